@@ -1,0 +1,6 @@
+//! One module per subcommand. Each returns the exit code, or a message for
+//! exit code 2 (cannot run: unreadable file, bad arguments).
+
+pub mod migrate;
+pub mod schema;
+pub mod validate;

@@ -1,0 +1,43 @@
+//! `partnerfit`: the command line on the same core as the web app.
+
+mod commands;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Partnerfit: choose channel partners that scale. Works on workspace files
+/// exported from the app; nothing leaves this machine.
+#[derive(Parser)]
+#[command(name = "partnerfit", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a workspace file: exit 0 and a summary, or exit 1 and every problem.
+    Validate(commands::validate::Args),
+    /// Rewrite a workspace file in the current format version.
+    Migrate(commands::migrate::Args),
+    /// Print the JSON Schema of the workspace file.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(a) => commands::validate::run(&a),
+        Command::Migrate(a) => commands::migrate::run(&a),
+        Command::Schema => commands::schema::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("partnerfit: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

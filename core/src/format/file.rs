@@ -1,0 +1,186 @@
+//! The workspace file's own types (current version). They are a compatibility
+//! promise, kept apart from the domain types: change them only together with
+//! `FORMAT_VERSION`, a migration and a new golden fixture.
+//!
+//! These types serialize the file and generate its JSON Schema. Reading goes
+//! through [`super::read`], which validates everything and reports every
+//! problem with its JSON path.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::alignment::Judgment;
+use crate::icp::{BuyingRole, DisqualifierKind, ExampleFit};
+use crate::partner::{BrandSize, PartnerType, Status};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// A Partnerfit workspace file.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "Partnerfit workspace"))]
+pub struct WorkspaceFile {
+    /// Always "partnerfit-workspace".
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::format_tag"))]
+    pub format: String,
+    /// Version of this file format.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::format_version"))]
+    pub format_version: u32,
+    pub profile: ProfileFile,
+    pub icp: IcpFile,
+    pub scorecard: ScorecardFile,
+    pub partners: Vec<PartnerFile>,
+}
+
+/// Answers to the three alignment questions.
+#[derive(Serialize, Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AnswersFile {
+    pub problem: String,
+    pub urgency: String,
+    pub success_90_days: String,
+}
+
+/// The company that owns the workspace.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ProfileFile {
+    pub name: String,
+    pub website: String,
+    /// ISO 4217 code; every amount in the file is in its minor units.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{3}$")))]
+    pub currency: String,
+    /// Our answers to the three alignment questions.
+    pub alignment_answers: AnswersFile,
+}
+
+/// An inclusive range; either end may be null.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SpanFile {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct CommitteeMemberFile {
+    pub role: BuyingRole,
+    pub title: String,
+    pub notes: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct DisqualifierFile {
+    pub id: String,
+    pub kind: DisqualifierKind,
+    pub text: String,
+    /// Minor units of the workspace currency (budget floors).
+    pub amount_minor: Option<i64>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ExampleFile {
+    pub name: String,
+    pub fit: ExampleFit,
+    pub why: String,
+}
+
+/// The ideal customer profile.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct IcpFile {
+    pub industries: Vec<String>,
+    pub sub_verticals: Vec<String>,
+    pub employees: SpanFile,
+    /// Minor units of the workspace currency.
+    pub annual_revenue_minor: SpanFile,
+    pub pain_triggers: Vec<String>,
+    pub buying_committee: Vec<CommitteeMemberFile>,
+    pub disqualifiers: Vec<DisqualifierFile>,
+    pub examples: Vec<ExampleFile>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct CriterionFile {
+    pub id: String,
+    pub text: String,
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub weight: f64,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct CategoryFile {
+    pub id: String,
+    pub name: String,
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub weight: f64,
+    pub criteria: Vec<CriterionFile>,
+}
+
+/// Categories with criteria, and gates: partner type → category id → minimum (1–5).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ScorecardFile {
+    pub categories: Vec<CategoryFile>,
+    pub gates: BTreeMap<PartnerType, BTreeMap<String, f64>>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct StatusChangeFile {
+    pub status: Status,
+    /// YYYY-MM-DD.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub date: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct PartnerAlignmentFile {
+    pub answers: AnswersFile,
+    pub judgment: Judgment,
+}
+
+/// A partner (or candidate).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct PartnerFile {
+    pub id: String,
+    pub name: String,
+    pub website: String,
+    #[serde(rename = "type")]
+    pub kind: PartnerType,
+    /// Oldest first; at least one entry.
+    pub status_history: Vec<StatusChangeFile>,
+    pub owner: String,
+    pub notes: String,
+    pub brand_size: BrandSize,
+    pub archived: bool,
+    /// Criterion id → rating 1–5. Unrated criteria are absent.
+    pub ratings: BTreeMap<String, u8>,
+    /// Criterion id → evidence note (rated or not).
+    pub evidence: BTreeMap<String, String>,
+    pub alignment: PartnerAlignmentFile,
+    /// Ids of ICP disqualifiers that hit this partner's book of business.
+    pub disqualifier_hits: Vec<String>,
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+
+    pub fn format_tag(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": super::super::FORMAT_TAG })
+    }
+
+    pub fn format_version(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": super::super::FORMAT_VERSION })
+    }
+}

@@ -1,0 +1,112 @@
+//! The workspace file: a versioned JSON document with its own types,
+//! explicit migrations, validation that reports every problem, and a JSON
+//! Schema generated from the types.
+//!
+//! Loading: size check → JSON syntax → `format` tag → `format_version`
+//! (newer is refused) → migrations to the current version → full validation.
+//! Nothing is returned unless everything is valid.
+
+pub mod cursor;
+pub mod errors;
+pub mod file;
+pub mod migrate;
+pub mod read;
+pub mod stored;
+pub mod write;
+
+use serde_json::Value;
+
+pub use errors::{FieldError, ImportError};
+
+use crate::workspace::Workspace;
+
+/// The value of the `format` field.
+pub const FORMAT_TAG: &str = "partnerfit-workspace";
+/// The version this code writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// Oldest version this code still reads.
+pub const OLDEST_VERSION: u32 = 1;
+/// Files larger than this are refused before parsing (20 MB).
+pub const MAX_FILE_BYTES: usize = 20 * 1000 * 1000;
+
+/// A successfully read workspace file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// The version the file had, when it was older than the current one.
+    pub migrated_from: Option<u32>,
+}
+
+/// Read a workspace file (any supported version).
+pub fn load(text: &str) -> Result<Loaded, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: json_message(&e),
+    })?;
+    load_value(value)
+}
+
+/// Read an already parsed workspace file (any supported version).
+pub fn load_value(value: Value) -> Result<Loaded, ImportError> {
+    let tag = value.get("format");
+    match tag {
+        Some(Value::String(s)) if s == FORMAT_TAG => {}
+        Some(Value::String(s)) => return Err(ImportError::NotAWorkspace { found: Some(s.clone()) }),
+        Some(other) => return Err(ImportError::NotAWorkspace { found: Some(other.to_string()) }),
+        None => return Err(ImportError::NotAWorkspace { found: None }),
+    }
+    let version = match value.get("format_version") {
+        Some(v) => match v.as_u64() {
+            Some(n) if n >= u64::from(OLDEST_VERSION) => n,
+            _ => return Err(ImportError::BadVersion { found: v.to_string() }),
+        },
+        None => return Err(ImportError::BadVersion { found: "missing".into() }),
+    };
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::TooNew { version, supported: FORMAT_VERSION });
+    }
+    let version = version as u32;
+    let value = migrate::migrate(value, version);
+    let workspace = read::read_workspace(&value).map_err(ImportError::Invalid)?;
+    Ok(Loaded {
+        workspace,
+        migrated_from: (version < FORMAT_VERSION).then_some(version),
+    })
+}
+
+/// The workspace as pretty JSON in the current version (ends with a newline).
+pub fn save(ws: &Workspace) -> String {
+    let mut s = serde_json::to_string_pretty(&write::to_file(ws))
+        .expect("workspace file types always serialize");
+    s.push('\n');
+    s
+}
+
+/// The workspace as a JSON value in the current version.
+pub fn to_value(ws: &Workspace) -> Value {
+    serde_json::to_value(write::to_file(ws)).expect("workspace file types always serialize")
+}
+
+fn json_message(e: &serde_json::Error) -> String {
+    // serde_json appends " at line X column Y"; the position is reported separately.
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// The JSON Schema of the current file version.
+#[cfg(feature = "schema")]
+pub fn schema() -> Value {
+    let schema = schemars::schema_for!(file::WorkspaceFile);
+    serde_json::to_value(schema).expect("schema serializes")
+}

@@ -1,0 +1,432 @@
+//! Reading the current version of the workspace file into domain types,
+//! checking structure, vocabularies, ranges, ids and references, and
+//! reporting every problem with its JSON path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::cursor::{report_duplicates, At, Problems};
+use super::errors::FieldError;
+use crate::alignment::{Answers, Judgment, PartnerAlignment};
+use crate::date::Date;
+use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
+use crate::id::Id;
+use crate::money::{Currency, Money};
+use crate::partner::{Partner, Rating, Score, StatusChange};
+use crate::profile::CompanyProfile;
+use crate::scorecard::config::GATE_RANGE;
+use crate::scorecard::{Category, Criterion, Gates, Scorecard};
+use crate::workspace::Workspace;
+
+/// Highest weight accepted (weights are relative; this only stops nonsense).
+const MAX_WEIGHT: f64 = 1_000_000.0;
+/// Largest amount in minor units (±10¹⁵, far beyond any company budget).
+const MAX_MINOR: i64 = 1_000_000_000_000_000;
+
+/// Read a current-version file. On failure, every problem found.
+pub fn read_workspace(root: &Value) -> Result<Workspace, Vec<FieldError>> {
+    let probs = Problems::default();
+    let ws = read_root(At::root(&probs, root));
+    match ws {
+        Some(ws) if probs.is_empty() => Ok(ws),
+        _ => Err(probs.into_vec()),
+    }
+}
+
+fn read_root(at: At) -> Option<Workspace> {
+    let o = at.object(&["format", "format_version", "profile", "icp", "scorecard", "partners"])?;
+    let profile = o.req("profile").and_then(|a| read_profile(&a));
+    let icp = o.req("icp").and_then(|a| read_icp(&a));
+    let scorecard = o.req("scorecard").and_then(|a| read_scorecard(&a));
+    // References are checked against the ids as written, so that a problem
+    // elsewhere in the scorecard or ICP does not hide them.
+    let refs = Refs {
+        criteria: raw_ids(at.value.pointer("/scorecard/categories"), Some("criteria")),
+        disqualifiers: raw_ids(at.value.pointer("/icp/disqualifiers"), None),
+    };
+    let partners = o.req("partners").and_then(|a| {
+        report_duplicates(a.probs, "partner", raw_id_paths(&a));
+        a.list(|p| read_partner(&p, &refs))
+    });
+    Some(Workspace {
+        profile: profile?,
+        icp: icp?,
+        scorecard: scorecard?,
+        partners: partners?,
+    })
+}
+
+fn read_id(at: &At) -> Option<Id> {
+    at.parsed(Id::parse)
+}
+
+fn read_answers(at: &At) -> Option<Answers> {
+    let o = at.object(&["problem", "urgency", "success_90_days"])?;
+    let problem = o.req("problem").and_then(|a| a.long());
+    let urgency = o.req("urgency").and_then(|a| a.long());
+    let success = o.req("success_90_days").and_then(|a| a.long());
+    Some(Answers {
+        problem: problem?,
+        urgency: urgency?,
+        success_90_days: success?,
+    })
+}
+
+fn read_profile(at: &At) -> Option<CompanyProfile> {
+    let o = at.object(&["name", "website", "currency", "alignment_answers"])?;
+    let name = o.req("name").and_then(|a| a.short());
+    let website = o.req("website").and_then(|a| a.short());
+    let currency = o.req("currency").and_then(|a| a.parsed(Currency::parse));
+    let answers = o.req("alignment_answers").and_then(|a| read_answers(&a));
+    Some(CompanyProfile {
+        name: name?,
+        website: website?,
+        currency: currency?,
+        answers: answers?,
+    })
+}
+
+fn read_span(at: &At, range: std::ops::RangeInclusive<i64>) -> Option<Span<i64>> {
+    let o = at.object(&["min", "max"])?;
+    let min = o.opt("min").map(|a| a.integer(range.clone()));
+    let max = o.opt("max").map(|a| a.integer(range.clone()));
+    let span = Span {
+        min: match min {
+            Some(v) => Some(v?),
+            None => None,
+        },
+        max: match max {
+            Some(v) => Some(v?),
+            None => None,
+        },
+    };
+    if span.is_inverted() {
+        at.report("min is larger than max");
+        return None;
+    }
+    Some(span)
+}
+
+fn read_icp(at: &At) -> Option<Icp> {
+    let o = at.object(&[
+        "industries",
+        "sub_verticals",
+        "employees",
+        "annual_revenue_minor",
+        "pain_triggers",
+        "buying_committee",
+        "disqualifiers",
+        "examples",
+    ])?;
+    let industries = o.req("industries").and_then(|a| a.short_list());
+    let sub_verticals = o.req("sub_verticals").and_then(|a| a.short_list());
+    let employees = o.req("employees").and_then(|a| read_span(&a, 0..=10_000_000)).map(|s| Span {
+        min: s.min.map(|v| v as u32),
+        max: s.max.map(|v| v as u32),
+    });
+    let revenue = o
+        .req("annual_revenue_minor")
+        .and_then(|a| read_span(&a, 0..=MAX_MINOR))
+        .map(|s| Span { min: s.min.map(Money), max: s.max.map(Money) });
+    let pains = o.req("pain_triggers").and_then(|a| a.list(|i| i.long()));
+    let committee = o.req("buying_committee").and_then(|a| {
+        a.list(|m| {
+            let o = m.object(&["role", "title", "notes"])?;
+            let role = o.req("role").and_then(|a| a.choice());
+            let title = o.req("title").and_then(|a| a.short());
+            let notes = o.req("notes").and_then(|a| a.long());
+            Some(CommitteeMember { role: role?, title: title?, notes: notes? })
+        })
+    });
+    let disqualifiers = o.req("disqualifiers").and_then(|a| {
+        report_duplicates(a.probs, "disqualifier", raw_id_paths(&a));
+        a.list(|d| {
+            let o = d.object(&["id", "kind", "text", "amount_minor"])?;
+            let id = o.req("id").and_then(|a| read_id(&a));
+            let kind = o.req("kind").and_then(|a| a.choice());
+            let text = o.req("text").and_then(|a| a.long());
+            let amount = o.opt("amount_minor").map(|a| a.integer(0..=MAX_MINOR).map(Money));
+            Some(Disqualifier {
+                id: id?,
+                kind: kind?,
+                text: text?,
+                amount: match amount {
+                    Some(v) => Some(v?),
+                    None => None,
+                },
+            })
+        })
+    });
+    let examples = o.req("examples").and_then(|a| {
+        a.list(|e| {
+            let o = e.object(&["name", "fit", "why"])?;
+            let name = o.req("name").and_then(|a| a.short());
+            let fit = o.req("fit").and_then(|a| a.choice());
+            let why = o.req("why").and_then(|a| a.long());
+            Some(Example { name: name?, fit: fit?, why: why? })
+        })
+    });
+    Some(Icp {
+        industries: industries?,
+        sub_verticals: sub_verticals?,
+        employees: employees?,
+        annual_revenue: revenue?,
+        pain_triggers: pains?,
+        committee: committee?,
+        disqualifiers: disqualifiers?,
+        examples: examples?,
+    })
+}
+
+fn read_weight(at: &At) -> Option<f64> {
+    if at.value.as_f64().is_some_and(|w| w < 0.0) {
+        at.report(format!("weight {} is negative: weights are 0 or more", at.value));
+        return None;
+    }
+    at.number(0.0..=MAX_WEIGHT)
+}
+
+fn read_scorecard(at: &At) -> Option<Scorecard> {
+    let o = at.object(&["categories", "gates"])?;
+    let categories = o.req("categories").and_then(|a| {
+        a.list(|c| {
+            let o = c.object(&["id", "name", "weight", "criteria"])?;
+            let id = o.req("id").and_then(|a| read_id(&a));
+            let name = o.req("name").and_then(|a| a.short());
+            let weight = o.req("weight").and_then(|a| read_weight(&a));
+            let criteria = o.req("criteria").and_then(|a| {
+                a.list(|k| {
+                    let o = k.object(&["id", "text", "weight"])?;
+                    let id = o.req("id").and_then(|a| read_id(&a));
+                    let text = o.req("text").and_then(|a| a.long());
+                    let weight = o.req("weight").and_then(|a| read_weight(&a));
+                    Some(Criterion { id: id?, text: text?, weight: weight? })
+                })
+            });
+            Some(Category { id: id?, name: name?, weight: weight?, criteria: criteria? })
+        })
+    });
+    let gates = o.req("gates").and_then(|a| {
+        let mut gates = Gates::new();
+        let mut ok = true;
+        for (kind_key, per_kind) in a.entries()? {
+            let Some(kind) = per_kind_kind(&per_kind, kind_key) else {
+                ok = false;
+                continue;
+            };
+            let Some(entries) = per_kind.entries() else {
+                ok = false;
+                continue;
+            };
+            let mut map = BTreeMap::new();
+            for (cat, t) in entries {
+                let id = match Id::parse(cat) {
+                    Ok(id) => id,
+                    Err(e) => {
+                        t.report(e.to_string());
+                        ok = false;
+                        continue;
+                    }
+                };
+                if t.value.as_f64().is_some_and(|v| !GATE_RANGE.contains(&v)) {
+                    t.report(format!(
+                        "threshold {} is outside 1–5 (category scores are 1–5)",
+                        t.value
+                    ));
+                    ok = false;
+                    continue;
+                }
+                match t.number(GATE_RANGE) {
+                    Some(v) => {
+                        map.insert(id, v);
+                    }
+                    None => ok = false,
+                }
+            }
+            gates.insert(kind, map);
+        }
+        ok.then_some(gates)
+    });
+    let card = Scorecard { categories: categories?, gates: gates? };
+    // Whole-scorecard rules (duplicates, zero sums, unknown gate categories).
+    for p in card.problems() {
+        at.probs.report(&format!("{}.{}", at.path(), p.path), p.message);
+    }
+    Some(card)
+}
+
+/// The partner type named by a key of `gates`.
+fn per_kind_kind(at: &At, key: &str) -> Option<crate::partner::PartnerType> {
+    use crate::vocab::Vocabulary;
+    let kind = crate::partner::PartnerType::from_key(key);
+    if kind.is_none() {
+        at.report(format!(
+            "unknown partner type \"{key}\": expected {}",
+            crate::partner::PartnerType::expected()
+        ));
+    }
+    kind
+}
+
+/// The `id` strings of a list's items (or, with `nested`, of the items of
+/// each item's `nested` list), as written.
+fn raw_ids(list: Option<&Value>, nested: Option<&str>) -> Option<BTreeSet<String>> {
+    let items = list?.as_array()?;
+    let ids = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|i| i.get("id")?.as_str().map(str::to_owned))
+            .collect()
+    };
+    Some(match nested {
+        None => ids(items).into_iter().collect(),
+        Some(key) => items
+            .iter()
+            .filter_map(|i| i.get(key)?.as_array())
+            .flat_map(|inner| ids(inner))
+            .collect(),
+    })
+}
+
+/// `(path of the id, id)` for every item of the list at `at` that has a text id.
+fn raw_id_paths<'a>(at: &'a At) -> impl Iterator<Item = (String, &'a str)> + 'a {
+    at.value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(move |(i, item)| {
+            item.get("id")?
+                .as_str()
+                .map(|id| (format!("{}[{i}].id", at.path()), id))
+        })
+}
+
+/// Ids that other records may point at; `None` when they could not be read
+/// (then references are not checked, to avoid noise).
+struct Refs {
+    criteria: Option<BTreeSet<String>>,
+    disqualifiers: Option<BTreeSet<String>>,
+}
+
+fn check_ref(at: &At, set: &Option<BTreeSet<String>>, key: &str, what: &str) -> bool {
+    match set {
+        Some(s) if !s.contains(key) => {
+            at.report(format!("\"{key}\" is not a {what} of this workspace"));
+            false
+        }
+        _ => true,
+    }
+}
+
+fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
+    let o = at.object(&[
+        "id",
+        "name",
+        "website",
+        "type",
+        "status_history",
+        "owner",
+        "notes",
+        "brand_size",
+        "archived",
+        "ratings",
+        "evidence",
+        "alignment",
+        "disqualifier_hits",
+    ])?;
+    let id = o.req("id").and_then(|a| read_id(&a));
+    let name = o.req("name").and_then(|a| a.short());
+    let website = o.req("website").and_then(|a| a.short());
+    let kind = o.req("type").and_then(|a| a.choice());
+    let history = o.req("status_history").and_then(|a| {
+        let list = a.list(|c| {
+            let o = c.object(&["status", "date"])?;
+            let status = o.req("status").and_then(|a| a.choice());
+            let date = o.req("date").and_then(|a| a.parsed(Date::parse));
+            Some(StatusChange { status: status?, date: date? })
+        })?;
+        if a.value.as_array().is_some_and(Vec::is_empty) {
+            a.report("needs at least one status (the first is usually candidate)");
+            return None;
+        }
+        if list.windows(2).any(|w| w[1].date < w[0].date) {
+            a.report("status changes must be in date order, oldest first");
+            return None;
+        }
+        Some(list)
+    });
+    let owner = o.req("owner").and_then(|a| a.short());
+    let notes = o.req("notes").and_then(|a| a.long());
+    let brand = o.req("brand_size").and_then(|a| a.choice());
+    let archived = o.req("archived").and_then(|a| a.bool());
+    let ratings = o.req("ratings").and_then(|a| {
+        let mut map = BTreeMap::new();
+        let mut ok = true;
+        for (key, v) in a.entries()? {
+            let valid_ref = check_ref(&v, &refs.criteria, key, "criterion");
+            let score = v
+                .integer(i64::from(Score::MIN)..=i64::from(Score::MAX))
+                .and_then(|n| Score::new(n as u8));
+            match (Id::parse(key), score, valid_ref) {
+                (Ok(id), Some(score), true) => {
+                    map.insert(id, score);
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(map)
+    });
+    let evidence = o.req("evidence").and_then(|a| {
+        let mut map = BTreeMap::new();
+        let mut ok = true;
+        for (key, v) in a.entries()? {
+            let valid_ref = check_ref(&v, &refs.criteria, key, "criterion");
+            match (Id::parse(key), v.long(), valid_ref) {
+                (Ok(id), Some(text), true) => {
+                    map.insert(id, text);
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(map)
+    });
+    let alignment = o.req("alignment").and_then(|a| {
+        let o = a.object(&["answers", "judgment"])?;
+        let answers = o.req("answers").and_then(|a| read_answers(&a));
+        let judgment: Option<Judgment> = o.req("judgment").and_then(|a| a.choice());
+        Some(PartnerAlignment { answers: answers?, judgment: judgment? })
+    });
+    let hits = o.req("disqualifier_hits").and_then(|a| {
+        let list = a.list(|h| {
+            let id = read_id(&h)?;
+            check_ref(&h, &refs.disqualifiers, id.as_str(), "disqualifier").then_some(id)
+        })?;
+        (list.len() == a.value.as_array().map_or(0, Vec::len)).then(|| list.into_iter().collect::<BTreeSet<_>>())
+    });
+
+    let (ratings, mut evidence) = (ratings?, evidence?);
+    let ratings = ratings
+        .into_iter()
+        .map(|(id, score)| {
+            let evidence = evidence.remove(&id).unwrap_or_default();
+            (id, Rating { score, evidence })
+        })
+        .collect();
+    Some(Partner {
+        id: id?,
+        name: name?,
+        website: website?,
+        kind: kind?,
+        history: history?,
+        owner: owner?,
+        notes: notes?,
+        brand: brand?,
+        archived: archived?,
+        ratings,
+        pending_evidence: evidence,
+        alignment: alignment?,
+        disqualifier_hits: hits?,
+    })
+}

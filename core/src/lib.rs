@@ -1,0 +1,26 @@
+//! Partnerfit core: the domain of choosing channel partners that scale, and
+//! every computation on it.
+//!
+//! Pure and deterministic: no I/O, no clock, no randomness. Time, ids and
+//! entropy are arguments. No browser crate is a dependency.
+#![forbid(unsafe_code)]
+
+pub mod vocab;
+
+pub mod alignment;
+pub mod date;
+pub mod demo;
+pub mod format;
+pub mod icp;
+pub mod id;
+pub mod merge;
+pub mod money;
+pub mod partner;
+pub mod profile;
+pub mod scorecard;
+pub mod workspace;
+
+pub use date::Date;
+pub use id::Id;
+pub use money::{Currency, Money};
+pub use workspace::Workspace;

@@ -1,0 +1,252 @@
+//! Step 2 of the method: partners, their type and their lifecycle.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::alignment::PartnerAlignment;
+use crate::date::Date;
+use crate::id::Id;
+use crate::vocabulary;
+
+vocabulary! {
+    /// The partner's primary role. Each type scales under its own rules.
+    pub enum PartnerType ("partner type") {
+        Referral = "referral" / "Referral",
+        Services = "services" / "Services",
+        Resell = "resell" / "Resell",
+    }
+}
+
+impl PartnerType {
+    /// What the method expects of this type (seed, step 2).
+    pub fn expectations(self) -> &'static str {
+        match self {
+            PartnerType::Referral => {
+                "Introduces qualified opportunities and steps back. Works when your team closes well \
+                 and implementation is straightforward. Wants a clean handoff and fast feedback."
+            }
+            PartnerType::Services => {
+                "Delivers implementation or managed services, a natural reason to bring your product \
+                 into deals. Works when customers need onboarding, migration, compliance or customization."
+            }
+            PartnerType::Resell => {
+                "Transacts and owns procurement. Works when packaging and pricing are tight and your \
+                 enablement and support can handle indirect delivery."
+            }
+        }
+    }
+}
+
+vocabulary! {
+    /// Where a partner is in its lifecycle.
+    pub enum Status ("partner status") {
+        Candidate = "candidate" / "Candidate",
+        Evaluating = "evaluating" / "Evaluating",
+        Pilot = "pilot" / "Pilot",
+        Active = "active" / "Active",
+        Exited = "exited" / "Exited",
+    }
+}
+
+impl Status {
+    /// The usual next step of the lifecycle, if any.
+    pub fn next(self) -> Option<Status> {
+        match self {
+            Status::Candidate => Some(Status::Evaluating),
+            Status::Evaluating => Some(Status::Pilot),
+            Status::Pilot => Some(Status::Active),
+            Status::Active | Status::Exited => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// How big a name the partner is, to catch over-indexing on brand.
+    pub enum BrandSize ("brand size") {
+        Small = "small" / "Small / niche",
+        Mid = "mid" / "Mid-size",
+        BigLogo = "big_logo" / "Big logo",
+    }
+}
+
+/// One change of status, with the day it happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusChange {
+    pub status: Status,
+    pub date: Date,
+}
+
+/// A 1–5 rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(u8);
+
+impl Score {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    pub fn new(v: u8) -> Option<Score> {
+        (Self::MIN..=Self::MAX).contains(&v).then_some(Score(v))
+    }
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// Our rating of one criterion, with the evidence behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rating {
+    pub score: Score,
+    pub evidence: String,
+}
+
+/// A partner (or candidate).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partner {
+    pub id: Id,
+    pub name: String,
+    pub website: String,
+    pub kind: PartnerType,
+    /// Every status change, oldest first; never empty.
+    pub history: Vec<StatusChange>,
+    /// Who on our side owns this partner.
+    pub owner: String,
+    pub notes: String,
+    pub brand: BrandSize,
+    /// Archived partners stay in the file but leave lists and rankings.
+    pub archived: bool,
+    /// Our ratings by criterion id; unrated criteria are absent.
+    pub ratings: BTreeMap<Id, Rating>,
+    /// Evidence notes for criteria not rated yet.
+    pub pending_evidence: BTreeMap<Id, String>,
+    pub alignment: PartnerAlignment,
+    /// Ids of our ICP disqualifiers that hit this partner's book of business.
+    pub disqualifier_hits: BTreeSet<Id>,
+}
+
+impl Partner {
+    /// A new candidate created on `today`.
+    pub fn new(id: Id, name: impl Into<String>, kind: PartnerType, today: Date) -> Partner {
+        Partner {
+            id,
+            name: name.into(),
+            website: String::new(),
+            kind,
+            history: vec![StatusChange {
+                status: Status::Candidate,
+                date: today,
+            }],
+            owner: String::new(),
+            notes: String::new(),
+            brand: BrandSize::Small,
+            archived: false,
+            ratings: BTreeMap::new(),
+            pending_evidence: BTreeMap::new(),
+            alignment: PartnerAlignment::default(),
+            disqualifier_hits: BTreeSet::new(),
+        }
+    }
+
+    /// The current status (the last change).
+    pub fn status(&self) -> Status {
+        self.history
+            .last()
+            .map(|c| c.status)
+            .unwrap_or(Status::Candidate)
+    }
+
+    /// Since when the partner is in its current status.
+    pub fn status_since(&self) -> Option<Date> {
+        self.history.last().map(|c| c.date)
+    }
+
+    /// Move to `status` on `today`; no-op if already there.
+    pub fn set_status(&mut self, status: Status, today: Date) {
+        if self.status() != status {
+            self.history.push(StatusChange {
+                status,
+                date: today,
+            });
+        }
+    }
+
+    /// Set or clear (None) the rating of a criterion, keeping its evidence note.
+    pub fn rate(&mut self, criterion: &Id, score: Option<Score>) {
+        match score {
+            Some(score) => {
+                let evidence = self
+                    .ratings
+                    .get(criterion)
+                    .map(|r| r.evidence.clone())
+                    .or_else(|| self.pending_evidence.remove(criterion))
+                    .unwrap_or_default();
+                self.ratings
+                    .insert(criterion.clone(), Rating { score, evidence });
+            }
+            None => {
+                if let Some(r) = self.ratings.remove(criterion) {
+                    if !r.evidence.is_empty() {
+                        self.pending_evidence.insert(criterion.clone(), r.evidence);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The evidence note of a criterion, rated or not.
+    pub fn evidence(&self, criterion: &Id) -> &str {
+        self.ratings
+            .get(criterion)
+            .map(|r| r.evidence.as_str())
+            .or_else(|| self.pending_evidence.get(criterion).map(String::as_str))
+            .unwrap_or("")
+    }
+
+    /// Set the evidence note of a criterion, rated or not.
+    pub fn set_evidence(&mut self, criterion: &Id, text: String) {
+        if let Some(r) = self.ratings.get_mut(criterion) {
+            r.evidence = text;
+        } else if text.is_empty() {
+            self.pending_evidence.remove(criterion);
+        } else {
+            self.pending_evidence.insert(criterion.clone(), text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::parse("2026-11-25").unwrap()
+    }
+
+    #[test]
+    fn lifecycle_records_dates() {
+        let mut p = Partner::new(Id::parse("p-1").unwrap(), "Acme", PartnerType::Referral, today());
+        p.set_status(Status::Evaluating, today().add_days(3));
+        p.set_status(Status::Evaluating, today().add_days(4));
+        assert_eq!(p.status(), Status::Evaluating);
+        assert_eq!(p.history.len(), 2);
+        assert_eq!(p.status_since(), Some(today().add_days(3)));
+    }
+
+    #[test]
+    fn clearing_a_rating_keeps_its_evidence() {
+        let c = Id::parse("icp_density").unwrap();
+        let mut p = Partner::new(Id::parse("p-1").unwrap(), "Acme", PartnerType::Referral, today());
+        p.set_evidence(&c, "Six logistics clients".into());
+        p.rate(&c, Score::new(4));
+        assert_eq!(p.evidence(&c), "Six logistics clients");
+        p.rate(&c, None);
+        assert!(p.ratings.is_empty());
+        assert_eq!(p.evidence(&c), "Six logistics clients");
+    }
+
+    #[test]
+    fn score_range() {
+        assert!(Score::new(0).is_none());
+        assert!(Score::new(1).is_some());
+        assert!(Score::new(5).is_some());
+        assert!(Score::new(6).is_none());
+    }
+}

@@ -1,0 +1,392 @@
+//! Sensitivity: how far weights or a single rating would have to move to
+//! change a partner's verdict or its rank.
+//!
+//! Weights. A category mean Σwᵢsᵢ/Σwᵢ crosses a gate T when Σwᵢ(sᵢ−T) changes
+//! sign. If every weight may move by a relative δ (wᵢ → wᵢ(1±δ)), the most
+//! adverse choice raises the weights on the side opposite the sign, so the
+//! crossing needs δ* = |Σwᵢ(sᵢ−T)| / Σwᵢ|sᵢ−T|. The same formula over category
+//! weights gives the shift that reorders two partners with the same scored
+//! categories. Only fully rated gated categories are considered for verdicts
+//! (unrated criteria already make a verdict uncertain).
+//!
+//! Ratings. Every rated criterion is tried at every other value 1–5; the
+//! smallest move that changes the verdict (or crosses the total of the partner
+//! just above or below) is reported.
+
+use super::config::Scorecard;
+use super::rank::RankEntry;
+use super::score::{effective_weights, gate_state, GateState};
+use super::verdict::{decide, Evaluation, Verdict};
+use super::{format_percent, format_score, EPS};
+use crate::id::Id;
+use crate::partner::Partner;
+use crate::workspace::Workspace;
+
+/// A verdict is fragile when a weight shift up to this fraction, or a
+/// one-point move of a single rating, changes it.
+pub const FRAGILE_WEIGHT_SHIFT: f64 = 0.2;
+
+/// A single-rating move and what it would cause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatingMove {
+    pub criterion: Id,
+    /// The criterion's wording.
+    pub text: String,
+    pub from: u8,
+    pub to: u8,
+    /// For a verdict move, the new verdict.
+    pub verdict: Option<Verdict>,
+    /// For a rank move, the partner it would pass (name), and whether upwards.
+    pub passes: Option<(String, bool)>,
+}
+
+impl RatingMove {
+    fn distance(&self) -> u8 {
+        self.from.abs_diff(self.to)
+    }
+}
+
+/// How robust one partner's verdict and rank are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sensitivity {
+    pub partner: Id,
+    pub verdict: Verdict,
+    /// Smallest relative shift of criterion weights that changes the verdict
+    /// (`0.2` = ±20%); `None` when no weight shift (up to ±100%) can.
+    pub verdict_weight_shift: Option<f64>,
+    /// Smallest single-rating move that changes the verdict.
+    pub verdict_rating_move: Option<RatingMove>,
+    /// Smallest relative shift of category weights that reorders it with a
+    /// neighbour in the ranking, and that neighbour's name.
+    pub rank_weight_shift: Option<(f64, String)>,
+    /// Smallest single-rating move that passes a neighbour in the ranking.
+    pub rank_rating_move: Option<RatingMove>,
+}
+
+impl Sensitivity {
+    /// A verdict that a ±20% weight shift or a one-point rating move changes.
+    pub fn fragile(&self) -> bool {
+        self.verdict_weight_shift
+            .is_some_and(|d| d <= FRAGILE_WEIGHT_SHIFT + EPS)
+            || self
+                .verdict_rating_move
+                .as_ref()
+                .is_some_and(|m| m.distance() <= 1)
+    }
+
+    /// The findings in words.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        out.push(match self.verdict_weight_shift {
+            None => format!(
+                "\u{201c}{}\u{201d} holds whatever the criterion weights (within ±100%).",
+                self.verdict
+            ),
+            Some(d) if d <= EPS => format!(
+                "\u{201c}{}\u{201d} sits exactly on a gate: any shift of criterion weights can change it.",
+                self.verdict
+            ),
+            Some(d) if d > FRAGILE_WEIGHT_SHIFT + EPS => format!(
+                "\u{201c}{}\u{201d} holds with every criterion weight ±{}; it takes ±{} to change it.",
+                self.verdict,
+                format_percent(FRAGILE_WEIGHT_SHIFT),
+                format_percent(d)
+            ),
+            Some(d) => format!(
+                "Fragile: shifting criterion weights by ±{} changes \u{201c}{}\u{201d}.",
+                format_percent(d),
+                self.verdict
+            ),
+        });
+        match &self.verdict_rating_move {
+            Some(m) => out.push(format!(
+                "Rating \u{201c}{}\u{201d} {} instead of {} would make it \u{201c}{}\u{201d}.",
+                m.text,
+                m.to,
+                m.from,
+                m.verdict.map(|v| v.to_string()).unwrap_or_default()
+            )),
+            None => out.push("No single rating change alters the verdict.".into()),
+        }
+        if let Some((d, name)) = &self.rank_weight_shift {
+            out.push(format!(
+                "Its rank against {name} changes if category weights shift by ±{}.",
+                format_percent(*d)
+            ));
+        }
+        if let Some(m) = &self.rank_rating_move {
+            if let Some((name, up)) = &m.passes {
+                out.push(format!(
+                    "Rating \u{201c}{}\u{201d} {} instead of {} would move it {} {name}.",
+                    m.text,
+                    m.to,
+                    m.from,
+                    if *up { "above" } else { "below" }
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The relative weight shift at which Σwᵢ(sᵢ−t) can change sign.
+fn crossing_shift(pairs: impl Iterator<Item = (f64, f64)>, t: f64) -> Option<f64> {
+    let (mut a, mut s) = (0.0, 0.0);
+    for (w, v) in pairs {
+        a += w * (v - t);
+        s += w * (v - t).abs();
+    }
+    if s <= EPS {
+        None
+    } else {
+        Some(a.abs() / s).filter(|d| *d <= 1.0 + EPS)
+    }
+}
+
+/// Precomputed per-category weights, shared by every partner.
+struct Weights {
+    criteria: Vec<Vec<f64>>,
+    categories: Vec<f64>,
+}
+
+impl Weights {
+    fn of(card: &Scorecard) -> Weights {
+        Weights {
+            criteria: card
+                .categories
+                .iter()
+                .map(|c| effective_weights(c.criteria.iter().map(|k| k.weight)))
+                .collect(),
+            categories: effective_weights(card.categories.iter().map(|c| c.weight)),
+        }
+    }
+}
+
+fn verdict_weight_shift(card: &Scorecard, w: &Weights, p: &Partner, e: &Evaluation) -> Option<f64> {
+    let shift = |ci: usize| -> Option<f64> {
+        let c = &e.categories[ci];
+        let gate = c.gate?;
+        if !c.unrated.is_empty() {
+            return None;
+        }
+        let pairs = card.categories[ci]
+            .criteria
+            .iter()
+            .zip(&w.criteria[ci])
+            .filter_map(|(k, w)| p.ratings.get(&k.id).map(|r| (*w, f64::from(r.score.get()))));
+        // Exactly on the gate: any shift can fail it.
+        let on_gate = c.mean.is_some_and(|m| (m - gate).abs() <= EPS);
+        if on_gate {
+            Some(0.0)
+        } else {
+            crossing_shift(pairs, gate)
+        }
+    };
+    let gated = (0..e.categories.len()).filter(|ci| e.categories[*ci].gate.is_some());
+    if e.verdict == Verdict::DoNotOnboard {
+        let f = e.facts;
+        if f.disqualified || f.alignment == crate::alignment::Judgment::NotAtAll {
+            return None;
+        }
+        // Every failing gate must pass: the largest of their shifts.
+        let mut worst: Option<f64> = Some(0.0);
+        for ci in gated.filter(|ci| e.categories[*ci].state == GateState::Failed) {
+            worst = match (worst, shift(ci)) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            };
+        }
+        worst
+    } else {
+        // Failing any passed gate changes the verdict.
+        gated
+            .filter(|ci| e.categories[*ci].state == GateState::Passed)
+            .filter_map(shift)
+            .min_by(f64::total_cmp)
+    }
+}
+
+/// Sums needed to move one rating without recomputing a whole category.
+struct CategorySums {
+    rated_w: f64,
+    rated_v: f64,
+    all_w: f64,
+    worst_v: f64,
+    best_v: f64,
+}
+
+fn sums(card: &Scorecard, w: &Weights, p: &Partner, ci: usize) -> CategorySums {
+    let mut s = CategorySums { rated_w: 0.0, rated_v: 0.0, all_w: 0.0, worst_v: 0.0, best_v: 0.0 };
+    for (k, w) in card.categories[ci].criteria.iter().zip(&w.criteria[ci]) {
+        s.all_w += w;
+        match p.ratings.get(&k.id) {
+            Some(r) => {
+                let v = f64::from(r.score.get());
+                s.rated_w += w;
+                s.rated_v += w * v;
+                s.worst_v += w * v;
+                s.best_v += w * v;
+            }
+            None => {
+                s.worst_v += w;
+                s.best_v += w * 5.0;
+            }
+        }
+    }
+    s
+}
+
+/// Every single-rating move of `p`, with the category means it produces:
+/// calls `f(move, category index, new rated mean, new gate state)`.
+fn for_each_move(
+    card: &Scorecard,
+    w: &Weights,
+    p: &Partner,
+    e: &Evaluation,
+    mut f: impl FnMut(RatingMove, usize, Option<f64>, GateState),
+) {
+    for (ci, cat) in card.categories.iter().enumerate() {
+        let s = sums(card, w, p, ci);
+        let c = &e.categories[ci];
+        for (k, wk) in cat.criteria.iter().zip(&w.criteria[ci]) {
+            let Some(r) = p.ratings.get(&k.id) else { continue };
+            let cur = r.score.get();
+            for to in 1..=5u8 {
+                if to == cur {
+                    continue;
+                }
+                let d = wk * (f64::from(to) - f64::from(cur));
+                let mean = (s.rated_w > 0.0).then(|| (s.rated_v + d) / s.rated_w);
+                let (worst, best) = if s.all_w > 0.0 {
+                    ((s.worst_v + d) / s.all_w, (s.best_v + d) / s.all_w)
+                } else {
+                    (c.worst, c.best)
+                };
+                let state = gate_state(c.gate, c.unrated.is_empty(), mean, worst, best);
+                let mv = RatingMove {
+                    criterion: k.id.clone(),
+                    text: k.text.clone(),
+                    from: cur,
+                    to,
+                    verdict: None,
+                    passes: None,
+                };
+                f(mv, ci, mean, state);
+            }
+        }
+    }
+}
+
+fn better(candidate: &RatingMove, best: &Option<RatingMove>) -> bool {
+    best.as_ref().is_none_or(|b| candidate.distance() < b.distance())
+}
+
+/// Sensitivity of every ranked partner. `evals` and `ranking` come from
+/// [`super::evaluate_all`] and [`super::rank`] on the same workspace.
+pub fn sensitivity(ws: &Workspace, evals: &[Evaluation], ranking: &[RankEntry]) -> Vec<Sensitivity> {
+    let card = &ws.scorecard;
+    let w = Weights::of(card);
+    let by_id: std::collections::HashMap<&Id, (&Evaluation, &Partner)> = evals
+        .iter()
+        .filter_map(|e| ws.partner(&e.partner).map(|p| (&e.partner, (e, p))))
+        .collect();
+    let mut out = Vec::with_capacity(ranking.len());
+    for (i, entry) in ranking.iter().enumerate() {
+        let Some(&(e, p)) = by_id.get(&entry.partner) else { continue };
+        let neighbours: Vec<(&Evaluation, bool)> = [
+            i.checked_sub(1).and_then(|j| ranking.get(j)).map(|r| (r, true)),
+            ranking.get(i + 1).map(|r| (r, false)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|(r, up)| by_id.get(&r.partner).map(|(ne, _)| (*ne, up)))
+        .filter(|(ne, _)| ne.total.is_some())
+        .collect();
+
+        let mut verdict_move: Option<RatingMove> = None;
+        let mut rank_move: Option<RatingMove> = None;
+        let states: Vec<GateState> = e.categories.iter().map(|c| c.state).collect();
+        let means: Vec<Option<f64>> = e.categories.iter().map(|c| c.mean).collect();
+        for_each_move(card, &w, p, e, |mut mv, ci, mean, state| {
+            let v = decide(
+                e.facts,
+                states.iter().enumerate().map(|(j, s)| if j == ci { state } else { *s }),
+            );
+            if v != e.verdict && better(&mv, &verdict_move) {
+                let mut m = mv.clone();
+                m.verdict = Some(v);
+                verdict_move = Some(m);
+            }
+            if e.total.is_some() && better(&mv, &rank_move) {
+                let total = total_with(&w.categories, &means, ci, mean);
+                for (ne, up) in &neighbours {
+                    let nt = ne.total.unwrap_or(0.0);
+                    let passes = if *up { total > nt + EPS } else { total + EPS < nt };
+                    if passes {
+                        mv.passes = Some((ne.name.clone(), *up));
+                        rank_move = Some(mv);
+                        break;
+                    }
+                }
+            }
+        });
+
+        let rank_weight_shift = neighbours
+            .iter()
+            .filter_map(|(ne, _)| {
+                let same_set = e
+                    .categories
+                    .iter()
+                    .zip(&ne.categories)
+                    .all(|(a, b)| a.mean.is_some() == b.mean.is_some());
+                if !same_set {
+                    return None;
+                }
+                let pairs = w
+                    .categories
+                    .iter()
+                    .zip(e.categories.iter().zip(&ne.categories))
+                    .filter_map(|(w, (a, b))| Some((*w, a.mean? - b.mean?)));
+                let on_tie = e.total.zip(ne.total).is_some_and(|(a, b)| (a - b).abs() <= EPS);
+                let d = if on_tie { Some(0.0) } else { crossing_shift(pairs, 0.0) };
+                d.map(|d| (d, ne.name.clone()))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+
+        out.push(Sensitivity {
+            partner: e.partner.clone(),
+            verdict: e.verdict,
+            verdict_weight_shift: verdict_weight_shift(card, &w, p, e),
+            verdict_rating_move: verdict_move,
+            rank_weight_shift,
+            rank_rating_move: rank_move,
+        });
+    }
+    out
+}
+
+fn total_with(weights: &[f64], means: &[Option<f64>], ci: usize, mean: Option<f64>) -> f64 {
+    let (mut sw, mut sv) = (0.0, 0.0);
+    for (j, (w, m)) in weights.iter().zip(means).enumerate() {
+        let m = if j == ci { mean } else { *m };
+        if let Some(m) = m {
+            sw += w;
+            sv += w * m;
+        }
+    }
+    if sw > 0.0 {
+        sv / sw
+    } else {
+        0.0
+    }
+}
+
+/// Percent text used by the UI for a shift.
+pub fn shift_text(d: f64) -> String {
+    format!("±{}", format_percent(d))
+}
+
+/// Score text used by the UI.
+pub fn score_text(x: Option<f64>) -> String {
+    x.map(format_score).unwrap_or_else(|| "–".into())
+}

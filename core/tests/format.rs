@@ -1,0 +1,205 @@
+//! The workspace file: golden fixtures per version, round trips, migrations
+//! and validation that names every problem with its JSON path.
+
+use partnerfit_core::format::{self, ImportError, FORMAT_VERSION, OLDEST_VERSION};
+use serde_json::{json, Value};
+
+fn fixture(version: u32) -> String {
+    let path = format!("{}/tests/fixtures/workspace-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn current_fixture_value() -> Value {
+    serde_json::from_str(&fixture(FORMAT_VERSION)).unwrap()
+}
+
+#[test]
+fn every_version_has_a_golden_fixture_that_loads() {
+    for v in OLDEST_VERSION..=FORMAT_VERSION {
+        let loaded = format::load(&fixture(v)).unwrap_or_else(|e| panic!("v{v}: {e}"));
+        assert_eq!(loaded.migrated_from, (v < FORMAT_VERSION).then_some(v));
+        assert_eq!(loaded.workspace.partners.len(), 6, "v{v}");
+    }
+}
+
+#[test]
+fn oldest_version_still_loads_into_the_current_model() {
+    let oldest = format::load(&fixture(OLDEST_VERSION)).expect("oldest fixture loads");
+    let ws = oldest.workspace;
+    assert_eq!(ws.profile.name, "Ledgerline");
+    let archived = ws.partners.iter().find(|p| p.archived).expect("archived partner kept");
+    assert_eq!(archived.history.len(), 4);
+    // Evidence for an unrated criterion survives.
+    let c = partnerfit_core::Id::parse("opportunity_target").unwrap();
+    assert_eq!(archived.evidence(&c), "Could not name a quarterly target (not rated yet).");
+    // Migrating writes the current version.
+    let migrated: Value = serde_json::from_str(&format::save(&ws)).unwrap();
+    assert_eq!(migrated["format_version"], json!(FORMAT_VERSION));
+}
+
+#[test]
+fn current_fixture_round_trips_byte_for_byte() {
+    let text = fixture(FORMAT_VERSION);
+    let ws = format::load(&text).unwrap().workspace;
+    assert_eq!(format::save(&ws), text);
+}
+
+#[test]
+fn demo_is_a_valid_current_file() {
+    let loaded = format::load(partnerfit_core::demo::DEMO_FILE).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    let ws = loaded.workspace;
+    assert_eq!(ws.partners.len(), 5);
+    let kinds: std::collections::BTreeSet<_> = ws.partners.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds.len(), 3, "the demo has all three partner types");
+    assert!(ws.partners.iter().any(|p| !p.ratings.is_empty()));
+}
+
+/// Load the current fixture after `edit`, expecting exactly `expected` error lines.
+fn check(edit: impl FnOnce(&mut Value), expected: &[&str]) {
+    let mut v = current_fixture_value();
+    edit(&mut v);
+    let err = format::load(&v.to_string()).expect_err("the edited file must be refused");
+    let mut lines = err.lines();
+    lines.sort();
+    let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn rating_out_of_range_names_the_path() {
+    check(
+        |v| v["partners"][3]["ratings"]["icp_density"] = json!(7),
+        &["partners[3].ratings.icp_density: 7 is outside 1–5"],
+    );
+}
+
+#[test]
+fn all_problems_are_reported_not_just_the_first() {
+    check(
+        |v| {
+            v["partners"][0]["ratings"]["icp_density"] = json!(0);
+            v["partners"][1]["type"] = json!("reseller");
+            v["partners"][2]["ratings"]["no_such_criterion"] = json!(3);
+            v["partners"][3]["id"] = json!("p-northwind");
+            v["partners"][4]["disqualifier_hits"] = json!(["dq-nope"]);
+            v["partners"][4]["status_history"][0]["date"] = json!("2026-02-30");
+            v["scorecard"]["categories"][0]["weight"] = json!(-1);
+            v["scorecard"]["gates"]["resell"]["market_icp_fit"] = json!(6);
+            v["profile"]["currency"] = json!("euro");
+            v["icp"]["employees"] = json!({"min": 500, "max": 10});
+            v["icp"]["surprise"] = json!(true);
+            v["partners"][0].as_object_mut().unwrap().remove("owner");
+        },
+        &[
+            "partners[0].ratings.icp_density: 0 is outside 1–5",
+            "partners[1].type: unknown partner type \"reseller\": expected one of referral, services, resell",
+            "partners[2].ratings.no_such_criterion: \"no_such_criterion\" is not a criterion of this workspace",
+            "partners[3].id: duplicate partner id \"p-northwind\"",
+            "partners[4].disqualifier_hits[0]: \"dq-nope\" is not a disqualifier of this workspace",
+            "partners[4].status_history[0].date: \"2026-02-30\" is not a date in the form YYYY-MM-DD",
+            "scorecard.categories[0].weight: weight -1 is negative: weights are 0 or more",
+            "scorecard.gates.resell.market_icp_fit: threshold 6 is outside 1–5 (category scores are 1–5)",
+            "profile.currency: \"euro\" is not a currency code: use three capital letters such as EUR, USD or GBP",
+            "icp.employees: min is larger than max",
+            "icp.surprise: unknown field (expected industries, sub_verticals, employees, annual_revenue_minor, pain_triggers, buying_committee, disqualifiers, examples)",
+            "partners[0].owner: missing required field",
+        ],
+    );
+}
+
+#[test]
+fn scorecard_rules_are_checked() {
+    check(
+        |v| {
+            for k in v["scorecard"]["categories"].as_array_mut().unwrap() {
+                k["weight"] = json!(0);
+            }
+            v["scorecard"]["categories"][1]["criteria"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"id": "icp_density", "text": "Again", "weight": 1}));
+            v["scorecard"]["gates"]["services"]["no_such_category"] = json!(3);
+        },
+        &[
+            "scorecard.categories: the category weights sum to zero: at least one must be above 0",
+            "scorecard.categories[1].criteria[3].id: duplicate criterion id \"icp_density\"",
+            "scorecard.gates.services.no_such_category: gate on unknown category \"no_such_category\"",
+        ],
+    );
+}
+
+#[test]
+fn wrong_types_are_explained() {
+    check(
+        |v| {
+            v["partners"] = json!({});
+            v["icp"]["industries"] = json!("Logistics");
+            v["profile"]["name"] = json!(42);
+        },
+        &[
+            "partners: expected a list, found an object",
+            "icp.industries: expected a list, found text",
+            "profile.name: expected text, found a number",
+        ],
+    );
+}
+
+#[test]
+fn whole_file_refusals_have_specific_messages() {
+    let too_new = json!({"format": "partnerfit-workspace", "format_version": FORMAT_VERSION + 1}).to_string();
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "the file is empty"),
+        ("{\"format\": ".into(), "not valid JSON (line 1, column 11)"),
+        ("[1, 2]".into(), "it has no \"format\""),
+        (json!({"format": "something-else"}).to_string(), "its \"format\" is \"something-else\""),
+        (json!({"format": "partnerfit-workspace", "format_version": "one"}).to_string(), "format_version: \"one\" is not a version number"),
+        (json!({"format": "partnerfit-workspace", "format_version": 0}).to_string(), "format_version: 0 is not a version number"),
+        (too_new, "made by a newer Partnerfit"),
+    ];
+    for (text, expected) in cases {
+        let err = format::load(&text).expect_err(&text);
+        assert!(err.to_string().contains(expected), "{text:?} gave {err}");
+    }
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let big = " ".repeat(format::MAX_FILE_BYTES + 1);
+    assert!(matches!(format::load(&big), Err(ImportError::TooLarge { .. })));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", fixture(FORMAT_VERSION));
+    assert!(format::load(&text).is_ok());
+}
+
+#[test]
+fn stored_envelope_round_trips_and_keeps_revision() {
+    use partnerfit_core::format::stored;
+    let ws = partnerfit_core::demo::demo();
+    let text = stored::encode(&ws, 41);
+    assert_eq!(stored::revision_of(&text), Some(41));
+    let back = stored::decode(&text).unwrap();
+    assert_eq!(back.revision, 41);
+    assert_eq!(back.loaded.workspace, ws);
+    assert!(stored::decode("not json").is_err());
+    assert!(stored::decode("{\"format\":\"partnerfit-stored\",\"revision\":1,\"workspace\":{}}").is_err());
+}
+
+#[test]
+fn published_schema_is_up_to_date() {
+    let path = format!(
+        "{}/../schema/partnerfit-workspace.v{FORMAT_VERSION}.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let generated = serde_json::to_string_pretty(&format::schema()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path} is missing: run UPDATE_SCHEMA=1 cargo test -p partnerfit-core --features schema"));
+    assert_eq!(published, generated, "the published schema is stale: run UPDATE_SCHEMA=1 cargo test -p partnerfit-core --features schema");
+}

@@ -1,0 +1,111 @@
+//! Invariants over random workspaces: scores stay in range, verdicts are
+//! never confident on missing data, files round-trip.
+
+use partnerfit_core::alignment::Judgment;
+use partnerfit_core::format;
+use partnerfit_core::partner::{BrandSize, Partner, PartnerType, Score, Status};
+use partnerfit_core::scorecard::{self, Verdict};
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::{Date, Id, Workspace};
+use proptest::prelude::*;
+
+fn arb_partner(i: usize) -> impl Strategy<Value = Partner> {
+    (
+        prop::collection::vec(prop::option::of(1u8..=5), 12),
+        0usize..3,
+        0usize..4,
+        0usize..3,
+        "[a-zA-Z &<>\"'é]{0,20}",
+        any::<bool>(),
+        prop::collection::vec(0usize..5, 0..4),
+    )
+        .prop_map(move |(ratings, kind, judgment, brand, name, archived, statuses)| {
+            let ws = Workspace::default();
+            let mut p = Partner::new(
+                Id::parse(&format!("p-{i}")).unwrap(),
+                name,
+                PartnerType::ALL[kind],
+                Date::parse("2026-01-01").unwrap(),
+            );
+            for ((_, c), r) in ws.scorecard.criteria().zip(ratings) {
+                p.rate(&c.id, r.and_then(Score::new));
+                if r == Some(3) {
+                    p.set_evidence(&c.id, format!("evidence for {}", c.id));
+                }
+            }
+            for (day, s) in statuses.into_iter().enumerate() {
+                p.set_status(Status::ALL[s], Date::parse("2026-01-01").unwrap().add_days(day as i64 + 1));
+            }
+            p.alignment.judgment = Judgment::ALL[judgment];
+            p.brand = BrandSize::ALL[brand];
+            p.archived = archived;
+            p
+        })
+}
+
+fn arb_workspace() -> impl Strategy<Value = Workspace> {
+    (0usize..8, prop::collection::vec(0.0f64..5.0, 16)).prop_flat_map(|(n, weights)| {
+        let partners: Vec<_> = (0..n).map(arb_partner).collect();
+        (partners, Just(weights)).prop_map(|(partners, weights)| {
+            let mut ws = Workspace::empty("Prop Co");
+            for (i, cat) in ws.scorecard.categories.iter_mut().enumerate() {
+                cat.weight = (weights[i] * 4.0).round() / 4.0;
+                for (j, k) in cat.criteria.iter_mut().enumerate() {
+                    k.weight = (weights[4 + i * 3 + j] * 4.0).round() / 4.0;
+                }
+            }
+            ws.partners = partners;
+            ws
+        })
+    })
+}
+
+proptest! {
+    #[test]
+    fn scores_stay_in_range_and_verdicts_need_data(ws in arb_workspace()) {
+        for e in scorecard::evaluate_all(&ws) {
+            if let Some(t) = e.total {
+                prop_assert!((1.0..=5.0).contains(&t), "total {t}");
+            }
+            for c in &e.categories {
+                prop_assert!(c.worst <= c.best + 1e-9);
+                if let Some(m) = c.mean {
+                    prop_assert!((1.0..=5.0).contains(&m));
+                    prop_assert!(c.worst - 1e-9 <= m && m <= c.best + 1e-9);
+                }
+            }
+            let (rated, total) = e.rated_count();
+            if rated < total {
+                prop_assert_ne!(e.verdict, Verdict::OnboardToPilot);
+            }
+        }
+    }
+
+    #[test]
+    fn ranking_is_a_permutation_sorted_by_total(ws in arb_workspace()) {
+        let evals = scorecard::evaluate_all(&ws);
+        let ranking = scorecard::rank(&evals);
+        prop_assert_eq!(ranking.len(), evals.len());
+        for w in ranking.windows(2) {
+            match (w[0].total, w[1].total) {
+                (Some(a), Some(b)) => prop_assert!(a + 1e-9 >= b),
+                (None, Some(_)) => prop_assert!(false, "unscored ranked above scored"),
+                _ => {}
+            }
+        }
+        let s = scorecard::sensitivity(&ws, &evals, &ranking);
+        prop_assert_eq!(s.len(), ranking.len());
+        for x in s {
+            if let Some(d) = x.verdict_weight_shift {
+                prop_assert!((0.0..=1.0 + 1e-9).contains(&d));
+            }
+        }
+    }
+
+    #[test]
+    fn files_round_trip(ws in arb_workspace()) {
+        let text = format::save(&ws);
+        let back = format::load(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back.workspace, ws);
+    }
+}

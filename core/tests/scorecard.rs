@@ -1,0 +1,257 @@
+//! Scoring, gates, verdicts, ranking and sensitivity, as data.
+
+use partnerfit_core::alignment::Judgment;
+use partnerfit_core::icp::{Disqualifier, DisqualifierKind};
+use partnerfit_core::partner::{Partner, PartnerType, Score};
+use partnerfit_core::scorecard::{self, Verdict};
+use partnerfit_core::{Date, Id, Money, Workspace};
+
+const CRITERIA: [&str; 12] = [
+    "icp_density", "buyer_access", "use_case_match",
+    "cycle_match", "deal_size_match", "delivery_handoffs",
+    "named_champion", "prioritization_evidence", "opportunity_target",
+    "deal_registration", "pipeline_sharing", "responsiveness",
+];
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+/// A partner rated by category: `[a, b, c, d]` triples, 0 = unrated.
+fn partner(name: &str, kind: PartnerType, ratings: [[u8; 3]; 4], judgment: Judgment) -> Partner {
+    let mut p = Partner::new(id(&format!("p-{}", name.to_lowercase())), name, kind, Date::parse("2026-11-01").unwrap());
+    for (i, v) in ratings.iter().flatten().enumerate() {
+        if *v > 0 {
+            p.rate(&id(CRITERIA[i]), Score::new(*v));
+        }
+    }
+    p.alignment.judgment = judgment;
+    p
+}
+
+fn workspace(partners: Vec<Partner>) -> Workspace {
+    let mut ws = Workspace::empty("Test Co");
+    ws.icp.disqualifiers.push(Disqualifier {
+        id: id("dq-budget"),
+        kind: DisqualifierKind::BudgetFloor,
+        text: "Annual budget under 15,000 EUR".into(),
+        amount: Some(Money(1_500_000)),
+    });
+    ws.partners = partners;
+    ws
+}
+
+/// Evaluate one partner; check its verdict and that each expected text is among its reasons.
+fn check(p: Partner, verdict: Verdict, reasons: &[&str]) {
+    let ws = workspace(vec![p]);
+    let e = scorecard::evaluate(&ws, &ws.partners[0]);
+    let texts: Vec<String> = e.reasons.iter().map(|r| r.to_string()).collect();
+    assert_eq!(e.verdict, verdict, "reasons: {texts:#?}");
+    for r in reasons {
+        assert!(texts.iter().any(|t| t.contains(r)), "missing reason {r:?} in {texts:#?}");
+    }
+    // The deciding reasons come first.
+    assert_eq!(e.reasons[0].weight(), verdict, "{texts:#?}");
+}
+
+use Judgment::*;
+use PartnerType::*;
+
+#[test]
+fn the_seeds_example_is_not_onboarded() {
+    // "require 4 or higher on ICP fit and GTM compatibility, or you do not onboard":
+    // ICP fit 3 and everything else 5 is not onboarded, whatever the type.
+    for kind in [Referral, Services, Resell] {
+        check(
+            partner("Seed", kind, [[3, 3, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly),
+            Verdict::DoNotOnboard,
+            &["Market and ICP fit 3 is below the gate of 4 (short by 1)"],
+        );
+    }
+}
+
+#[test]
+fn verdict_table() {
+    let full4 = [[4, 4, 4], [4, 4, 4], [4, 4, 4], [4, 4, 4]];
+    let rows: Vec<(Partner, Verdict, Vec<&str>)> = vec![
+        (partner("Solid", Services, full4, MapsCleanly), Verdict::OnboardToPilot,
+            vec!["Market and ICP fit 4 meets the gate of 4", "GTM compatibility 4 meets the gate of 4", "map cleanly"]),
+        (partner("Gtm", Services, [[4, 4, 4], [3, 4, 4], [4, 4, 4], [4, 4, 4]], MapsCleanly), Verdict::DoNotOnboard,
+            vec!["GTM compatibility 3.67 is below the gate of 4 (short by 0.33)"]),
+        (partner("Missing", Services, [[5, 5, 5], [5, 5, 5], [5, 5, 0], [5, 5, 5]], MapsCleanly), Verdict::NeedsEvidence,
+            vec!["Not rated yet: A realistic target for opportunities per quarter"]),
+        (partner("Hopeless", Services, [[2, 2, 0], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly), Verdict::DoNotOnboard,
+            vec!["Market and ICP fit stays below the gate of 4 even if its 1 unrated criterion scored 5 (best case 3)"]),
+        (partner("Open", Services, [[5, 5, 0], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly), Verdict::NeedsEvidence,
+            vec!["Market and ICP fit cannot be judged against the gate of 4 yet: 1 unrated criterion (rated so far 5; could end between 3.67 and 5)"]),
+        (partner("Blank", Referral, [[0; 3]; 4], Unjudged), Verdict::NeedsEvidence,
+            vec!["cannot be judged against the gate of 4 yet: 3 unrated criteria (could end between 1 and 5)", "Alignment not judged yet"]),
+        (partner("Misaligned", Services, full4, NotAtAll), Verdict::DoNotOnboard,
+            vec!["do not map to our story"]),
+        (partner("Partly", Services, full4, Partly), Verdict::NeedsEvidence,
+            vec!["maps only partly"]),
+        (partner("Unjudged", Services, full4, Unjudged), Verdict::NeedsEvidence,
+            vec!["Alignment not judged yet"]),
+        // Per-type gates: operational readiness 3.67 passes a referral partner's gate of 3
+        // but fails a reseller's gate of 4.
+        (partner("RefOps", Referral, [[4, 4, 4], [4, 4, 4], [4, 4, 4], [3, 4, 4]], MapsCleanly), Verdict::OnboardToPilot,
+            vec!["Operational readiness 3.67 meets the gate of 3"]),
+        (partner("ResOps", Resell, [[4, 4, 4], [4, 4, 4], [4, 4, 4], [3, 4, 4]], MapsCleanly), Verdict::DoNotOnboard,
+            vec!["Operational readiness 3.67 is below the gate of 4 (short by 0.33)"]),
+    ];
+    for (p, verdict, reasons) in rows {
+        check(p, verdict, &reasons);
+    }
+}
+
+#[test]
+fn a_disqualifier_hit_blocks_onboarding() {
+    let mut p = partner("Small", Referral, [[5; 3]; 4], MapsCleanly);
+    p.disqualifier_hits.insert(id("dq-budget"));
+    check(p, Verdict::DoNotOnboard, &["Hits an ICP disqualifier (Budget floor): Annual budget under 15,000 EUR"]);
+}
+
+#[test]
+fn crossing_a_gate_changes_the_verdict() {
+    let mut ws = workspace(vec![partner("Edge", Services, [[4, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]], MapsCleanly)]);
+    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::DoNotOnboard);
+    ws.partners[0].rate(&id("use_case_match"), Score::new(4));
+    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::OnboardToPilot);
+    // Lowering the gate instead also lets it through.
+    ws.partners[0].rate(&id("use_case_match"), Score::new(3));
+    ws.scorecard.gates.get_mut(&Services).unwrap().insert(id("market_icp_fit"), 3.5);
+    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::OnboardToPilot);
+}
+
+#[test]
+fn weights_shape_category_means_and_totals() {
+    let mut ws = workspace(vec![partner("W", Services, [[5, 3, 3], [4, 4, 4], [2, 2, 2], [4, 4, 4]], MapsCleanly)]);
+    let e = scorecard::evaluate(&ws, &ws.partners[0]);
+    assert!((e.categories[0].mean.unwrap() - 11.0 / 3.0).abs() < 1e-9);
+    assert!((e.total.unwrap() - (11.0 / 3.0 + 4.0 + 2.0 + 4.0) / 4.0).abs() < 1e-9);
+    ws.scorecard.categories[0].criteria[0].weight = 2.0; // (10 + 3 + 3) / 4 = 4
+    ws.scorecard.categories[2].weight = 0.0; // revenue focus no longer counts in the total
+    let e = scorecard::evaluate(&ws, &ws.partners[0]);
+    assert!((e.categories[0].mean.unwrap() - 4.0).abs() < 1e-9);
+    assert!((e.total.unwrap() - 4.0).abs() < 1e-9);
+}
+
+#[test]
+fn ranking_orders_by_total_and_explains_ties() {
+    let ws = workspace(vec![
+        partner("Beta", Services, [[4; 3]; 4], Unjudged),   // 4.0, needs evidence
+        partner("Alpha", Services, [[4; 3]; 4], MapsCleanly), // 4.0, onboard
+        partner("Top", Services, [[5; 3]; 4], MapsCleanly),  // 5.0
+        partner("Gamma", Services, [[4; 3]; 4], Unjudged),  // 4.0, needs evidence, ties Beta on everything
+        partner("Nothing", Referral, [[0; 3]; 4], Unjudged),
+    ]);
+    let evals = scorecard::evaluate_all(&ws);
+    let ranking = scorecard::rank(&evals);
+    let names: Vec<&str> = ranking
+        .iter()
+        .map(|r| ws.partner(&r.partner).unwrap().name.as_str())
+        .collect();
+    assert_eq!(names, ["Top", "Alpha", "Beta", "Gamma", "Nothing"]);
+    assert_eq!(ranking.iter().map(|r| r.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    assert!(ranking[0].tie.is_none());
+    assert_eq!(
+        ranking[1].tie.as_ref().unwrap().to_string(),
+        "Tied at 4 with Beta; placed above on verdict (Onboard to pilot vs Needs evidence)"
+    );
+    assert_eq!(
+        ranking[2].tie.as_ref().unwrap().to_string(),
+        "Tied at 4 with Gamma; placed above by name, as nothing else separates them (Beta vs Gamma)"
+    );
+    assert_eq!(
+        ranking[3].tie.as_ref().unwrap().to_string(),
+        "Tied at 4 with Beta; placed below by name, as nothing else separates them (Gamma vs Beta)"
+    );
+    assert!(ranking[4].tie.is_none(), "the only unscored partner has no tie");
+}
+
+#[test]
+fn archived_partners_leave_the_ranking() {
+    let mut ws = workspace(vec![partner("A", Services, [[4; 3]; 4], MapsCleanly), partner("B", Services, [[5; 3]; 4], MapsCleanly)]);
+    ws.partners[1].archived = true;
+    let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
+    assert_eq!(ranking.len(), 1);
+}
+
+fn sensitivities(ws: &Workspace) -> Vec<scorecard::Sensitivity> {
+    let evals = scorecard::evaluate_all(ws);
+    let ranking = scorecard::rank(&evals);
+    scorecard::sensitivity(ws, &evals, &ranking)
+}
+
+#[test]
+fn weight_sensitivity_matches_hand_computation() {
+    // ICP fit (5, 5, 3): mean 4.33 vs gate 4. Weights 1−δ on the 5s, 1+δ on the 3:
+    // (10(1−δ) + 3(1+δ)) / (3 − δ) = 4  ⇒  δ = 1/3.
+    let ws = workspace(vec![partner("S", Services, [[5, 5, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly)]);
+    let s = &sensitivities(&ws)[0];
+    assert_eq!(s.verdict, Verdict::OnboardToPilot);
+    assert!((s.verdict_weight_shift.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert!(s.sentences()[0].contains("holds with every criterion weight ±20%; it takes ±33%"));
+    // The 3 → 2 move fails the gate: (5 + 5 + 2) / 3 = 4 still passes, 3 → 1 fails.
+    let m = s.verdict_rating_move.as_ref().unwrap();
+    assert_eq!((m.from, m.to, m.verdict), (5, 3, Some(Verdict::DoNotOnboard)));
+    assert!(!s.fragile());
+}
+
+#[test]
+fn a_verdict_on_the_gate_is_fragile() {
+    let ws = workspace(vec![partner("Edge", Services, [[5, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]], MapsCleanly)]);
+    let s = &sensitivities(&ws)[0];
+    assert_eq!(s.verdict_weight_shift, Some(0.0));
+    assert!(s.fragile());
+    let m = s.verdict_rating_move.as_ref().unwrap();
+    assert_eq!(m.from.abs_diff(m.to), 1);
+}
+
+#[test]
+fn a_failed_gate_reports_what_would_rescue_it() {
+    // GTM (3, 4, 4) = 3.67 fails 4; raising cycle_match to 4 passes.
+    let ws = workspace(vec![partner("G", Services, [[4; 3], [3, 4, 4], [4; 3], [4; 3]], MapsCleanly)]);
+    let s = &sensitivities(&ws)[0];
+    assert_eq!(s.verdict, Verdict::DoNotOnboard);
+    let m = s.verdict_rating_move.as_ref().unwrap();
+    assert_eq!((m.criterion.as_str(), m.from, m.to), ("cycle_match", 3, 4));
+    // Weights: A = −1·(1) + 0 + 0 = −1 over S = 1 ⇒ it would take the full ±100% (δ = 1).
+    assert!((s.verdict_weight_shift.unwrap() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn disqualified_verdicts_do_not_move_with_weights() {
+    let mut p = partner("D", Services, [[5; 3]; 4], MapsCleanly);
+    p.disqualifier_hits.insert(id("dq-budget"));
+    let ws = workspace(vec![p]);
+    let s = &sensitivities(&ws)[0];
+    assert_eq!(s.verdict_weight_shift, None);
+    assert!(s.verdict_rating_move.is_none());
+}
+
+#[test]
+fn rank_sensitivity_names_the_neighbour() {
+    let ws = workspace(vec![
+        partner("First", Services, [[5; 3], [5; 3], [3; 3], [4; 3]], MapsCleanly),  // 4.25
+        partner("Second", Services, [[4; 3], [4; 3], [4; 3], [4; 3]], MapsCleanly), // 4.0
+    ]);
+    let s = sensitivities(&ws);
+    // d = (1, 1, −1, 0): A = 1, S = 3 ⇒ a one-third shift of category weights swaps them.
+    let (d, name) = s[0].rank_weight_shift.clone().unwrap();
+    assert!((d - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(name, "Second");
+    // Every single move of Second's all-4 ratings adds at most 1/12: not enough.
+    assert!(s[1].rank_rating_move.is_none());
+
+    let ws = workspace(vec![
+        partner("Leader", Services, [[4; 3]; 4], MapsCleanly),                       // 4.0
+        partner("Chaser", Services, [[4; 3], [4; 3], [4; 3], [4, 4, 1]], MapsCleanly), // 3.75
+    ]);
+    let s = sensitivities(&ws);
+    // 1 → 5 on responsiveness: operational readiness 4.33, total 4.08 > 4.
+    let m = s[1].rank_rating_move.as_ref().unwrap();
+    assert_eq!((m.criterion.as_str(), m.from, m.to), ("responsiveness", 1, 5));
+    assert_eq!(m.passes, Some(("Leader".to_string(), true)));
+    assert!(s[1].sentences().iter().any(|t| t.contains("would move it above Leader")));
+}
