@@ -48,17 +48,13 @@ impl Answers {
 
 vocabulary! {
     /// Our judgment of how the partner's answers map to our story.
+    #[derive(Default)]
     pub enum Judgment ("alignment judgment") {
+        #[default]
         Unjudged = "unjudged" / "Not judged yet",
         MapsCleanly = "maps_cleanly" / "Maps cleanly",
         Partly = "partly" / "Maps partly",
         NotAtAll = "not_at_all" / "Does not map",
-    }
-}
-
-impl Default for Judgment {
-    fn default() -> Self {
-        Judgment::Unjudged
     }
 }
 

@@ -106,20 +106,35 @@ impl Icp {
         let mut gaps = Vec::new();
         let mut gap = |part, message| gaps.push(Gap { part, message });
         if !nonblank(&self.industries) {
-            gap("industries", "No industry yet: partners cannot tell which verticals to bring.");
+            gap(
+                "industries",
+                "No industry yet: partners cannot tell which verticals to bring.",
+            );
         }
         if self.employees.is_empty() && self.annual_revenue.is_empty() {
-            gap("size", "No company size range yet: partners will send accounts of any size.");
+            gap(
+                "size",
+                "No company size range yet: partners will send accounts of any size.",
+            );
         }
         if !nonblank(&self.pain_triggers) {
-            gap("pain_triggers", "No pain trigger yet: partners cannot tell when a buying decision is forced.");
+            gap(
+                "pain_triggers",
+                "No pain trigger yet: partners cannot tell when a buying decision is forced.",
+            );
         }
         let has_role = |r: BuyingRole| self.committee.iter().any(|m| m.role == r);
         if !has_role(BuyingRole::EconomicBuyer) {
-            gap("committee", "No economic buyer in the buying committee: who signs is unknown.");
+            gap(
+                "committee",
+                "No economic buyer in the buying committee: who signs is unknown.",
+            );
         }
         if !has_role(BuyingRole::Champion) {
-            gap("committee", "No champion in the buying committee: nobody carries the deal inside.");
+            gap(
+                "committee",
+                "No champion in the buying committee: nobody carries the deal inside.",
+            );
         }
         if self.disqualifiers.is_empty() {
             gap(
@@ -131,13 +146,22 @@ impl Icp {
             .iter()
             .any(|d| d.kind == DisqualifierKind::BudgetFloor)
         {
-            gap("disqualifiers", "No budget floor: deals too small to be worth it will reach your team.");
+            gap(
+                "disqualifiers",
+                "No budget floor: deals too small to be worth it will reach your team.",
+            );
         }
         if !self.examples.iter().any(|e| e.fit == ExampleFit::Good) {
-            gap("examples", "No good-fit example: partners learn fastest from a named company.");
+            gap(
+                "examples",
+                "No good-fit example: partners learn fastest from a named company.",
+            );
         }
         if !self.examples.iter().any(|e| e.fit == ExampleFit::NotAFit) {
-            gap("examples", "No not-a-fit example: show partners what to reject.");
+            gap(
+                "examples",
+                "No not-a-fit example: show partners what to reject.",
+            );
         }
         gaps
     }
@@ -172,9 +196,9 @@ mod tests {
             ],
         );
         let gaps = Icp::default().gaps();
-        assert!(gaps
-            .iter()
-            .any(|g| g.message.contains("partners will send anything that gets them paid")));
+        assert!(gaps.iter().any(|g| g
+            .message
+            .contains("partners will send anything that gets them paid")));
     }
 
     #[test]
@@ -182,12 +206,23 @@ mod tests {
         let icp = Icp {
             industries: vec!["Logistics".into()],
             sub_verticals: vec![],
-            employees: Span { min: Some(50), max: Some(500) },
+            employees: Span {
+                min: Some(50),
+                max: Some(500),
+            },
             annual_revenue: Span::default(),
             pain_triggers: vec!["Audit finding".into()],
             committee: vec![
-                CommitteeMember { role: BuyingRole::EconomicBuyer, title: "CFO".into(), notes: String::new() },
-                CommitteeMember { role: BuyingRole::Champion, title: "Controller".into(), notes: String::new() },
+                CommitteeMember {
+                    role: BuyingRole::EconomicBuyer,
+                    title: "CFO".into(),
+                    notes: String::new(),
+                },
+                CommitteeMember {
+                    role: BuyingRole::Champion,
+                    title: "Controller".into(),
+                    notes: String::new(),
+                },
             ],
             disqualifiers: vec![Disqualifier {
                 id: Id::parse("dq-1").unwrap(),
@@ -196,8 +231,16 @@ mod tests {
                 amount: Some(Money(1_000_000)),
             }],
             examples: vec![
-                Example { name: "A".into(), fit: ExampleFit::Good, why: String::new() },
-                Example { name: "B".into(), fit: ExampleFit::NotAFit, why: String::new() },
+                Example {
+                    name: "A".into(),
+                    fit: ExampleFit::Good,
+                    why: String::new(),
+                },
+                Example {
+                    name: "B".into(),
+                    fit: ExampleFit::NotAFit,
+                    why: String::new(),
+                },
             ],
         };
         check(&icp, &[]);

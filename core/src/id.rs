@@ -7,9 +7,9 @@ use std::fmt;
 pub const MAX_ID_LEN: usize = 64;
 
 /// The id of a record in a workspace (partner, criterion, category, list…):
-/// 1–64 characters from `A–Z a–z 0–9 _ - .`.
+/// 1–64 characters from `A–Z a–z 0–9 _ - .`. Cheap to clone (shared text).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(String);
+pub struct Id(std::sync::Arc<str>);
 
 /// Why a text is not a valid id.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -38,7 +38,7 @@ impl Id {
         {
             return Err(IdError::BadChar(c));
         }
-        Ok(Id(s.to_owned()))
+        Ok(Id(s.into()))
     }
 
     /// An id made of a prefix and caller-supplied entropy, e.g. `p-1f3a9c`.
@@ -48,22 +48,21 @@ impl Id {
             .filter(|c| c.is_ascii_alphanumeric())
             .take(16)
             .collect();
-        Id(format!("{prefix}-{entropy:x}"))
+        Id(format!("{prefix}-{entropy:x}").into())
     }
 
     /// A fresh id with `prefix` that is not in `taken`; `entropy` seeds it.
-    pub fn fresh<'a>(
-        prefix: &str,
-        entropy: u64,
-        taken: impl Iterator<Item = &'a Id> + Clone,
-    ) -> Id {
+    pub fn fresh<'a>(prefix: &str, entropy: u64, taken: impl IntoIterator<Item = &'a Id>) -> Id {
+        let taken: std::collections::HashSet<&Id> = taken.into_iter().collect();
         let mut e = entropy;
         loop {
             let id = Id::generate(prefix, e);
-            if !taken.clone().any(|t| *t == id) {
+            if !taken.contains(&id) {
                 return id;
             }
-            e = e.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            e = e
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
         }
     }
 

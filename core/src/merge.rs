@@ -72,16 +72,25 @@ fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
     cmp(a.brand == b.brand, "brand size");
     cmp(a.archived == b.archived, "archived");
     cmp(
-        a.ratings.iter().map(|(k, r)| (k, r.score)).eq(b.ratings.iter().map(|(k, r)| (k, r.score))),
+        a.ratings
+            .iter()
+            .map(|(k, r)| (k, r.score))
+            .eq(b.ratings.iter().map(|(k, r)| (k, r.score))),
         "ratings",
     );
     cmp(
-        a.ratings.iter().map(|(k, r)| (k, &r.evidence)).eq(b.ratings.iter().map(|(k, r)| (k, &r.evidence)))
+        a.ratings
+            .iter()
+            .map(|(k, r)| (k, &r.evidence))
+            .eq(b.ratings.iter().map(|(k, r)| (k, &r.evidence)))
             && a.pending_evidence == b.pending_evidence,
         "evidence",
     );
     cmp(a.alignment == b.alignment, "alignment");
-    cmp(a.disqualifier_hits == b.disqualifier_hits, "disqualifier hits");
+    cmp(
+        a.disqualifier_hits == b.disqualifier_hits,
+        "disqualifier hits",
+    );
     d
 }
 
@@ -102,10 +111,18 @@ pub fn plan(ours: &Workspace, theirs: &Workspace) -> MergePlan {
         if ours.profile.answers != theirs.profile.answers {
             d.push("our alignment answers");
         }
-        plan.conflicts.push(Conflict { subject: Subject::Profile, label: "Company profile".into(), differences: d });
+        plan.conflicts.push(Conflict {
+            subject: Subject::Profile,
+            label: "Company profile".into(),
+            differences: d,
+        });
     }
     if ours.icp != theirs.icp {
-        plan.conflicts.push(Conflict { subject: Subject::Icp, label: "ICP and disqualifiers".into(), differences: vec!["ICP"] });
+        plan.conflicts.push(Conflict {
+            subject: Subject::Icp,
+            label: "ICP and disqualifiers".into(),
+            differences: vec!["ICP"],
+        });
     }
     if ours.scorecard != theirs.scorecard {
         plan.conflicts.push(Conflict {
@@ -126,8 +143,13 @@ pub fn plan(ours: &Workspace, theirs: &Workspace) -> MergePlan {
             }),
         }
     }
-    let their_ids: std::collections::BTreeSet<&Id> = theirs.partners.iter().map(|p| &p.id).collect();
-    plan.kept = ours.partners.iter().filter(|p| !their_ids.contains(&p.id)).count();
+    let their_ids: std::collections::BTreeSet<&Id> =
+        theirs.partners.iter().map(|p| &p.id).collect();
+    plan.kept = ours
+        .partners
+        .iter()
+        .filter(|p| !their_ids.contains(&p.id))
+        .count();
     plan
 }
 

@@ -139,7 +139,7 @@ impl Money {
         let mut grouped = String::new();
         let w = whole.to_string();
         for (i, c) in w.chars().enumerate() {
-            if i > 0 && (w.len() - i) % 3 == 0 {
+            if i > 0 && (w.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);

@@ -222,7 +222,12 @@ mod tests {
 
     #[test]
     fn lifecycle_records_dates() {
-        let mut p = Partner::new(Id::parse("p-1").unwrap(), "Acme", PartnerType::Referral, today());
+        let mut p = Partner::new(
+            Id::parse("p-1").unwrap(),
+            "Acme",
+            PartnerType::Referral,
+            today(),
+        );
         p.set_status(Status::Evaluating, today().add_days(3));
         p.set_status(Status::Evaluating, today().add_days(4));
         assert_eq!(p.status(), Status::Evaluating);
@@ -233,7 +238,12 @@ mod tests {
     #[test]
     fn clearing_a_rating_keeps_its_evidence() {
         let c = Id::parse("icp_density").unwrap();
-        let mut p = Partner::new(Id::parse("p-1").unwrap(), "Acme", PartnerType::Referral, today());
+        let mut p = Partner::new(
+            Id::parse("p-1").unwrap(),
+            "Acme",
+            PartnerType::Referral,
+            today(),
+        );
         p.set_evidence(&c, "Six logistics clients".into());
         p.rate(&c, Score::new(4));
         assert_eq!(p.evidence(&c), "Six logistics clients");

@@ -29,7 +29,11 @@ pub struct Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let company = if self.company.is_empty() { "(no company name)" } else { &self.company };
+        let company = if self.company.is_empty() {
+            "(no company name)"
+        } else {
+            &self.company
+        };
         write!(
             f,
             "{company}: {} partners ({} archived), {} ratings on {} criteria, {} disqualifiers, {} ICP examples",

@@ -5,7 +5,10 @@ use partnerfit_core::format::{self, ImportError, FORMAT_VERSION, OLDEST_VERSION}
 use serde_json::{json, Value};
 
 fn fixture(version: u32) -> String {
-    let path = format!("{}/tests/fixtures/workspace-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/workspace-v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -27,11 +30,18 @@ fn oldest_version_still_loads_into_the_current_model() {
     let oldest = format::load(&fixture(OLDEST_VERSION)).expect("oldest fixture loads");
     let ws = oldest.workspace;
     assert_eq!(ws.profile.name, "Ledgerline");
-    let archived = ws.partners.iter().find(|p| p.archived).expect("archived partner kept");
+    let archived = ws
+        .partners
+        .iter()
+        .find(|p| p.archived)
+        .expect("archived partner kept");
     assert_eq!(archived.history.len(), 4);
     // Evidence for an unrated criterion survives.
     let c = partnerfit_core::Id::parse("opportunity_target").unwrap();
-    assert_eq!(archived.evidence(&c), "Could not name a quarterly target (not rated yet).");
+    assert_eq!(
+        archived.evidence(&c),
+        "Could not name a quarterly target (not rated yet)."
+    );
     // Migrating writes the current version.
     let migrated: Value = serde_json::from_str(&format::save(&ws)).unwrap();
     assert_eq!(migrated["format_version"], json!(FORMAT_VERSION));
@@ -148,14 +158,24 @@ fn wrong_types_are_explained() {
 
 #[test]
 fn whole_file_refusals_have_specific_messages() {
-    let too_new = json!({"format": "partnerfit-workspace", "format_version": FORMAT_VERSION + 1}).to_string();
+    let too_new =
+        json!({"format": "partnerfit-workspace", "format_version": FORMAT_VERSION + 1}).to_string();
     let cases: Vec<(String, &str)> = vec![
         ("".into(), "the file is empty"),
         ("{\"format\": ".into(), "not valid JSON (line 1, column 11)"),
         ("[1, 2]".into(), "it has no \"format\""),
-        (json!({"format": "something-else"}).to_string(), "its \"format\" is \"something-else\""),
-        (json!({"format": "partnerfit-workspace", "format_version": "one"}).to_string(), "format_version: \"one\" is not a version number"),
-        (json!({"format": "partnerfit-workspace", "format_version": 0}).to_string(), "format_version: 0 is not a version number"),
+        (
+            json!({"format": "something-else"}).to_string(),
+            "its \"format\" is \"something-else\"",
+        ),
+        (
+            json!({"format": "partnerfit-workspace", "format_version": "one"}).to_string(),
+            "format_version: \"one\" is not a version number",
+        ),
+        (
+            json!({"format": "partnerfit-workspace", "format_version": 0}).to_string(),
+            "format_version: 0 is not a version number",
+        ),
         (too_new, "made by a newer Partnerfit"),
     ];
     for (text, expected) in cases {
@@ -167,7 +187,10 @@ fn whole_file_refusals_have_specific_messages() {
 #[test]
 fn oversized_files_are_refused_before_parsing() {
     let big = " ".repeat(format::MAX_FILE_BYTES + 1);
-    assert!(matches!(format::load(&big), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        format::load(&big),
+        Err(ImportError::TooLarge { .. })
+    ));
 }
 
 #[test]
@@ -186,7 +209,10 @@ fn stored_envelope_round_trips_and_keeps_revision() {
     assert_eq!(back.revision, 41);
     assert_eq!(back.loaded.workspace, ws);
     assert!(stored::decode("not json").is_err());
-    assert!(stored::decode("{\"format\":\"partnerfit-stored\",\"revision\":1,\"workspace\":{}}").is_err());
+    assert!(
+        stored::decode("{\"format\":\"partnerfit-stored\",\"revision\":1,\"workspace\":{}}")
+            .is_err()
+    );
 }
 
 #[test]

@@ -26,7 +26,12 @@ fn identical_workspaces_merge_to_themselves() {
 fn new_partners_are_added_and_conflicts_listed() {
     let ours = demo();
     let mut theirs = demo();
-    theirs.partners.push(Partner::new(id("p-new"), "Newcomer", PartnerType::Referral, Date::parse("2026-11-20").unwrap()));
+    theirs.partners.push(Partner::new(
+        id("p-new"),
+        "Newcomer",
+        PartnerType::Referral,
+        Date::parse("2026-11-20").unwrap(),
+    ));
     theirs.partners[0].rate(&id("icp_density"), Score::new(2));
     theirs.partners[0].notes = "Changed by a colleague".into();
     theirs.icp.industries.push("Retail".into());
@@ -35,12 +40,18 @@ fn new_partners_are_added_and_conflicts_listed() {
     assert_eq!(plan.added, vec![(id("p-new"), "Newcomer".to_string())]);
     assert_eq!(plan.identical, 4);
     let subjects: Vec<&Subject> = plan.conflicts.iter().map(|c| &c.subject).collect();
-    assert_eq!(subjects, [&Subject::Icp, &Subject::Partner(id("p-northwind"))]);
+    assert_eq!(
+        subjects,
+        [&Subject::Icp, &Subject::Partner(id("p-northwind"))]
+    );
     assert_eq!(plan.conflicts[1].differences, ["notes", "ratings"]);
 
     // Nothing is resolved silently.
     let err = merge::apply(&ours, &theirs, &plan, &BTreeMap::new()).unwrap_err();
-    assert!(matches!(err, MergeError::Unresolved(ref l) if l.len() == 2), "{err}");
+    assert!(
+        matches!(err, MergeError::Unresolved(ref l) if l.len() == 2),
+        "{err}"
+    );
 
     let mut res = BTreeMap::new();
     res.insert(Subject::Icp, Resolution::KeepOurs);
@@ -57,7 +68,12 @@ fn a_merge_that_would_break_references_is_refused() {
     let mut theirs = demo();
     // Their scorecard renamed a criterion and their partner uses it.
     theirs.scorecard.categories[0].criteria[0].id = id("vertical_density");
-    let mut p = Partner::new(id("p-x"), "X", PartnerType::Services, Date::parse("2026-11-20").unwrap());
+    let mut p = Partner::new(
+        id("p-x"),
+        "X",
+        PartnerType::Services,
+        Date::parse("2026-11-20").unwrap(),
+    );
     p.rate(&id("vertical_density"), Score::new(4));
     theirs.partners.push(p);
     let plan = merge::plan(&ours, &theirs);

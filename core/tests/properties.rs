@@ -19,28 +19,33 @@ fn arb_partner(i: usize) -> impl Strategy<Value = Partner> {
         any::<bool>(),
         prop::collection::vec(0usize..5, 0..4),
     )
-        .prop_map(move |(ratings, kind, judgment, brand, name, archived, statuses)| {
-            let ws = Workspace::default();
-            let mut p = Partner::new(
-                Id::parse(&format!("p-{i}")).unwrap(),
-                name,
-                PartnerType::ALL[kind],
-                Date::parse("2026-01-01").unwrap(),
-            );
-            for ((_, c), r) in ws.scorecard.criteria().zip(ratings) {
-                p.rate(&c.id, r.and_then(Score::new));
-                if r == Some(3) {
-                    p.set_evidence(&c.id, format!("evidence for {}", c.id));
+        .prop_map(
+            move |(ratings, kind, judgment, brand, name, archived, statuses)| {
+                let ws = Workspace::default();
+                let mut p = Partner::new(
+                    Id::parse(&format!("p-{i}")).unwrap(),
+                    name,
+                    PartnerType::ALL[kind],
+                    Date::parse("2026-01-01").unwrap(),
+                );
+                for ((_, c), r) in ws.scorecard.criteria().zip(ratings) {
+                    p.rate(&c.id, r.and_then(Score::new));
+                    if r == Some(3) {
+                        p.set_evidence(&c.id, format!("evidence for {}", c.id));
+                    }
                 }
-            }
-            for (day, s) in statuses.into_iter().enumerate() {
-                p.set_status(Status::ALL[s], Date::parse("2026-01-01").unwrap().add_days(day as i64 + 1));
-            }
-            p.alignment.judgment = Judgment::ALL[judgment];
-            p.brand = BrandSize::ALL[brand];
-            p.archived = archived;
-            p
-        })
+                for (day, s) in statuses.into_iter().enumerate() {
+                    p.set_status(
+                        Status::ALL[s],
+                        Date::parse("2026-01-01").unwrap().add_days(day as i64 + 1),
+                    );
+                }
+                p.alignment.judgment = Judgment::ALL[judgment];
+                p.brand = BrandSize::ALL[brand];
+                p.archived = archived;
+                p
+            },
+        )
 }
 
 fn arb_workspace() -> impl Strategy<Value = Workspace> {

@@ -7,10 +7,18 @@ use partnerfit_core::scorecard::{self, Verdict};
 use partnerfit_core::{Date, Id, Money, Workspace};
 
 const CRITERIA: [&str; 12] = [
-    "icp_density", "buyer_access", "use_case_match",
-    "cycle_match", "deal_size_match", "delivery_handoffs",
-    "named_champion", "prioritization_evidence", "opportunity_target",
-    "deal_registration", "pipeline_sharing", "responsiveness",
+    "icp_density",
+    "buyer_access",
+    "use_case_match",
+    "cycle_match",
+    "deal_size_match",
+    "delivery_handoffs",
+    "named_champion",
+    "prioritization_evidence",
+    "opportunity_target",
+    "deal_registration",
+    "pipeline_sharing",
+    "responsiveness",
 ];
 
 fn id(s: &str) -> Id {
@@ -19,7 +27,12 @@ fn id(s: &str) -> Id {
 
 /// A partner rated by category: `[a, b, c, d]` triples, 0 = unrated.
 fn partner(name: &str, kind: PartnerType, ratings: [[u8; 3]; 4], judgment: Judgment) -> Partner {
-    let mut p = Partner::new(id(&format!("p-{}", name.to_lowercase())), name, kind, Date::parse("2026-11-01").unwrap());
+    let mut p = Partner::new(
+        id(&format!("p-{}", name.to_lowercase())),
+        name,
+        kind,
+        Date::parse("2026-11-01").unwrap(),
+    );
     for (i, v) in ratings.iter().flatten().enumerate() {
         if *v > 0 {
             p.rate(&id(CRITERIA[i]), Score::new(*v));
@@ -48,7 +61,10 @@ fn check(p: Partner, verdict: Verdict, reasons: &[&str]) {
     let texts: Vec<String> = e.reasons.iter().map(|r| r.to_string()).collect();
     assert_eq!(e.verdict, verdict, "reasons: {texts:#?}");
     for r in reasons {
-        assert!(texts.iter().any(|t| t.contains(r)), "missing reason {r:?} in {texts:#?}");
+        assert!(
+            texts.iter().any(|t| t.contains(r)),
+            "missing reason {r:?} in {texts:#?}"
+        );
     }
     // The deciding reasons come first.
     assert_eq!(e.reasons[0].weight(), verdict, "{texts:#?}");
@@ -63,7 +79,12 @@ fn the_seeds_example_is_not_onboarded() {
     // ICP fit 3 and everything else 5 is not onboarded, whatever the type.
     for kind in [Referral, Services, Resell] {
         check(
-            partner("Seed", kind, [[3, 3, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly),
+            partner(
+                "Seed",
+                kind,
+                [[3, 3, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]],
+                MapsCleanly,
+            ),
             Verdict::DoNotOnboard,
             &["Market and ICP fit 3 is below the gate of 4 (short by 1)"],
         );
@@ -108,24 +129,51 @@ fn verdict_table() {
 fn a_disqualifier_hit_blocks_onboarding() {
     let mut p = partner("Small", Referral, [[5; 3]; 4], MapsCleanly);
     p.disqualifier_hits.insert(id("dq-budget"));
-    check(p, Verdict::DoNotOnboard, &["Hits an ICP disqualifier (Budget floor): Annual budget under 15,000 EUR"]);
+    check(
+        p,
+        Verdict::DoNotOnboard,
+        &["Hits an ICP disqualifier (Budget floor): Annual budget under 15,000 EUR"],
+    );
 }
 
 #[test]
 fn crossing_a_gate_changes_the_verdict() {
-    let mut ws = workspace(vec![partner("Edge", Services, [[4, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]], MapsCleanly)]);
-    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::DoNotOnboard);
+    let mut ws = workspace(vec![partner(
+        "Edge",
+        Services,
+        [[4, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]],
+        MapsCleanly,
+    )]);
+    assert_eq!(
+        scorecard::evaluate(&ws, &ws.partners[0]).verdict,
+        Verdict::DoNotOnboard
+    );
     ws.partners[0].rate(&id("use_case_match"), Score::new(4));
-    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::OnboardToPilot);
+    assert_eq!(
+        scorecard::evaluate(&ws, &ws.partners[0]).verdict,
+        Verdict::OnboardToPilot
+    );
     // Lowering the gate instead also lets it through.
     ws.partners[0].rate(&id("use_case_match"), Score::new(3));
-    ws.scorecard.gates.get_mut(&Services).unwrap().insert(id("market_icp_fit"), 3.5);
-    assert_eq!(scorecard::evaluate(&ws, &ws.partners[0]).verdict, Verdict::OnboardToPilot);
+    ws.scorecard
+        .gates
+        .get_mut(&Services)
+        .unwrap()
+        .insert(id("market_icp_fit"), 3.5);
+    assert_eq!(
+        scorecard::evaluate(&ws, &ws.partners[0]).verdict,
+        Verdict::OnboardToPilot
+    );
 }
 
 #[test]
 fn weights_shape_category_means_and_totals() {
-    let mut ws = workspace(vec![partner("W", Services, [[5, 3, 3], [4, 4, 4], [2, 2, 2], [4, 4, 4]], MapsCleanly)]);
+    let mut ws = workspace(vec![partner(
+        "W",
+        Services,
+        [[5, 3, 3], [4, 4, 4], [2, 2, 2], [4, 4, 4]],
+        MapsCleanly,
+    )]);
     let e = scorecard::evaluate(&ws, &ws.partners[0]);
     assert!((e.categories[0].mean.unwrap() - 11.0 / 3.0).abs() < 1e-9);
     assert!((e.total.unwrap() - (11.0 / 3.0 + 4.0 + 2.0 + 4.0) / 4.0).abs() < 1e-9);
@@ -139,10 +187,10 @@ fn weights_shape_category_means_and_totals() {
 #[test]
 fn ranking_orders_by_total_and_explains_ties() {
     let ws = workspace(vec![
-        partner("Beta", Services, [[4; 3]; 4], Unjudged),   // 4.0, needs evidence
+        partner("Beta", Services, [[4; 3]; 4], Unjudged), // 4.0, needs evidence
         partner("Alpha", Services, [[4; 3]; 4], MapsCleanly), // 4.0, onboard
-        partner("Top", Services, [[5; 3]; 4], MapsCleanly),  // 5.0
-        partner("Gamma", Services, [[4; 3]; 4], Unjudged),  // 4.0, needs evidence, ties Beta on everything
+        partner("Top", Services, [[5; 3]; 4], MapsCleanly), // 5.0
+        partner("Gamma", Services, [[4; 3]; 4], Unjudged), // 4.0, needs evidence, ties Beta on everything
         partner("Nothing", Referral, [[0; 3]; 4], Unjudged),
     ]);
     let evals = scorecard::evaluate_all(&ws);
@@ -152,7 +200,10 @@ fn ranking_orders_by_total_and_explains_ties() {
         .map(|r| ws.partner(&r.partner).unwrap().name.as_str())
         .collect();
     assert_eq!(names, ["Top", "Alpha", "Beta", "Gamma", "Nothing"]);
-    assert_eq!(ranking.iter().map(|r| r.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    assert_eq!(
+        ranking.iter().map(|r| r.position).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
     assert!(ranking[0].tie.is_none());
     assert_eq!(
         ranking[1].tie.as_ref().unwrap().to_string(),
@@ -166,12 +217,18 @@ fn ranking_orders_by_total_and_explains_ties() {
         ranking[3].tie.as_ref().unwrap().to_string(),
         "Tied at 4 with Beta; placed below by name, as nothing else separates them (Gamma vs Beta)"
     );
-    assert!(ranking[4].tie.is_none(), "the only unscored partner has no tie");
+    assert!(
+        ranking[4].tie.is_none(),
+        "the only unscored partner has no tie"
+    );
 }
 
 #[test]
 fn archived_partners_leave_the_ranking() {
-    let mut ws = workspace(vec![partner("A", Services, [[4; 3]; 4], MapsCleanly), partner("B", Services, [[5; 3]; 4], MapsCleanly)]);
+    let mut ws = workspace(vec![
+        partner("A", Services, [[4; 3]; 4], MapsCleanly),
+        partner("B", Services, [[5; 3]; 4], MapsCleanly),
+    ]);
     ws.partners[1].archived = true;
     let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
     assert_eq!(ranking.len(), 1);
@@ -187,20 +244,33 @@ fn sensitivities(ws: &Workspace) -> Vec<scorecard::Sensitivity> {
 fn weight_sensitivity_matches_hand_computation() {
     // ICP fit (5, 5, 3): mean 4.33 vs gate 4. Weights 1−δ on the 5s, 1+δ on the 3:
     // (10(1−δ) + 3(1+δ)) / (3 − δ) = 4  ⇒  δ = 1/3.
-    let ws = workspace(vec![partner("S", Services, [[5, 5, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]], MapsCleanly)]);
+    let ws = workspace(vec![partner(
+        "S",
+        Services,
+        [[5, 5, 3], [5, 5, 5], [5, 5, 5], [5, 5, 5]],
+        MapsCleanly,
+    )]);
     let s = &sensitivities(&ws)[0];
     assert_eq!(s.verdict, Verdict::OnboardToPilot);
     assert!((s.verdict_weight_shift.unwrap() - 1.0 / 3.0).abs() < 1e-9);
     assert!(s.sentences()[0].contains("holds with every criterion weight ±20%; it takes ±33%"));
     // The 3 → 2 move fails the gate: (5 + 5 + 2) / 3 = 4 still passes, 3 → 1 fails.
     let m = s.verdict_rating_move.as_ref().unwrap();
-    assert_eq!((m.from, m.to, m.verdict), (5, 3, Some(Verdict::DoNotOnboard)));
+    assert_eq!(
+        (m.from, m.to, m.verdict),
+        (5, 3, Some(Verdict::DoNotOnboard))
+    );
     assert!(!s.fragile());
 }
 
 #[test]
 fn a_verdict_on_the_gate_is_fragile() {
-    let ws = workspace(vec![partner("Edge", Services, [[5, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]], MapsCleanly)]);
+    let ws = workspace(vec![partner(
+        "Edge",
+        Services,
+        [[5, 4, 3], [4, 4, 4], [4, 4, 4], [4, 4, 4]],
+        MapsCleanly,
+    )]);
     let s = &sensitivities(&ws)[0];
     assert_eq!(s.verdict_weight_shift, Some(0.0));
     assert!(s.fragile());
@@ -211,7 +281,12 @@ fn a_verdict_on_the_gate_is_fragile() {
 #[test]
 fn a_failed_gate_reports_what_would_rescue_it() {
     // GTM (3, 4, 4) = 3.67 fails 4; raising cycle_match to 4 passes.
-    let ws = workspace(vec![partner("G", Services, [[4; 3], [3, 4, 4], [4; 3], [4; 3]], MapsCleanly)]);
+    let ws = workspace(vec![partner(
+        "G",
+        Services,
+        [[4; 3], [3, 4, 4], [4; 3], [4; 3]],
+        MapsCleanly,
+    )]);
     let s = &sensitivities(&ws)[0];
     assert_eq!(s.verdict, Verdict::DoNotOnboard);
     let m = s.verdict_rating_move.as_ref().unwrap();
@@ -233,25 +308,46 @@ fn disqualified_verdicts_do_not_move_with_weights() {
 #[test]
 fn rank_sensitivity_names_the_neighbour() {
     let ws = workspace(vec![
-        partner("First", Services, [[5; 3], [5; 3], [3; 3], [4; 3]], MapsCleanly),  // 4.25
-        partner("Second", Services, [[4; 3], [4; 3], [4; 3], [4; 3]], MapsCleanly), // 4.0
+        partner(
+            "First",
+            Services,
+            [[5; 3], [5; 3], [3; 3], [4; 3]],
+            MapsCleanly,
+        ), // 4.25
+        partner(
+            "Second",
+            Services,
+            [[4; 3], [4; 3], [4; 3], [4; 3]],
+            MapsCleanly,
+        ), // 4.0
     ]);
     let s = sensitivities(&ws);
     // d = (1, 1, −1, 0): A = 1, S = 3 ⇒ a one-third shift of category weights swaps them.
     let (d, name) = s[0].rank_weight_shift.clone().unwrap();
     assert!((d - 1.0 / 3.0).abs() < 1e-9);
-    assert_eq!(name, "Second");
+    assert_eq!(&*name, "Second");
     // Every single move of Second's all-4 ratings adds at most 1/12: not enough.
     assert!(s[1].rank_rating_move.is_none());
 
     let ws = workspace(vec![
-        partner("Leader", Services, [[4; 3]; 4], MapsCleanly),                       // 4.0
-        partner("Chaser", Services, [[4; 3], [4; 3], [4; 3], [4, 4, 1]], MapsCleanly), // 3.75
+        partner("Leader", Services, [[4; 3]; 4], MapsCleanly), // 4.0
+        partner(
+            "Chaser",
+            Services,
+            [[4; 3], [4; 3], [4; 3], [4, 4, 1]],
+            MapsCleanly,
+        ), // 3.75
     ]);
     let s = sensitivities(&ws);
     // 1 → 5 on responsiveness: operational readiness 4.33, total 4.08 > 4.
     let m = s[1].rank_rating_move.as_ref().unwrap();
-    assert_eq!((m.criterion.as_str(), m.from, m.to), ("responsiveness", 1, 5));
-    assert_eq!(m.passes, Some(("Leader".to_string(), true)));
-    assert!(s[1].sentences().iter().any(|t| t.contains("would move it above Leader")));
+    assert_eq!(
+        (m.criterion.as_str(), m.from, m.to),
+        ("responsiveness", 1, 5)
+    );
+    assert_eq!(m.passes, Some(("Leader".into(), true)));
+    assert!(s[1]
+        .sentences()
+        .iter()
+        .any(|t| t.contains("would move it above Leader")));
 }

@@ -1,1 +1,14 @@
+//! Partnerfit web app: the imperative shell around `partnerfit-core`.
+//! Signals, components, storage and files live here; every computation is a
+//! call into the core.
 
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod files;
+pub mod pages;
+pub mod routes;
+pub mod state;
+pub mod storage;
+
+pub use app::App;

@@ -28,7 +28,8 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     let text = format::save(&loaded.workspace);
     match &a.output {
         Some(out) => {
-            std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            std::fs::write(out, text)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             let from = loaded
                 .migrated_from
                 .map(|v| format!("from version {v} "))

@@ -24,7 +24,11 @@ pub struct Problems(RefCell<Vec<FieldError>>);
 impl Problems {
     pub fn report(&self, path: &str, message: impl Into<String>) {
         self.0.borrow_mut().push(FieldError {
-            path: if path.is_empty() { "(top level)".into() } else { path.to_owned() },
+            path: if path.is_empty() {
+                "(top level)".into()
+            } else {
+                path.to_owned()
+            },
             message: message.into(),
         });
     }
@@ -67,7 +71,11 @@ pub struct At<'a> {
 
 impl<'a> At<'a> {
     pub fn root(probs: &'a Problems, value: &'a Value) -> At<'a> {
-        At { probs, path: String::new(), value }
+        At {
+            probs,
+            path: String::new(),
+            value,
+        }
     }
 
     pub fn path(&self) -> &str {
@@ -104,7 +112,11 @@ impl<'a> At<'a> {
                 );
             }
         }
-        Some(Obj { probs: self.probs, path: self.path.clone(), map })
+        Some(Obj {
+            probs: self.probs,
+            path: self.path.clone(),
+            map,
+        })
     }
 
     /// An object used as a map from keys to values (any keys).
@@ -114,12 +126,24 @@ impl<'a> At<'a> {
             return None;
         };
         if map.len() > MAX_ITEMS {
-            self.report(format!("has {} entries; at most {MAX_ITEMS} are allowed", map.len()));
+            self.report(format!(
+                "has {} entries; at most {MAX_ITEMS} are allowed",
+                map.len()
+            ));
             return None;
         }
         Some(
             map.iter()
-                .map(|(k, v)| (k.as_str(), At { probs: self.probs, path: self.child_path(k), value: v }))
+                .map(|(k, v)| {
+                    (
+                        k.as_str(),
+                        At {
+                            probs: self.probs,
+                            path: self.child_path(k),
+                            value: v,
+                        },
+                    )
+                })
                 .collect(),
         )
     }
@@ -131,7 +155,10 @@ impl<'a> At<'a> {
             return None;
         };
         if items.len() > MAX_ITEMS {
-            self.report(format!("has {} items; at most {MAX_ITEMS} are allowed", items.len()));
+            self.report(format!(
+                "has {} items; at most {MAX_ITEMS} are allowed",
+                items.len()
+            ));
             return None;
         }
         Some(
@@ -139,7 +166,11 @@ impl<'a> At<'a> {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, v)| {
-                    f(At { probs: self.probs, path: format!("{}[{i}]", self.path), value: v })
+                    f(At {
+                        probs: self.probs,
+                        path: format!("{}[{i}]", self.path),
+                        value: v,
+                    })
                 })
                 .collect(),
         )
@@ -153,7 +184,9 @@ impl<'a> At<'a> {
         };
         let n = s.chars().count();
         if n > max {
-            self.report(format!("text of {n} characters is longer than the {max} allowed"));
+            self.report(format!(
+                "text of {n} characters is longer than the {max} allowed"
+            ));
             return None;
         }
         Some(s.clone())
@@ -200,7 +233,11 @@ impl<'a> At<'a> {
             return None;
         };
         if !range.contains(&n) {
-            self.report(out_of_range(&n.to_string(), &range.start().to_string(), &range.end().to_string()));
+            self.report(out_of_range(
+                &n.to_string(),
+                &range.start().to_string(),
+                &range.end().to_string(),
+            ));
             return None;
         }
         Some(n)
@@ -214,7 +251,11 @@ impl<'a> At<'a> {
         };
         if !range.contains(&x) {
             let fmt = |v: f64| crate::scorecard::format_score(v);
-            let hi = if range.end().is_finite() { fmt(*range.end()) } else { "∞".into() };
+            let hi = if range.end().is_finite() {
+                fmt(*range.end())
+            } else {
+                "∞".into()
+            };
             self.report(out_of_range(&fmt(x), &fmt(*range.start()), &hi));
             return None;
         }
@@ -229,13 +270,20 @@ impl<'a> At<'a> {
         };
         let v = T::from_key(s);
         if v.is_none() {
-            self.report(format!("unknown {} \"{s}\": expected {}", T::WHAT, T::expected()));
+            self.report(format!(
+                "unknown {} \"{s}\": expected {}",
+                T::WHAT,
+                T::expected()
+            ));
         }
         v
     }
 
     /// A value parsed from text by `parse`, whose error explains itself.
-    pub fn parsed<T, E: std::fmt::Display>(&self, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
+    pub fn parsed<T, E: std::fmt::Display>(
+        &self,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
         let s = self.short()?;
         match parse(&s) {
             Ok(v) => Some(v),
@@ -261,8 +309,16 @@ pub struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn at(&self, key: &str, value: &'a Value) -> At<'a> {
-        let parent = At { probs: self.probs, path: self.path.clone(), value };
-        At { probs: self.probs, path: parent.child_path(key), value }
+        let parent = At {
+            probs: self.probs,
+            path: self.path.clone(),
+            value,
+        };
+        At {
+            probs: self.probs,
+            path: parent.child_path(key),
+            value,
+        }
     }
 
     /// A required field; its absence is reported.
@@ -270,8 +326,13 @@ impl<'a> Obj<'a> {
         match self.map.get(key) {
             Some(v) => Some(self.at(key, v)),
             None => {
-                let parent = At { probs: self.probs, path: self.path.clone(), value: &Value::Null };
-                self.probs.report(&parent.child_path(key), "missing required field");
+                let parent = At {
+                    probs: self.probs,
+                    path: self.path.clone(),
+                    value: &Value::Null,
+                };
+                self.probs
+                    .report(&parent.child_path(key), "missing required field");
                 None
             }
         }
@@ -291,7 +352,11 @@ impl<'a> Obj<'a> {
 }
 
 /// Reports duplicates among `(path, id)` pairs.
-pub fn report_duplicates<'i>(probs: &Problems, what: &str, ids: impl Iterator<Item = (String, &'i str)>) {
+pub fn report_duplicates<'i>(
+    probs: &Problems,
+    what: &str,
+    ids: impl Iterator<Item = (String, &'i str)>,
+) {
     let mut seen = BTreeSet::new();
     for (path, id) in ids {
         if !seen.insert(id) {

@@ -25,7 +25,11 @@ pub enum ImportError {
     #[error("the file is empty")]
     Empty,
     #[error("the file is not valid JSON (line {line}, column {column}): {message}")]
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{}", not_a_workspace(found))]
     NotAWorkspace { found: Option<String> },
     #[error("format_version: {found} is not a version number (expected a whole number such as 1)")]
@@ -64,5 +68,8 @@ fn not_a_workspace(found: &Option<String>) -> String {
 }
 
 fn list(errs: &[FieldError]) -> String {
-    errs.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
+    errs.iter()
+        .map(|e| format!("  {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -40,7 +40,10 @@ pub struct Loaded {
 /// Read a workspace file (any supported version).
 pub fn load(text: &str) -> Result<Loaded, ImportError> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES });
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -59,19 +62,38 @@ pub fn load_value(value: Value) -> Result<Loaded, ImportError> {
     let tag = value.get("format");
     match tag {
         Some(Value::String(s)) if s == FORMAT_TAG => {}
-        Some(Value::String(s)) => return Err(ImportError::NotAWorkspace { found: Some(s.clone()) }),
-        Some(other) => return Err(ImportError::NotAWorkspace { found: Some(other.to_string()) }),
+        Some(Value::String(s)) => {
+            return Err(ImportError::NotAWorkspace {
+                found: Some(s.clone()),
+            })
+        }
+        Some(other) => {
+            return Err(ImportError::NotAWorkspace {
+                found: Some(other.to_string()),
+            })
+        }
         None => return Err(ImportError::NotAWorkspace { found: None }),
     }
     let version = match value.get("format_version") {
         Some(v) => match v.as_u64() {
             Some(n) if n >= u64::from(OLDEST_VERSION) => n,
-            _ => return Err(ImportError::BadVersion { found: v.to_string() }),
+            _ => {
+                return Err(ImportError::BadVersion {
+                    found: v.to_string(),
+                })
+            }
         },
-        None => return Err(ImportError::BadVersion { found: "missing".into() }),
+        None => {
+            return Err(ImportError::BadVersion {
+                found: "missing".into(),
+            })
+        }
     };
     if version > u64::from(FORMAT_VERSION) {
-        return Err(ImportError::TooNew { version, supported: FORMAT_VERSION });
+        return Err(ImportError::TooNew {
+            version,
+            supported: FORMAT_VERSION,
+        });
     }
     let version = version as u32;
     let value = migrate::migrate(value, version);
@@ -109,4 +131,55 @@ fn json_message(e: &serde_json::Error) -> String {
 pub fn schema() -> Value {
     let schema = schemars::schema_for!(file::WorkspaceFile);
     serde_json::to_value(schema).expect("schema serializes")
+}
+
+/// The name of an exported workspace: `<company>-partnerfit-<date>.json`,
+/// with the company name reduced to a safe slug.
+pub fn export_file_name(company: &str, date: crate::Date) -> String {
+    let mut slug = String::new();
+    for c in company.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ß' => 's',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(60).collect();
+    let slug = if slug.is_empty() {
+        "workspace"
+    } else {
+        slug.as_str()
+    };
+    format!("{slug}-partnerfit-{date}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn export_names() {
+        let d = crate::Date::parse("2026-11-25").unwrap();
+        for (company, name) in [
+            ("Ledgerline", "ledgerline-partnerfit-2026-11-25.json"),
+            (
+                "Müller & Söhne GmbH",
+                "muller-sohne-gmbh-partnerfit-2026-11-25.json",
+            ),
+            ("", "workspace-partnerfit-2026-11-25.json"),
+            ("../../etc/passwd", "etc-passwd-partnerfit-2026-11-25.json"),
+        ] {
+            assert_eq!(super::export_file_name(company, d), name);
+        }
+    }
 }

@@ -35,7 +35,14 @@ pub fn read_workspace(root: &Value) -> Result<Workspace, Vec<FieldError>> {
 }
 
 fn read_root(at: At) -> Option<Workspace> {
-    let o = at.object(&["format", "format_version", "profile", "icp", "scorecard", "partners"])?;
+    let o = at.object(&[
+        "format",
+        "format_version",
+        "profile",
+        "icp",
+        "scorecard",
+        "partners",
+    ])?;
     let profile = o.req("profile").and_then(|a| read_profile(&a));
     let icp = o.req("icp").and_then(|a| read_icp(&a));
     let scorecard = o.req("scorecard").and_then(|a| read_scorecard(&a));
@@ -121,14 +128,20 @@ fn read_icp(at: &At) -> Option<Icp> {
     ])?;
     let industries = o.req("industries").and_then(|a| a.short_list());
     let sub_verticals = o.req("sub_verticals").and_then(|a| a.short_list());
-    let employees = o.req("employees").and_then(|a| read_span(&a, 0..=10_000_000)).map(|s| Span {
-        min: s.min.map(|v| v as u32),
-        max: s.max.map(|v| v as u32),
-    });
+    let employees = o
+        .req("employees")
+        .and_then(|a| read_span(&a, 0..=10_000_000))
+        .map(|s| Span {
+            min: s.min.map(|v| v as u32),
+            max: s.max.map(|v| v as u32),
+        });
     let revenue = o
         .req("annual_revenue_minor")
         .and_then(|a| read_span(&a, 0..=MAX_MINOR))
-        .map(|s| Span { min: s.min.map(Money), max: s.max.map(Money) });
+        .map(|s| Span {
+            min: s.min.map(Money),
+            max: s.max.map(Money),
+        });
     let pains = o.req("pain_triggers").and_then(|a| a.list(|i| i.long()));
     let committee = o.req("buying_committee").and_then(|a| {
         a.list(|m| {
@@ -136,7 +149,11 @@ fn read_icp(at: &At) -> Option<Icp> {
             let role = o.req("role").and_then(|a| a.choice());
             let title = o.req("title").and_then(|a| a.short());
             let notes = o.req("notes").and_then(|a| a.long());
-            Some(CommitteeMember { role: role?, title: title?, notes: notes? })
+            Some(CommitteeMember {
+                role: role?,
+                title: title?,
+                notes: notes?,
+            })
         })
     });
     let disqualifiers = o.req("disqualifiers").and_then(|a| {
@@ -146,7 +163,9 @@ fn read_icp(at: &At) -> Option<Icp> {
             let id = o.req("id").and_then(|a| read_id(&a));
             let kind = o.req("kind").and_then(|a| a.choice());
             let text = o.req("text").and_then(|a| a.long());
-            let amount = o.opt("amount_minor").map(|a| a.integer(0..=MAX_MINOR).map(Money));
+            let amount = o
+                .opt("amount_minor")
+                .map(|a| a.integer(0..=MAX_MINOR).map(Money));
             Some(Disqualifier {
                 id: id?,
                 kind: kind?,
@@ -164,7 +183,11 @@ fn read_icp(at: &At) -> Option<Icp> {
             let name = o.req("name").and_then(|a| a.short());
             let fit = o.req("fit").and_then(|a| a.choice());
             let why = o.req("why").and_then(|a| a.long());
-            Some(Example { name: name?, fit: fit?, why: why? })
+            Some(Example {
+                name: name?,
+                fit: fit?,
+                why: why?,
+            })
         })
     });
     Some(Icp {
@@ -181,7 +204,10 @@ fn read_icp(at: &At) -> Option<Icp> {
 
 fn read_weight(at: &At) -> Option<f64> {
     if at.value.as_f64().is_some_and(|w| w < 0.0) {
-        at.report(format!("weight {} is negative: weights are 0 or more", at.value));
+        at.report(format!(
+            "weight {} is negative: weights are 0 or more",
+            at.value
+        ));
         return None;
     }
     at.number(0.0..=MAX_WEIGHT)
@@ -201,10 +227,19 @@ fn read_scorecard(at: &At) -> Option<Scorecard> {
                     let id = o.req("id").and_then(|a| read_id(&a));
                     let text = o.req("text").and_then(|a| a.long());
                     let weight = o.req("weight").and_then(|a| read_weight(&a));
-                    Some(Criterion { id: id?, text: text?, weight: weight? })
+                    Some(Criterion {
+                        id: id?,
+                        text: text?,
+                        weight: weight?,
+                    })
                 })
             });
-            Some(Category { id: id?, name: name?, weight: weight?, criteria: criteria? })
+            Some(Category {
+                id: id?,
+                name: name?,
+                weight: weight?,
+                criteria: criteria?,
+            })
         })
     });
     let gates = o.req("gates").and_then(|a| {
@@ -248,10 +283,14 @@ fn read_scorecard(at: &At) -> Option<Scorecard> {
         }
         ok.then_some(gates)
     });
-    let card = Scorecard { categories: categories?, gates: gates? };
+    let card = Scorecard {
+        categories: categories?,
+        gates: gates?,
+    };
     // Whole-scorecard rules (duplicates, zero sums, unknown gate categories).
     for p in card.problems() {
-        at.probs.report(&format!("{}.{}", at.path(), p.path), p.message);
+        at.probs
+            .report(&format!("{}.{}", at.path(), p.path), p.message);
     }
     Some(card)
 }
@@ -345,7 +384,10 @@ fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
             let o = c.object(&["status", "date"])?;
             let status = o.req("status").and_then(|a| a.choice());
             let date = o.req("date").and_then(|a| a.parsed(Date::parse));
-            Some(StatusChange { status: status?, date: date? })
+            Some(StatusChange {
+                status: status?,
+                date: date?,
+            })
         })?;
         if a.value.as_array().is_some_and(Vec::is_empty) {
             a.report("needs at least one status (the first is usually candidate)");
@@ -396,14 +438,18 @@ fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
         let o = a.object(&["answers", "judgment"])?;
         let answers = o.req("answers").and_then(|a| read_answers(&a));
         let judgment: Option<Judgment> = o.req("judgment").and_then(|a| a.choice());
-        Some(PartnerAlignment { answers: answers?, judgment: judgment? })
+        Some(PartnerAlignment {
+            answers: answers?,
+            judgment: judgment?,
+        })
     });
     let hits = o.req("disqualifier_hits").and_then(|a| {
         let list = a.list(|h| {
             let id = read_id(&h)?;
             check_ref(&h, &refs.disqualifiers, id.as_str(), "disqualifier").then_some(id)
         })?;
-        (list.len() == a.value.as_array().map_or(0, Vec::len)).then(|| list.into_iter().collect::<BTreeSet<_>>())
+        (list.len() == a.value.as_array().map_or(0, Vec::len))
+            .then(|| list.into_iter().collect::<BTreeSet<_>>())
     });
 
     let (ratings, mut evidence) = (ratings?, evidence?);

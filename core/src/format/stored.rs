@@ -43,7 +43,10 @@ pub fn decode(text: &str) -> Result<Stored, ImportError> {
         column: e.column(),
         message: e.to_string(),
     })?;
-    let revision = match (v.get("format").and_then(Value::as_str), v.get("revision").and_then(Value::as_u64)) {
+    let revision = match (
+        v.get("format").and_then(Value::as_str),
+        v.get("revision").and_then(Value::as_u64),
+    ) {
         (Some(STORED_TAG), Some(r)) => r,
         _ => {
             return Err(ImportError::NotAWorkspace {

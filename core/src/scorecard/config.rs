@@ -82,16 +82,25 @@ impl Default for Scorecard {
                 [
                     ("icp_density", "Density in your priority verticals"),
                     ("buyer_access", "Access to your target buyer roles"),
-                    ("use_case_match", "Clear use cases that match your highest-win scenarios"),
+                    (
+                        "use_case_match",
+                        "Clear use cases that match your highest-win scenarios",
+                    ),
                 ],
             ),
             category(
                 ids::GTM_COMPATIBILITY,
                 "GTM compatibility",
                 [
-                    ("cycle_match", "Similar sales cycle length and procurement path"),
+                    (
+                        "cycle_match",
+                        "Similar sales cycle length and procurement path",
+                    ),
                     ("deal_size_match", "Similar or adjacent deal sizes"),
-                    ("delivery_handoffs", "Clear delivery handoffs if services are involved"),
+                    (
+                        "delivery_handoffs",
+                        "Clear delivery handoffs if services are involved",
+                    ),
                 ],
             ),
             category(
@@ -99,17 +108,32 @@ impl Default for Scorecard {
                 "Revenue potential and focus",
                 [
                     ("named_champion", "A named internal champion with authority"),
-                    ("prioritization_evidence", "Evidence they can prioritize you (not just \u{201c}interested\u{201d})"),
-                    ("opportunity_target", "A realistic target for opportunities per quarter"),
+                    (
+                        "prioritization_evidence",
+                        "Evidence they can prioritize you (not just \u{201c}interested\u{201d})",
+                    ),
+                    (
+                        "opportunity_target",
+                        "A realistic target for opportunities per quarter",
+                    ),
                 ],
             ),
             category(
                 ids::OPERATIONAL_READINESS,
                 "Operational readiness",
                 [
-                    ("deal_registration", "Willingness to use deal registration or a basic tracking process"),
-                    ("pipeline_sharing", "Ability to share deal stages, stakeholders, and next steps"),
-                    ("responsiveness", "Responsiveness and follow-through during evaluation"),
+                    (
+                        "deal_registration",
+                        "Willingness to use deal registration or a basic tracking process",
+                    ),
+                    (
+                        "pipeline_sharing",
+                        "Ability to share deal stages, stakeholders, and next steps",
+                    ),
+                    (
+                        "responsiveness",
+                        "Responsiveness and follow-through during evaluation",
+                    ),
                 ],
             ),
         ];
@@ -175,7 +199,10 @@ impl Scorecard {
         for (ci, cat) in self.categories.iter().enumerate() {
             let cpath = format!("categories[{ci}]");
             if !seen_cat.insert(&cat.id) {
-                push(format!("{cpath}.id"), format!("duplicate category id \"{}\"", cat.id));
+                push(
+                    format!("{cpath}.id"),
+                    format!("duplicate category id \"{}\"", cat.id),
+                );
             }
             if let Some(m) = weight_problem(cat.weight) {
                 push(format!("{cpath}.weight"), m);
@@ -183,26 +210,44 @@ impl Scorecard {
             for (ki, crit) in cat.criteria.iter().enumerate() {
                 let kpath = format!("{cpath}.criteria[{ki}]");
                 if !seen_crit.insert(&crit.id) {
-                    push(format!("{kpath}.id"), format!("duplicate criterion id \"{}\"", crit.id));
+                    push(
+                        format!("{kpath}.id"),
+                        format!("duplicate criterion id \"{}\"", crit.id),
+                    );
                 }
                 if let Some(m) = weight_problem(crit.weight) {
                     push(format!("{kpath}.weight"), m);
                 }
             }
             if cat.criteria.is_empty() {
-                push(format!("{cpath}.criteria"), format!("category \"{}\" has no criteria", cat.name));
-            } else if cat.criteria.iter().all(|c| c.weight.is_finite() && c.weight >= 0.0)
+                push(
+                    format!("{cpath}.criteria"),
+                    format!("category \"{}\" has no criteria", cat.name),
+                );
+            } else if cat
+                .criteria
+                .iter()
+                .all(|c| c.weight.is_finite() && c.weight >= 0.0)
                 && cat.criteria.iter().map(|c| c.weight).sum::<f64>() <= 0.0
             {
                 push(
                     format!("{cpath}.criteria"),
-                    format!("the criteria weights of \"{}\" sum to zero: at least one must be above 0", cat.name),
+                    format!(
+                        "the criteria weights of \"{}\" sum to zero: at least one must be above 0",
+                        cat.name
+                    ),
                 );
             }
         }
         if self.categories.is_empty() {
-            push("categories".into(), "the scorecard has no categories".into());
-        } else if self.categories.iter().all(|c| c.weight.is_finite() && c.weight >= 0.0)
+            push(
+                "categories".into(),
+                "the scorecard has no categories".into(),
+            );
+        } else if self
+            .categories
+            .iter()
+            .all(|c| c.weight.is_finite() && c.weight >= 0.0)
             && self.categories.iter().map(|c| c.weight).sum::<f64>() <= 0.0
         {
             push(
@@ -217,7 +262,10 @@ impl Scorecard {
                     push(path.clone(), format!("gate on unknown category \"{cat}\""));
                 }
                 if !t.is_finite() || !GATE_RANGE.contains(t) {
-                    push(path, format!("threshold {} is outside 1–5", super::format_score(*t)));
+                    push(
+                        path,
+                        format!("threshold {} is outside 1–5", super::format_score(*t)),
+                    );
                 }
             }
         }
@@ -229,7 +277,10 @@ fn weight_problem(w: f64) -> Option<String> {
     if !w.is_finite() {
         Some("weight must be a number".into())
     } else if w < 0.0 {
-        Some(format!("weight {} is negative: weights are 0 or more", super::format_score(w)))
+        Some(format!(
+            "weight {} is negative: weights are 0 or more",
+            super::format_score(w)
+        ))
     } else {
         None
     }

@@ -5,6 +5,7 @@
 //! categories, then how many criteria are rated, then name.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use super::score::GateState;
 use super::verdict::{Evaluation, Verdict};
@@ -12,13 +13,25 @@ use super::{format_score, EPS};
 use crate::id::Id;
 use crate::vocab::Vocabulary;
 
-/// The rule that separated two partners with the same total.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The rule that separated two partners with the same total, with the two
+/// compared values (this partner's first).
+#[derive(Clone, Debug, PartialEq)]
 pub enum TieBreak {
-    Verdict,
-    GatedMean,
-    RatedCount,
-    Name,
+    Verdict(Verdict, Verdict),
+    GatedMean(Option<f64>, Option<f64>),
+    RatedCount(usize, usize),
+    Name(Arc<str>, Arc<str>),
+}
+
+impl TieBreak {
+    fn swapped(self) -> TieBreak {
+        match self {
+            TieBreak::Verdict(a, b) => TieBreak::Verdict(b, a),
+            TieBreak::GatedMean(a, b) => TieBreak::GatedMean(b, a),
+            TieBreak::RatedCount(a, b) => TieBreak::RatedCount(b, a),
+            TieBreak::Name(a, b) => TieBreak::Name(b, a),
+        }
+    }
 }
 
 /// Why a partner sits where it does among partners with the same total.
@@ -26,13 +39,15 @@ pub enum TieBreak {
 pub struct TieNote {
     /// The partner it is tied with (the one just below, or just above for the last of a group).
     pub with: Id,
-    pub with_name: String,
+    pub with_name: Arc<str>,
     /// True when this partner is placed above `with`.
     pub above: bool,
     pub decided_by: TieBreak,
-    /// The compared values, e.g. "Onboard to pilot vs Needs evidence".
-    pub detail: String,
     pub total: Option<f64>,
+}
+
+fn opt(x: Option<f64>) -> String {
+    x.map(format_score).unwrap_or_else(|| "none".into())
 }
 
 impl std::fmt::Display for TieNote {
@@ -41,14 +56,26 @@ impl std::fmt::Display for TieNote {
             Some(t) => write!(f, "Tied at {} with {}", format_score(t), self.with_name)?,
             None => write!(f, "Unscored, like {}", self.with_name)?,
         }
-        let rule = match self.decided_by {
-            TieBreak::Verdict => "on verdict",
-            TieBreak::GatedMean => "on the mean of its gated categories",
-            TieBreak::RatedCount => "on the number of rated criteria",
-            TieBreak::Name => "by name, as nothing else separates them",
-        };
         let side = if self.above { "above" } else { "below" };
-        write!(f, "; placed {side} {rule} ({})", self.detail)
+        match &self.decided_by {
+            TieBreak::Verdict(a, b) => write!(f, "; placed {side} on verdict ({a} vs {b})"),
+            TieBreak::GatedMean(a, b) => write!(
+                f,
+                "; placed {side} on the mean of its gated categories ({} vs {})",
+                opt(*a),
+                opt(*b)
+            ),
+            TieBreak::RatedCount(a, b) => {
+                write!(
+                    f,
+                    "; placed {side} on the number of rated criteria ({a} vs {b})"
+                )
+            }
+            TieBreak::Name(a, b) => write!(
+                f,
+                "; placed {side} by name, as nothing else separates them ({a} vs {b})"
+            ),
+        }
     }
 }
 
@@ -56,6 +83,8 @@ impl std::fmt::Display for TieNote {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankEntry {
     pub partner: Id,
+    /// Index of the partner's evaluation in the slice given to [`rank`].
+    pub evaluation: usize,
     /// 1-based position.
     pub position: usize,
     pub total: Option<f64>,
@@ -64,17 +93,20 @@ pub struct RankEntry {
 }
 
 fn verdict_order(v: Verdict) -> usize {
-    Verdict::ALL.iter().position(|x| *x == v).unwrap_or(usize::MAX)
+    Verdict::ALL
+        .iter()
+        .position(|x| *x == v)
+        .unwrap_or(usize::MAX)
 }
 
 fn gated_mean(e: &Evaluation) -> Option<f64> {
-    let scores: Vec<f64> = e
+    let (sum, n) = e
         .categories
         .iter()
         .filter(|c| c.state != GateState::NoGate)
         .filter_map(|c| c.mean)
-        .collect();
-    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+        .fold((0.0, 0usize), |(s, n), m| (s + m, n + 1));
+    (n > 0).then(|| sum / n as f64)
 }
 
 fn cmp_desc(a: Option<f64>, b: Option<f64>) -> Ordering {
@@ -87,73 +119,105 @@ fn cmp_desc(a: Option<f64>, b: Option<f64>) -> Ordering {
     }
 }
 
-fn opt(x: Option<f64>) -> String {
-    x.map(format_score).unwrap_or_else(|| "none".into())
+/// The sort key of one evaluation, computed once.
+struct Key {
+    total: Option<f64>,
+    verdict: usize,
+    gated: Option<f64>,
+    rated: usize,
+    name: String,
 }
 
-/// Compare two evaluations after their totals: the order, the rule that
-/// decided it, and the two compared values (a's, then b's).
-fn tie_break(a: &Evaluation, b: &Evaluation) -> (Ordering, TieBreak, String, String) {
-    let v = verdict_order(a.verdict).cmp(&verdict_order(b.verdict));
-    if v != Ordering::Equal {
-        return (v, TieBreak::Verdict, a.verdict.to_string(), b.verdict.to_string());
+impl Key {
+    fn of(e: &Evaluation) -> Key {
+        Key {
+            total: e.total,
+            verdict: verdict_order(e.verdict),
+            gated: gated_mean(e),
+            rated: e.rated_count().0,
+            name: e.name.to_lowercase(),
+        }
     }
-    let (ga, gb) = (gated_mean(a), gated_mean(b));
-    let g = cmp_desc(ga, gb);
-    if g != Ordering::Equal {
-        return (g, TieBreak::GatedMean, opt(ga), opt(gb));
-    }
-    let (ra, rb) = (a.rated_count().0, b.rated_count().0);
-    if ra != rb {
-        return (rb.cmp(&ra), TieBreak::RatedCount, ra.to_string(), rb.to_string());
-    }
-    let n = a
-        .name
-        .to_lowercase()
-        .cmp(&b.name.to_lowercase())
-        .then_with(|| a.partner.cmp(&b.partner));
-    (n, TieBreak::Name, a.name.clone(), b.name.clone())
-}
 
-fn same_total(a: &Evaluation, b: &Evaluation) -> bool {
-    cmp_desc(a.total, b.total) == Ordering::Equal
+    /// Order after the total, and the rule that decided it (values of self, then other).
+    fn tie_break(&self, other: &Key, a: &Evaluation, b: &Evaluation) -> (Ordering, TieBreak) {
+        let v = self.verdict.cmp(&other.verdict);
+        if v != Ordering::Equal {
+            return (v, TieBreak::Verdict(a.verdict, b.verdict));
+        }
+        let g = cmp_desc(self.gated, other.gated);
+        if g != Ordering::Equal {
+            return (g, TieBreak::GatedMean(self.gated, other.gated));
+        }
+        if self.rated != other.rated {
+            return (
+                other.rated.cmp(&self.rated),
+                TieBreak::RatedCount(self.rated, other.rated),
+            );
+        }
+        let n = self
+            .name
+            .cmp(&other.name)
+            .then_with(|| a.partner.cmp(&b.partner));
+        (n, TieBreak::Name(a.name.clone(), b.name.clone()))
+    }
+
+    fn cmp(&self, other: &Key) -> Ordering {
+        cmp_desc(self.total, other.total)
+            .then(self.verdict.cmp(&other.verdict))
+            .then_with(|| cmp_desc(self.gated, other.gated))
+            .then(other.rated.cmp(&self.rated))
+            .then_with(|| self.name.cmp(&other.name))
+    }
 }
 
 /// Rank evaluations. Positions are 1-based and unique; partners with the same
 /// total carry a [`TieNote`] naming the rule that separated them.
 pub fn rank(evals: &[Evaluation]) -> Vec<RankEntry> {
-    let mut order: Vec<&Evaluation> = evals.iter().collect();
-    order.sort_by(|a, b| cmp_desc(a.total, b.total).then_with(|| tie_break(a, b).0));
-    let mut out = Vec::with_capacity(order.len());
-    for (i, e) in order.iter().enumerate() {
-        let below = order.get(i + 1).copied().filter(|n| same_total(e, n));
-        let above = i.checked_sub(1).map(|j| order[j]).filter(|n| same_total(e, n));
-        let tie = below.map(|n| (n, true)).or(above.map(|n| (n, false))).map(|(n, is_above)| {
-            // Compared in ranking order, told from this partner's side.
-            let (rule, mine, theirs) = if is_above {
-                let (_, rule, mine, theirs) = tie_break(e, n);
-                (rule, mine, theirs)
-            } else {
-                let (_, rule, theirs, mine) = tie_break(n, e);
-                (rule, mine, theirs)
-            };
-            let detail = format!("{mine} vs {theirs}");
-            TieNote {
-                with: n.partner.clone(),
-                with_name: n.name.clone(),
-                above: is_above,
-                decided_by: rule,
-                detail,
+    let keys: Vec<Key> = evals.iter().map(Key::of).collect();
+    let mut idx: Vec<usize> = (0..evals.len()).collect();
+    idx.sort_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| evals[a].partner.cmp(&evals[b].partner))
+    });
+    let same_total = |a: usize, b: usize| cmp_desc(keys[a].total, keys[b].total) == Ordering::Equal;
+    idx.iter()
+        .enumerate()
+        .map(|(pos, &i)| {
+            let e = &evals[i];
+            let below = idx.get(pos + 1).copied().filter(|&n| same_total(i, n));
+            let above = pos
+                .checked_sub(1)
+                .map(|p| idx[p])
+                .filter(|&n| same_total(i, n));
+            let tie =
+                below
+                    .map(|n| (n, true))
+                    .or(above.map(|n| (n, false)))
+                    .map(|(n, is_above)| {
+                        // Compared in ranking order, told from this partner's side.
+                        let decided_by = if is_above {
+                            keys[i].tie_break(&keys[n], e, &evals[n]).1
+                        } else {
+                            keys[n].tie_break(&keys[i], &evals[n], e).1.swapped()
+                        };
+                        TieNote {
+                            with: evals[n].partner.clone(),
+                            with_name: evals[n].name.clone(),
+                            above: is_above,
+                            decided_by,
+                            total: e.total,
+                        }
+                    });
+            RankEntry {
+                partner: e.partner.clone(),
+                evaluation: i,
+                position: pos + 1,
                 total: e.total,
+                verdict: e.verdict,
+                tie,
             }
-        });
-        out.push(RankEntry {
-            partner: e.partner.clone(),
-            position: i + 1,
-            total: e.total,
-            verdict: e.verdict,
-            tie,
-        });
-    }
-    out
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@
 //! and the best case (every unrated criterion at 5).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::config::{Category, Scorecard};
 use super::EPS;
@@ -29,7 +30,7 @@ pub enum GateState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategoryScore {
     pub id: Id,
-    pub name: String,
+    pub name: Arc<str>,
     /// Weighted mean of the rated criteria; `None` when none is rated.
     pub mean: Option<f64>,
     /// The mean if every unrated criterion scored 1.
@@ -93,32 +94,171 @@ pub(crate) fn gate_state(
     }
 }
 
-/// Score one category from a partner's ratings.
-pub fn category_score(
+/// A partner's ratings laid out like the scorecard, category after category;
+/// [`Prepared::row`] gives one category's slice.
+pub type Dense = Vec<Option<u8>>;
+
+/// A scorecard prepared for scoring many partners: effective weights and the
+/// gates of every partner type, computed once.
+pub struct Prepared<'a> {
+    pub card: &'a Scorecard,
+    /// Category names, shared by every score.
+    pub names: Vec<Arc<str>>,
+    /// Criterion wordings by category, shared by every reason.
+    pub texts: Vec<Vec<Arc<str>>>,
+    pub criterion_weights: Vec<Vec<f64>>,
+    pub category_weights: Vec<f64>,
+    gates: Vec<Vec<Option<f64>>>,
+    /// Every criterion id with its flat position, sorted by id.
+    sorted_slots: Vec<(Id, usize)>,
+    /// Where each category's criteria start in a [`Dense`] row.
+    offsets: Vec<usize>,
+    len: usize,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(card: &'a Scorecard) -> Prepared<'a> {
+        use crate::vocab::Vocabulary;
+        Prepared {
+            card,
+            names: card
+                .categories
+                .iter()
+                .map(|c| Arc::from(c.name.as_str()))
+                .collect(),
+            texts: card
+                .categories
+                .iter()
+                .map(|c| {
+                    c.criteria
+                        .iter()
+                        .map(|k| Arc::from(k.text.as_str()))
+                        .collect()
+                })
+                .collect(),
+            criterion_weights: card
+                .categories
+                .iter()
+                .map(|c| effective_weights(c.criteria.iter().map(|k| k.weight)))
+                .collect(),
+            category_weights: effective_weights(card.categories.iter().map(|c| c.weight)),
+            gates: PartnerType::ALL
+                .iter()
+                .map(|kind| {
+                    card.categories
+                        .iter()
+                        .map(|c| card.gate(*kind, &c.id))
+                        .collect()
+                })
+                .collect(),
+            sorted_slots: {
+                let mut slots: Vec<(Id, usize)> = card
+                    .criteria()
+                    .enumerate()
+                    .map(|(i, (_, k))| (k.id.clone(), i))
+                    .collect();
+                slots.sort();
+                slots
+            },
+            offsets: card
+                .categories
+                .iter()
+                .scan(0, |at, c| {
+                    let start = *at;
+                    *at += c.criteria.len();
+                    Some(start)
+                })
+                .collect(),
+            len: card.categories.iter().map(|c| c.criteria.len()).sum(),
+        }
+    }
+
+    /// The gate of category `ci` for partners of `kind`.
+    pub fn gate(&self, kind: PartnerType, ci: usize) -> Option<f64> {
+        use crate::vocab::Vocabulary;
+        let k = PartnerType::ALL
+            .iter()
+            .position(|x| *x == kind)
+            .unwrap_or(0);
+        self.gates[k][ci]
+    }
+
+    /// A partner's ratings, laid out like the scorecard. Ratings and the
+    /// scorecard's ids are both sorted, so this is a merge, not a search per criterion.
+    pub fn dense(&self, ratings: &BTreeMap<Id, Rating>) -> Dense {
+        let mut out: Dense = vec![None; self.len];
+        let mut slots = self.sorted_slots.iter().peekable();
+        for (id, r) in ratings {
+            while slots.next_if(|(sid, _)| sid < id).is_some() {}
+            if let Some((_, i)) = slots.next_if(|(sid, _)| sid == id) {
+                out[*i] = Some(r.score.get());
+            }
+        }
+        out
+    }
+
+    /// The ratings of category `ci` in a dense row.
+    pub fn row<'v>(&self, values: &'v [Option<u8>], ci: usize) -> &'v [Option<u8>] {
+        let start = self.offsets[ci];
+        &values[start..start + self.card.categories[ci].criteria.len()]
+    }
+
+    /// Every category's score for a partner of `kind`.
+    pub fn scores(&self, kind: PartnerType, values: &Dense) -> Vec<CategoryScore> {
+        self.card
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ci, cat)| {
+                score(
+                    cat,
+                    &self.names[ci],
+                    &self.criterion_weights[ci],
+                    self.row(values, ci),
+                    self.gate(kind, ci),
+                )
+            })
+            .collect()
+    }
+
+    /// The weighted total over the categories that have a score.
+    pub fn total(&self, scores: &[CategoryScore]) -> Option<f64> {
+        mean(
+            self.category_weights
+                .iter()
+                .zip(scores)
+                .filter_map(|(w, s)| s.mean.map(|m| (*w, m))),
+        )
+    }
+}
+
+fn score(
     cat: &Category,
-    ratings: &BTreeMap<Id, Rating>,
+    name: &Arc<str>,
+    w: &[f64],
+    values: &[Option<u8>],
     gate: Option<f64>,
 ) -> CategoryScore {
-    let w = effective_weights(cat.criteria.iter().map(|c| c.weight));
-    let values: Vec<Option<f64>> = cat
-        .criteria
-        .iter()
-        .map(|c| ratings.get(&c.id).map(|r| f64::from(r.score.get())))
-        .collect();
+    let value = |v: &Option<u8>| v.map(f64::from);
     let rated_mean = mean(
         w.iter()
-            .zip(&values)
-            .filter_map(|(w, v)| v.map(|v| (*w, v))),
+            .zip(values)
+            .filter_map(|(w, v)| value(v).map(|v| (*w, v))),
     );
     let with_unrated_at = |fill: f64| {
-        mean(w.iter().zip(&values).map(|(w, v)| (*w, v.unwrap_or(fill)))).unwrap_or(fill)
+        mean(
+            w.iter()
+                .zip(values)
+                .map(|(w, v)| (*w, value(v).unwrap_or(fill))),
+        )
+        .unwrap_or(fill)
     };
     let worst = with_unrated_at(1.0);
     let best = with_unrated_at(5.0);
     let unrated: Vec<Id> = cat
         .criteria
         .iter()
-        .zip(&values)
+        .zip(values)
         .filter(|(_, v)| v.is_none())
         .map(|(c, _)| c.id.clone())
         .collect();
@@ -126,7 +266,7 @@ pub fn category_score(
     let state = gate_state(gate, unrated.is_empty(), rated_mean, worst, best);
     CategoryScore {
         id: cat.id.clone(),
-        name: cat.name.clone(),
+        name: name.clone(),
         mean: rated_mean,
         worst,
         best,
@@ -137,21 +277,33 @@ pub fn category_score(
     }
 }
 
+/// Score one category from a partner's ratings.
+pub fn category_score(
+    cat: &Category,
+    ratings: &BTreeMap<Id, Rating>,
+    gate: Option<f64>,
+) -> CategoryScore {
+    let w = effective_weights(cat.criteria.iter().map(|c| c.weight));
+    let values: Vec<Option<u8>> = cat
+        .criteria
+        .iter()
+        .map(|c| ratings.get(&c.id).map(|r| r.score.get()))
+        .collect();
+    score(cat, &Arc::from(cat.name.as_str()), &w, &values, gate)
+}
+
 /// Score every category of the scorecard for a partner of `kind`.
 pub fn category_scores(
     card: &Scorecard,
     kind: PartnerType,
     ratings: &BTreeMap<Id, Rating>,
 ) -> Vec<CategoryScore> {
-    card.categories
-        .iter()
-        .map(|cat| category_score(cat, ratings, card.gate(kind, &cat.id)))
-        .collect()
+    let prepared = Prepared::new(card);
+    prepared.scores(kind, &prepared.dense(ratings))
 }
 
 /// The weighted total over the categories that have a score; `None` when
 /// nothing is rated. Always within 1–5.
 pub fn total(card: &Scorecard, scores: &[CategoryScore]) -> Option<f64> {
-    let w = effective_weights(card.categories.iter().map(|c| c.weight));
-    mean(w.iter().zip(scores).filter_map(|(w, s)| s.mean.map(|m| (*w, m))))
+    Prepared::new(card).total(scores)
 }

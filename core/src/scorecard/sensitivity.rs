@@ -13,13 +13,13 @@
 //! smallest move that changes the verdict (or crosses the total of the partner
 //! just above or below) is reported.
 
-use super::config::Scorecard;
 use super::rank::RankEntry;
-use super::score::{effective_weights, gate_state, GateState};
+use super::score::{gate_state, Dense, GateState, Prepared};
 use super::verdict::{decide, Evaluation, Verdict};
 use super::{format_percent, format_score, EPS};
+use std::sync::Arc;
+
 use crate::id::Id;
-use crate::partner::Partner;
 use crate::workspace::Workspace;
 
 /// A verdict is fragile when a weight shift up to this fraction, or a
@@ -31,13 +31,13 @@ pub const FRAGILE_WEIGHT_SHIFT: f64 = 0.2;
 pub struct RatingMove {
     pub criterion: Id,
     /// The criterion's wording.
-    pub text: String,
+    pub text: Arc<str>,
     pub from: u8,
     pub to: u8,
     /// For a verdict move, the new verdict.
     pub verdict: Option<Verdict>,
     /// For a rank move, the partner it would pass (name), and whether upwards.
-    pub passes: Option<(String, bool)>,
+    pub passes: Option<(Arc<str>, bool)>,
 }
 
 impl RatingMove {
@@ -58,7 +58,7 @@ pub struct Sensitivity {
     pub verdict_rating_move: Option<RatingMove>,
     /// Smallest relative shift of category weights that reorders it with a
     /// neighbour in the ranking, and that neighbour's name.
-    pub rank_weight_shift: Option<(f64, String)>,
+    pub rank_weight_shift: Option<(f64, Arc<str>)>,
     /// Smallest single-rating move that passes a neighbour in the ranking.
     pub rank_rating_move: Option<RatingMove>,
 }
@@ -143,37 +143,18 @@ fn crossing_shift(pairs: impl Iterator<Item = (f64, f64)>, t: f64) -> Option<f64
     }
 }
 
-/// Precomputed per-category weights, shared by every partner.
-struct Weights {
-    criteria: Vec<Vec<f64>>,
-    categories: Vec<f64>,
-}
-
-impl Weights {
-    fn of(card: &Scorecard) -> Weights {
-        Weights {
-            criteria: card
-                .categories
-                .iter()
-                .map(|c| effective_weights(c.criteria.iter().map(|k| k.weight)))
-                .collect(),
-            categories: effective_weights(card.categories.iter().map(|c| c.weight)),
-        }
-    }
-}
-
-fn verdict_weight_shift(card: &Scorecard, w: &Weights, p: &Partner, e: &Evaluation) -> Option<f64> {
+fn verdict_weight_shift(w: &Prepared, values: &Dense, e: &Evaluation) -> Option<f64> {
     let shift = |ci: usize| -> Option<f64> {
         let c = &e.categories[ci];
         let gate = c.gate?;
         if !c.unrated.is_empty() {
             return None;
         }
-        let pairs = card.categories[ci]
-            .criteria
+        let pairs = w
+            .row(values, ci)
             .iter()
-            .zip(&w.criteria[ci])
-            .filter_map(|(k, w)| p.ratings.get(&k.id).map(|r| (*w, f64::from(r.score.get()))));
+            .zip(&w.criterion_weights[ci])
+            .filter_map(|(v, w)| v.map(|v| (*w, f64::from(v))));
         // Exactly on the gate: any shift can fail it.
         let on_gate = c.mean.is_some_and(|m| (m - gate).abs() <= EPS);
         if on_gate {
@@ -215,13 +196,19 @@ struct CategorySums {
     best_v: f64,
 }
 
-fn sums(card: &Scorecard, w: &Weights, p: &Partner, ci: usize) -> CategorySums {
-    let mut s = CategorySums { rated_w: 0.0, rated_v: 0.0, all_w: 0.0, worst_v: 0.0, best_v: 0.0 };
-    for (k, w) in card.categories[ci].criteria.iter().zip(&w.criteria[ci]) {
+fn sums(w: &[f64], values: &[Option<u8>]) -> CategorySums {
+    let mut s = CategorySums {
+        rated_w: 0.0,
+        rated_v: 0.0,
+        all_w: 0.0,
+        worst_v: 0.0,
+        best_v: 0.0,
+    };
+    for (v, w) in values.iter().zip(w) {
         s.all_w += w;
-        match p.ratings.get(&k.id) {
-            Some(r) => {
-                let v = f64::from(r.score.get());
+        match v {
+            Some(v) => {
+                let v = f64::from(*v);
                 s.rated_w += w;
                 s.rated_v += w * v;
                 s.worst_v += w * v;
@@ -236,21 +223,48 @@ fn sums(card: &Scorecard, w: &Weights, p: &Partner, ci: usize) -> CategorySums {
     s
 }
 
+/// One candidate move, described by indexes (cheap to make by the thousand).
+#[derive(Clone, Copy)]
+struct Move {
+    category: usize,
+    criterion: usize,
+    from: u8,
+    to: u8,
+}
+
+impl Move {
+    fn distance(&self) -> u8 {
+        self.from.abs_diff(self.to)
+    }
+
+    fn describe(&self, w: &Prepared) -> RatingMove {
+        let k = &w.card.categories[self.category].criteria[self.criterion];
+        RatingMove {
+            criterion: k.id.clone(),
+            text: w.texts[self.category][self.criterion].clone(),
+            from: self.from,
+            to: self.to,
+            verdict: None,
+            passes: None,
+        }
+    }
+}
+
 /// Every single-rating move of `p`, with the category means it produces:
-/// calls `f(move, category index, new rated mean, new gate state)`.
+/// calls `f(move, new rated mean, new gate state)`.
 fn for_each_move(
-    card: &Scorecard,
-    w: &Weights,
-    p: &Partner,
+    w: &Prepared,
+    values: &Dense,
     e: &Evaluation,
-    mut f: impl FnMut(RatingMove, usize, Option<f64>, GateState),
+    mut f: impl FnMut(Move, Option<f64>, GateState),
 ) {
-    for (ci, cat) in card.categories.iter().enumerate() {
-        let s = sums(card, w, p, ci);
+    for ci in 0..w.card.categories.len() {
+        let row = w.row(values, ci);
+        let weights = &w.criterion_weights[ci];
+        let s = sums(weights, row);
         let c = &e.categories[ci];
-        for (k, wk) in cat.criteria.iter().zip(&w.criteria[ci]) {
-            let Some(r) = p.ratings.get(&k.id) else { continue };
-            let cur = r.score.get();
+        for (ki, (v, wk)) in row.iter().zip(weights).enumerate() {
+            let Some(cur) = *v else { continue };
             for to in 1..=5u8 {
                 if to == cur {
                     continue;
@@ -263,71 +277,108 @@ fn for_each_move(
                     (c.worst, c.best)
                 };
                 let state = gate_state(c.gate, c.unrated.is_empty(), mean, worst, best);
-                let mv = RatingMove {
-                    criterion: k.id.clone(),
-                    text: k.text.clone(),
-                    from: cur,
-                    to,
-                    verdict: None,
-                    passes: None,
-                };
-                f(mv, ci, mean, state);
+                f(
+                    Move {
+                        category: ci,
+                        criterion: ki,
+                        from: cur,
+                        to,
+                    },
+                    mean,
+                    state,
+                );
             }
         }
     }
 }
 
-fn better(candidate: &RatingMove, best: &Option<RatingMove>) -> bool {
-    best.as_ref().is_none_or(|b| candidate.distance() < b.distance())
+fn better(candidate: &Move, best: &Option<(Move, Verdict)>) -> bool {
+    best.as_ref()
+        .is_none_or(|(b, _)| candidate.distance() < b.distance())
+}
+
+fn better_rank(candidate: &Move, best: &Option<(Move, usize)>) -> bool {
+    best.as_ref()
+        .is_none_or(|(b, _)| candidate.distance() < b.distance())
 }
 
 /// Sensitivity of every ranked partner. `evals` and `ranking` come from
 /// [`super::evaluate_all`] and [`super::rank`] on the same workspace.
-pub fn sensitivity(ws: &Workspace, evals: &[Evaluation], ranking: &[RankEntry]) -> Vec<Sensitivity> {
+pub fn sensitivity(
+    ws: &Workspace,
+    evals: &[Evaluation],
+    ranking: &[RankEntry],
+) -> Vec<Sensitivity> {
     let card = &ws.scorecard;
-    let w = Weights::of(card);
-    let by_id: std::collections::HashMap<&Id, (&Evaluation, &Partner)> = evals
-        .iter()
-        .filter_map(|e| ws.partner(&e.partner).map(|p| (&e.partner, (e, p))))
-        .collect();
+    let w = Prepared::new(card);
     let mut out = Vec::with_capacity(ranking.len());
+    // Buffers reused from partner to partner.
+    let mut states: Vec<GateState> = Vec::new();
+    let mut means: Vec<Option<f64>> = Vec::new();
     for (i, entry) in ranking.iter().enumerate() {
-        let Some(&(e, p)) = by_id.get(&entry.partner) else { continue };
-        let neighbours: Vec<(&Evaluation, bool)> = [
-            i.checked_sub(1).and_then(|j| ranking.get(j)).map(|r| (r, true)),
+        let Some(e) = evals.get(entry.evaluation) else {
+            continue;
+        };
+        let mut neighbours: [Option<(&Evaluation, bool)>; 2] = [None, None];
+        let around = [
+            i.checked_sub(1)
+                .and_then(|j| ranking.get(j))
+                .map(|r| (r, true)),
             ranking.get(i + 1).map(|r| (r, false)),
-        ]
-        .into_iter()
-        .flatten()
-        .filter_map(|(r, up)| by_id.get(&r.partner).map(|(ne, _)| (*ne, up)))
-        .filter(|(ne, _)| ne.total.is_some())
-        .collect();
+        ];
+        for (slot, near) in neighbours.iter_mut().zip(around) {
+            *slot = near
+                .and_then(|(r, up)| evals.get(r.evaluation).map(|ne| (ne, up)))
+                .filter(|(ne, _)| ne.total.is_some());
+        }
+        let neighbours: Vec<(&Evaluation, bool)> = neighbours.into_iter().flatten().collect();
 
-        let mut verdict_move: Option<RatingMove> = None;
-        let mut rank_move: Option<RatingMove> = None;
-        let states: Vec<GateState> = e.categories.iter().map(|c| c.state).collect();
-        let means: Vec<Option<f64>> = e.categories.iter().map(|c| c.mean).collect();
-        for_each_move(card, &w, p, e, |mut mv, ci, mean, state| {
-            let v = decide(
-                e.facts,
-                states.iter().enumerate().map(|(j, s)| if j == ci { state } else { *s }),
-            );
-            if v != e.verdict && better(&mv, &verdict_move) {
-                let mut m = mv.clone();
-                m.verdict = Some(v);
-                verdict_move = Some(m);
+        let mut verdict_move: Option<(Move, Verdict)> = None;
+        let mut rank_move: Option<(Move, usize)> = None;
+        states.clear();
+        states.extend(e.categories.iter().map(|c| c.state));
+        means.clear();
+        means.extend(e.categories.iter().map(|c| c.mean));
+        let values = &e.values;
+        for_each_move(&w, values, e, |mv, mean, state| {
+            let ci = mv.category;
+            if better(&mv, &verdict_move) {
+                let v = decide(
+                    e.facts,
+                    states
+                        .iter()
+                        .enumerate()
+                        .map(|(j, s)| if j == ci { state } else { *s }),
+                );
+                if v != e.verdict {
+                    verdict_move = Some((mv, v));
+                }
             }
-            if e.total.is_some() && better(&mv, &rank_move) {
-                let total = total_with(&w.categories, &means, ci, mean);
-                for (ne, up) in &neighbours {
+            if e.total.is_some() && better_rank(&mv, &rank_move) {
+                let total = total_with(&w.category_weights, &means, ci, mean);
+                for (n, (ne, up)) in neighbours.iter().enumerate() {
                     let nt = ne.total.unwrap_or(0.0);
-                    let passes = if *up { total > nt + EPS } else { total + EPS < nt };
+                    let passes = if *up {
+                        total > nt + EPS
+                    } else {
+                        total + EPS < nt
+                    };
                     if passes {
-                        mv.passes = Some((ne.name.clone(), *up));
-                        rank_move = Some(mv);
+                        rank_move = Some((mv, n));
                         break;
                     }
                 }
+            }
+        });
+        let verdict_move = verdict_move.map(|(mv, v)| RatingMove {
+            verdict: Some(v),
+            ..mv.describe(&w)
+        });
+        let rank_move = rank_move.map(|(mv, n)| {
+            let (ne, up) = neighbours[n];
+            RatingMove {
+                passes: Some((ne.name.clone(), up)),
+                ..mv.describe(&w)
             }
         });
 
@@ -343,12 +394,19 @@ pub fn sensitivity(ws: &Workspace, evals: &[Evaluation], ranking: &[RankEntry]) 
                     return None;
                 }
                 let pairs = w
-                    .categories
+                    .category_weights
                     .iter()
                     .zip(e.categories.iter().zip(&ne.categories))
                     .filter_map(|(w, (a, b))| Some((*w, a.mean? - b.mean?)));
-                let on_tie = e.total.zip(ne.total).is_some_and(|(a, b)| (a - b).abs() <= EPS);
-                let d = if on_tie { Some(0.0) } else { crossing_shift(pairs, 0.0) };
+                let on_tie = e
+                    .total
+                    .zip(ne.total)
+                    .is_some_and(|(a, b)| (a - b).abs() <= EPS);
+                let d = if on_tie {
+                    Some(0.0)
+                } else {
+                    crossing_shift(pairs, 0.0)
+                };
                 d.map(|d| (d, ne.name.clone()))
             })
             .min_by(|a, b| a.0.total_cmp(&b.0));
@@ -356,7 +414,7 @@ pub fn sensitivity(ws: &Workspace, evals: &[Evaluation], ranking: &[RankEntry]) 
         out.push(Sensitivity {
             partner: e.partner.clone(),
             verdict: e.verdict,
-            verdict_weight_shift: verdict_weight_shift(card, &w, p, e),
+            verdict_weight_shift: verdict_weight_shift(&w, values, e),
             verdict_rating_move: verdict_move,
             rank_weight_shift,
             rank_rating_move: rank_move,

@@ -10,8 +10,10 @@
 //! 3. Otherwise *onboard to pilot*.
 
 use super::config::Scorecard;
-use super::score::{category_scores, total, CategoryScore, GateState};
+use super::score::{CategoryScore, GateState, Prepared};
 use super::{format_score, EPS};
+use std::sync::Arc;
+
 use crate::alignment::Judgment;
 use crate::icp::DisqualifierKind;
 use crate::id::Id;
@@ -32,12 +34,15 @@ vocabulary! {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     /// An ICP disqualifier hits the partner's book of business.
-    Disqualified { kind: DisqualifierKind, text: String },
+    Disqualified {
+        kind: DisqualifierKind,
+        text: String,
+    },
     /// Our judgment of the alignment answers.
     Alignment(Judgment),
     /// A gate fails; `unrated` criteria could not have saved it (`best` is the best case).
     GateFailed {
-        category: String,
+        category: Arc<str>,
         score: f64,
         gate: f64,
         unrated: usize,
@@ -45,7 +50,7 @@ pub enum Reason {
     },
     /// Unrated criteria decide the gate.
     GateUndetermined {
-        category: String,
+        category: Arc<str>,
         mean: Option<f64>,
         gate: f64,
         unrated: usize,
@@ -53,9 +58,13 @@ pub enum Reason {
         best: f64,
     },
     /// A gate is met.
-    GatePassed { category: String, score: f64, gate: f64 },
+    GatePassed {
+        category: Arc<str>,
+        score: f64,
+        gate: f64,
+    },
     /// Criteria not rated yet (their wording).
-    Unrated { criteria: Vec<String> },
+    Unrated { criteria: Vec<Arc<str>> },
 }
 
 impl Reason {
@@ -186,7 +195,7 @@ pub(crate) fn decide(facts: Facts, gates: impl Iterator<Item = GateState>) -> Ve
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
     pub partner: Id,
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: PartnerType,
     pub categories: Vec<CategoryScore>,
     /// Weighted total (1–5) over the rated categories; `None` when nothing is rated.
@@ -196,6 +205,10 @@ pub struct Evaluation {
     pub reasons: Vec<Reason>,
     pub warnings: Vec<Warning>,
     pub(crate) facts: Facts,
+    /// Position of the partner in `Workspace::partners`.
+    pub(crate) index: usize,
+    /// The ratings laid out like the scorecard (see [`Prepared::dense`]).
+    pub(crate) values: super::score::Dense,
 }
 
 impl Evaluation {
@@ -208,15 +221,27 @@ impl Evaluation {
 
     /// The reasons that decide the verdict.
     pub fn deciding_reasons(&self) -> impl Iterator<Item = &Reason> {
-        self.reasons.iter().filter(move |r| r.weight() == self.verdict)
+        self.reasons
+            .iter()
+            .filter(move |r| r.weight() == self.verdict)
     }
 }
 
 /// Evaluate one partner against the workspace's scorecard and ICP.
 pub fn evaluate(ws: &Workspace, p: &Partner) -> Evaluation {
+    let index = ws
+        .partners
+        .iter()
+        .position(|x| x.id == p.id)
+        .unwrap_or(usize::MAX);
+    evaluate_prepared(ws, &Prepared::new(&ws.scorecard), index, p)
+}
+
+fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Partner) -> Evaluation {
     let card: &Scorecard = &ws.scorecard;
-    let categories = category_scores(card, p.kind, &p.ratings);
-    let total = total(card, &categories);
+    let values = prepared.dense(&p.ratings);
+    let categories = prepared.scores(p.kind, &values);
+    let total = prepared.total(&categories);
     let mut reasons = Vec::new();
 
     for id in &p.disqualifier_hits {
@@ -254,10 +279,18 @@ pub fn evaluate(ws: &Workspace, p: &Partner) -> Evaluation {
             GateState::NoGate => {}
         }
     }
-    let unrated: Vec<String> = categories
+    let unrated: Vec<Arc<str>> = card
+        .categories
         .iter()
-        .flat_map(|c| c.unrated.iter())
-        .filter_map(|id| card.criterion(id).map(|(_, crit)| crit.text.clone()))
+        .zip(&categories)
+        .zip(&prepared.texts)
+        .flat_map(|((cat, c), texts)| {
+            cat.criteria
+                .iter()
+                .zip(texts)
+                .filter(|(k, _)| c.unrated.contains(&k.id))
+                .map(|(_, t)| t.clone())
+        })
         .collect();
     let any_unrated = !unrated.is_empty();
     if any_unrated {
@@ -288,7 +321,7 @@ pub fn evaluate(ws: &Workspace, p: &Partner) -> Evaluation {
 
     Evaluation {
         partner: p.id.clone(),
-        name: p.name.clone(),
+        name: Arc::from(p.name.as_str()),
         kind: p.kind,
         categories,
         total,
@@ -296,14 +329,18 @@ pub fn evaluate(ws: &Workspace, p: &Partner) -> Evaluation {
         reasons,
         warnings,
         facts,
+        index,
+        values,
     }
 }
 
 /// Evaluate every partner that is not archived, in workspace order.
 pub fn evaluate_all(ws: &Workspace) -> Vec<Evaluation> {
+    let prepared = Prepared::new(&ws.scorecard);
     ws.partners
         .iter()
-        .filter(|p| !p.archived)
-        .map(|p| evaluate(ws, p))
+        .enumerate()
+        .filter(|(_, p)| !p.archived)
+        .map(|(i, p)| evaluate_prepared(ws, &prepared, i, p))
         .collect()
 }

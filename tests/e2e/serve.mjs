@@ -1,0 +1,64 @@
+// A static file server for the built site, like a plain static host: files
+// under a sub-path (default /partnerfit/), and for unknown paths the site's
+// 404.html with status 404 (as GitHub Pages does). Used by the end-to-end
+// suite and the browser benchmark; listens on 127.0.0.1 only.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".dat": "text/plain; charset=utf-8",
+  ".png": "image/png",
+};
+
+/** Start serving `root` under `prefix`; resolves to { url, close }. */
+export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
+  root = resolve(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    path = path.slice(prefix.length) || "index.html";
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new Error("not a file");
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(await readFile(file));
+    } catch {
+      try {
+        const body = await readFile(join(root, "404.html"));
+        res.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+    }
+  });
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}${prefix}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? "dist";
+  const port = Number(process.argv[3] ?? 8081);
+  const { url } = await serve(root, { port });
+  console.log(`serving ${root} at ${url}`);
+}

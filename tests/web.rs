@@ -1,0 +1,276 @@
+//! Browser tests: components mounted into a fresh element in headless
+//! Chromium, with localStorage cleared before each test.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use partnerfit::app::provide_state;
+use partnerfit::components::import::ImportPanel;
+use partnerfit::state::use_workspace;
+use partnerfit::storage::persist::SaveState;
+use partnerfit::storage::Persistence;
+use partnerfit_core::format::{self, stored};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "partnerfit.workspace";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the page to mount into.
+fn host() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Let effects and timers run.
+async fn settle(ms: u32) {
+    leptos::task::tick().await;
+    TimeoutFuture::new(ms).await;
+    leptos::task::tick().await;
+}
+
+fn text(el: &HtmlElement) -> String {
+    el.inner_text()
+}
+
+/// Mount the whole app into a fresh element.
+fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    let el = host();
+    let handle = leptos::mount::mount_to(el.clone(), partnerfit::App);
+    (el, handle)
+}
+
+/// Hands the mounted app's workspace signal and persistence to the test.
+type Probe = RwSignal<Option<(RwSignal<partnerfit_core::Workspace>, Persistence)>>;
+
+/// Mount the app state plus a probe that hands out the workspace signal and persistence.
+fn mount_state() -> (
+    HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+    Probe,
+) {
+    let el = host();
+    let out = RwSignal::new(None);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        let p = provide_state();
+        out.set(Some((use_workspace(), p)));
+        view! { <ImportPanel/> }
+    });
+    (el, handle, out)
+}
+
+#[wasm_bindgen_test]
+async fn first_run_opens_on_the_demo() {
+    storage().clear().unwrap();
+    let (el, _h) = mount_app();
+    settle(50).await;
+    let t = text(&el);
+    assert!(t.contains("This is a demo workspace"), "{t}");
+    let rows = el
+        .query_selector_all("[data-testid=rank-row]")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 5);
+    // Nothing is written until the user changes something.
+    assert!(storage().get_item(KEY).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_set_aside_not_replaced() {
+    storage().clear().unwrap();
+    storage().set_item(KEY, "{\"format\":\"partnerfit-stored\",\"revision\":3,\"workspace\":{\"format\":\"partnerfit-workspace\",\"format_version\":1}}").unwrap();
+    let original = storage().get_item(KEY).unwrap().unwrap();
+    let (el, _h) = mount_app();
+    settle(50).await;
+    let t = text(&el);
+    assert!(t.contains("could not be read"), "{t}");
+    assert!(t.contains("profile: missing required field"), "{t}");
+    // The original is kept, byte for byte, under an unreadable.* key.
+    let n = storage().length().unwrap();
+    let kept: Vec<String> = (0..n)
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("partnerfit.unreadable."))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(storage().get_item(&kept[0]).unwrap().unwrap(), original);
+}
+
+#[wasm_bindgen_test]
+async fn changes_are_saved_with_a_revision_after_a_pause() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    ws.update(|w| w.profile.name = "Saved Co".into());
+    settle(10).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Pending);
+    assert!(
+        storage().get_item(KEY).unwrap().is_none(),
+        "debounced, not saved at once"
+    );
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    let saved = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.revision, 1);
+    assert_eq!(saved.loaded.workspace.profile.name, "Saved Co");
+}
+
+#[wasm_bindgen_test]
+async fn a_write_from_another_tab_is_never_overwritten() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    ws.update(|w| w.profile.name = "Mine".into());
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+
+    // Another tab saves revision 7 (same-tab writes fire no storage event).
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "Theirs".into();
+    storage()
+        .set_item(KEY, &stored::encode(&theirs, 7))
+        .unwrap();
+
+    ws.update(|w| w.profile.name = "Mine again".into());
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::OtherTab);
+    let still = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (still.revision, still.loaded.workspace.profile.name.as_str()),
+        (7, "Theirs")
+    );
+
+    // Choosing "keep mine" writes revision 8.
+    p.keep_mine();
+    let now = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (now.revision, now.loaded.workspace.profile.name.as_str()),
+        (8, "Mine again")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_clean_tab_follows_the_other_tab() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "From the other tab".into();
+    let text = stored::encode(&theirs, 3);
+    storage().set_item(KEY, &text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(KEY));
+    init.set_new_value(Some(&text));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    settle(10).await;
+    assert_eq!(ws.get_untracked().profile.name, "From the other tab");
+    assert!(p.notice.get_untracked().unwrap().contains("another tab"));
+    // Adopting is not a change: nothing is re-saved.
+    settle(600).await;
+    assert_eq!(
+        stored::revision_of(&storage().get_item(KEY).unwrap().unwrap()),
+        Some(3)
+    );
+}
+
+/// Put a file into the import panel's file input.
+fn pick_file(el: &HtmlElement, name: &str, content: &str) {
+    let parts = js_sys::Array::of1(&content.into());
+    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: HtmlInputElement = el
+        .query_selector("input[type=file]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_file_shows_every_problem_and_changes_nothing() {
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, _) = probe.get_untracked().unwrap();
+    let before = ws.get_untracked();
+    let mut v = format::to_value(&before);
+    v["partners"][0]["ratings"]["icp_density"] = 9.into();
+    v["partners"][1]["type"] = "reseller".into();
+    pick_file(&el, "broken.json", &v.to_string());
+    settle(100).await;
+    let t = text(&el);
+    assert!(t.contains("broken.json was not imported"), "{t}");
+    assert!(
+        t.contains("partners[0].ratings.icp_density: 9 is outside 1–5"),
+        "{t}"
+    );
+    assert!(
+        t.contains("partners[1].type: unknown partner type \"reseller\""),
+        "{t}"
+    );
+    assert_eq!(ws.get_untracked(), before);
+}
+
+#[wasm_bindgen_test]
+async fn a_good_file_is_previewed_then_replaces_the_workspace() {
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, _) = probe.get_untracked().unwrap();
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "Imported Co".into();
+    theirs.partners.truncate(2);
+    pick_file(&el, "good.json", &format::save(&theirs));
+    settle(100).await;
+    let t = text(&el);
+    assert!(
+        t.contains("good.json is valid: Imported Co: 2 partners"),
+        "{t}"
+    );
+    assert_ne!(
+        ws.get_untracked().profile.name,
+        "Imported Co",
+        "preview only"
+    );
+    let replace = el.query_selector_all("button").unwrap();
+    for i in 0..replace.length() {
+        let b: HtmlElement = replace.item(i).unwrap().unchecked_into();
+        if b.inner_text() == "Replace my workspace" {
+            b.click();
+        }
+    }
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), theirs);
+}
+
+#[wasm_bindgen_test]
+fn the_router_base_is_the_directory_the_page_came_from() {
+    use partnerfit::routes::base_of;
+    for (path, base) in [
+        ("/", ""),
+        ("/partners", ""),
+        ("/tools/partnerfit/", "/tools/partnerfit"),
+        ("/tools/partnerfit/partner", "/tools/partnerfit"),
+        ("/a/index.html", "/a"),
+    ] {
+        assert_eq!(base_of(path), base, "{path}");
+    }
+}

@@ -1,0 +1,31 @@
+// Trunk post_build hook: make the strict Content-Security-Policy of index.html
+// allow exactly the inline scripts Trunk generated (its wasm loader, and in
+// `trunk serve` its auto-reload script), by their SHA-256, then copy the page
+// to 404.html so static hosts that serve 404.html on unknown paths (GitHub
+// Pages, Netlify, Cloudflare Pages, S3 error documents) reload any page.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set (run through trunk)");
+  process.exit(1);
+}
+const file = join(dir, "index.html");
+let html = readFileSync(file, "utf8");
+
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  const digest = createHash("sha256").update(m[1], "utf8").digest("base64");
+  hashes.push(`'sha256-${digest}'`);
+}
+const marker = "script-src 'self' 'wasm-unsafe-eval'";
+if (!html.includes(marker)) {
+  console.error(`post-build: the CSP in index.html must contain "${marker}"`);
+  process.exit(1);
+}
+html = html.replace(marker, [marker, ...hashes].join(" "));
+writeFileSync(file, html);
+writeFileSync(join(dir, "404.html"), html);
+console.log(`post-build: CSP allows ${hashes.length} inline script(s); wrote 404.html`);

@@ -1,0 +1,56 @@
+//! The application shell: contexts, persistence, layout and routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use partnerfit_core::demo::demo;
+
+use crate::components::nav::Nav;
+use crate::components::status::{DemoBanner, StatusBar};
+use crate::pages;
+use crate::routes::base;
+use crate::state::{Derived, OriginCx, WorkspaceCx};
+use crate::storage::persist::{boot, Persistence};
+
+/// Load the workspace from storage (or the demo), start persistence, and
+/// provide every context the pages use. Returns the persistence service.
+pub fn provide_state() -> Persistence {
+    let boot = boot(demo);
+    let ws = RwSignal::new(boot.workspace.clone());
+    let origin = RwSignal::new(boot.origin);
+    let persistence = Persistence::start(ws, &boot);
+    provide_context(WorkspaceCx(ws));
+    provide_context(OriginCx(origin));
+    provide_context(persistence);
+    provide_context(Derived::new(ws));
+    persistence
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_state();
+    view! {
+        <Router base=base()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="app-header">
+                <Nav/>
+                <StatusBar/>
+            </header>
+            <DemoBanner/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/index.html") view=pages::home::Home/>
+                    <Route path=path!("/icp") view=pages::icp::IcpPage/>
+                    <Route path=path!("/brief") view=pages::brief::BriefPage/>
+                    <Route path=path!("/partners") view=pages::partners::PartnersPage/>
+                    <Route path=path!("/partner") view=pages::partner::PartnerPage/>
+                    <Route path=path!("/compare") view=pages::compare::ComparePage/>
+                    <Route path=path!("/scorecard") view=pages::scorecard::ScorecardPage/>
+                    <Route path=path!("/workspace") view=pages::workspace::WorkspacePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

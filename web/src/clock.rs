@@ -1,0 +1,41 @@
+//! The shell's clock and entropy: the core never reads either, it is given them.
+
+use partnerfit_core::Date;
+
+/// Today's local date.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::from_ymd(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::from_ymd(2026, 1, 1).expect("valid date"))
+}
+
+/// Entropy for new ids (not for secrets).
+pub fn entropy() -> u64 {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (hi << 32) | lo
+}
+
+/// A sortable timestamp for backup keys, e.g. `2026-11-25T15:04:05`.
+pub fn stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        today(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// Milliseconds from the page's time origin (for measurements).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}

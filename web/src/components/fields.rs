@@ -1,0 +1,177 @@
+//! Labelled form controls. Each shows an initial value and reports edits;
+//! pages re-mount them when the workspace is replaced as a whole.
+
+use leptos::prelude::*;
+use partnerfit_core::vocab::Vocabulary;
+
+/// A labelled single-line text input.
+#[component]
+pub fn TextInput(
+    /// The visible label (also the accessible name).
+    #[prop(into)]
+    label: String,
+    /// The value shown when the control appears.
+    #[prop(into)]
+    initial: String,
+    /// Called with the new text on every edit.
+    #[prop(into)]
+    on_input: Callback<String>,
+    /// Input type: text, url, email…
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// A short hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// An error to show next to the control.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            <input
+                type=kind
+                prop:value=initial
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input:target=move |ev| on_input.run(ev.target().value())
+            />
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </label>
+    }
+}
+
+/// A labelled multi-line text area.
+#[component]
+pub fn TextArea(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The value shown when the control appears.
+    #[prop(into)]
+    initial: String,
+    /// Called with the new text on every edit.
+    #[prop(into)]
+    on_input: Callback<String>,
+    #[prop(default = 3)] rows: u32,
+    /// A short hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            <textarea rows=rows prop:value=initial on:input:target=move |ev| on_input.run(ev.target().value())></textarea>
+        </label>
+    }
+}
+
+/// Text lines as a list: one item per line; blank lines are dropped.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A labelled text area editing a list of short texts, one per line.
+#[component]
+pub fn LinesInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The items shown when the control appears.
+    initial: Vec<String>,
+    /// Called with the items on every edit.
+    #[prop(into)]
+    on_change: Callback<Vec<String>>,
+    /// A short hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+) -> impl IntoView {
+    let rows = (initial.len() as u32 + 1).clamp(2, 8);
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            <span class="hint">{hint.unwrap_or_else(|| "One per line.".into())}</span>
+            <textarea rows=rows prop:value=initial.join("\n") on:input:target=move |ev| on_change.run(lines(&ev.target().value()))></textarea>
+        </label>
+    }
+}
+
+/// A labelled choice among a vocabulary's values.
+#[component]
+pub fn Choice<T: Vocabulary + Send + Sync>(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The value selected when the control appears.
+    initial: T,
+    /// Called with the chosen value.
+    #[prop(into)]
+    on_change: Callback<T>,
+) -> impl IntoView {
+    let options = T::ALL
+        .iter()
+        .map(|v| view! { <option value=v.key() selected=*v == initial>{v.label()}</option> })
+        .collect_view();
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            <select on:change:target=move |ev| {
+                if let Some(v) = T::from_key(&ev.target().value()) {
+                    on_change.run(v);
+                }
+            }>{options}</select>
+        </label>
+    }
+}
+
+/// A labelled text input whose text is parsed; the parse error is shown and
+/// nothing is reported until the text is valid.
+#[component]
+pub fn ParsedInput<T>(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The text shown when the control appears.
+    #[prop(into)]
+    initial: String,
+    /// Turns the text into a value or an error message.
+    parse: fn(&str) -> Result<T, String>,
+    /// Called with each valid value.
+    #[prop(into)]
+    on_valid: Callback<T>,
+    /// A short hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    #[prop(default = "text")] inputmode: &'static str,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+{
+    let error = RwSignal::new(parse(&initial).err());
+    view! {
+        <label class="field">
+            <span class="label">{label}</span>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            <input
+                type="text"
+                inputmode=inputmode
+                prop:value=initial
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input:target=move |ev| match parse(&ev.target().value()) {
+                    Ok(v) => {
+                        error.set(None);
+                        on_valid.run(v);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            />
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </label>
+    }
+}

@@ -1,0 +1,205 @@
+//! Importing a workspace file: pick or drop a file, see every problem or a
+//! preview of what will happen, then replace or merge (conflicts resolved one
+//! by one). A failed import changes nothing.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use partnerfit_core::format::{self, ImportError};
+use partnerfit_core::merge::{self, MergePlan, Resolution, Subject};
+use partnerfit_core::Workspace;
+
+use crate::files::{first_file, read_text};
+use crate::state::{use_origin, use_workspace, Origin};
+use crate::storage::Persistence;
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Idle,
+    Reading(String),
+    Failed {
+        file: String,
+        lines: Vec<String>,
+    },
+    Ready {
+        file: String,
+        theirs: Workspace,
+        migrated_from: Option<u32>,
+    },
+    Merging {
+        file: String,
+        theirs: Workspace,
+        plan: MergePlan,
+    },
+    Done(String),
+}
+
+/// Load `text` (from `file`) into an import step.
+fn step_for(file: String, text: Result<String, String>) -> Step {
+    match text
+        .map_err(|e| vec![e])
+        .and_then(|t| format::load(&t).map_err(|e: ImportError| e.lines()))
+    {
+        Ok(l) => Step::Ready {
+            file,
+            theirs: l.workspace,
+            migrated_from: l.migrated_from,
+        },
+        Err(lines) => Step::Failed { file, lines },
+    }
+}
+
+/// The import panel: file picker, drop zone, errors, preview and merge.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let ws = use_workspace();
+    let origin = use_origin();
+    let persistence = expect_context::<Persistence>();
+    let step = RwSignal::new(Step::Idle);
+    let dragging = RwSignal::new(false);
+
+    let take_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        let name = file.name();
+        step.set(Step::Reading(name.clone()));
+        spawn_local(async move {
+            let text = read_text(file).await;
+            step.set(step_for(name, text));
+        });
+    };
+    let replace_with = move |theirs: Workspace, file: String| {
+        persistence.replace(theirs);
+        origin.set(Origin::Own);
+        persistence.set_origin(Origin::Own);
+        step.set(Step::Done(format!("Replaced the workspace with {file}.")));
+    };
+
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import a workspace file"</h2>
+            <div
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                data-testid="dropzone"
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    take_file(first_file(ev.data_transfer().and_then(|d| d.files())));
+                }
+            >
+                <label class="field">
+                    <span class="label">"Workspace file (.json)"</span>
+                    <span class="hint">"Choose a file, or drop it here. It is read in this browser only."</span>
+                    <input type="file" accept=".json,application/json" on:change:target=move |ev| {
+                        take_file(first_file(ev.target().files()));
+                        ev.target().set_value("");
+                    }/>
+                </label>
+            </div>
+            {move || match step.get() {
+                Step::Idle => ().into_any(),
+                Step::Reading(f) => view! { <p role="status">"Reading "{f}"…"</p> }.into_any(),
+                Step::Done(msg) => view! { <p class="ok" role="status">{msg}</p> }.into_any(),
+                Step::Failed { file, lines } => view! {
+                    <div class="import-errors" role="alert" data-testid="import-errors">
+                        <p><strong>{file}" was not imported."</strong>" Nothing in your workspace changed. "
+                        {format!("{} problem{}:", lines.len(), if lines.len() == 1 { "" } else { "s" })}</p>
+                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+                Step::Ready { file, theirs, migrated_from } => {
+                    let summary = theirs.summary().to_string();
+                    let t1 = theirs.clone();
+                    let f1 = file.clone();
+                    let plan = ws.with_untracked(|ours| merge::plan(ours, &theirs));
+                    let t2 = theirs.clone();
+                    let f2 = file.clone();
+                    view! {
+                        <div class="import-preview" data-testid="import-preview">
+                            <p><strong>{file.clone()}</strong>" is valid: "{summary}"."</p>
+                            {migrated_from.map(|v| view! { <p class="hint">{format!("It was made with format version {v}; it will be saved in the current version.")}</p> })}
+                            <p>"Replace: your workspace becomes this file. Merge: partners are combined by id; anything that differs is shown for you to decide."</p>
+                            <div class="actions">
+                                <button type="button" on:click=move |_| replace_with(t1.clone(), f1.clone())>"Replace my workspace"</button>
+                                <button type="button" on:click=move |_| step.set(Step::Merging { file: f2.clone(), theirs: t2.clone(), plan: plan.clone() })>"Merge into my workspace"</button>
+                                <button type="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                }
+                Step::Merging { file, theirs, plan } => view! { <MergeView file theirs plan step/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The merge preview: additions, and a choice per conflict.
+#[component]
+fn MergeView(
+    file: String,
+    theirs: Workspace,
+    plan: MergePlan,
+    step: RwSignal<Step>,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let persistence = expect_context::<Persistence>();
+    let choices: RwSignal<BTreeMap<Subject, Resolution>> = RwSignal::new(BTreeMap::new());
+    let error = RwSignal::new(None::<String>);
+    let total = plan.conflicts.len();
+    let added = plan
+        .added
+        .iter()
+        .map(|(_, n)| n.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let conflicts = plan
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let subject = c.subject.clone();
+            let s2 = subject.clone();
+            let s3 = subject.clone();
+            let name = format!("conflict-{i}");
+            let pick = move |s: Subject, r: Resolution| choices.update(|m| { m.insert(s, r); });
+            view! {
+                <fieldset class="conflict">
+                    <legend>{c.label.clone()}" — differs in: "{c.differences.join(", ")}</legend>
+                    <label><input type="radio" name=name.clone() on:change=move |_| pick(s2.clone(), Resolution::KeepOurs)
+                        prop:checked=move || choices.with(|m| m.get(&subject) == Some(&Resolution::KeepOurs))/>" Keep mine"</label>
+                    <label><input type="radio" name=name on:change=move |_| pick(s3.clone(), Resolution::TakeTheirs)/>" Take the file's"</label>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let plan2 = plan.clone();
+    let apply = move |_| {
+        let result =
+            ws.with_untracked(|ours| merge::apply(ours, &theirs, &plan2, &choices.get_untracked()));
+        match result {
+            Ok(merged) => {
+                persistence.replace(merged);
+                step.set(Step::Done(format!("Merged {file} into your workspace.")));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="merge" data-testid="merge">
+            <p>{format!("{} new partner(s) will be added", plan.added.len())}
+                {(!added.is_empty()).then(|| format!(": {added}"))}
+                {format!(". {} identical, {} only in yours (kept). ", plan.identical, plan.kept)}
+                {format!("{total} conflict(s) to decide.")}</p>
+            {conflicts}
+            <div class="actions">
+                <button type="button" prop:disabled=move || choices.with(|m| m.len() < total) on:click=apply>"Apply merge"</button>
+                <button type="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! Save status, storage problems, recovery and two-tab conflicts, and the demo banner.
+
+use leptos::prelude::*;
+use partnerfit_core::demo::demo;
+use partnerfit_core::format::{self, export_file_name};
+use partnerfit_core::Workspace;
+
+use crate::clock;
+use crate::files::download;
+use crate::state::{use_origin, use_workspace, Origin};
+use crate::storage::local;
+use crate::storage::persist::{Persistence, SaveState};
+
+/// Download the current workspace as `<company>-partnerfit-<date>.json`.
+pub fn export_workspace(ws: RwSignal<Workspace>) -> Result<(), String> {
+    let (name, text) = ws.with_untracked(|w| {
+        (
+            export_file_name(&w.profile.name, clock::today()),
+            format::save(w),
+        )
+    });
+    download(&name, "application/json", &text)
+}
+
+/// One line telling whether work is saved, with actions when it is not.
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let p = expect_context::<Persistence>();
+    let ws = use_workspace();
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| export_error.set(export_workspace(ws).err());
+    let recovered_download = move |key: String| {
+        if let Some(text) = local::read_named(&key) {
+            let name = format!("unreadable-partnerfit-{}.json", clock::today());
+            export_error.set(download(&name, "application/json", &text).err());
+        }
+    };
+    view! {
+        <div class="status" data-testid="save-status" role="status" aria-live="polite">
+            {move || match p.state.get() {
+                SaveState::Saved => view! { <span class="ok">"All changes saved in this browser"</span> }.into_any(),
+                SaveState::Pending => view! { <span>"Saving…"</span> }.into_any(),
+                SaveState::Problem(problem) => view! {
+                    <span class="warn" role="alert">
+                        {problem.to_string()}
+                        " Your work stays in this tab; use "
+                        <button type="button" on:click=export>"Export workspace"</button>
+                        " to keep it."
+                    </span>
+                }.into_any(),
+                SaveState::OtherTab => view! {
+                    <span class="warn" role="alert">
+                        "Another tab saved changes to this workspace while this tab had unsaved ones. Nothing was overwritten. "
+                        <button type="button" on:click=move |_| p.load_theirs()>"Load the other tab's version"</button>
+                        <button type="button" on:click=move |_| p.keep_mine()>"Keep this tab's version"</button>
+                        <button type="button" on:click=export>"Download this tab's version"</button>
+                    </span>
+                }.into_any(),
+                SaveState::Held(why) => view! {
+                    <span class="warn" role="alert">
+                        {why}
+                        <button type="button" on:click=move |_| p.keep_mine()>"Save again anyway"</button>
+                    </span>
+                }.into_any(),
+            }}
+            {move || p.notice.get().map(|n| view! {
+                <span class="notice">{n}<button type="button" class="link" on:click=move |_| p.notice.set(None)>"Dismiss"</button></span>
+            })}
+            {move || p.recovered.get().map(|r| {
+                let key = r.key.clone();
+                view! {
+                    <div class="warn recovered" role="alert" data-testid="recovered">
+                        "Your saved workspace could not be read, so it was set aside, not deleted: "
+                        {r.reason.clone()}
+                        " "
+                        <button type="button" on:click=move |_| recovered_download(key.clone())>"Download the unreadable data"</button>
+                        <button type="button" class="link" on:click=move |_| p.recovered.set(None)>"Dismiss"</button>
+                    </div>
+                }
+            })}
+            {move || export_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </div>
+    }
+}
+
+/// Shown while the workspace is the demo: what it is, and the ways out.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let origin = use_origin();
+    view! {
+        <Show when=move || origin.get() == Origin::Demo>
+            <aside class="demo-banner" aria-label="Demo workspace">
+                <p>
+                    <strong>"This is a demo workspace"</strong>
+                    " for a fictional company, Ledgerline, with five partner candidates. Explore and edit freely."
+                </p>
+                <WorkspaceResets/>
+            </aside>
+        </Show>
+    }
+}
+
+/// "Start an empty workspace" and "Reset the demo", each confirmed when it would discard edits.
+#[component]
+pub fn WorkspaceResets() -> impl IntoView {
+    let ws = use_workspace();
+    let origin = use_origin();
+    let p = expect_context::<Persistence>();
+    let confirm = RwSignal::new(None::<Origin>);
+    let apply = move |target: Origin| {
+        let next = match target {
+            Origin::Demo => demo(),
+            Origin::Own => Workspace::empty(""),
+        };
+        p.replace(next);
+        origin.set(target);
+        p.set_origin(target);
+        confirm.set(None);
+    };
+    view! {
+        <div class="actions">
+            <button type="button" on:click=move |_| confirm.set(Some(Origin::Own))>"Start an empty workspace"</button>
+            <button type="button" on:click=move |_| confirm.set(Some(Origin::Demo))>"Reset the demo"</button>
+        </div>
+        {move || confirm.get().map(|target| {
+            let what = match target {
+                Origin::Own => "Start an empty workspace? The current workspace in this browser will be replaced.",
+                Origin::Demo => "Reset to the demo? The current workspace in this browser will be replaced.",
+            };
+            view! {
+                <div class="confirm" role="alertdialog" aria-label="Confirm">
+                    <p>{what}" Export it first if you want to keep it."</p>
+                    <button type="button" on:click=move |_| { let _ = export_workspace(ws); }>"Export current workspace"</button>
+                    <button type="button" class="danger" on:click=move |_| apply(target)>"Replace it"</button>
+                    <button type="button" on:click=move |_| confirm.set(None)>"Cancel"</button>
+                </div>
+            }
+        })}
+    }
+}

@@ -1,0 +1,59 @@
+//! Files in and out of the browser: downloads and reading picked or dropped files.
+
+use partnerfit_core::format::MAX_FILE_BYTES;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offer `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str, e: JsValue| format!("could not {what}: {e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| fail("prepare the file", e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| fail("prepare the file", e))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| fail("create a link", e))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Let the download start before releasing the blob.
+    let url2 = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Read a picked or dropped file as text, refusing files over the workspace limit.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return Err(format!(
+            "{} is {:.1} MB; the limit is {:.0} MB",
+            file.name(),
+            size / 1e6,
+            MAX_FILE_BYTES as f64 / 1e6
+        ));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("could not read {}: {e:?}", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not a text file", file.name()))
+}
+
+/// The first file of a file input or a drop.
+pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    files.and_then(|f| f.get(0))
+}

@@ -1,0 +1,185 @@
+//! The ranking: every partner by weighted score, with verdicts, fragile
+//! verdicts flagged, ties explained, and quick rating in place.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partnerfit_core::partner::{Partner, PartnerType};
+use partnerfit_core::scorecard::{format_score, Verdict};
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::Id;
+
+use crate::components::rating::RatingSelect;
+use crate::components::verdict::VerdictBadge;
+use crate::routes::Page;
+use crate::state::{use_derived, use_workspace};
+
+/// One row of the ranking, as displayed (also its identity for re-rendering).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: Id,
+    name: String,
+    kind: PartnerType,
+    status: String,
+    score: String,
+    verdict: Verdict,
+    fragile: bool,
+    tie: Option<String>,
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let ws = use_workspace();
+    let derived = use_derived();
+    let kind_filter = RwSignal::new(None::<PartnerType>);
+    let verdict_filter = RwSignal::new(None::<Verdict>);
+    let selected = RwSignal::new(BTreeSet::<Id>::new());
+    let rating_for = RwSignal::new(None::<Id>);
+
+    let rows = Memo::new(move |_| {
+        let fragile: HashSet<Id> = derived.sensitivity.with(|s| {
+            s.iter()
+                .filter(|s| s.fragile())
+                .map(|s| s.partner.clone())
+                .collect()
+        });
+        ws.with(|w| {
+            let partners: HashMap<&Id, &Partner> = w.partners.iter().map(|p| (&p.id, p)).collect();
+            derived.ranking.with(|ranking| {
+                ranking
+                    .iter()
+                    .filter(|r| verdict_filter.get().is_none_or(|v| v == r.verdict))
+                    .filter_map(|r| {
+                        let p = *partners.get(&r.partner)?;
+                        if kind_filter.get().is_some_and(|k| k != p.kind) {
+                            return None;
+                        }
+                        Some(Row {
+                            id: p.id.clone(),
+                            name: p.name.clone(),
+                            kind: p.kind,
+                            status: p.status().label().to_owned(),
+                            score: r.total.map(format_score).unwrap_or_else(|| "–".into()),
+                            verdict: r.verdict,
+                            fragile: fragile.contains(&p.id),
+                            tie: r.tie.as_ref().map(|t| t.to_string()),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let counts = move || {
+        derived.ranking.with(|r| {
+            Verdict::ALL
+                .iter()
+                .map(|v| (*v, r.iter().filter(|e| e.verdict == *v).count()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let gaps = move || ws.with(|w| w.icp.gaps().len());
+    let compare_href = move || Page::Compare(selected.get().into_iter().collect()).link();
+
+    view! {
+        <h1>"Partner ranking"</h1>
+        <p class="lede">"Every active candidate, ranked by weighted score and judged against the gates for its partner type."</p>
+        {move || (gaps() > 0).then(|| view! {
+            <p class="callout">{format!("Your ICP has {} gap(s). ", gaps())}<A href=Page::Icp.link()>"Complete the ICP"</A>" so partners know what to bring."</p>
+        })}
+        <ul class="verdict-counts" aria-label="Verdicts">
+            {move || counts().into_iter().map(|(v, n)| view! { <li><VerdictBadge verdict=v/>" "{n}</li> }).collect_view()}
+        </ul>
+        <div class="filters">
+            <label class="field inline"><span class="label">"Type"</span>
+                <select on:change:target=move |ev| kind_filter.set(PartnerType::from_key(&ev.target().value()))>
+                    <option value="">"All types"</option>
+                    {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="field inline"><span class="label">"Verdict"</span>
+                <select on:change:target=move |ev| verdict_filter.set(Verdict::from_key(&ev.target().value()))>
+                    <option value="">"All verdicts"</option>
+                    {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <A href=compare_href attr:class="button" attr:aria-disabled=move || (selected.with(|s| s.len()) < 2).to_string()>
+                {move || format!("Compare selected ({})", selected.with(|s| s.len()))}
+            </A>
+        </div>
+        {move || rating_for.get().map(|id| view! { <QuickRate id rating_for/> })}
+        <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! {
+            <p>"No partner matches. "<A href=Page::Partners.link()>"Add partners"</A>" to rank them."</p>
+        }>
+            <table class="ranking" data-testid="ranking">
+                <thead><tr>
+                    <th scope="col">"#"</th><th scope="col">"Compare"</th><th scope="col">"Partner"</th><th scope="col">"Type"</th>
+                    <th scope="col">"Status"</th><th scope="col">"Score"</th><th scope="col">"Verdict"</th><th scope="col">"Notes"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let:row>
+                        <RankRow row selected rating_for/>
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+        <p class="hint">"Scores are weighted means of 1–5 ratings; unrated criteria are not counted as zero but keep a verdict at “needs evidence”. Ties are broken by verdict, then the gated categories, then the number of ratings, then name."</p>
+    }
+}
+
+/// One ranking row.
+#[component]
+fn RankRow(
+    row: Row,
+    selected: RwSignal<BTreeSet<Id>>,
+    rating_for: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let id = row.id.clone();
+    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
+    let href = Page::Partner(id.clone()).link();
+    let rate_label = format!("Rate {}", row.name);
+    view! {
+        <tr data-testid="rank-row" data-partner=id.to_string()>
+            <td class="position"></td>
+            <td><input type="checkbox" aria-label=format!("Compare {}", row.name)
+                prop:checked=move || selected.with(|s| s.contains(&id1))
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    selected.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
+                }/></td>
+            <td><A href=href>{row.name.clone()}</A></td>
+            <td>{row.kind.label()}</td>
+            <td>{row.status.clone()}</td>
+            <td class="num" data-testid="score">{row.score.clone()}</td>
+            <td><VerdictBadge verdict=row.verdict/>{row.fragile.then(|| view! { <span class="badge fragile" title="A small change of weights or one rating would change this verdict">"fragile"</span> })}</td>
+            <td class="tie">
+                {row.tie.clone()}
+                " "<button type="button" class="link" on:click=move |_| rating_for.set(Some(id3.clone()))>{rate_label}</button>
+            </td>
+        </tr>
+    }
+}
+
+/// Rate one partner without leaving the ranking; stays open while the ranking re-orders.
+#[component]
+fn QuickRate(id: Id, rating_for: RwSignal<Option<Id>>) -> impl IntoView {
+    let ws = use_workspace();
+    let (name, criteria) = ws.with_untracked(|w| {
+        (
+            w.partner(&id).map(|p| p.name.clone()).unwrap_or_default(),
+            w.scorecard
+                .criteria()
+                .map(|(_, c)| (c.id.clone(), c.text.clone()))
+                .collect::<Vec<_>>(),
+        )
+    });
+    view! {
+        <section class="quick-rate" aria-label=format!("Rate {name}") data-testid="quick-rate">
+            <h2>"Rate "{name.clone()}</h2>
+            <div class="rating-grid">
+                {criteria.into_iter().map(|(cid, text)| view! { <RatingSelect partner=id.clone() criterion=cid label=text/> }).collect_view()}
+            </div>
+            <button type="button" on:click=move |_| rating_for.set(None)>"Done"</button>
+        </section>
+    }
+}

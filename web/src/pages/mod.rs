@@ -1,0 +1,11 @@
+//! One module per page, mirroring the method's steps.
+
+pub mod brief;
+pub mod compare;
+pub mod home;
+pub mod icp;
+pub mod not_found;
+pub mod partner;
+pub mod partners;
+pub mod scorecard;
+pub mod workspace;

@@ -1,0 +1,65 @@
+//! The app's pages and their URLs. Every route is one path segment deep
+//! (`/partners`, `/partner?id=…`), so the relative asset URLs Trunk writes
+//! resolve from every page, and the app works under any sub-path of any static
+//! host: the router's base is the directory the page was served from.
+
+use partnerfit_core::Id;
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Icp,
+    Brief,
+    Partners,
+    Partner(Id),
+    Compare(Vec<Id>),
+    Scorecard,
+    Workspace,
+}
+
+impl Page {
+    /// The link to this page for `<A href>`: the router's base, then the path.
+    /// (`<A>` does not add the base to absolute paths; `navigate` does, so it
+    /// takes [`Page::href`].)
+    pub fn link(&self) -> String {
+        format!("{}{}", base(), self.href())
+    }
+
+    /// The path within the app, for `navigate`.
+    pub fn href(&self) -> String {
+        match self {
+            Page::Home => "/".into(),
+            Page::Icp => "/icp".into(),
+            Page::Brief => "/brief".into(),
+            Page::Partners => "/partners".into(),
+            Page::Partner(id) => format!("/partner?id={id}"),
+            Page::Compare(ids) => format!(
+                "/compare?ids={}",
+                ids.iter().map(Id::as_str).collect::<Vec<_>>().join(",")
+            ),
+            Page::Scorecard => "/scorecard".into(),
+            Page::Workspace => "/workspace".into(),
+        }
+    }
+}
+
+/// The directory a path was served from, without the trailing slash:
+/// `/tools/partnerfit/partners` → `/tools/partnerfit`; `/` → ``.
+pub fn base_of(pathname: &str) -> String {
+    match pathname.rfind('/') {
+        Some(i) => pathname[..i].to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The router base: the directory the app was first loaded from.
+pub fn base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        base_of(&path)
+    })
+}

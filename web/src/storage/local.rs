@@ -1,0 +1,126 @@
+//! localStorage access that never throws: storage may be disabled (private
+//! mode, policies) or full, and the app must keep working in memory.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use super::StorageKey;
+
+/// Why storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// Storage is disabled or blocked (private mode, browser settings).
+    Unavailable(String),
+    /// The browser's storage quota is used up.
+    Full,
+    /// Any other failure, with the browser's words.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageProblem::Unavailable(why) => write!(
+                f,
+                "This browser does not let Partnerfit save ({why}). Private windows and some settings block storage."
+            ),
+            StorageProblem::Full => f.write_str(
+                "The browser's storage for this site is full, so the latest changes are not saved.",
+            ),
+            StorageProblem::Failed(why) => write!(f, "Saving failed: {why}"),
+        }
+    }
+}
+
+/// Is localStorage usable? Probes without letting an exception escape.
+pub fn available() -> Result<(), StorageProblem> {
+    let window =
+        web_sys::window().ok_or_else(|| StorageProblem::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(StorageProblem::Unavailable("storage is disabled".into())),
+        Err(e) => Err(StorageProblem::Unavailable(describe(&e))),
+    }
+}
+
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", d.name(), d.message())
+    } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        String::from(err.message())
+    } else {
+        format!("{e:?}")
+    }
+}
+
+fn classify(e: &wasm_bindgen::JsValue) -> StorageProblem {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => StorageProblem::Full,
+        _ => StorageProblem::Failed(describe(e)),
+    }
+}
+
+/// The raw text under `key`.
+pub fn read(key: &StorageKey) -> Result<Option<String>, StorageProblem> {
+    available()?;
+    LocalStorage::raw()
+        .get_item(&key.name())
+        .map_err(|e| classify(&e))
+}
+
+/// Store raw text under `key`.
+pub fn write(key: &StorageKey, value: &str) -> Result<(), StorageProblem> {
+    available()?;
+    LocalStorage::raw()
+        .set_item(&key.name(), value)
+        .map_err(|e| classify(&e))
+}
+
+/// Remove `key`.
+pub fn remove(key: &StorageKey) {
+    if available().is_ok() {
+        LocalStorage::delete(key.name());
+    }
+}
+
+/// A small typed preference (JSON via gloo-storage); `None` when absent or unreadable.
+pub fn get_pref<T: for<'de> serde::Deserialize<'de>>(key: &StorageKey) -> Option<T> {
+    available().ok()?;
+    LocalStorage::get(key.name()).ok()
+}
+
+/// Store a small typed preference; failures are ignored (preferences are optional).
+pub fn set_pref<T: serde::Serialize>(key: &StorageKey, value: &T) {
+    if available().is_ok() {
+        let _ = LocalStorage::set(key.name(), value);
+    }
+}
+
+/// Keys under our prefix holding unreadable workspaces, newest first.
+pub fn unreadable_keys() -> Vec<String> {
+    if available().is_err() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let n = raw.length().unwrap_or(0);
+    let prefix = StorageKey::Unreadable(String::new()).name();
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    keys.sort_by(|a, b| b.cmp(a));
+    keys
+}
+
+/// Read any key by its full name (for unreadable backups).
+pub fn read_named(name: &str) -> Option<String> {
+    available().ok()?;
+    LocalStorage::raw().get_item(name).ok().flatten()
+}
+
+/// Remove any key by its full name.
+pub fn remove_named(name: &str) {
+    if available().is_ok() {
+        LocalStorage::delete(name);
+    }
+}

@@ -1,0 +1,9 @@
+//! Browser storage: typed keys, safe access that survives disabled storage,
+//! and the persistence service (autosave, recovery, two-tab safety).
+
+pub mod keys;
+pub mod local;
+pub mod persist;
+
+pub use keys::StorageKey;
+pub use persist::{Persistence, SaveState};

@@ -1,0 +1,289 @@
+//! Persistence: load at start through the core's version-aware import,
+//! debounced autosave after each change, recovery of unreadable data, and
+//! detection of writes by another tab (storage event + revision counter).
+//!
+//! Rules:
+//! - A stored value that cannot be read is copied to an `unreadable.<time>`
+//!   key before anything else happens; if that copy fails, saving stays off
+//!   so the original is never overwritten.
+//! - A save first compares the stored revision with the one this tab last
+//!   loaded or wrote. If another tab wrote in between, nothing is written and
+//!   the user chooses: load theirs, keep mine, or download mine.
+//! - When storage is disabled or full, the workspace stays in memory and
+//!   export keeps working.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use partnerfit_core::format::stored;
+use partnerfit_core::Workspace;
+
+use super::local::{self, StorageProblem};
+use super::StorageKey;
+use crate::state::Origin;
+
+/// How long after the last change the workspace is saved.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// The state of saving, as shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is saved.
+    Saved,
+    /// A save is scheduled.
+    Pending,
+    /// Storage cannot be used; the workspace lives in memory only.
+    Problem(StorageProblem),
+    /// Another tab saved a newer version while this tab had unsaved changes.
+    OtherTab,
+    /// Saving is held back because unreadable data could not be set aside.
+    Held(String),
+}
+
+/// A stored workspace that could not be read, kept under `key`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovered {
+    pub key: String,
+    pub reason: String,
+}
+
+/// The persistence service; cheap to copy (all signals).
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    pub state: RwSignal<SaveState>,
+    pub recovered: RwSignal<Option<Recovered>>,
+    /// A passing message ("Updated from another tab").
+    pub notice: RwSignal<Option<String>>,
+    revision: StoredValue<u64>,
+    /// The workspace as last loaded from or written to storage.
+    synced: StoredValue<Option<Workspace>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    ws: RwSignal<Workspace>,
+    /// Bumped whenever the workspace is replaced as a whole, so forms that
+    /// show initial values re-mount with the new ones.
+    pub epoch: RwSignal<u64>,
+}
+
+/// What the app starts with.
+pub struct Boot {
+    pub workspace: Workspace,
+    pub origin: Origin,
+    pub state: SaveState,
+    pub recovered: Option<Recovered>,
+    pub revision: u64,
+}
+
+/// Read storage at start. Never writes the workspace key.
+pub fn boot(demo: impl Fn() -> Workspace) -> Boot {
+    let origin = local::get_pref::<Origin>(&StorageKey::Origin).unwrap_or(Origin::Demo);
+    let fresh = |state, recovered| Boot {
+        workspace: demo(),
+        origin: Origin::Demo,
+        state,
+        recovered,
+        revision: 0,
+    };
+    let raw = match local::read(&StorageKey::Workspace) {
+        Err(p) => return fresh(SaveState::Problem(p), None),
+        Ok(None) => return fresh(SaveState::Saved, None),
+        Ok(Some(raw)) => raw,
+    };
+    match stored::decode(&raw) {
+        Ok(s) => Boot {
+            workspace: s.loaded.workspace,
+            origin,
+            state: SaveState::Saved,
+            recovered: None,
+            revision: s.revision,
+        },
+        Err(e) => {
+            // Keep the unreadable value aside before anything can overwrite it.
+            let key = StorageKey::Unreadable(crate::clock::stamp());
+            let reason = e.lines().join("; ");
+            let revision = stored::revision_of(&raw).unwrap_or(0);
+            match local::write(&key, &raw) {
+                Ok(()) => Boot {
+                    revision,
+                    ..fresh(SaveState::Saved, Some(Recovered { key: key.name(), reason }))
+                },
+                Err(p) => Boot {
+                    revision,
+                    ..fresh(
+                        SaveState::Held(format!(
+                            "Your saved workspace could not be read ({reason}) and could not be set aside ({p}). \
+                             Saving is paused so it is not overwritten: download it below, then choose to save again."
+                        )),
+                        Some(Recovered { key: StorageKey::Workspace.name(), reason }),
+                    )
+                },
+            }
+        }
+    }
+}
+
+impl Persistence {
+    /// Start persistence for `ws` from `boot`: autosave, tab sync, flush on leave.
+    pub fn start(ws: RwSignal<Workspace>, boot: &Boot) -> Persistence {
+        let p = Persistence {
+            state: RwSignal::new(boot.state.clone()),
+            recovered: RwSignal::new(boot.recovered.clone()),
+            notice: RwSignal::new(None),
+            revision: StoredValue::new(boot.revision),
+            // The baseline: what storage holds, or the workspace the app
+            // opened with (the demo) when storage holds nothing usable.
+            synced: StoredValue::new(Some(boot.workspace.clone())),
+            timer: StoredValue::new(None),
+            ws,
+            epoch: RwSignal::new(0),
+        };
+        Effect::new(move |_| {
+            ws.track();
+            p.schedule();
+        });
+        let storage = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().as_deref() == Some(StorageKey::Workspace.name().as_str()) {
+                p.other_tab_wrote(e.new_value());
+            }
+        });
+        let leave = window_event_listener(leptos::ev::pagehide, move |_| p.flush());
+        on_cleanup(move || {
+            storage.remove();
+            leave.remove();
+            if let Some(h) = p.timer.try_get_value().flatten() {
+                h.clear();
+            }
+        });
+        p
+    }
+
+    /// True when the workspace has edits not yet in storage.
+    pub fn dirty(&self) -> bool {
+        let synced = self.synced.get_value();
+        self.ws.with_untracked(|w| synced.as_ref() != Some(w))
+    }
+
+    fn schedule(&self) {
+        if !self.dirty() {
+            return;
+        }
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        if matches!(
+            self.state.get_untracked(),
+            SaveState::Held(_) | SaveState::OtherTab
+        ) {
+            return;
+        }
+        self.state.set(SaveState::Pending);
+        let p = *self;
+        let handle = set_timeout_with_handle(move || p.save_now(false), DEBOUNCE).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Save a pending change immediately (the page is being left).
+    pub fn flush(&self) {
+        if self.state.get_untracked() == SaveState::Pending {
+            if let Some(h) = self.timer.get_value() {
+                h.clear();
+            }
+            self.save_now(false);
+        }
+    }
+
+    /// Write the workspace unless another tab wrote since our last sync
+    /// (`force` overwrites it: the user chose "keep mine").
+    pub fn save_now(&self, force: bool) {
+        self.timer.set_value(None);
+        let stored_rev = match local::read(&StorageKey::Workspace) {
+            Err(p) => {
+                self.state.set(SaveState::Problem(p));
+                return;
+            }
+            Ok(None) => 0,
+            Ok(Some(raw)) => stored::revision_of(&raw).unwrap_or(0),
+        };
+        let base = self.revision.get_value();
+        if stored_rev != base && !force {
+            self.state.set(SaveState::OtherTab);
+            return;
+        }
+        // Not forced, the stored revision is ours; forced, it is the other tab's.
+        let next = stored_rev.saturating_add(1);
+        let text = self.ws.with_untracked(|w| stored::encode(w, next));
+        match local::write(&StorageKey::Workspace, &text) {
+            Ok(()) => {
+                self.revision.set_value(next);
+                self.synced.set_value(Some(self.ws.get_untracked()));
+                self.state.set(SaveState::Saved);
+            }
+            Err(p) => self.state.set(SaveState::Problem(p)),
+        }
+    }
+
+    /// Another tab wrote the workspace key.
+    fn other_tab_wrote(&self, new_value: Option<String>) {
+        let Some(text) = new_value else {
+            // Cleared elsewhere: our next save must not silently recreate or
+            // lose anything, so treat it as a conflict.
+            self.revision.set_value(u64::MAX);
+            if self.dirty() || self.synced.with_value(Option::is_some) {
+                self.state.set(SaveState::OtherTab);
+            }
+            return;
+        };
+        if self.dirty() {
+            self.state.set(SaveState::OtherTab);
+            return;
+        }
+        self.adopt(&text);
+    }
+
+    /// Replace the workspace with a stored text (from another tab).
+    fn adopt(&self, text: &str) {
+        match stored::decode(text) {
+            Ok(s) => {
+                self.revision.set_value(s.revision);
+                self.synced.set_value(Some(s.loaded.workspace.clone()));
+                self.replace(s.loaded.workspace);
+                self.state.set(SaveState::Saved);
+                self.notice
+                    .set(Some("Updated with changes saved in another tab.".into()));
+            }
+            Err(e) => {
+                self.state.set(SaveState::OtherTab);
+                self.notice.set(Some(format!(
+                    "Another tab saved a workspace this tab cannot read: {}",
+                    e.lines().join("; ")
+                )));
+            }
+        }
+    }
+
+    /// Resolve a conflict by loading the other tab's version.
+    pub fn load_theirs(&self) {
+        match local::read(&StorageKey::Workspace) {
+            Ok(Some(text)) => self.adopt(&text),
+            Ok(None) => self
+                .notice
+                .set(Some("The other tab removed the saved workspace.".into())),
+            Err(p) => self.state.set(SaveState::Problem(p)),
+        }
+    }
+
+    /// Resolve a conflict (or a hold) by writing this tab's version.
+    pub fn keep_mine(&self) {
+        self.save_now(true);
+    }
+
+    /// Replace the workspace as a whole (import, merge, reset, another tab).
+    pub fn replace(&self, ws: Workspace) {
+        self.ws.set(ws);
+        self.epoch.update(|e| *e += 1);
+    }
+
+    /// Remember whether the workspace is the demo or the user's own.
+    pub fn set_origin(&self, origin: Origin) {
+        local::set_pref(&StorageKey::Origin, &origin);
+    }
+}
