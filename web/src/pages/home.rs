@@ -2,6 +2,7 @@
 //! verdicts flagged, ties explained, and quick rating in place.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -37,7 +38,7 @@ pub fn Home() -> impl IntoView {
     let selected = RwSignal::new(BTreeSet::<Id>::new());
     let rating_for = RwSignal::new(None::<Id>);
 
-    let rows = Memo::new(move |_| {
+    let rows: Memo<Vec<Arc<Row>>> = Memo::new(move |_| {
         let fragile: HashSet<Id> = derived.sensitivity.with(|s| {
             s.iter()
                 .filter(|s| s.fragile())
@@ -55,7 +56,7 @@ pub fn Home() -> impl IntoView {
                         if kind_filter.get().is_some_and(|k| k != p.kind) {
                             return None;
                         }
-                        Some(Row {
+                        Some(Arc::new(Row {
                             id: p.id.clone(),
                             name: p.name.clone(),
                             kind: p.kind,
@@ -64,12 +65,15 @@ pub fn Home() -> impl IntoView {
                             verdict: r.verdict,
                             fragile: fragile.contains(&p.id),
                             tie: r.tie.as_ref().map(|t| t.to_string()),
-                        })
+                        }))
                     })
                     .collect::<Vec<_>>()
             })
         })
     });
+    // Rows are keyed by their whole content: after a change only the rows
+    // whose content changed are rebuilt; the others are moved. Positions come
+    // from a CSS counter, so a move does not rewrite the rows in between.
     let counts = move || {
         derived.ranking.with(|r| {
             Verdict::ALL
@@ -111,12 +115,14 @@ pub fn Home() -> impl IntoView {
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! {
             <p>"No partner matches. "<A href=Page::Partners.link()>"Add partners"</A>" to rank them."</p>
         }>
-            <table class="ranking" data-testid="ranking">
-                <thead><tr>
-                    <th scope="col">"#"</th><th scope="col">"Compare"</th><th scope="col">"Partner"</th><th scope="col">"Type"</th>
-                    <th scope="col">"Status"</th><th scope="col">"Score"</th><th scope="col">"Verdict"</th><th scope="col">"Notes"</th>
+            <table class="ranking" data-testid="ranking" role="table" aria-label="Partner ranking">
+                <thead role="rowgroup"><tr role="row">
+                    <th scope="col" role="columnheader">"#"</th><th scope="col" role="columnheader">"Compare"</th>
+                    <th scope="col" role="columnheader">"Partner"</th><th scope="col" role="columnheader">"Type"</th>
+                    <th scope="col" role="columnheader">"Status"</th><th scope="col" role="columnheader">"Score"</th>
+                    <th scope="col" role="columnheader">"Verdict"</th><th scope="col" role="columnheader">"Notes"</th>
                 </tr></thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For each=move || rows.get() key=|r| r.clone() let:row>
                         <RankRow row selected rating_for/>
                     </For>
@@ -130,31 +136,34 @@ pub fn Home() -> impl IntoView {
 /// One ranking row.
 #[component]
 fn RankRow(
-    row: Row,
+    row: Arc<Row>,
     selected: RwSignal<BTreeSet<Id>>,
     rating_for: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let id = row.id.clone();
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
-    let href = Page::Partner(id.clone()).link();
-    let rate_label = format!("Rate {}", row.name);
+    let (id1, id2, id3) = (row.id.clone(), row.id.clone(), row.id.clone());
+    let href = Page::Partner(row.id.clone()).link();
     view! {
-        <tr data-testid="rank-row" data-partner=id.to_string()>
-            <td class="position"></td>
-            <td><input type="checkbox" aria-label=format!("Compare {}", row.name)
+        <tr role="row" data-testid="rank-row" data-partner=row.id.to_string()>
+            <td role="cell" class="position"></td>
+            <td role="cell"><input type="checkbox" aria-label=format!("Compare {}", row.name)
                 prop:checked=move || selected.with(|s| s.contains(&id1))
                 on:change:target=move |ev| {
                     let on = ev.target().checked();
                     selected.update(|s| { if on { s.insert(id2.clone()); } else { s.remove(&id2); } });
                 }/></td>
-            <td><A href=href>{row.name.clone()}</A></td>
-            <td>{row.kind.label()}</td>
-            <td>{row.status.clone()}</td>
-            <td class="num" data-testid="score">{row.score.clone()}</td>
-            <td><VerdictBadge verdict=row.verdict/>{row.fragile.then(|| view! { <span class="badge fragile" title="A small change of weights or one rating would change this verdict">"fragile"</span> })}</td>
-            <td class="tie">
+            <td role="cell"><a href=href>{row.name.clone()}</a></td>
+            <td role="cell">{row.kind.label()}</td>
+            <td role="cell">{row.status.clone()}</td>
+            <td role="cell" class="num" data-testid="score">{row.score.clone()}</td>
+            <td role="cell">
+                <VerdictBadge verdict=row.verdict/>
+                {row.fragile.then(|| view! {
+                    <span class="badge fragile" title="A small change of weights or one rating would change this verdict">"fragile"</span>
+                })}
+            </td>
+            <td role="cell" class="tie">
                 {row.tie.clone()}
-                " "<button type="button" class="link" on:click=move |_| rating_for.set(Some(id3.clone()))>{rate_label}</button>
+                " "<button type="button" class="link" on:click=move |_| rating_for.set(Some(id3.clone()))>{format!("Rate {}", row.name)}</button>
             </td>
         </tr>
     }

@@ -158,8 +158,8 @@ impl Persistence {
 
     /// True when the workspace has edits not yet in storage.
     pub fn dirty(&self) -> bool {
-        let synced = self.synced.get_value();
-        self.ws.with_untracked(|w| synced.as_ref() != Some(w))
+        self.synced
+            .with_value(|synced| self.ws.with_untracked(|w| synced.as_ref() != Some(w)))
     }
 
     fn schedule(&self) {

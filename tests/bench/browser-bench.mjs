@@ -1,0 +1,129 @@
+// Browser budgets, measured in headless Chromium against the release build in
+// dist/ (run `./dev.sh bench`, or `trunk build --release` then this script).
+//
+// 1. Navigation → demo workspace on screen (the ranking's five rows inserted
+//    and a frame after that), median of 5 fresh profiles. Budget: 300 ms.
+// 2. Changing one rating re-renders the ranking of 500 partners: time from
+//    the change event to the DOM updated and laid out, median of 21 changes,
+//    for a one-point change and for the largest jump (1 ↔ 5).
+//    Budget: one frame (16 ms).
+// 3. Release bundle size (wasm + js + css, gzip -9). Budget: 250 KB.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import os from "node:os";
+import { launch } from "../e2e/browser.mjs";
+import { serve } from "../e2e/serve.mjs";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => `${x.toFixed(1)} ms`;
+
+function bundleSizes() {
+  const out = {};
+  for (const f of readdirSync("dist")) {
+    const ext = f.split(".").pop();
+    if (["wasm", "js", "css"].includes(ext)) {
+      out[f] = gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
+    }
+  }
+  return out;
+}
+
+async function timeToDemo(browser, url) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = () => document.querySelectorAll("[data-testid=rank-row]").length >= 5;
+      new MutationObserver((_, obs) => {
+        if (seen()) {
+          obs.disconnect();
+          const inserted = performance.now();
+          requestAnimationFrame(() => {
+            window.__demo = { inserted, painted: performance.now() };
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__demo);
+    runs.push(await page.evaluate(() => window.__demo));
+    await context.close();
+  }
+  return runs;
+}
+
+async function rerender500(browser, url) {
+  const file = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "500"],
+    { maxBuffer: 64 << 20 },
+  ).toString();
+  const envelope = JSON.stringify({ format: "partnerfit-stored", revision: 1, workspace: JSON.parse(file) });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("partnerfit.workspace", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, envelope);
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length === 500);
+  // Open the quick-rate panel of the partner ranked in the middle.
+  const middle = page.getByTestId("rank-row").nth(250);
+  await middle.getByRole("button", { name: /^Rate / }).click();
+  await page.getByTestId("quick-rate").waitFor();
+  const measure = (values) => page.evaluate(async (values) => {
+    const select = document.querySelector("[data-testid=quick-rate] select");
+    const ranking = document.querySelector("[data-testid=ranking] tbody");
+    const out = [];
+    for (let i = 0; i < 21; i++) {
+      const before = ranking.textContent;
+      select.value = String(values[i % values.length]);
+      const t0 = performance.now();
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await Promise.resolve();
+      void document.body.offsetHeight; // force style and layout
+      const t1 = performance.now();
+      if (ranking.textContent === before && i > 0) throw new Error("the ranking did not change");
+      out.push(t1 - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, values);
+  // A one-point change (the usual edit) and the largest possible jump (1 ↔ 5).
+  const onePoint = await measure([3, 4]);
+  const extreme = await measure([1, 5]);
+  await context.close();
+  return { onePoint, extreme };
+}
+
+const server = await serve("dist", { prefix: "/partnerfit/" });
+const browser = await launch();
+try {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Chromium headless`);
+
+  const sizes = bundleSizes();
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  for (const [f, n] of Object.entries(sizes)) console.log(`  ${f}: ${(n / 1024).toFixed(1)} KiB gzip -9`);
+  console.log(`bundle (wasm+js+css, gzip -9): ${(total / 1024).toFixed(1)} KiB (budget 250 KB)`);
+
+  const demo = await timeToDemo(browser, server.url);
+  console.log(
+    `navigation → demo on screen: median ${fmt(median(demo.map((r) => r.painted)))} ` +
+      `(inserted ${fmt(median(demo.map((r) => r.inserted)))}); runs ${demo.map((r) => r.painted.toFixed(0)).join(", ")} ms (budget 300 ms)`,
+  );
+
+  const rr = await rerender500(browser, server.url);
+  for (const [what, xs] of [["one-point change (3 ↔ 4)", rr.onePoint], ["largest jump (1 ↔ 5)", rr.extreme]]) {
+    console.log(
+      `one rating change, ${what} → ranking of 500 re-rendered: median ${fmt(median(xs))}, max ${fmt(Math.max(...xs))} (budget 16 ms)`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
