@@ -274,3 +274,44 @@ fn the_router_base_is_the_directory_the_page_came_from() {
         assert_eq!(base_of(path), base, "{path}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_change_the_importer_would_refuse_is_not_stored() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    ws.update(|w| w.profile.name = "Good state".into());
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    // Every category weight at zero: the file would be refused on reload.
+    ws.update(|w| {
+        w.scorecard
+            .categories
+            .iter_mut()
+            .for_each(|c| c.weight = 0.0)
+    });
+    settle(600).await;
+    match p.state.get_untracked() {
+        SaveState::Invalid(lines) => assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("category weights sum to zero")),
+            "{lines:?}"
+        ),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.loaded.workspace.profile.name, "Good state");
+    assert!(kept
+        .loaded
+        .workspace
+        .scorecard
+        .categories
+        .iter()
+        .all(|c| c.weight > 0.0));
+    // Fixing it saves again.
+    ws.update(|w| w.scorecard.categories[0].weight = 1.0);
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+}

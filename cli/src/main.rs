@@ -24,6 +24,8 @@ enum Command {
     Migrate(commands::migrate::Args),
     /// Print the JSON Schema of the workspace file.
     Schema,
+    /// Print the partner ranking with verdicts, reasons and sensitivity.
+    Report(commands::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Command::Validate(a) => commands::validate::run(&a),
         Command::Migrate(a) => commands::migrate::run(&a),
         Command::Schema => commands::schema::run(),
+        Command::Report(a) => commands::report::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -158,13 +158,12 @@ impl Partner {
         self.history.last().map(|c| c.date)
     }
 
-    /// Move to `status` on `today`; no-op if already there.
+    /// Move to `status` on `today`; no-op if already there. The history stays
+    /// in date order even if the caller's clock went backwards.
     pub fn set_status(&mut self, status: Status, today: Date) {
         if self.status() != status {
-            self.history.push(StatusChange {
-                status,
-                date: today,
-            });
+            let date = self.status_since().map_or(today, |last| last.max(today));
+            self.history.push(StatusChange { status, date });
         }
     }
 

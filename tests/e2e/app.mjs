@@ -82,8 +82,8 @@ export class Workbench {
 
   async addPartner(name, type) {
     await this.go("Partners");
-    await this.page.getByLabel("New partner name").fill(name);
-    await this.page.getByRole("form", { name: "Add a partner" }).getByLabel("Type").selectOption({ label: type });
+    await this.page.getByLabel("New partner name", { exact: true }).fill(name);
+    await this.page.getByRole("form", { name: "Add a partner" }).getByLabel("Type", { exact: true }).selectOption({ label: type });
     await this.page.getByRole("button", { name: "Add partner" }).click();
     await expect(this.page.getByTestId("partner-name")).toHaveText(name);
   }

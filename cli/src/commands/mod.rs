@@ -2,5 +2,6 @@
 //! exit code 2 (cannot run: unreadable file, bad arguments).
 
 pub mod migrate;
+pub mod report;
 pub mod schema;
 pub mod validate;

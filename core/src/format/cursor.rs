@@ -10,12 +10,7 @@ use serde_json::{Map, Value};
 use super::errors::FieldError;
 use crate::vocab::Vocabulary;
 
-/// Longest short text (names, titles, ids' labels), in characters.
-pub const SHORT_TEXT: usize = 300;
-/// Longest long text (notes, evidence, answers), in characters.
-pub const LONG_TEXT: usize = 20_000;
-/// Most items in one list.
-pub const MAX_ITEMS: usize = 100_000;
+pub use super::limits::{LONG_TEXT, MAX_ITEMS, SHORT_TEXT};
 
 /// Collects the problems found during one read.
 #[derive(Default)]

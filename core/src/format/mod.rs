@@ -9,6 +9,7 @@
 pub mod cursor;
 pub mod errors;
 pub mod file;
+pub mod limits;
 pub mod migrate;
 pub mod read;
 pub mod stored;

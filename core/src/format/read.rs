@@ -19,10 +19,7 @@ use crate::scorecard::config::GATE_RANGE;
 use crate::scorecard::{Category, Criterion, Gates, Scorecard};
 use crate::workspace::Workspace;
 
-/// Highest weight accepted (weights are relative; this only stops nonsense).
-const MAX_WEIGHT: f64 = 1_000_000.0;
-/// Largest amount in minor units (±10¹⁵, far beyond any company budget).
-const MAX_MINOR: i64 = 1_000_000_000_000_000;
+use super::limits::{MAX_EMPLOYEES, MAX_MINOR, MAX_WEIGHT};
 
 /// Read a current-version file. On failure, every problem found.
 pub fn read_workspace(root: &Value) -> Result<Workspace, Vec<FieldError>> {
@@ -130,7 +127,7 @@ fn read_icp(at: &At) -> Option<Icp> {
     let sub_verticals = o.req("sub_verticals").and_then(|a| a.short_list());
     let employees = o
         .req("employees")
-        .and_then(|a| read_span(&a, 0..=10_000_000))
+        .and_then(|a| read_span(&a, 0..=i64::from(MAX_EMPLOYEES)))
         .map(|s| Span {
             min: s.min.map(|v| v as u32),
             max: s.max.map(|v| v as u32),

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod rank;
+pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod verdict;

@@ -79,7 +79,7 @@ impl Sensitivity {
         let mut out = Vec::new();
         out.push(match self.verdict_weight_shift {
             None => format!(
-                "\u{201c}{}\u{201d} holds whatever the criterion weights (within ±100%).",
+                "\u{201c}{}\u{201d} holds whatever the criterion weights.",
                 self.verdict
             ),
             Some(d) if d <= EPS => format!(
@@ -136,11 +136,13 @@ fn crossing_shift(pairs: impl Iterator<Item = (f64, f64)>, t: f64) -> Option<f64
         a += w * (v - t);
         s += w * (v - t).abs();
     }
+    // s = 0: every value equals t, no weighting moves the mean off it.
+    // δ ≥ 1: it would take zeroing weights, which is not a "shift".
     if s <= EPS {
-        None
-    } else {
-        Some(a.abs() / s).filter(|d| *d <= 1.0 + EPS)
+        return None;
     }
+    let d = if a.abs() <= EPS { 0.0 } else { a.abs() / s };
+    (d < 1.0 - EPS).then_some(d)
 }
 
 fn verdict_weight_shift(w: &Prepared, values: &Dense, e: &Evaluation) -> Option<f64> {
@@ -155,13 +157,7 @@ fn verdict_weight_shift(w: &Prepared, values: &Dense, e: &Evaluation) -> Option<
             .iter()
             .zip(&w.criterion_weights[ci])
             .filter_map(|(v, w)| v.map(|v| (*w, f64::from(v))));
-        // Exactly on the gate: any shift can fail it.
-        let on_gate = c.mean.is_some_and(|m| (m - gate).abs() <= EPS);
-        if on_gate {
-            Some(0.0)
-        } else {
-            crossing_shift(pairs, gate)
-        }
+        crossing_shift(pairs, gate)
     };
     let gated = (0..e.categories.len()).filter(|ci| e.categories[*ci].gate.is_some());
     if e.verdict == Verdict::DoNotOnboard {
@@ -398,15 +394,7 @@ pub fn sensitivity(
                     .iter()
                     .zip(e.categories.iter().zip(&ne.categories))
                     .filter_map(|(w, (a, b))| Some((*w, a.mean? - b.mean?)));
-                let on_tie = e
-                    .total
-                    .zip(ne.total)
-                    .is_some_and(|(a, b)| (a - b).abs() <= EPS);
-                let d = if on_tie {
-                    Some(0.0)
-                } else {
-                    crossing_shift(pairs, 0.0)
-                };
+                let d = crossing_shift(pairs, 0.0);
                 d.map(|d| (d, ne.name.clone()))
             })
             .min_by(|a, b| a.0.total_cmp(&b.0));

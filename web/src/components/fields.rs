@@ -1,7 +1,17 @@
 //! Labelled form controls. Each shows an initial value and reports edits;
 //! pages re-mount them when the workspace is replaced as a whole.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use leptos::prelude::*;
+use partnerfit_core::format::limits::{LONG_TEXT, SHORT_TEXT};
+
+/// A unique element id, to tie a `<label for>` to its control (a label that
+/// wraps a select would otherwise read out every option as its name).
+pub fn next_id() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("f{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
 use partnerfit_core::vocab::Vocabulary;
 
 /// A labelled single-line text input.
@@ -25,20 +35,26 @@ pub fn TextInput(
     /// An error to show next to the control.
     #[prop(optional, into)]
     error: Option<Signal<Option<String>>>,
+    /// Longest text accepted (the file format's limit for this field).
+    #[prop(default = SHORT_TEXT)]
+    maxlength: usize,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
             <input
+                id=id
                 type=kind
+                maxlength=maxlength
                 prop:value=initial
                 aria-invalid=move || error.get().is_some().to_string()
                 on:input:target=move |ev| on_input.run(ev.target().value())
             />
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </label>
+        </div>
     }
 }
 
@@ -59,12 +75,13 @@ pub fn TextArea(
     #[prop(optional, into)]
     hint: Option<String>,
 ) -> impl IntoView {
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
-            <textarea rows=rows prop:value=initial on:input:target=move |ev| on_input.run(ev.target().value())></textarea>
-        </label>
+            <textarea id=id rows=rows maxlength=LONG_TEXT prop:value=initial on:input:target=move |ev| on_input.run(ev.target().value())></textarea>
+        </div>
     }
 }
 
@@ -91,14 +108,34 @@ pub fn LinesInput(
     /// A short hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
+    /// Longest line accepted.
+    #[prop(default = SHORT_TEXT)]
+    max_line: usize,
 ) -> impl IntoView {
     let rows = (initial.len() as u32 + 1).clamp(2, 8);
+    let error = RwSignal::new(None::<String>);
+    let on_input = move |text: String| {
+        let items = lines(&text);
+        match items.iter().position(|l| l.chars().count() > max_line) {
+            Some(i) => error.set(Some(format!(
+                "Line {} is longer than {max_line} characters; shorten it to save.",
+                i + 1
+            ))),
+            None => {
+                error.set(None);
+                on_change.run(items);
+            }
+        }
+    };
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
             <span class="hint">{hint.unwrap_or_else(|| "One per line.".into())}</span>
-            <textarea rows=rows prop:value=initial.join("\n") on:input:target=move |ev| on_change.run(lines(&ev.target().value()))></textarea>
-        </label>
+            <textarea id=id rows=rows aria-invalid=move || error.get().is_some().to_string()
+                prop:value=initial.join("\n") on:input:target=move |ev| on_input(ev.target().value())></textarea>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </div>
     }
 }
 
@@ -118,15 +155,16 @@ pub fn Choice<T: Vocabulary + Send + Sync>(
         .iter()
         .map(|v| view! { <option value=v.key() selected=*v == initial>{v.label()}</option> })
         .collect_view();
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
-            <select on:change:target=move |ev| {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id on:change:target=move |ev| {
                 if let Some(v) = T::from_key(&ev.target().value()) {
                     on_change.run(v);
                 }
             }>{options}</select>
-        </label>
+        </div>
     }
 }
 
@@ -154,11 +192,13 @@ where
     T: Send + Sync + 'static,
 {
     let error = RwSignal::new(parse(&initial).err());
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
             <input
+                id=id
                 type="text"
                 inputmode=inputmode
                 prop:value=initial
@@ -172,6 +212,6 @@ where
                 }
             />
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </label>
+        </div>
     }
 }

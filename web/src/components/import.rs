@@ -59,6 +59,7 @@ pub fn ImportPanel() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let step = RwSignal::new(Step::Idle);
     let dragging = RwSignal::new(false);
+    let file_id = crate::components::fields::next_id();
 
     let take_file = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
@@ -91,14 +92,14 @@ pub fn ImportPanel() -> impl IntoView {
                     take_file(first_file(ev.data_transfer().and_then(|d| d.files())));
                 }
             >
-                <label class="field">
-                    <span class="label">"Workspace file (.json)"</span>
+                <div class="field">
+                    <label class="label" for=file_id.clone()>"Workspace file (.json)"</label>
                     <span class="hint">"Choose a file, or drop it here. It is read in this browser only."</span>
-                    <input type="file" accept=".json,application/json" on:change:target=move |ev| {
+                    <input id=file_id.clone() type="file" accept=".json,application/json" on:change:target=move |ev| {
                         take_file(first_file(ev.target().files()));
                         ev.target().set_value("");
                     }/>
-                </label>
+                </div>
             </div>
             {move || match step.get() {
                 Step::Idle => ().into_any(),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use partnerfit_core::partner::Score;
 use partnerfit_core::Id;
 
+use crate::components::fields::next_id;
 use crate::state::{update_partner, use_workspace};
 
 /// A select rating one criterion of one partner. Reactive: it follows the workspace.
@@ -31,10 +32,11 @@ pub fn RatingSelect(
         let score = v.parse::<u8>().ok().and_then(Score::new);
         update_partner(ws, &partner, |p| p.rate(&criterion, score));
     };
+    let id = next_id();
     view! {
-        <label class="field rating">
-            <span class="label">{label}</span>
-            <select prop:value=current on:change:target=move |ev| on_change(ev.target().value())>
+        <div class="field rating">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id prop:value=current on:change:target=move |ev| on_change(ev.target().value())>
                 <option value="">"Not rated"</option>
                 <option value="1">"1 — poor"</option>
                 <option value="2">"2"</option>
@@ -42,6 +44,6 @@ pub fn RatingSelect(
                 <option value="4">"4"</option>
                 <option value="5">"5 — excellent"</option>
             </select>
-        </label>
+        </div>
     }
 }

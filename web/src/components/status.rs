@@ -56,6 +56,13 @@ pub fn StatusBar() -> impl IntoView {
                         <button type="button" on:click=export>"Download this tab's version"</button>
                     </span>
                 }.into_any(),
+                SaveState::Invalid(lines) => view! {
+                    <span class="warn" role="alert">
+                        "Not saved: this change would make the workspace unreadable ("
+                        {lines.join("; ")}
+                        "). Undo it; what was saved before is intact."
+                    </span>
+                }.into_any(),
                 SaveState::Held(why) => view! {
                     <span class="warn" role="alert">
                         {why}

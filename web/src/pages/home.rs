@@ -11,6 +11,7 @@ use partnerfit_core::scorecard::{format_score, Verdict};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
 
+use crate::components::fields::next_id;
 use crate::components::rating::RatingSelect;
 use crate::components::verdict::VerdictBadge;
 use crate::routes::Page;
@@ -83,6 +84,7 @@ pub fn Home() -> impl IntoView {
         })
     };
     let gaps = move || ws.with(|w| w.icp.gaps().len());
+    let (fid1, fid2) = (next_id(), next_id());
     let compare_href = move || Page::Compare(selected.get().into_iter().collect()).link();
 
     view! {
@@ -95,18 +97,18 @@ pub fn Home() -> impl IntoView {
             {move || counts().into_iter().map(|(v, n)| view! { <li><VerdictBadge verdict=v/>" "{n}</li> }).collect_view()}
         </ul>
         <div class="filters">
-            <label class="field inline"><span class="label">"Type"</span>
-                <select on:change:target=move |ev| kind_filter.set(PartnerType::from_key(&ev.target().value()))>
+            <div class="field inline"><label class="label" for=fid1.clone()>"Type"</label>
+                <select id=fid1.clone() on:change:target=move |ev| kind_filter.set(PartnerType::from_key(&ev.target().value()))>
                     <option value="">"All types"</option>
                     {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
                 </select>
-            </label>
-            <label class="field inline"><span class="label">"Verdict"</span>
-                <select on:change:target=move |ev| verdict_filter.set(Verdict::from_key(&ev.target().value()))>
+            </div>
+            <div class="field inline"><label class="label" for=fid2.clone()>"Verdict"</label>
+                <select id=fid2.clone() on:change:target=move |ev| verdict_filter.set(Verdict::from_key(&ev.target().value()))>
                     <option value="">"All verdicts"</option>
                     {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
                 </select>
-            </label>
+            </div>
             <A href=compare_href attr:class="button" attr:aria-disabled=move || (selected.with(|s| s.len()) < 2).to_string()>
                 {move || format!("Compare selected ({})", selected.with(|s| s.len()))}
             </A>

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::alignment::QUESTIONS;
+use partnerfit_core::format::limits::{LONG_TEXT, MAX_EMPLOYEES, MAX_MINOR};
 use partnerfit_core::icp::{
     BuyingRole, CommitteeMember, Disqualifier, DisqualifierKind, Example, ExampleFit,
 };
 use partnerfit_core::{Currency, Id, Money};
 
 use crate::clock;
-use crate::components::fields::{Choice, LinesInput, ParsedInput, TextArea, TextInput};
+use crate::components::fields::{next_id, Choice, LinesInput, ParsedInput, TextArea, TextInput};
 use crate::routes::Page;
 use crate::state::{use_epoch, use_workspace};
 
@@ -19,9 +20,11 @@ fn parse_count(s: &str) -> Result<Option<u32>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u32>()
-        .map(Some)
-        .map_err(|_| format!("\"{s}\" is not a whole number of employees"))
+    match t.parse::<u32>() {
+        Ok(n) if n <= MAX_EMPLOYEES => Ok(Some(n)),
+        Ok(_) => Err(format!("At most {MAX_EMPLOYEES} employees.")),
+        Err(_) => Err(format!("\"{s}\" is not a whole number of employees")),
+    }
 }
 
 fn parse_currency(s: &str) -> Result<Currency, String> {
@@ -115,7 +118,7 @@ fn IcpForm() -> impl IntoView {
                     msgs.into_iter().map(|m| view! { <p class="error" role="alert">{m}</p> }).collect_view()
                 })}
             </fieldset>
-            <LinesInput label="Pain triggers" hint="What forces a buying decision. One per line."
+            <LinesInput label="Pain triggers" hint="What forces a buying decision. One per line." max_line=LONG_TEXT
                 initial=icp.pain_triggers.clone() on_change={move |v: Vec<String>| ws.update(|w| w.icp.pain_triggers = v)}/>
             <Committee/>
             <Disqualifiers/>
@@ -134,10 +137,11 @@ fn MoneyInput(
     let ws = use_workspace();
     let currency = ws.with_untracked(|w| w.profile.currency);
     let error = RwSignal::new(None::<String>);
+    let id = next_id();
     view! {
-        <label class="field">
-            <span class="label">{label}" ("{currency.code().to_owned()}")"</span>
-            <input type="text" inputmode="decimal" prop:value=initial
+        <div class="field">
+            <label class="label" for=id.clone()>{label}" ("{currency.code().to_owned()}")"</label>
+            <input id=id type="text" inputmode="decimal" prop:value=initial
                 aria-invalid=move || error.get().is_some().to_string()
                 on:input:target=move |ev| {
                     let t = ev.target().value();
@@ -147,13 +151,14 @@ fn MoneyInput(
                     } else {
                         match Money::parse(&t, currency) {
                             Ok(m) if m.minor() < 0 => error.set(Some("An amount here cannot be negative.".into())),
+                            Ok(m) if m.minor() > MAX_MINOR => error.set(Some("That amount is too large.".into())),
                             Ok(m) => { error.set(None); on_valid.run(Some(m)); }
                             Err(e) => error.set(Some(e.to_string())),
                         }
                     }
                 }/>
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </label>
+        </div>
     }
 }
 
@@ -184,7 +189,7 @@ fn Committee() -> impl IntoView {
                             on_change=move |r: BuyingRole| ws.update(|w| if let Some(x) = w.icp.committee.get_mut(i) { x.role = r })/>
                         <TextInput label=format!("Job title {}", i + 1) initial=m.title
                             on_input=move |v: String| ws.update(|w| if let Some(x) = w.icp.committee.get_mut(i) { x.title = v })/>
-                        <TextInput label=format!("Notes {}", i + 1) initial=m.notes
+                        <TextInput label=format!("Notes {}", i + 1) initial=m.notes maxlength=LONG_TEXT
                             on_input=move |v: String| ws.update(|w| if let Some(x) = w.icp.committee.get_mut(i) { x.notes = v })/>
                         <button type="button" class="danger" aria-label=format!("Remove committee member {}", i + 1) on:click=move |_| {
                             ws.update(|w| { if i < w.icp.committee.len() { w.icp.committee.remove(i); } });
@@ -236,7 +241,7 @@ fn Disqualifiers() -> impl IntoView {
                         <div class="row-editor">
                             <Choice label=format!("Kind {}", i + 1) initial=d.kind
                                 on_change=move |k: DisqualifierKind| upd(&i1, &|x| x.kind = k)/>
-                            <TextInput label=format!("Disqualifier {}", i + 1) initial=d.text
+                            <TextInput label=format!("Disqualifier {}", i + 1) initial=d.text maxlength=LONG_TEXT
                                 on_input=move |v: String| upd(&i2, &|x| x.text = v.clone())/>
                             <MoneyInput label=format!("Budget floor {}", i + 1) initial=d.amount.map(|m| m.input_text(currency)).unwrap_or_default()
                                 on_valid={move |m: Option<Money>| upd(&i3, &|x| x.amount = m)}/>
@@ -283,7 +288,7 @@ fn Examples() -> impl IntoView {
                             on_input=move |v: String| ws.update(|w| if let Some(x) = w.icp.examples.get_mut(i) { x.name = v })/>
                         <Choice label=format!("Fit {}", i + 1) initial=e.fit
                             on_change=move |f: ExampleFit| ws.update(|w| if let Some(x) = w.icp.examples.get_mut(i) { x.fit = f })/>
-                        <TextInput label=format!("Why {}", i + 1) initial=e.why
+                        <TextInput label=format!("Why {}", i + 1) initial=e.why maxlength=LONG_TEXT
                             on_input=move |v: String| ws.update(|w| if let Some(x) = w.icp.examples.get_mut(i) { x.why = v })/>
                         <button type="button" class="danger" aria-label=format!("Remove example {}", i + 1) on:click=move |_| {
                             ws.update(|w| { if i < w.icp.examples.len() { w.icp.examples.remove(i); } });

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use partnerfit_core::alignment::{Judgment, QUESTIONS};
+use partnerfit_core::format::limits::LONG_TEXT;
 use partnerfit_core::partner::{BrandSize, PartnerType, Status};
 use partnerfit_core::scorecard::{format_score, GateState};
 use partnerfit_core::vocab::Vocabulary;
@@ -177,7 +178,7 @@ fn Scorecard(id: Id) -> impl IntoView {
                 view! {
                     <div class="criterion">
                         <RatingSelect partner=id.clone() criterion=c.id.clone() label=c.text.clone()/>
-                        <TextInput label=format!("Evidence: {}", c.text) initial=evidence
+                        <TextInput label=format!("Evidence: {}", c.text) initial=evidence maxlength=LONG_TEXT
                             on_input=move |v: String| update_partner(ws, &pid, |p| p.set_evidence(&cid, v.clone()))/>
                     </div>
                 }

@@ -9,6 +9,7 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
 
 use crate::clock;
+use crate::components::fields::next_id;
 use crate::components::verdict::VerdictBadge;
 use crate::routes::Page;
 use crate::state::{use_derived, use_workspace};
@@ -121,6 +122,7 @@ pub fn PartnersPage() -> impl IntoView {
             deleted.set(None);
         }
     };
+    let (fid1, fid2, fid3, fid4) = (next_id(), next_id(), next_id(), next_id());
     let toggle_archive = move |id: Id| {
         crate::state::update_partner(ws, &id, |p| p.archived = !p.archived);
     };
@@ -135,28 +137,28 @@ pub fn PartnersPage() -> impl IntoView {
                 <button type="button" on:click=undo>"Undo"</button></p>
         })}
         <div class="filters">
-            <label class="field inline"><span class="label">"Type"</span>
-                <select on:change:target=move |ev| kind.set(PartnerType::from_key(&ev.target().value()))>
+            <div class="field inline"><label class="label" for=fid1.clone()>"Type"</label>
+                <select id=fid1.clone() on:change:target=move |ev| kind.set(PartnerType::from_key(&ev.target().value()))>
                     <option value="">"All"</option>
                     {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select></label>
-            <label class="field inline"><span class="label">"Status"</span>
-                <select on:change:target=move |ev| status.set(Status::from_key(&ev.target().value()))>
+                </select></div>
+            <div class="field inline"><label class="label" for=fid2.clone()>"Status"</label>
+                <select id=fid2.clone() on:change:target=move |ev| status.set(Status::from_key(&ev.target().value()))>
                     <option value="">"All"</option>
                     {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                </select></label>
-            <label class="field inline"><span class="label">"Verdict"</span>
-                <select on:change:target=move |ev| verdict.set(Verdict::from_key(&ev.target().value()))>
+                </select></div>
+            <div class="field inline"><label class="label" for=fid3.clone()>"Verdict"</label>
+                <select id=fid3.clone() on:change:target=move |ev| verdict.set(Verdict::from_key(&ev.target().value()))>
                     <option value="">"All"</option>
                     {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
-                </select></label>
-            <label class="field inline"><span class="label">"Sort by"</span>
-                <select on:change:target=move |ev| {
+                </select></div>
+            <div class="field inline"><label class="label" for=fid4.clone()>"Sort by"</label>
+                <select id=fid4.clone() on:change:target=move |ev| {
                     let v = ev.target().value();
                     if let Some((s, _, _)) = SortBy::ALL.iter().find(|(_, k, _)| *k == v) { sort.set(*s); }
                 }>
                     {SortBy::ALL.iter().map(|(_, k, l)| view! { <option value=*k>{*l}</option> }).collect_view()}
-                </select></label>
+                </select></div>
             <label class="check"><input type="checkbox" on:change:target=move |ev| show_archived.set(ev.target().checked())/>" Show archived"</label>
         </div>
         <table class="registry" data-testid="registry">
@@ -215,6 +217,7 @@ fn AddPartner() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(PartnerType::Referral);
     let error = RwSignal::new(None::<&'static str>);
+    let (fid5, fid6) = (next_id(), next_id());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
@@ -241,12 +244,12 @@ fn AddPartner() -> impl IntoView {
     };
     view! {
         <form class="add-partner" on:submit=submit aria-label="Add a partner">
-            <label class="field inline"><span class="label">"New partner name"</span>
-                <input type="text" bind:value=name/></label>
-            <label class="field inline"><span class="label">"Type"</span>
-                <select on:change:target=move |ev| if let Some(k) = PartnerType::from_key(&ev.target().value()) { kind.set(k) }>
+            <div class="field inline"><label class="label" for=fid5.clone()>"New partner name"</label>
+                <input id=fid5.clone() type="text" bind:value=name/></div>
+            <div class="field inline"><label class="label" for=fid6.clone()>"Type"</label>
+                <select id=fid6.clone() on:change:target=move |ev| if let Some(k) = PartnerType::from_key(&ev.target().value()) { kind.set(k) }>
                     {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select></label>
+                </select></div>
             <button type="submit">"Add partner"</button>
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
         </form>

@@ -2,6 +2,7 @@
 //! gates per partner type. The seed's set is the default.
 
 use leptos::prelude::*;
+use partnerfit_core::format::limits::{LONG_TEXT, MAX_WEIGHT};
 use partnerfit_core::partner::PartnerType;
 use partnerfit_core::scorecard::config::GATE_RANGE;
 use partnerfit_core::scorecard::{format_score, Category, Criterion, Scorecard};
@@ -15,6 +16,9 @@ use crate::state::{use_epoch, use_workspace};
 fn parse_weight(s: &str) -> Result<f64, String> {
     let t = s.trim();
     match t.parse::<f64>() {
+        Ok(w) if w.is_finite() && w > MAX_WEIGHT => {
+            Err(format!("At most {MAX_WEIGHT}: weights are relative."))
+        }
         Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
         Ok(w) if w < 0.0 => Err(format!("{t} is negative: weights are 0 or more")),
         _ => Err(format!("\"{t}\" is not a number")),
@@ -138,10 +142,12 @@ fn Categories(version: RwSignal<u32>) -> impl IntoView {
         });
         bump();
     };
+    let only_category = card.categories.len() == 1;
     view! {
         <section aria-labelledby="cats-title">
             <h2 id="cats-title">"Categories and criteria"</h2>
             {card.categories.into_iter().map(|cat| {
+                let only_criterion = cat.criteria.len() == 1;
                 let cat_id = cat.id.clone();
                 let (c1, c2, c3, c4) = (cat_id.clone(), cat_id.clone(), cat_id.clone(), cat_id.clone());
                 let upd_cat = move |id: &Id, f: &dyn Fn(&mut Category)| ws.update(|w| if let Some(c) = w.scorecard.categories.iter_mut().find(|c| &c.id == id) { f(c) });
@@ -154,10 +160,13 @@ fn Categories(version: RwSignal<u32>) -> impl IntoView {
                     let ratings = ws.with_untracked(|w| w.partners.iter().filter(|p| p.ratings.contains_key(&crit.id)).count());
                     view! {
                         <div class="row-editor">
-                            <TextInput label="Criterion" initial=crit.text.clone() on_input=move |v: String| upd_crit(&cc1, &k1, &|c| c.text = v.clone())/>
+                            <TextInput label="Criterion" initial=crit.text.clone() maxlength=LONG_TEXT on_input=move |v: String| upd_crit(&cc1, &k1, &|c| c.text = v.clone())/>
                             <ParsedInput label="Weight" inputmode="decimal" initial=format_score(crit.weight) parse=parse_weight
                                 on_valid=move |v: f64| upd_crit(&cc2, &k2, &|c| c.weight = v)/>
-                            <button type="button" class="danger" aria-label=format!("Remove criterion {}", crit.text) on:click=move |_| {
+                            <button type="button" class="danger" aria-label=format!("Remove criterion {}", crit.text)
+                                disabled=only_criterion
+                                title=only_criterion.then_some("A category needs at least one criterion: remove the category instead")
+                                on:click=move |_| {
                                 ws.update(|w| {
                                     for c in &mut w.scorecard.categories { c.criteria.retain(|k| k.id != k3); }
                                     for p in &mut w.partners { p.ratings.remove(&k3); p.pending_evidence.remove(&k3); }
@@ -185,7 +194,9 @@ fn Categories(version: RwSignal<u32>) -> impl IntoView {
                             });
                             bump();
                         }>"Add a criterion"</button>
-                        <button type="button" class="danger" on:click=move |_| {
+                        <button type="button" class="danger" disabled=only_category
+                            title=only_category.then_some("The scorecard needs at least one category")
+                            on:click=move |_| {
                             ws.update(|w| {
                                 let gone: Vec<Id> = w.scorecard.category(&c4).map(|c| c.criteria.iter().map(|k| k.id.clone()).collect()).unwrap_or_default();
                                 w.scorecard.categories.retain(|c| c.id != c4);

@@ -38,6 +38,9 @@ pub enum SaveState {
     OtherTab,
     /// Saving is held back because unreadable data could not be set aside.
     Held(String),
+    /// The workspace has problems the importer would refuse; it is not
+    /// written, so what is stored stays readable.
+    Invalid(Vec<String>),
 }
 
 /// A stored workspace that could not be read, kept under `key`.
@@ -211,6 +214,11 @@ impl Persistence {
         // Not forced, the stored revision is ours; forced, it is the other tab's.
         let next = stored_rev.saturating_add(1);
         let text = self.ws.with_untracked(|w| stored::encode(w, next));
+        // Never store what could not be read back.
+        if let Err(e) = stored::decode(&text) {
+            self.state.set(SaveState::Invalid(e.lines()));
+            return;
+        }
         match local::write(&StorageKey::Workspace, &text) {
             Ok(()) => {
                 self.revision.set_value(next);

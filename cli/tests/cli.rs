@@ -1,0 +1,133 @@
+//! The `partnerfit` binary as a script would use it: exit codes and output.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_partnerfit"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "core",
+        "tests",
+        "fixtures",
+        name,
+    ]
+    .iter()
+    .collect();
+    p.to_string_lossy().into_owned()
+}
+
+fn demo() -> String {
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "core",
+        "src",
+        "demo_workspace.json",
+    ]
+    .iter()
+    .collect();
+    p.to_string_lossy().into_owned()
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("partnerfit-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn validate_a_good_file() {
+    let o = run(&["validate", &fixture("workspace-v1.json")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "ok: Ledgerline: 6 partners (1 archived), 45 ratings on 12 criteria, 4 disqualifiers, 4 ICP examples"
+    );
+}
+
+#[test]
+fn validate_a_bad_file_lists_every_problem() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(demo()).unwrap()).unwrap();
+    v["partners"][3]["ratings"]["icp_density"] = 7.into();
+    v["partners"][1]["ratings"]["nope"] = 3.into();
+    let f = temp("bad.json", &v.to_string());
+    let o = run(&["validate", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("partners[3].ratings.icp_density: 7 is outside 1–5"),
+        "{err}"
+    );
+    assert!(
+        err.contains("partners[1].ratings.nope: \"nope\" is not a criterion of this workspace"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_input_is_exit_code_2() {
+    let o = run(&["validate", "/no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read /no/such/file.json"));
+}
+
+#[test]
+fn migrate_writes_the_current_version() {
+    let out = temp("migrated.json", "");
+    let o = run(&["migrate", &fixture("workspace-v1.json"), "-o", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format_version"], partnerfit_core::format::FORMAT_VERSION);
+    assert_eq!(run(&["validate", &out]).status.code(), Some(0));
+}
+
+#[test]
+fn report_prints_the_ranking_as_text_and_json() {
+    let o = run(&["report", &demo()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "  2. Northwind Integrations (Services, evaluating) — score 4.25 — ONBOARD TO PILOT"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("* Market and ICP fit 3 is below the gate of 4 (short by 1)"),
+        "{text}"
+    );
+
+    let o = run(&["report", &demo(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["ranking"][1]["name"], "Northwind Integrations");
+    assert_eq!(v["ranking"][1]["verdict"], "onboard_to_pilot");
+    assert_eq!(v["ranking"][1]["score"], 4.25);
+    assert_eq!(v["ranking"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn schema_is_printed() {
+    let o = run(&["schema"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["title"], "Partnerfit workspace");
+}
