@@ -26,6 +26,10 @@ enum Command {
     Schema,
     /// Print the partner ranking with verdicts, reasons and sensitivity.
     Report(commands::report::Args),
+    /// Match two CRM exports: the overlap matrix and the matched pairs.
+    Overlap(commands::overlap::Args),
+    /// Import a CRM export (CSV) into a workspace file as an account list.
+    AddList(commands::add_list::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
         Command::Migrate(a) => commands::migrate::run(&a),
         Command::Schema => commands::schema::run(),
         Command::Report(a) => commands::report::run(&a),
+        Command::Overlap(a) => commands::overlap::run(&a),
+        Command::AddList(a) => commands::add_list::run(&a),
     };
     match result {
         Ok(code) => code,

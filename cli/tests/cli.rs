@@ -55,11 +55,18 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn validate_a_good_file() {
-    let o = run(&["validate", &fixture("workspace-v1.json")]);
+    let o = run(&["validate", &fixture("workspace-v2.json")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
-        "ok: Ledgerline: 6 partners (1 archived), 45 ratings on 12 criteria, 4 disqualifiers, 4 ICP examples"
+        "ok: Ledgerline: 6 partners (1 archived), 45 ratings on 12 criteria, 4 disqualifiers, 4 ICP examples, 3 account lists (67 accounts)"
+    );
+    let o = run(&["validate", &fixture("workspace-v1.json")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("(format version 1; `partnerfit migrate` updates it)"),
+        "{}",
+        stdout(&o)
     );
 }
 
@@ -130,4 +137,72 @@ fn schema_is_printed() {
     let o = run(&["schema"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["title"], "Partnerfit workspace");
+}
+
+fn e2e_fixture(name: &str) -> String {
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "tests",
+        "e2e",
+        "fixtures",
+        name,
+    ]
+    .iter()
+    .collect();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn overlap_of_two_crm_exports() {
+    let o = run(&[
+        "overlap",
+        "--ours",
+        &e2e_fixture("ours-hubspot.csv"),
+        "--theirs",
+        &e2e_fixture("northwind-salesforce.csv"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("12 matched pair(s):"), "{text}");
+    assert!(text.contains("ours line      2 Nordhafen Logistik GmbH          ~ theirs line      2 Nordhafen Logistik               Same domain (99%)"), "{text}");
+
+    let o = run(&[
+        "overlap",
+        "--ours",
+        &e2e_fixture("ours-hubspot.csv"),
+        "--theirs",
+        &e2e_fixture("northwind-salesforce.csv"),
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 12);
+    assert_eq!(v["greenfield"], serde_json::json!([7, 0, 6]));
+    let bavaria = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["theirs_name"] == "Bavaria Getränke Logistik")
+        .unwrap();
+    assert_eq!(
+        (
+            bavaria["ours_line"].as_u64(),
+            bavaria["theirs_line"].as_u64()
+        ),
+        (Some(32), Some(8))
+    );
+    assert_eq!(bavaria["reason"], "same_name_country");
+    assert_eq!(bavaria["confidence"], 85);
+}
+
+#[test]
+fn overlap_refuses_a_file_that_is_not_csv() {
+    let f = temp("not.csv", "\u{0}\u{1}binary");
+    let o = run(&["overlap", "--ours", &f, "--theirs", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("this is not a CSV file"),
+        "{}",
+        stderr(&o)
+    );
 }

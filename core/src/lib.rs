@@ -15,6 +15,7 @@ pub mod icp;
 pub mod id;
 pub mod merge;
 pub mod money;
+pub mod overlap;
 pub mod partner;
 pub mod profile;
 pub mod scorecard;

@@ -16,6 +16,7 @@ pub enum Subject {
     Icp,
     Scorecard,
     Partner(Id),
+    AccountList(Id),
 }
 
 /// A record present on both sides with different content.
@@ -37,6 +38,8 @@ pub struct MergePlan {
     pub identical: usize,
     /// Partners only in ours: they stay.
     pub kept: usize,
+    /// Account lists only in the imported file: they will be added.
+    pub added_lists: Vec<(Id, String)>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -91,6 +94,7 @@ fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
         a.disqualifier_hits == b.disqualifier_hits,
         "disqualifier hits",
     );
+    cmp(a.overlap == b.overlap, "account mapping");
     d
 }
 
@@ -150,6 +154,17 @@ pub fn plan(ours: &Workspace, theirs: &Workspace) -> MergePlan {
         .iter()
         .filter(|p| !their_ids.contains(&p.id))
         .count();
+    for l in &theirs.account_lists {
+        match ours.account_lists.iter().find(|o| o.id == l.id) {
+            None => plan.added_lists.push((l.id.clone(), l.source.clone())),
+            Some(o) if o == l => {}
+            Some(o) => plan.conflicts.push(Conflict {
+                subject: Subject::AccountList(l.id.clone()),
+                label: format!("Account list {}", o.source),
+                differences: vec!["accounts"],
+            }),
+        }
+    }
     plan
 }
 
@@ -186,6 +201,13 @@ pub fn apply(
         match out.partners.iter_mut().find(|o| o.id == p.id) {
             None => out.partners.push(p.clone()),
             Some(o) if take(&Subject::Partner(p.id.clone())) => *o = p.clone(),
+            Some(_) => {}
+        }
+    }
+    for l in &theirs.account_lists {
+        match out.account_lists.iter_mut().find(|o| o.id == l.id) {
+            None => out.account_lists.push(l.clone()),
+            Some(o) if take(&Subject::AccountList(l.id.clone())) => *o = l.clone(),
             Some(_) => {}
         }
     }

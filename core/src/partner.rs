@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::alignment::PartnerAlignment;
 use crate::date::Date;
 use crate::id::Id;
+use crate::overlap::assessment::PartnerOverlap;
 use crate::vocabulary;
 
 vocabulary! {
@@ -120,6 +121,8 @@ pub struct Partner {
     pub alignment: PartnerAlignment,
     /// Ids of our ICP disqualifiers that hit this partner's book of business.
     pub disqualifier_hits: BTreeSet<Id>,
+    /// Account mapping and overlap judgment (step 4).
+    pub overlap: PartnerOverlap,
 }
 
 impl Partner {
@@ -142,6 +145,7 @@ impl Partner {
             pending_evidence: BTreeMap::new(),
             alignment: PartnerAlignment::default(),
             disqualifier_hits: BTreeSet::new(),
+            overlap: PartnerOverlap::default(),
         }
     }
 

@@ -2,17 +2,20 @@
 
 use crate::icp::Icp;
 use crate::id::Id;
+use crate::overlap::account::{AccountList, ListOwner};
 use crate::partner::Partner;
 use crate::profile::CompanyProfile;
 use crate::scorecard::Scorecard;
 
-/// Everything one company keeps: its profile, the ICP, the scorecard and the partners.
+/// Everything one company keeps: its profile, the ICP, the scorecard, the
+/// partners and the imported account lists.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Workspace {
     pub profile: CompanyProfile,
     pub icp: Icp,
     pub scorecard: Scorecard,
     pub partners: Vec<Partner>,
+    pub account_lists: Vec<AccountList>,
 }
 
 /// Counts that describe a workspace ("what an import will do").
@@ -25,6 +28,8 @@ pub struct Summary {
     pub criteria: usize,
     pub disqualifiers: usize,
     pub examples: usize,
+    pub account_lists: usize,
+    pub accounts: usize,
 }
 
 impl std::fmt::Display for Summary {
@@ -36,8 +41,9 @@ impl std::fmt::Display for Summary {
         };
         write!(
             f,
-            "{company}: {} partners ({} archived), {} ratings on {} criteria, {} disqualifiers, {} ICP examples",
-            self.partners, self.archived, self.ratings, self.criteria, self.disqualifiers, self.examples
+            "{company}: {} partners ({} archived), {} ratings on {} criteria, {} disqualifiers, {} ICP examples, {} account lists ({} accounts)",
+            self.partners, self.archived, self.ratings, self.criteria, self.disqualifiers, self.examples,
+            self.account_lists, self.accounts
         )
     }
 }
@@ -63,6 +69,19 @@ impl Workspace {
         Id::fresh("p", entropy, self.partners.iter().map(|p| &p.id))
     }
 
+    /// The account lists of `owner`.
+    pub fn lists_of<'a>(
+        &'a self,
+        owner: &'a ListOwner,
+    ) -> impl Iterator<Item = &'a AccountList> + 'a {
+        self.account_lists.iter().filter(move |l| &l.owner == owner)
+    }
+
+    /// A list id not used yet; `entropy` comes from the caller.
+    pub fn fresh_list_id(&self, entropy: u64) -> Id {
+        Id::fresh("l", entropy, self.account_lists.iter().map(|l| &l.id))
+    }
+
     pub fn summary(&self) -> Summary {
         Summary {
             company: self.profile.name.clone(),
@@ -72,6 +91,8 @@ impl Workspace {
             criteria: self.scorecard.criteria().count(),
             disqualifiers: self.icp.disqualifiers.len(),
             examples: self.icp.examples.len(),
+            account_lists: self.account_lists.len(),
+            accounts: self.account_lists.iter().map(|l| l.accounts.len()).sum(),
         }
     }
 }

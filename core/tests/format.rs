@@ -42,6 +42,9 @@ fn oldest_version_still_loads_into_the_current_model() {
         archived.evidence(&c),
         "Could not name a quarterly target (not rated yet)."
     );
+    // Version 1 had no account mapping: it arrives empty.
+    assert!(ws.account_lists.is_empty());
+    assert!(ws.partners.iter().all(|p| p.overlap == Default::default()));
     // Migrating writes the current version.
     let migrated: Value = serde_json::from_str(&format::save(&ws)).unwrap();
     assert_eq!(migrated["format_version"], json!(FORMAT_VERSION));
@@ -115,6 +118,33 @@ fn all_problems_are_reported_not_just_the_first() {
             "icp.employees: min is larger than max",
             "icp.surprise: unknown field (expected industries, sub_verticals, employees, annual_revenue_minor, pain_triggers, buying_committee, disqualifiers, examples)",
             "partners[0].owner: missing required field",
+        ],
+    );
+}
+
+#[test]
+fn account_lists_are_checked() {
+    check(
+        |v| {
+            v["account_lists"][0]["partner"] = json!("p-ghost");
+            v["account_lists"][1]["id"] = json!("l-1");
+            v["account_lists"][0]["accounts"][3]["name"] = json!("");
+            v["account_lists"][0]["accounts"][3]["domain"] = json!("");
+            v["account_lists"][0]["accounts"][4]["population"] = json!("vip");
+            v["account_lists"][0]["accounts"][5]["line"] = json!(0);
+            v["partners"][0]["overlap"]["measured"]["theirs_lists"] = json!(["l-nope"]);
+            v["partners"][0]["overlap"]["signals"] = json!(["synergy"]);
+            v["partners"][0]["overlap"]["measured"]["greenfield"] = json!([1, 2]);
+        },
+        &[
+            "account_lists[0].partner: \"p-ghost\" is not a partner of this workspace",
+            "account_lists[1].id: duplicate account list id \"l-1\"",
+            "account_lists[0].accounts[3]: an account needs a name or a domain",
+            "account_lists[0].accounts[4].population: unknown population \"vip\": expected one of customer, open_opportunity, prospect",
+            "account_lists[0].accounts[5].line: 0 is below the minimum of 1",
+            "partners[0].overlap.measured.theirs_lists[0]: \"l-nope\" is not an account list of this workspace",
+            "partners[0].overlap.signals[0]: unknown overlap signal \"synergy\": expected one of complementary_entry, different_timing, natural_bundling, substitute, discounting, extra_option",
+            "partners[0].overlap.measured.greenfield: expected 3 counts (customers, open opportunities, prospects), found 2",
         ],
     );
 }

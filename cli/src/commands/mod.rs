@@ -1,7 +1,9 @@
 //! One module per subcommand. Each returns the exit code, or a message for
 //! exit code 2 (cannot run: unreadable file, bad arguments).
 
+pub mod add_list;
 pub mod migrate;
+pub mod overlap;
 pub mod report;
 pub mod schema;
 pub mod validate;

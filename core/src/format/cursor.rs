@@ -228,11 +228,15 @@ impl<'a> At<'a> {
             return None;
         };
         if !range.contains(&n) {
-            self.report(out_of_range(
-                &n.to_string(),
-                &range.start().to_string(),
-                &range.end().to_string(),
-            ));
+            if *range.end() == i64::MAX {
+                self.report(format!("{n} is below the minimum of {}", range.start()));
+            } else {
+                self.report(out_of_range(
+                    &n.to_string(),
+                    &range.start().to_string(),
+                    &range.end().to_string(),
+                ));
+            }
             return None;
         }
         Some(n)

@@ -12,6 +12,9 @@ use serde::Serialize;
 
 use crate::alignment::Judgment;
 use crate::icp::{BuyingRole, DisqualifierKind, ExampleFit};
+use crate::overlap::assessment::Signal;
+use crate::overlap::figures::Decision;
+use crate::overlap::population::Population;
 use crate::partner::{BrandSize, PartnerType, Status};
 
 #[cfg(feature = "schema")]
@@ -32,6 +35,8 @@ pub struct WorkspaceFile {
     pub icp: IcpFile,
     pub scorecard: ScorecardFile,
     pub partners: Vec<PartnerFile>,
+    /// Imported CRM account lists: ours, and each partner's.
+    pub account_lists: Vec<AccountListFile>,
 }
 
 /// Answers to the three alignment questions.
@@ -170,6 +175,96 @@ pub struct PartnerFile {
     pub alignment: PartnerAlignmentFile,
     /// Ids of ICP disqualifiers that hit this partner's book of business.
     pub disqualifier_hits: Vec<String>,
+    pub overlap: PartnerOverlapFile,
+}
+
+crate::vocabulary! {
+    /// How a list's populations are decided.
+    pub enum PopulationSourceKind ("population source") {
+        StatusColumn = "status_column" / "From the status column",
+        Fixed = "fixed" / "The same for the whole list",
+    }
+}
+
+/// One account of an imported list.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AccountFile {
+    /// Line of the source file where the record starts (1-based).
+    pub line: u64,
+    pub name: String,
+    /// As written: website, domain or e-mail.
+    pub domain: String,
+    pub country: String,
+    pub population: Population,
+    pub status: String,
+    pub owner: String,
+    pub industry: String,
+    pub employees: String,
+}
+
+/// An imported CRM export.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AccountListFile {
+    pub id: String,
+    /// The partner whose accounts these are; null for ours.
+    pub partner: Option<String>,
+    /// The source file's name.
+    pub source: String,
+    /// YYYY-MM-DD.
+    pub imported: String,
+    pub population_source: PopulationSourceKind,
+    /// The fixed population, or the fallback when a status says nothing.
+    pub population: Population,
+    pub accounts: Vec<AccountFile>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct MatchDecisionFile {
+    /// Identity of our account (its domain key, or "name|country").
+    pub ours: String,
+    pub theirs: String,
+    pub decision: Decision,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct MappedAccountFile {
+    pub name: String,
+    pub domain: String,
+    pub relationships: String,
+    pub initiatives: String,
+    pub influence: String,
+    pub entry_point: String,
+}
+
+/// The overlap as last measured. Populations are in the order customer,
+/// open opportunity, prospect.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct MeasuredFile {
+    pub date: String,
+    pub ours_lists: Vec<String>,
+    pub theirs_lists: Vec<String>,
+    /// cells[ours population][their population]
+    pub cells: [[u64; 3]; 3],
+    pub greenfield: [u64; 3],
+    pub theirs_total: [u64; 3],
+    pub ours_total: [u64; 3],
+    pub matches: u64,
+    pub confirmed: u64,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct PartnerOverlapFile {
+    pub signals: Vec<Signal>,
+    pub notes: String,
+    pub decisions: Vec<MatchDecisionFile>,
+    pub mapped_accounts: Vec<MappedAccountFile>,
+    pub measured: Option<MeasuredFile>,
 }
 
 #[cfg(feature = "schema")]

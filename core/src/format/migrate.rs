@@ -13,7 +13,29 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 added account mapping: `account_lists` at the top and an
+/// `overlap` object on every partner.
+fn v1_to_v2(mut v: Value) -> Value {
+    if let Value::Object(root) = &mut v {
+        root.entry("account_lists")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Some(Value::Array(partners)) = root.get_mut("partners") {
+            for p in partners {
+                if let Value::Object(p) = p {
+                    p.entry("overlap").or_insert_with(|| {
+                        serde_json::json!({
+                            "signals": [], "notes": "", "decisions": [],
+                            "mapped_accounts": [], "measured": null
+                        })
+                    });
+                }
+            }
+        }
+    }
+    v
+}
 
 /// Migrate `value` from `version` to [`FORMAT_VERSION`]. `version` must be
 /// between 1 and the current version.
@@ -26,4 +48,18 @@ pub fn migrate(mut value: Value, version: u32) -> Value {
         map.insert("format_version".into(), Value::from(FORMAT_VERSION));
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn v1_to_v2_adds_account_mapping() {
+        let v1 = json!({"format_version": 1, "partners": [{"id": "p-1"}]});
+        let v2 = super::v1_to_v2(v1);
+        assert_eq!(v2["account_lists"], json!([]));
+        assert_eq!(v2["partners"][0]["overlap"]["signals"], json!([]));
+        assert_eq!(v2["partners"][0]["overlap"]["measured"], json!(null));
+    }
 }

@@ -8,11 +8,15 @@ use serde_json::Value;
 
 use super::cursor::{report_duplicates, At, Problems};
 use super::errors::FieldError;
+use super::file::PopulationSourceKind;
 use crate::alignment::{Answers, Judgment, PartnerAlignment};
 use crate::date::Date;
 use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
 use crate::id::Id;
 use crate::money::{Currency, Money};
+use crate::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
+use crate::overlap::assessment::{MappedAccount, Measured, PartnerOverlap};
+use crate::overlap::figures::{Figures, MatchDecision};
 use crate::partner::{Partner, Rating, Score, StatusChange};
 use crate::profile::CompanyProfile;
 use crate::scorecard::config::GATE_RANGE;
@@ -39,6 +43,7 @@ fn read_root(at: At) -> Option<Workspace> {
         "icp",
         "scorecard",
         "partners",
+        "account_lists",
     ])?;
     let profile = o.req("profile").and_then(|a| read_profile(&a));
     let icp = o.req("icp").and_then(|a| read_icp(&a));
@@ -49,15 +54,22 @@ fn read_root(at: At) -> Option<Workspace> {
         criteria: raw_ids(at.value.pointer("/scorecard/categories"), Some("criteria")),
         disqualifiers: raw_ids(at.value.pointer("/icp/disqualifiers"), None),
     };
+    let partner_ids = raw_ids(at.value.pointer("/partners"), None);
+    let list_ids = raw_ids(at.value.pointer("/account_lists"), None);
     let partners = o.req("partners").and_then(|a| {
         report_duplicates(a.probs, "partner", raw_id_paths(&a));
-        a.list(|p| read_partner(&p, &refs))
+        a.list(|p| read_partner(&p, &refs, &list_ids))
+    });
+    let lists = o.req("account_lists").and_then(|a| {
+        report_duplicates(a.probs, "account list", raw_id_paths(&a));
+        a.list(|l| read_account_list(&l, &partner_ids))
     });
     Some(Workspace {
         profile: profile?,
         icp: icp?,
         scorecard: scorecard?,
         partners: partners?,
+        account_lists: lists?,
     })
 }
 
@@ -349,14 +361,21 @@ struct Refs {
 fn check_ref(at: &At, set: &Option<BTreeSet<String>>, key: &str, what: &str) -> bool {
     match set {
         Some(s) if !s.contains(key) => {
-            at.report(format!("\"{key}\" is not a {what} of this workspace"));
+            let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            at.report(format!(
+                "\"{key}\" is not {article} {what} of this workspace"
+            ));
             false
         }
         _ => true,
     }
 }
 
-fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
+fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Option<Partner> {
     let o = at.object(&[
         "id",
         "name",
@@ -371,6 +390,7 @@ fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
         "evidence",
         "alignment",
         "disqualifier_hits",
+        "overlap",
     ])?;
     let id = o.req("id").and_then(|a| read_id(&a));
     let name = o.req("name").and_then(|a| a.short());
@@ -449,6 +469,7 @@ fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
             .then(|| list.into_iter().collect::<BTreeSet<_>>())
     });
 
+    let overlap = o.req("overlap").and_then(|a| read_overlap(&a, list_ids));
     let (ratings, mut evidence) = (ratings?, evidence?);
     let ratings = ratings
         .into_iter()
@@ -471,5 +492,216 @@ fn read_partner(at: &At, refs: &Refs) -> Option<Partner> {
         pending_evidence: evidence,
         alignment: alignment?,
         disqualifier_hits: hits?,
+        overlap: overlap?,
+    })
+}
+
+fn read_list_ref(at: &At, list_ids: &Option<BTreeSet<String>>) -> Option<Id> {
+    let id = read_id(at)?;
+    check_ref(at, list_ids, id.as_str(), "account list").then_some(id)
+}
+
+/// Three counts: customers, open opportunities, prospects.
+fn read_counts(at: &At) -> Option<[usize; 3]> {
+    let list = at.list(|c| c.integer(0..=i64::MAX).map(|n| n as usize))?;
+    let len = list.len();
+    match <[usize; 3]>::try_from(list) {
+        Ok(a) => Some(a),
+        Err(_) => {
+            if at.value.as_array().map(Vec::len) == Some(len) {
+                at.report(format!(
+                    "expected 3 counts (customers, open opportunities, prospects), found {len}"
+                ));
+            }
+            None
+        }
+    }
+}
+
+fn read_measured(m: &At, list_ids: &Option<BTreeSet<String>>) -> Option<Measured> {
+    let o = m.object(&[
+        "date",
+        "ours_lists",
+        "theirs_lists",
+        "cells",
+        "greenfield",
+        "theirs_total",
+        "ours_total",
+        "matches",
+        "confirmed",
+    ])?;
+    let date = o.req("date").and_then(|a| a.parsed(Date::parse));
+    let ours_lists = o
+        .req("ours_lists")
+        .and_then(|a| a.list(|l| read_list_ref(&l, list_ids)));
+    let theirs_lists = o
+        .req("theirs_lists")
+        .and_then(|a| a.list(|l| read_list_ref(&l, list_ids)));
+    let cells = o.req("cells").and_then(|a| {
+        let rows = a.list(|r| read_counts(&r))?;
+        let n = rows.len();
+        <[[usize; 3]; 3]>::try_from(rows).ok().or_else(|| {
+            a.report(format!("expected 3 rows of counts, found {n}"));
+            None
+        })
+    });
+    let greenfield = o.req("greenfield").and_then(|a| read_counts(&a));
+    let theirs_total = o.req("theirs_total").and_then(|a| read_counts(&a));
+    let ours_total = o.req("ours_total").and_then(|a| read_counts(&a));
+    let matches = o.req("matches").and_then(|a| a.integer(0..=i64::MAX));
+    let confirmed = o.req("confirmed").and_then(|a| a.integer(0..=i64::MAX));
+    Some(Measured {
+        date: date?,
+        ours_lists: ours_lists?,
+        theirs_lists: theirs_lists?,
+        figures: Figures {
+            cells: cells?,
+            greenfield: greenfield?,
+            theirs_total: theirs_total?,
+            ours_total: ours_total?,
+            matches: matches? as usize,
+            confirmed: confirmed? as usize,
+        },
+    })
+}
+
+fn read_overlap(at: &At, list_ids: &Option<BTreeSet<String>>) -> Option<PartnerOverlap> {
+    let o = at.object(&[
+        "signals",
+        "notes",
+        "decisions",
+        "mapped_accounts",
+        "measured",
+    ])?;
+    let signals = o.req("signals").and_then(|a| a.list(|s| s.choice()));
+    let notes = o.req("notes").and_then(|a| a.long());
+    let decisions = o.req("decisions").and_then(|a| {
+        a.list(|d| {
+            let o = d.object(&["ours", "theirs", "decision"])?;
+            let ours = o.req("ours").and_then(|a| a.short());
+            let theirs = o.req("theirs").and_then(|a| a.short());
+            let decision = o.req("decision").and_then(|a| a.choice());
+            Some(MatchDecision {
+                ours: ours?,
+                theirs: theirs?,
+                decision: decision?,
+            })
+        })
+    });
+    let mapped = o.req("mapped_accounts").and_then(|a| {
+        a.list(|m| {
+            let o = m.object(&[
+                "name",
+                "domain",
+                "relationships",
+                "initiatives",
+                "influence",
+                "entry_point",
+            ])?;
+            let name = o.req("name").and_then(|a| a.short());
+            let domain = o.req("domain").and_then(|a| a.short());
+            let relationships = o.req("relationships").and_then(|a| a.long());
+            let initiatives = o.req("initiatives").and_then(|a| a.long());
+            let influence = o.req("influence").and_then(|a| a.long());
+            let entry_point = o.req("entry_point").and_then(|a| a.long());
+            Some(MappedAccount {
+                name: name?,
+                domain: domain?,
+                relationships: relationships?,
+                initiatives: initiatives?,
+                influence: influence?,
+                entry_point: entry_point?,
+            })
+        })
+    });
+    let measured = match o.opt("measured") {
+        None => Some(None),
+        Some(m) => read_measured(&m, list_ids).map(Some),
+    };
+    Some(PartnerOverlap {
+        signals: signals?,
+        notes: notes?,
+        decisions: decisions?,
+        mapped: mapped?,
+        measured: measured?,
+    })
+}
+
+fn read_account(acc: &At) -> Option<Account> {
+    let o = acc.object(&[
+        "line",
+        "name",
+        "domain",
+        "country",
+        "population",
+        "status",
+        "owner",
+        "industry",
+        "employees",
+    ])?;
+    let line = o.req("line").and_then(|a| a.integer(1..=i64::MAX));
+    let name = o.req("name").and_then(|a| a.short());
+    let domain = o.req("domain").and_then(|a| a.short());
+    let country = o.req("country").and_then(|a| a.short());
+    let population = o.req("population").and_then(|a| a.choice());
+    let status = o.req("status").and_then(|a| a.short());
+    let owner = o.req("owner").and_then(|a| a.short());
+    let industry = o.req("industry").and_then(|a| a.short());
+    let employees = o.req("employees").and_then(|a| a.short());
+    let account = Account {
+        line: line? as usize,
+        name: name?,
+        domain: domain?,
+        country: country?,
+        population: population?,
+        status: status?,
+        owner: owner?,
+        industry: industry?,
+        employees: employees?,
+    };
+    if account.name.trim().is_empty() && account.domain.trim().is_empty() {
+        acc.report("an account needs a name or a domain");
+        return None;
+    }
+    Some(account)
+}
+
+fn read_account_list(at: &At, partner_ids: &Option<BTreeSet<String>>) -> Option<AccountList> {
+    let o = at.object(&[
+        "id",
+        "partner",
+        "source",
+        "imported",
+        "population_source",
+        "population",
+        "accounts",
+    ])?;
+    let id = o.req("id").and_then(|a| read_id(&a));
+    let owner = match o.opt("partner") {
+        None => Some(ListOwner::Ours),
+        Some(p) => read_id(&p)
+            .filter(|pid| check_ref(&p, partner_ids, pid.as_str(), "partner"))
+            .map(ListOwner::Partner),
+    };
+    let source = o.req("source").and_then(|a| a.short());
+    let imported = o.req("imported").and_then(|a| a.parsed(Date::parse));
+    let kind: Option<PopulationSourceKind> = o.req("population_source").and_then(|a| a.choice());
+    let population = o.req("population").and_then(|a| a.choice());
+    let accounts = o
+        .req("accounts")
+        .and_then(|a| a.list(|acc| read_account(&acc)));
+    let population = population?;
+    Some(AccountList {
+        id: id?,
+        owner: owner?,
+        source: source?,
+        imported: imported?,
+        population: match kind? {
+            PopulationSourceKind::StatusColumn => PopulationSource::StatusColumn {
+                fallback: population,
+            },
+            PopulationSourceKind::Fixed => PopulationSource::Fixed(population),
+        },
+        accounts: accounts?,
     })
 }

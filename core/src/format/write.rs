@@ -4,6 +4,8 @@ use super::file::*;
 use super::{FORMAT_TAG, FORMAT_VERSION};
 use crate::alignment::Answers;
 use crate::icp::Span;
+use crate::overlap::account::{AccountList, ListOwner, PopulationSource};
+use crate::overlap::assessment::PartnerOverlap;
 use crate::workspace::Workspace;
 
 fn answers(a: &Answers) -> AnswersFile {
@@ -139,6 +141,86 @@ pub fn to_file(ws: &Workspace) -> WorkspaceFile {
                     judgment: p.alignment.judgment,
                 },
                 disqualifier_hits: p.disqualifier_hits.iter().map(|d| d.to_string()).collect(),
+                overlap: overlap(&p.overlap),
+            })
+            .collect(),
+        account_lists: ws.account_lists.iter().map(account_list).collect(),
+    }
+}
+
+fn counts<const N: usize>(a: &[usize; N]) -> [u64; N] {
+    a.map(|x| x as u64)
+}
+
+fn overlap(o: &PartnerOverlap) -> PartnerOverlapFile {
+    PartnerOverlapFile {
+        signals: o.signals.clone(),
+        notes: o.notes.clone(),
+        decisions: o
+            .decisions
+            .iter()
+            .map(|d| MatchDecisionFile {
+                ours: d.ours.clone(),
+                theirs: d.theirs.clone(),
+                decision: d.decision,
+            })
+            .collect(),
+        mapped_accounts: o
+            .mapped
+            .iter()
+            .map(|m| MappedAccountFile {
+                name: m.name.clone(),
+                domain: m.domain.clone(),
+                relationships: m.relationships.clone(),
+                initiatives: m.initiatives.clone(),
+                influence: m.influence.clone(),
+                entry_point: m.entry_point.clone(),
+            })
+            .collect(),
+        measured: o.measured.as_ref().map(|m| MeasuredFile {
+            date: m.date.to_string(),
+            ours_lists: m.ours_lists.iter().map(|i| i.to_string()).collect(),
+            theirs_lists: m.theirs_lists.iter().map(|i| i.to_string()).collect(),
+            cells: m.figures.cells.map(|r| counts(&r)),
+            greenfield: counts(&m.figures.greenfield),
+            theirs_total: counts(&m.figures.theirs_total),
+            ours_total: counts(&m.figures.ours_total),
+            matches: m.figures.matches as u64,
+            confirmed: m.figures.confirmed as u64,
+        }),
+    }
+}
+
+fn account_list(l: &AccountList) -> AccountListFile {
+    let (population_source, population) = match l.population {
+        PopulationSource::StatusColumn { fallback } => {
+            (PopulationSourceKind::StatusColumn, fallback)
+        }
+        PopulationSource::Fixed(p) => (PopulationSourceKind::Fixed, p),
+    };
+    AccountListFile {
+        id: l.id.to_string(),
+        partner: match &l.owner {
+            ListOwner::Ours => None,
+            ListOwner::Partner(id) => Some(id.to_string()),
+        },
+        source: l.source.clone(),
+        imported: l.imported.to_string(),
+        population_source,
+        population,
+        accounts: l
+            .accounts
+            .iter()
+            .map(|a| AccountFile {
+                line: a.line as u64,
+                name: a.name.clone(),
+                domain: a.domain.clone(),
+                country: a.country.clone(),
+                population: a.population,
+                status: a.status.clone(),
+                owner: a.owner.clone(),
+                industry: a.industry.clone(),
+                employees: a.employees.clone(),
             })
             .collect(),
     }

@@ -162,7 +162,10 @@ fn verdict_weight_shift(w: &Prepared, values: &Dense, e: &Evaluation) -> Option<
     let gated = (0..e.categories.len()).filter(|ci| e.categories[*ci].gate.is_some());
     if e.verdict == Verdict::DoNotOnboard {
         let f = e.facts;
-        if f.disqualified || f.alignment == crate::alignment::Judgment::NotAtAll {
+        if f.disqualified
+            || f.alignment == crate::alignment::Judgment::NotAtAll
+            || f.overlap == crate::overlap::assessment::Assessment::Risky
+        {
             return None;
         }
         // Every failing gate must pass: the largest of their shifts.

@@ -3,10 +3,13 @@
 //! Rules, in order:
 //! 1. *Do not onboard* when a gate fails for sure (even if every unrated
 //!    criterion of that category scored 5), an ICP disqualifier hits the
-//!    partner's book of business, or the alignment answers do not map at all.
+//!    partner's book of business, the alignment answers do not map at all, or
+//!    the account overlap is risky.
 //! 2. Otherwise *needs evidence* when anything is unknown: an unrated
 //!    criterion anywhere, a gate that unrated criteria decide, alignment not
-//!    judged or mapping only partly. Missing ratings never give a confident verdict.
+//!    judged or mapping only partly, an overlap judged mixed. Missing ratings
+//!    never give a confident verdict. (An overlap not assessed at all does
+//!    not hold a verdict back: account mapping is optional.)
 //! 3. Otherwise *onboard to pilot*.
 
 use super::config::Scorecard;
@@ -17,6 +20,7 @@ use std::sync::Arc;
 use crate::alignment::Judgment;
 use crate::icp::DisqualifierKind;
 use crate::id::Id;
+use crate::overlap::assessment::Assessment;
 use crate::partner::{BrandSize, Partner, PartnerType};
 use crate::vocabulary;
 use crate::workspace::Workspace;
@@ -65,6 +69,8 @@ pub enum Reason {
     },
     /// Criteria not rated yet (their wording).
     Unrated { criteria: Vec<Arc<str>> },
+    /// The overlap assessment (step 4) with its main reason.
+    Overlap { assessment: Assessment, why: String },
 }
 
 impl Reason {
@@ -79,6 +85,11 @@ impl Reason {
             Reason::Alignment(_) | Reason::GateUndetermined { .. } | Reason::Unrated { .. } => {
                 Verdict::NeedsEvidence
             }
+            Reason::Overlap { assessment, .. } => match assessment {
+                Assessment::Risky => Verdict::DoNotOnboard,
+                Assessment::Healthy => Verdict::OnboardToPilot,
+                Assessment::Mixed | Assessment::NotAssessed => Verdict::NeedsEvidence,
+            },
         }
     }
 }
@@ -131,6 +142,12 @@ impl std::fmt::Display for Reason {
             Reason::Unrated { criteria } => {
                 write!(f, "Not rated yet: {}", criteria.join("; "))
             }
+            Reason::Overlap { assessment, why } => match assessment {
+                Assessment::Risky => write!(f, "Risky account overlap: {why}"),
+                Assessment::Mixed => write!(f, "Mixed account overlap, judge it before a pilot: {why}"),
+                Assessment::Healthy => write!(f, "Healthy account overlap: {why}"),
+                Assessment::NotAssessed => f.write_str("Account overlap not assessed"),
+            },
         }
     }
 }
@@ -166,6 +183,7 @@ pub(crate) struct Facts {
     pub disqualified: bool,
     pub alignment: Judgment,
     pub any_unrated: bool,
+    pub overlap: Assessment,
 }
 
 /// The verdict from the facts and the gate states (rules in the module docs).
@@ -179,11 +197,16 @@ pub(crate) fn decide(facts: Facts, gates: impl Iterator<Item = GateState>) -> Ve
             GateState::Passed | GateState::NoGate => {}
         }
     }
-    if failed || facts.disqualified || facts.alignment == Judgment::NotAtAll {
+    if failed
+        || facts.disqualified
+        || facts.alignment == Judgment::NotAtAll
+        || facts.overlap == Assessment::Risky
+    {
         Verdict::DoNotOnboard
     } else if undetermined
         || facts.any_unrated
         || matches!(facts.alignment, Judgment::Unjudged | Judgment::Partly)
+        || facts.overlap == Assessment::Mixed
     {
         Verdict::NeedsEvidence
     } else {
@@ -297,6 +320,13 @@ fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Part
         reasons.push(Reason::Unrated { criteria: unrated });
     }
     reasons.push(Reason::Alignment(p.alignment.judgment));
+    let (overlap, why) = p.overlap.assess();
+    if overlap != Assessment::NotAssessed {
+        reasons.push(Reason::Overlap {
+            assessment: overlap,
+            why: why.join("; "),
+        });
+    }
 
     let facts = Facts {
         disqualified: reasons
@@ -304,6 +334,7 @@ fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Part
             .any(|r| matches!(r, Reason::Disqualified { .. })),
         alignment: p.alignment.judgment,
         any_unrated,
+        overlap,
     };
     let verdict = decide(facts, categories.iter().map(|c| c.state));
     // Deciding reasons first, then the rest, keeping their order.

@@ -1,0 +1,95 @@
+//! `partnerfit add-list WORKSPACE CSV [--partner ID] [--population P] -o OUT`:
+//! import a CRM export into a workspace file, as the app does.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnerfit_core::format;
+use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
+use partnerfit_core::overlap::import::{accounts, default_population, make_list, prepare};
+use partnerfit_core::overlap::population::Population;
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::{Date, Id};
+
+use crate::input::load_workspace;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The workspace file.
+    workspace: PathBuf,
+    /// The CSV export to add.
+    csv: PathBuf,
+    /// The partner whose accounts these are (default: ours).
+    #[arg(long)]
+    partner: Option<String>,
+    /// Put every account in this population (customer, open_opportunity,
+    /// prospect) instead of reading the status column.
+    #[arg(long)]
+    population: Option<String>,
+    /// The import date (YYYY-MM-DD).
+    #[arg(long)]
+    date: String,
+    /// Where to write the workspace (default: standard output).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+pub fn run(a: &Args) -> Result<ExitCode, String> {
+    let mut ws = match load_workspace(&a.workspace)? {
+        Ok(l) => l.workspace,
+        Err(e) => {
+            eprintln!("{}: invalid workspace file", a.workspace.display());
+            for line in e.lines() {
+                eprintln!("  {line}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let date = Date::parse(&a.date).map_err(|e| e.to_string())?;
+    let owner = match &a.partner {
+        None => ListOwner::Ours,
+        Some(p) => {
+            let id = Id::parse(p).map_err(|e| format!("--partner: {e}"))?;
+            if ws.partner(&id).is_none() {
+                return Err(format!(
+                    "--partner: no partner with id {id} in {}",
+                    a.workspace.display()
+                ));
+            }
+            ListOwner::Partner(id)
+        }
+    };
+    let bytes =
+        std::fs::read(&a.csv).map_err(|e| format!("cannot read {}: {e}", a.csv.display()))?;
+    let prepared = prepare(&bytes).map_err(|e| format!("{}: {e}", a.csv.display()))?;
+    let population = match &a.population {
+        None => default_population(&prepared.mapping),
+        Some(p) => PopulationSource::Fixed(
+            Population::from_key(p)
+                .ok_or_else(|| format!("--population: expected {}", Population::expected()))?,
+        ),
+    };
+    let (accs, bad) =
+        accounts(&prepared, &prepared.mapping, population).map_err(|e| e.to_string())?;
+    for b in &bad {
+        eprintln!("{}: skipped {b}", a.csv.display());
+    }
+    let name = a
+        .csv
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let seed = ws.account_lists.len() as u64 + 1;
+    let id = ws.fresh_list_id(seed);
+    eprintln!("added list {id}: {} accounts from {name}", accs.len());
+    ws.account_lists
+        .push(make_list(id, owner, &name, date, population, accs));
+    let text = format::save(&ws);
+    match &a.output {
+        Some(out) => {
+            std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,13 @@
+//! Step 4 of the method: account mapping and ICP overlap. Import CRM exports,
+//! normalise and match accounts, count the overlap, and judge it.
+
+pub mod account;
+pub mod analysis;
+pub mod assessment;
+pub mod columns;
+pub mod csv_import;
+pub mod figures;
+pub mod import;
+pub mod matching;
+pub mod normalize;
+pub mod population;
