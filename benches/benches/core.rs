@@ -1,6 +1,7 @@
 //! Budgets of the core, measured with divan (report the median):
 //! - validate + import a 2 MB workspace file: under 50 ms;
-//! - score, gate, rank and run the sensitivity analysis for 10,000 partners: under 50 ms.
+//! - score, gate, rank and run the sensitivity analysis for 10,000 partners: under 50 ms;
+//! - normalise and match 100,000 × 100,000 accounts on one core: under 300 ms.
 
 use partnerfit_core::{format, scorecard};
 
@@ -57,4 +58,26 @@ fn scorecard_10k_sensitivity_only(bencher: divan::Bencher) {
     let evals = scorecard::evaluate_all(&ws);
     let ranking = scorecard::rank(&evals);
     bencher.bench(|| scorecard::sensitivity(&ws, divan::black_box(&evals), &ranking).len());
+}
+
+#[divan::bench(sample_count = 20)]
+fn overlap_100k_x_100k(bencher: divan::Bencher) {
+    use partnerfit_core::overlap::matching::{keys_of, match_all};
+    use partnerfit_core::overlap::normalize::Psl;
+    let (ours, theirs) = partnerfit_benches::account_lists(100_000, 3);
+    let psl = Psl::embedded();
+    bencher.bench(|| {
+        let ok = keys_of(psl, divan::black_box(&ours));
+        let tk = keys_of(psl, divan::black_box(&theirs));
+        match_all(&ok, &tk).len()
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn overlap_normalise_100k(bencher: divan::Bencher) {
+    use partnerfit_core::overlap::matching::keys_of;
+    use partnerfit_core::overlap::normalize::Psl;
+    let (ours, _) = partnerfit_benches::account_lists(100_000, 3);
+    let psl = Psl::embedded();
+    bencher.bench(|| keys_of(psl, divan::black_box(&ours)).len());
 }

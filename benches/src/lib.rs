@@ -66,3 +66,104 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
         .collect();
     ws
 }
+
+/// Synthetic CRM accounts for the overlap benchmark: `n` of ours and `n` of
+/// theirs, about a third shared, written the ways real exports write them
+/// (www, paths, e-mails, sub-domains, country TLDs, legal suffixes, rows
+/// without a domain).
+pub fn account_lists(
+    n: usize,
+    seed: u64,
+) -> (
+    Vec<partnerfit_core::overlap::account::Account>,
+    Vec<partnerfit_core::overlap::account::Account>,
+) {
+    use partnerfit_core::overlap::account::Account;
+    use partnerfit_core::overlap::population::Population;
+    const A: &[&str] = &[
+        "Nord", "Süd", "Alpen", "Hansa", "Baltic", "Rhein", "Elbe", "Atlas", "Vista", "Kessler",
+        "Brennan", "Loire", "Tagus", "Fjord", "Danube", "Mersey", "Clyde", "Weser", "Oder",
+        "Tyrol",
+    ];
+    const B: &[&str] = &[
+        "Logistik",
+        "Freight",
+        "Wholesale",
+        "Trading",
+        "Cargo",
+        "Spedition",
+        "Foods",
+        "Parts",
+        "Supply",
+        "Distribution",
+        "Lager",
+        "Transport",
+        "Handel",
+        "Services",
+        "Imports",
+    ];
+    const SUFFIX: &[&str] = &[
+        "GmbH", "Ltd", "Inc.", "AG", "B.V.", "SAS", "Oy", "S.L.", "plc", "",
+    ];
+    const TLD: &[(&str, &str)] = &[
+        ("de", "Germany"),
+        ("co.uk", "United Kingdom"),
+        ("com", "United States"),
+        ("fr", "France"),
+        ("nl", "Netherlands"),
+        ("es", "Spain"),
+        ("at", "Austria"),
+        ("se", "Sweden"),
+    ];
+    let mut rng = Lcg::new(seed);
+    let mut company = |i: usize, rng: &mut Lcg| {
+        let a = A[rng.below(A.len() as u64) as usize];
+        let b = B[rng.below(B.len() as u64) as usize];
+        let (tld, country) = TLD[rng.below(TLD.len() as u64) as usize];
+        let name = format!("{a} {b} {i}");
+        let slug = format!(
+            "{}-{}-{i}",
+            a.to_lowercase().replace('ü', "ue"),
+            b.to_lowercase()
+        );
+        (name, format!("{slug}.{tld}"), country)
+    };
+    let write = |name: &str, domain: &str, country: &str, rng: &mut Lcg, line: usize| {
+        let domain = match rng.below(10) {
+            0 => String::new(),
+            1 => format!("https://www.{domain}/about"),
+            2 => format!("sales@{domain}"),
+            3 => format!("shop.{domain}"),
+            4 => format!("WWW.{}", domain.to_uppercase()),
+            _ => domain.to_owned(),
+        };
+        let suffix = SUFFIX[rng.below(SUFFIX.len() as u64) as usize];
+        Account {
+            line,
+            name: format!("{name} {suffix}").trim().to_owned(),
+            domain,
+            country: country.to_owned(),
+            population: Population::ALL[rng.below(3) as usize],
+            status: String::new(),
+            owner: String::new(),
+            industry: String::new(),
+            employees: String::new(),
+        }
+    };
+    let mut ours = Vec::with_capacity(n);
+    let mut theirs = Vec::with_capacity(n);
+    for i in 0..n {
+        let (name, domain, country) = company(i, &mut rng);
+        ours.push(write(&name, &domain, country, &mut rng, i + 2));
+        if i % 3 == 0 {
+            theirs.push(write(&name, &domain, country, &mut rng, theirs.len() + 2));
+        }
+    }
+    let mut j = n;
+    while theirs.len() < n {
+        let (name, domain, country) = company(j, &mut rng);
+        theirs.push(write(&name, &domain, country, &mut rng, theirs.len() + 2));
+        j += 1;
+    }
+    (ours, theirs)
+}

@@ -3,7 +3,7 @@
 //! spelling within the same country. A missed match is preferred to a false
 //! one: two accounts with different domains are never matched by name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::account::Account;
 use super::normalize::{country_key, domain_key, name_key, DomainKey, Psl};
@@ -14,7 +14,8 @@ use crate::vocabulary;
 pub struct Keys {
     pub domain: DomainKey,
     pub name: String,
-    pub country: String,
+    /// Shared between the accounts of one country.
+    pub country: std::sync::Arc<str>,
 }
 
 impl Keys {
@@ -23,9 +24,9 @@ impl Keys {
             domain: domain_key(psl, &a.domain),
             name: name_key(&a.name),
             country: if a.country.is_empty() {
-                String::new()
+                "".into()
             } else {
-                country_key(&a.country)
+                country_key(&a.country).into()
             },
         }
     }
@@ -46,7 +47,28 @@ impl Keys {
 
 /// Keys for every account (call in chunks to keep a page responsive).
 pub fn keys_of<'a>(psl: &Psl, accounts: impl IntoIterator<Item = &'a Account>) -> Vec<Keys> {
-    accounts.into_iter().map(|a| Keys::of(psl, a)).collect()
+    // Countries repeat: fold each distinct spelling once.
+    let mut countries: FxHashMap<&'a str, std::sync::Arc<str>> = FxHashMap::default();
+    accounts
+        .into_iter()
+        .map(|a| {
+            let country = countries
+                .entry(a.country.as_str())
+                .or_insert_with(|| {
+                    if a.country.is_empty() {
+                        "".into()
+                    } else {
+                        country_key(&a.country).into()
+                    }
+                })
+                .clone();
+            Keys {
+                domain: domain_key(psl, &a.domain),
+                name: name_key(&a.name),
+                country,
+            }
+        })
+        .collect()
 }
 
 vocabulary! {
@@ -70,20 +92,136 @@ pub struct Pair {
     pub confidence: u8,
 }
 
-/// Our accounts indexed for matching.
-pub struct Index<'a> {
-    keys: &'a [Keys],
-    by_domain: HashMap<&'a str, Vec<u32>>,
-    by_name_country: HashMap<(&'a str, &'a str), Vec<u32>>,
-    by_name: HashMap<&'a str, Vec<u32>>,
-    /// (country, first three characters of the name) → accounts, for close spellings.
-    by_block: HashMap<(&'a str, &'a str), Vec<u32>>,
+/// A map from a key to several accounts without a vector per key: the map
+/// holds the last account of a key, `next` chains to the one before.
+struct Multi<K> {
+    head: FxHashMap<K, u32>,
+    next: Vec<u32>,
 }
 
-fn prefix3(s: &str) -> &str {
-    match s.char_indices().nth(3) {
-        Some((i, _)) => &s[..i],
-        None => s,
+const NONE: u32 = u32::MAX;
+
+impl<K: std::hash::Hash + Eq> Multi<K> {
+    fn new(n: usize) -> Multi<K> {
+        Multi {
+            head: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            next: vec![NONE; n],
+        }
+    }
+
+    fn insert(&mut self, key: K, i: u32) {
+        let prev = self.head.insert(key, i).unwrap_or(NONE);
+        self.next[i as usize] = prev;
+    }
+
+    fn get<Q>(&self, key: &Q) -> impl Iterator<Item = u32> + '_
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        let mut cur = self.head.get(key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            (cur != NONE).then(|| {
+                let i = cur;
+                cur = self.next[i as usize];
+                i
+            })
+        })
+    }
+}
+
+/// Our accounts indexed for matching. Not shared between threads.
+pub struct Index<'a> {
+    keys: &'a [Keys],
+    by_domain: Multi<&'a str>,
+    by_name_country: Multi<(&'a str, &'a str)>,
+    by_name: Multi<&'a str>,
+    /// Close spellings: hash of country and name with one word masked →
+    /// entries (account, masked word), built on first use.
+    by_masked: std::cell::OnceCell<Masked>,
+}
+
+/// The close-spelling index: masked-name hash → entry, and entries
+/// (account, masked word).
+type Masked = (Multi<u64>, Vec<(u32, u8)>);
+
+/// Tokens long enough that a one-letter difference is a typo rather than
+/// another word ("5" vs "6", "Nord" vs "Sud" are not typos).
+const TYPO_MIN_TOKEN: usize = 5;
+
+/// For names of two tokens or more in a known country: one key per long
+/// word (not a number), hashing the country and the name with that word
+/// masked, so names that differ in a single word meet.
+fn masked_keys(k: &Keys, out: &mut Vec<(u64, u8)>) {
+    use std::hash::{Hash, Hasher};
+    out.clear();
+    if k.country.is_empty() || !k.name.contains(' ') {
+        return;
+    }
+    for (i, t) in k.name.split(' ').enumerate() {
+        if t.len() < TYPO_MIN_TOKEN || t.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        k.country.hash(&mut h);
+        for (j, u) in k.name.split(' ').enumerate() {
+            if i == j {
+                0xFFu8.hash(&mut h);
+            } else {
+                u.hash(&mut h);
+            }
+        }
+        out.push((h.finish(), i as u8));
+    }
+}
+
+/// Same name apart from token `tok` (guards against hash collisions).
+fn same_but(a: &str, b: &str, tok: u8) -> bool {
+    let (mut x, mut y) = (a.split(' '), b.split(' '));
+    let mut i = 0u8;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if i == tok || p == q => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+}
+
+fn token(name: &str, i: u8) -> &str {
+    name.split(' ').nth(usize::from(i)).unwrap_or("")
+}
+
+/// A masked key shared by more accounts than this is too generic ("bakery *")
+/// to single one out: no close-spelling match through it.
+const MAX_SIMILAR_CANDIDATES: usize = 32;
+
+/// True when `a` and `b` differ by exactly one edit: a substitution, an
+/// insertion or deletion, or a swap of two neighbouring characters.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let first = short.iter().zip(long.iter()).position(|(x, y)| x != y);
+    match long.len() - short.len() {
+        0 => {
+            let Some(i) = first else { return false };
+            // Substitution, or a swap of i and i + 1.
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => {
+            let i = first.unwrap_or(short.len());
+            short[i..] == long[i + 1..]
+        }
+        _ => false,
     }
 }
 
@@ -91,28 +229,19 @@ impl<'a> Index<'a> {
     pub fn build(keys: &'a [Keys]) -> Index<'a> {
         let mut ix = Index {
             keys,
-            by_domain: HashMap::with_capacity(keys.len()),
-            by_name_country: HashMap::with_capacity(keys.len()),
-            by_name: HashMap::with_capacity(keys.len()),
-            by_block: HashMap::new(),
+            by_domain: Multi::new(keys.len()),
+            by_name_country: Multi::new(keys.len()),
+            by_name: Multi::new(keys.len()),
+            by_masked: std::cell::OnceCell::new(),
         };
         for (i, k) in keys.iter().enumerate() {
             let i = i as u32;
             if let Some(d) = k.domain.key() {
-                ix.by_domain.entry(d).or_default().push(i);
+                ix.by_domain.insert(d, i);
             }
             if !k.name.is_empty() {
-                ix.by_name_country
-                    .entry((&k.name, &k.country))
-                    .or_default()
-                    .push(i);
-                ix.by_name.entry(&k.name).or_default().push(i);
-                if k.name.len() >= 6 && !k.country.is_empty() {
-                    ix.by_block
-                        .entry((&k.country, prefix3(&k.name)))
-                        .or_default()
-                        .push(i);
-                }
+                ix.by_name_country.insert((&k.name, &*k.country), i);
+                ix.by_name.insert(&k.name, i);
             }
         }
         ix
@@ -123,15 +252,15 @@ impl<'a> Index<'a> {
         let start = out.len();
         // 1. Domain.
         if let Some(d) = t.domain.key() {
-            if let Some(hits) = self.by_domain.get(d) {
-                for &i in hits {
-                    let conf = if self.keys[i as usize].name == t.name {
-                        99
-                    } else {
-                        95
-                    };
-                    out.push((i, Reason::SameDomain, conf));
-                }
+            for i in self.by_domain.get(d) {
+                let conf = if self.keys[i as usize].name == t.name {
+                    99
+                } else {
+                    95
+                };
+                out.push((i, Reason::SameDomain, conf));
+            }
+            if out.len() > start {
                 return;
             }
         }
@@ -142,71 +271,93 @@ impl<'a> Index<'a> {
         let may_pair =
             |i: u32| t.domain.key().is_none() || self.keys[i as usize].domain.key().is_none();
         // 2. Name and country.
-        if let Some(hits) = self
-            .by_name_country
-            .get(&(t.name.as_str(), t.country.as_str()))
-        {
-            let (reason, conf) = if t.country.is_empty() {
-                (Reason::SameName, 70)
-            } else {
-                (Reason::SameNameCountry, 85)
-            };
-            if !t.country.is_empty() || t.distinctive() {
-                out.extend(
-                    hits.iter()
-                        .filter(|i| may_pair(**i))
-                        .map(|&i| (i, reason, conf)),
-                );
-            }
+        let (reason, conf) = if t.country.is_empty() {
+            (Reason::SameName, 70)
+        } else {
+            (Reason::SameNameCountry, 85)
+        };
+        if !t.country.is_empty() || t.distinctive() {
+            out.extend(
+                self.by_name_country
+                    .get(&(t.name.as_str(), &*t.country))
+                    .filter(|i| may_pair(*i))
+                    .map(|i| (i, reason, conf)),
+            );
         }
         if out.len() > start {
             return;
         }
         // 3. Same name, country known on one side only: only if unambiguous.
         if t.distinctive() {
-            let candidates: Vec<u32> = if t.country.is_empty() {
-                self.by_name
-                    .get(t.name.as_str())
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                self.by_name_country
-                    .get(&(t.name.as_str(), ""))
-                    .cloned()
-                    .unwrap_or_default()
+            let unique = |mut it: Box<dyn Iterator<Item = u32> + '_>| {
+                let first = it.next();
+                match (first, it.next()) {
+                    (Some(i), None) => Some(i),
+                    _ => None,
+                }
             };
-            let candidates: Vec<u32> = candidates.into_iter().filter(|i| may_pair(*i)).collect();
-            if candidates.len() == 1 {
-                out.push((candidates[0], Reason::SameNameOneCountry, 75));
+            let candidates: Box<dyn Iterator<Item = u32> + '_> = if t.country.is_empty() {
+                Box::new(self.by_name.get(t.name.as_str()).filter(|i| may_pair(*i)))
+            } else {
+                Box::new(
+                    self.by_name_country
+                        .get(&(t.name.as_str(), ""))
+                        .filter(|i| may_pair(*i)),
+                )
+            };
+            if let Some(i) = unique(candidates) {
+                out.push((i, Reason::SameNameOneCountry, 75));
                 return;
             }
         }
-        // 4. A close spelling in the same country (typos), unambiguous only.
-        if t.name.len() >= 6 && !t.country.is_empty() {
-            if let Some(block) = self.by_block.get(&(t.country.as_str(), prefix3(&t.name))) {
-                let mut best: Option<(u32, f64)> = None;
-                let mut ties = 0;
-                for &i in block {
-                    let k = &self.keys[i as usize];
-                    if !may_pair(i) || k.name.len().abs_diff(t.name.len()) > 2 {
-                        continue;
-                    }
-                    let sim = strsim::jaro_winkler(&k.name, &t.name);
-                    if sim >= 0.95 {
-                        match best {
-                            Some((_, b)) if (sim - b).abs() < 1e-9 => ties += 1,
-                            Some((_, b)) if sim < b => {}
-                            _ => {
-                                best = Some((i, sim));
-                                ties = 0;
-                            }
-                        }
-                    }
-                }
-                if let (Some((i, _)), 0) = (best, ties) {
-                    out.push((i, Reason::SimilarName, 60));
+        // 4. A close spelling in the same country: one token differs by one
+        // letter (a typo, a swap), and only one of our accounts fits.
+        let mut found: Option<u32> = None;
+        let mut ambiguous = false;
+        let (masked, entries) = self.by_masked.get_or_init(|| {
+            let mut keys = Vec::new();
+            let mut entries = Vec::new();
+            let mut buf = Vec::new();
+            for (i, k) in self.keys.iter().enumerate() {
+                masked_keys(k, &mut buf);
+                for &(key, tok) in &buf {
+                    keys.push(key);
+                    entries.push((i as u32, tok));
                 }
             }
+            let mut m = Multi::new(keys.len());
+            for (e, key) in keys.into_iter().enumerate() {
+                m.insert(key, e as u32);
+            }
+            (m, entries)
+        });
+        let mut keys = Vec::new();
+        masked_keys(t, &mut keys);
+        for (key, tok) in keys {
+            if masked.get(&key).nth(MAX_SIMILAR_CANDIDATES).is_some() {
+                continue;
+            }
+            let theirs_token = token(&t.name, tok);
+            for (i, otok) in masked.get(&key).map(|e| entries[e as usize]) {
+                if otok != tok || !may_pair(i) {
+                    continue;
+                }
+                let ours = &self.keys[i as usize];
+                let ours_token = token(&ours.name, otok);
+                if ours.country == t.country
+                    && same_but(&ours.name, &t.name, tok)
+                    && one_edit_apart(ours_token, theirs_token)
+                {
+                    match found {
+                        None => found = Some(i),
+                        Some(f) if f == i => {}
+                        Some(_) => ambiguous = true,
+                    }
+                }
+            }
+        }
+        if let (Some(i), false) = (found, ambiguous) {
+            out.push((i, Reason::SimilarName, 60));
         }
     }
 }
@@ -261,6 +412,24 @@ mod tests {
     }
 
     #[test]
+    fn one_edit() {
+        for (a, b, expected) in [
+            ("logistik", "logisitk", true),
+            ("logistik", "logistic", true),
+            ("muller", "mueller", true),
+            ("mueller", "muller", true),
+            ("freight", "freight", false),
+            ("freight", "fraight", true),
+            ("cargo", "carg", true),
+            ("cargo", "crago", true),
+            ("cargo", "carot", false),
+            ("nord", "sud", false),
+        ] {
+            assert_eq!(one_edit_apart(a, b), expected, "{a} {b}");
+        }
+    }
+
+    #[test]
     fn match_table() {
         use Reason::*;
         let rows = [
@@ -312,7 +481,7 @@ mod tests {
             (
                 acc("Müller Spedition", "", "DE"),
                 acc("Mueller Spedition", "", "DE"),
-                None,
+                Some(SimilarName),
             ),
             (
                 acc("Müller Spedition", "", "DE"),

@@ -9,7 +9,6 @@
 //! many companies that the list does not cover (wordpress.com,
 //! sites.google.com…) only count with a company's own sub-domain.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use publicsuffix::Psl as _;
@@ -17,14 +16,55 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// A parsed Public Suffix List.
-pub struct Psl(publicsuffix::List);
+///
+/// Lookups go to the `publicsuffix` crate, except the common case that needs
+/// no lookup at all: when no rule of the list has two labels or more ending
+/// in a host's last two labels, and its top-level domain has no wildcard or
+/// exception rule, the registrable domain is those two labels (a property test
+/// checks this shortcut against the crate).
+pub struct Psl {
+    list: publicsuffix::List,
+    /// The last two labels of every rule of two labels or more ("co.uk", "github.io").
+    deep: rustc_hash::FxHashSet<String>,
+    /// Top-level domains with a wildcard or exception rule directly under them ("ck").
+    special_tlds: rustc_hash::FxHashSet<String>,
+}
 
 impl Psl {
     /// Parse the text of `public_suffix_list.dat`.
     pub fn parse(text: &str) -> Result<Psl, String> {
-        text.parse::<publicsuffix::List>()
-            .map(Psl)
-            .map_err(|e| format!("the public suffix list could not be read: {e}"))
+        let list = text
+            .parse::<publicsuffix::List>()
+            .map_err(|e| format!("the public suffix list could not be read: {e}"))?;
+        let mut deep = rustc_hash::FxHashSet::default();
+        let mut special_tlds = rustc_hash::FxHashSet::default();
+        for line in text.lines() {
+            let rule = line.split_whitespace().next().unwrap_or("");
+            if rule.is_empty() || rule.starts_with("//") {
+                continue;
+            }
+            let rule = rule.trim_start_matches('!');
+            let ascii = if rule.is_ascii() {
+                rule.to_ascii_lowercase()
+            } else {
+                match idna::domain_to_ascii(&rule.replace('*', "wildcard")) {
+                    Ok(a) => a.replace("wildcard", "*"),
+                    Err(_) => continue,
+                }
+            };
+            let labels: Vec<&str> = ascii.rsplit('.').collect();
+            if labels.len() >= 2 {
+                if labels[1] == "*" || line.trim_start().starts_with('!') && labels.len() == 2 {
+                    special_tlds.insert(labels[0].to_owned());
+                }
+                deep.insert(format!("{}.{}", labels[1], labels[0]));
+            }
+        }
+        Ok(Psl {
+            list,
+            deep,
+            special_tlds,
+        })
     }
 
     /// The list shipped with Partnerfit (`core/data/public_suffix_list.dat`).
@@ -39,7 +79,20 @@ impl Psl {
 
     /// The registrable domain of an ASCII host, e.g. `a.b.example.co.uk` → `example.co.uk`.
     pub fn registrable<'a>(&self, host: &'a str) -> Option<&'a str> {
-        let d = self.0.domain(host.as_bytes())?;
+        if let Some((rest, tld)) = host.rsplit_once('.') {
+            let sld_start = rest.rfind('.').map_or(0, |i| i + 1);
+            let last_two = &host[sld_start..];
+            if !rest.is_empty() && !self.special_tlds.contains(tld) && !self.deep.contains(last_two)
+            {
+                return Some(last_two);
+            }
+        }
+        self.by_the_crate(host)
+    }
+
+    /// The registrable domain as the `publicsuffix` crate computes it.
+    pub fn by_the_crate<'a>(&self, host: &'a str) -> Option<&'a str> {
+        let d = self.list.domain(host.as_bytes())?;
         std::str::from_utf8(d.as_bytes()).ok()
     }
 }
@@ -80,116 +133,100 @@ impl std::fmt::Display for DomainKey {
     }
 }
 
-fn free_mail() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        [
-            "gmail.com",
-            "googlemail.com",
-            "yahoo.com",
-            "ymail.com",
-            "rocketmail.com",
-            "hotmail.com",
-            "outlook.com",
-            "live.com",
-            "msn.com",
-            "aol.com",
-            "icloud.com",
-            "me.com",
-            "mac.com",
-            "proton.me",
-            "protonmail.com",
-            "pm.me",
-            "gmx.de",
-            "gmx.net",
-            "gmx.com",
-            "gmx.at",
-            "gmx.ch",
-            "web.de",
-            "t-online.de",
-            "freenet.de",
-            "yandex.ru",
-            "yandex.com",
-            "mail.ru",
-            "zoho.com",
-            "orange.fr",
-            "wanadoo.fr",
-            "free.fr",
-            "laposte.net",
-            "sfr.fr",
-            "libero.it",
-            "virgilio.it",
-            "qq.com",
-            "163.com",
-            "126.com",
-            "naver.com",
-            "btinternet.com",
-            "sky.com",
-            "virginmedia.com",
-            "comcast.net",
-            "verizon.net",
-            "att.net",
-            "sbcglobal.net",
-            "hey.com",
-            "fastmail.com",
-            "tutanota.com",
-            "tuta.io",
-            "mail.com",
-            "seznam.cz",
-            "wp.pl",
-            "o2.pl",
-            "interia.pl",
-            "bluewin.ch",
-            "telenet.be",
-            "skynet.be",
-            "ziggo.nl",
-            "kpnmail.nl",
-            "hotmail.co.uk",
-        ]
-        .into_iter()
-        .collect()
-    })
+/// Free-mail providers: their domains identify a person, not a company.
+fn is_free_mail(reg: &str) -> bool {
+    let brand = reg.split('.').next().unwrap_or("");
+    matches!(
+        brand,
+        "yahoo"
+            | "hotmail"
+            | "outlook"
+            | "live"
+            | "gmx"
+            | "aol"
+            | "yandex"
+            | "icloud"
+            | "protonmail"
+    ) || matches!(
+        reg,
+        "gmail.com"
+            | "googlemail.com"
+            | "ymail.com"
+            | "rocketmail.com"
+            | "msn.com"
+            | "me.com"
+            | "mac.com"
+            | "proton.me"
+            | "pm.me"
+            | "web.de"
+            | "t-online.de"
+            | "freenet.de"
+            | "mail.ru"
+            | "zoho.com"
+            | "orange.fr"
+            | "wanadoo.fr"
+            | "free.fr"
+            | "laposte.net"
+            | "sfr.fr"
+            | "libero.it"
+            | "virgilio.it"
+            | "qq.com"
+            | "163.com"
+            | "126.com"
+            | "naver.com"
+            | "btinternet.com"
+            | "sky.com"
+            | "virginmedia.com"
+            | "comcast.net"
+            | "verizon.net"
+            | "att.net"
+            | "sbcglobal.net"
+            | "hey.com"
+            | "fastmail.com"
+            | "tutanota.com"
+            | "tuta.io"
+            | "mail.com"
+            | "seznam.cz"
+            | "wp.pl"
+            | "o2.pl"
+            | "interia.pl"
+            | "bluewin.ch"
+            | "telenet.be"
+            | "skynet.be"
+            | "ziggo.nl"
+            | "kpnmail.nl"
+    )
 }
 
-/// Providers present under many country domains (yahoo.co.uk, hotmail.fr…).
-const FREE_MAIL_BRANDS: &[&str] = &[
-    "yahoo",
-    "hotmail",
-    "outlook",
-    "live",
-    "gmx",
-    "aol",
-    "yandex",
-    "icloud",
-    "protonmail",
-];
-
 /// Hosts shared by many companies that the Public Suffix List does not list.
-const SHARED_HOSTS: &[&str] = &[
-    "wordpress.com",
-    "squarespace.com",
-    "webflow.io",
-    "weebly.com",
-    "jimdo.com",
-    "jimdofree.com",
-    "wix.com",
-    "godaddysites.com",
-    "strikingly.com",
-    "carrd.co",
-    "notion.site",
-    "business.site",
-    "site123.me",
-    "ueniweb.com",
-    "webnode.com",
-    "mystrikingly.com",
-    "google.com",
-    "linkedin.com",
-    "facebook.com",
-    "instagram.com",
-    "xing.com",
-    "twitter.com",
-    "x.com",
-];
+fn is_shared_host(reg: &str) -> bool {
+    matches!(
+        reg,
+        "wordpress.com"
+            | "squarespace.com"
+            | "webflow.io"
+            | "weebly.com"
+            | "jimdo.com"
+            | "jimdofree.com"
+            | "wix.com"
+            | "godaddysites.com"
+            | "strikingly.com"
+            | "carrd.co"
+            | "notion.site"
+            | "business.site"
+            | "site123.me"
+            | "ueniweb.com"
+            | "webnode.com"
+            | "mystrikingly.com"
+            | "google.com"
+            | "linkedin.com"
+            | "facebook.com"
+            | "instagram.com"
+            | "xing.com"
+            | "twitter.com"
+            | "x.com"
+    )
+}
 
 /// The host of a website, domain or e-mail cell, lower-case ASCII (punycode), without `www.`.
 pub fn host_of(raw: &str) -> Result<Option<String>, String> {
@@ -204,34 +241,67 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
         s = &s[i + 3..];
     }
     // An e-mail address, or user info before the host.
-    let end = s.find(['/', '?', '#']).unwrap_or(s.len());
+    let end = s
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(s.len());
     let mut host = &s[..end];
     if let Some(at) = host.rfind('@') {
         host = &host[at + 1..];
     }
     if let Some(colon) = host.rfind(':') {
-        if host[colon + 1..].chars().all(|c| c.is_ascii_digit()) {
+        if host[colon + 1..].bytes().all(|b| b.is_ascii_digit()) {
             host = &host[..colon];
         }
     }
     let host = host.trim_end_matches('.');
-    let mut out = if host.is_ascii() {
-        host.to_ascii_lowercase()
-    } else {
-        idna::domain_to_ascii(host).map_err(|_| format!("{raw:?} is not a valid domain"))?
-    };
-    while let Some(rest) = out.strip_prefix("www.") {
-        out = rest.to_owned();
+    let invalid = || format!("{raw:?} is not a domain");
+    if host.is_ascii() {
+        let mut h = host.as_bytes();
+        while h.len() > 4 && h[..4].eq_ignore_ascii_case(b"www.") {
+            h = &h[4..];
+        }
+        // One pass: lower-case copy and validation (letters, digits, '-' and
+        // dots, no empty label, at least two labels, labels up to 63).
+        let mut out = String::with_capacity(h.len());
+        let (mut label_len, mut dots) = (0usize, 0usize);
+        for &b in h {
+            match b {
+                b'.' => {
+                    if label_len == 0 {
+                        return Err(invalid());
+                    }
+                    dots += 1;
+                    label_len = 0;
+                }
+                b'-' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => {
+                    label_len += 1;
+                    if label_len > 63 {
+                        return Err(invalid());
+                    }
+                }
+                _ => return Err(invalid()),
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        if dots == 0 || label_len == 0 {
+            return Err(invalid());
+        }
+        return Ok(Some(out));
     }
-    let valid = out.contains('.')
-        && out.split('.').all(|l| !l.is_empty() && l.len() <= 63)
-        && out
-            .bytes()
+    let mut h =
+        idna::domain_to_ascii(host).map_err(|_| format!("{raw:?} is not a valid domain"))?;
+    while let Some(rest) = h.strip_prefix("www.") {
+        h = rest.to_owned();
+    }
+    let valid = h.contains('.')
+        && h.split('.').all(|l| !l.is_empty() && l.len() <= 63)
+        && h.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
     if !valid {
-        return Err(format!("{raw:?} is not a domain"));
+        return Err(invalid());
     }
-    Ok(Some(out))
+    Ok(Some(h))
 }
 
 /// The match key of a website, domain or e-mail cell.
@@ -247,14 +317,10 @@ pub fn domain_key(psl: &Psl, raw: &str) -> DomainKey {
     let Some(reg) = psl.registrable(&host) else {
         return DomainKey::Invalid(host);
     };
-    if free_mail().contains(reg)
-        || FREE_MAIL_BRANDS
-            .iter()
-            .any(|b| reg.split('.').next() == Some(b))
-    {
+    if is_free_mail(reg) {
         return DomainKey::FreeMail(reg.to_owned());
     }
-    if SHARED_HOSTS.contains(&reg) {
+    if is_shared_host(reg) {
         // Only the company's own sub-domain of a shared host is a key.
         let sub = host.strip_suffix(reg).and_then(|s| s.strip_suffix('.'));
         return match sub.and_then(|s| s.rsplit('.').next()) {
@@ -264,65 +330,71 @@ pub fn domain_key(psl: &Psl, raw: &str) -> DomainKey {
             _ => DomainKey::SharedHost(reg.to_owned()),
         };
     }
-    DomainKey::Key(reg.to_owned())
+    let cut = host.len() - reg.len();
+    let mut host = host;
+    host.drain(..cut);
+    DomainKey::Key(host)
 }
 
 /// Legal-form words dropped from the end of a company name.
-const LEGAL_SUFFIXES: &[&str] = &[
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "cos",
-    "llc",
-    "llp",
-    "lp",
-    "ltd",
-    "limited",
-    "plc",
-    "gmbh",
-    "mbh",
-    "ag",
-    "kg",
-    "kgaa",
-    "ohg",
-    "ug",
-    "gbr",
-    "ev",
-    "eg",
-    "sa",
-    "sas",
-    "sasu",
-    "sarl",
-    "sprl",
-    "srl",
-    "spa",
-    "sl",
-    "slu",
-    "bv",
-    "nv",
-    "bvba",
-    "vof",
-    "pty",
-    "pte",
-    "oy",
-    "oyj",
-    "ab",
-    "as",
-    "asa",
-    "aps",
-    "kk",
-    "ltda",
-    "sac",
-    "se",
-    "spzoo",
-    "sro",
-    "kft",
-    "doo",
-    "and",
-];
+fn is_legal_suffix(t: &str) -> bool {
+    matches!(
+        t,
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "cos"
+            | "llc"
+            | "llp"
+            | "lp"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "gmbh"
+            | "mbh"
+            | "ag"
+            | "kg"
+            | "kgaa"
+            | "ohg"
+            | "ug"
+            | "gbr"
+            | "ev"
+            | "eg"
+            | "sa"
+            | "sas"
+            | "sasu"
+            | "sarl"
+            | "sprl"
+            | "srl"
+            | "spa"
+            | "sl"
+            | "slu"
+            | "bv"
+            | "nv"
+            | "bvba"
+            | "vof"
+            | "pty"
+            | "pte"
+            | "oy"
+            | "oyj"
+            | "ab"
+            | "as"
+            | "asa"
+            | "aps"
+            | "kk"
+            | "ltda"
+            | "sac"
+            | "se"
+            | "spzoo"
+            | "sro"
+            | "kft"
+            | "doo"
+            | "and"
+    )
+}
 
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -361,26 +433,86 @@ fn fold_char(c: char, out: &mut String) {
 /// removed, "&" as "and", a leading "the" and trailing legal forms dropped
 /// ("The Müller-Lüdenscheidt GmbH & Co. KG" → "muller ludenscheidt").
 pub fn name_key(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
-        fold_char(c, &mut folded);
+    // Fold into single-space-separated tokens (bytes: ASCII fast path).
+    let mut folded: Vec<u8> = Vec::with_capacity(name.len() + 8);
+    let push_token_bytes = |bytes: &mut dyn Iterator<Item = u8>, out: &mut Vec<u8>| {
+        let mut gap = false;
+        for b in bytes {
+            if b == b' ' {
+                gap = true;
+            } else {
+                if gap && !out.is_empty() {
+                    out.push(b' ');
+                }
+                gap = false;
+                out.push(b);
+            }
+        }
+    };
+    if name.is_ascii() {
+        let mut gap = false;
+        for &b in name.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !folded.is_empty() {
+                    folded.push(b' ');
+                }
+                gap = false;
+                folded.push(b.to_ascii_lowercase());
+            } else if b == b'&' || b == b'+' {
+                if !folded.is_empty() {
+                    folded.push(b' ');
+                }
+                folded.extend_from_slice(b"and");
+                gap = true;
+            } else {
+                gap = true;
+            }
+        }
+    } else {
+        let mut raw = String::with_capacity(name.len() + 8);
+        for c in name.chars() {
+            fold_char(c, &mut raw);
+        }
+        push_token_bytes(&mut raw.bytes(), &mut folded);
+        while folded.last() == Some(&b' ') {
+            folded.pop();
+        }
     }
-    let mut tokens: Vec<&str> = folded.split_whitespace().collect();
-    // Join trailing initials: "s a" (from S.A.) → "sa".
-    let initials = tokens.iter().rev().take_while(|t| t.len() == 1).count();
-    let joined: String;
-    if initials >= 2 && initials < tokens.len() {
-        joined = tokens[tokens.len() - initials..].concat();
-        tokens.truncate(tokens.len() - initials);
-        tokens.push(&joined);
+    tidy(&mut folded);
+    // Only whole UTF-8 sequences and ASCII spaces were pushed.
+    String::from_utf8(folded).unwrap_or_default()
+}
+
+/// Join trailing initials ("s a" → "sa"), drop a leading "the" and trailing
+/// legal forms, keeping at least one token.
+fn tidy(s: &mut Vec<u8>) {
+    // Trailing single-letter tokens, counted from the end.
+    let (mut initials, mut start, mut i) = (0usize, s.len(), s.len());
+    while i > 0 {
+        let is_initial = (i == 1 || s[i - 2] == b' ') && s[i - 1] != b' ' && s[i - 1].is_ascii();
+        if !is_initial {
+            break;
+        }
+        initials += 1;
+        start = i - 1;
+        i = i.saturating_sub(2);
     }
-    if tokens.len() > 1 && tokens[0] == "the" {
-        tokens.remove(0);
+    if initials >= 2 && start > 0 {
+        let joined: Vec<u8> = s[start..].iter().copied().filter(|c| *c != b' ').collect();
+        s.truncate(start);
+        s.extend_from_slice(&joined);
     }
-    while tokens.len() > 1 && tokens.last().is_some_and(|t| LEGAL_SUFFIXES.contains(t)) {
-        tokens.pop();
+    if s.starts_with(b"the ") && s.len() > 4 {
+        s.drain(..4);
     }
-    tokens.join(" ")
+    while let Some(last_space) = s.iter().rposition(|b| *b == b' ') {
+        let last = std::str::from_utf8(&s[last_space + 1..]).unwrap_or("");
+        if is_legal_suffix(last) {
+            s.truncate(last_space);
+        } else {
+            break;
+        }
+    }
 }
 
 /// A country cell as an ISO 3166 alpha-2 code when recognised, else folded text.
@@ -457,6 +589,42 @@ mod tests {
         ] {
             assert_eq!(key(raw), expected, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_shortcut_agrees_with_the_crate() {
+        let psl = Psl::embedded();
+        let text = include_str!("../../data/public_suffix_list.dat");
+        let mut checked = 0;
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with("//") && !l.trim().is_empty())
+        {
+            let rule = line.trim().trim_start_matches('!').replace('*', "wild");
+            let Ok(rule) = idna::domain_to_ascii(&rule) else {
+                continue;
+            };
+            for host in [
+                rule.clone(),
+                format!("acme.{rule}"),
+                format!("www.acme.{rule}"),
+                format!("a.b.acme.{rule}"),
+            ] {
+                assert_eq!(psl.registrable(&host), psl.by_the_crate(&host), "{host}");
+                checked += 1;
+            }
+        }
+        for host in [
+            "acme.de",
+            "shop.acme.co.uk",
+            "acme.unknowntld",
+            "x.y.z.example.com",
+            "foo.ck",
+            "www.ck",
+        ] {
+            assert_eq!(psl.registrable(host), psl.by_the_crate(host), "{host}");
+        }
+        assert!(checked > 20_000);
     }
 
     #[test]
