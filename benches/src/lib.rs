@@ -116,7 +116,7 @@ pub fn account_lists(
         ("se", "Sweden"),
     ];
     let mut rng = Lcg::new(seed);
-    let mut company = |i: usize, rng: &mut Lcg| {
+    let company = |i: usize, rng: &mut Lcg| {
         let a = A[rng.below(A.len() as u64) as usize];
         let b = B[rng.below(B.len() as u64) as usize];
         let (tld, country) = TLD[rng.below(TLD.len() as u64) as usize];

@@ -9,7 +9,6 @@
 //! many companies that the list does not cover (wordpress.com,
 //! sites.google.com…) only count with a company's own sub-domain.
 
-use std::sync::OnceLock;
 
 use publicsuffix::Psl as _;
 use unicode_normalization::char::is_combining_mark;
@@ -70,7 +69,7 @@ impl Psl {
     /// The list shipped with Partnerfit (`core/data/public_suffix_list.dat`).
     #[cfg(feature = "embedded-psl")]
     pub fn embedded() -> &'static Psl {
-        static PSL: OnceLock<Psl> = OnceLock::new();
+        static PSL: std::sync::OnceLock<Psl> = std::sync::OnceLock::new();
         PSL.get_or_init(|| {
             Psl::parse(include_str!("../../data/public_suffix_list.dat"))
                 .expect("the shipped list parses")
