@@ -101,6 +101,10 @@ case "$cmd" in
     setup; use_tools
     log "native benchmarks (divan)"
     cargo bench -p partnerfit-benches --locked
+    log "the same account matching in pandas, for comparison"
+    python3 -c "import pandas" 2>/dev/null || python3 -m pip install --quiet pandas
+    cargo run --quiet --release -p partnerfit-benches --bin synthetic-workspace -- accounts 100000 target/ours100k.csv target/theirs100k.csv
+    python3 benches/pandas/overlap.py target/ours100k.csv target/theirs100k.csv core/data/public_suffix_list.dat
     build
     log "browser benchmark"
     node tests/bench/browser-bench.mjs

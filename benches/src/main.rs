@@ -1,11 +1,30 @@
-//! `synthetic-workspace N [SEED]`: print a workspace file with N synthetic partners.
+//! Synthetic data for the benchmarks:
+//! - `synthetic-workspace N [SEED]`: a workspace file with N partners on stdout;
+//! - `synthetic-workspace accounts N OURS.csv THEIRS.csv`: two CRM exports of N accounts.
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(500);
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(7);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("accounts") {
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+        let (ours, theirs) = partnerfit_benches::account_lists(n, 3);
+        for (path, list) in [(&args[2], ours), (&args[3], theirs)] {
+            let mut w = csv::Writer::from_path(path).expect("writable path");
+            w.write_record(["Company name", "Website", "Country", "Lifecycle Stage"])
+                .unwrap();
+            for a in list {
+                w.write_record([&a.name, &a.domain, &a.country, a.population.label()])
+                    .unwrap();
+            }
+            w.flush().unwrap();
+        }
+        return;
+    }
+    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(500);
+    let seed: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(7);
     print!(
         "{}",
         partnerfit_core::format::save(&partnerfit_benches::workspace(n, seed))
     );
 }
+
+use partnerfit_core::vocab::Vocabulary;

@@ -9,7 +9,6 @@
 //! many companies that the list does not cover (wordpress.com,
 //! sites.google.com…) only count with a company's own sub-domain.
 
-
 use publicsuffix::Psl as _;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
