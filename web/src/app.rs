@@ -23,6 +23,9 @@ pub fn provide_state() -> Persistence {
     provide_context(OriginCx(origin));
     provide_context(persistence);
     provide_context(Derived::new(ws));
+    provide_context(crate::psl::PslCx(RwSignal::new(
+        crate::psl::PslState::NotLoaded,
+    )));
     persistence
 }
 
@@ -49,6 +52,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compare") view=pages::compare::ComparePage/>
                     <Route path=path!("/scorecard") view=pages::scorecard::ScorecardPage/>
                     <Route path=path!("/workspace") view=pages::workspace::WorkspacePage/>
+                    <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
+                    <Route path=path!("/overlap") view=pages::overlap::OverlapPage/>
                 </Routes>
             </main>
         </Router>

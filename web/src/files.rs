@@ -57,3 +57,19 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
 pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
     files.and_then(|f| f.get(0))
 }
+
+/// Read a picked or dropped file as bytes, refusing files over `limit` bytes.
+pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "{} is {:.1} MB; the limit is {:.0} MB",
+            file.name(),
+            file.size() / 1e6,
+            limit as f64 / 1e6
+        ));
+    }
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("could not read {}: {e:?}", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}

@@ -16,6 +16,8 @@ pub enum Page {
     Compare(Vec<Id>),
     Scorecard,
     Workspace,
+    Accounts,
+    Overlap(Id),
 }
 
 impl Page {
@@ -40,6 +42,8 @@ impl Page {
             ),
             Page::Scorecard => "/scorecard".into(),
             Page::Workspace => "/workspace".into(),
+            Page::Accounts => "/accounts".into(),
+            Page::Overlap(id) => format!("/overlap?id={id}"),
         }
     }
 }

@@ -12,6 +12,7 @@ pub fn Nav() -> impl IntoView {
         (Page::Home, "Ranking"),
         (Page::Icp, "ICP"),
         (Page::Partners, "Partners"),
+        (Page::Accounts, "Accounts"),
         (Page::Scorecard, "Scorecard"),
         (Page::Brief, "ICP brief"),
         (Page::Workspace, "Workspace"),

@@ -1,10 +1,12 @@
 //! One module per page, mirroring the method's steps.
 
+pub mod accounts;
 pub mod brief;
 pub mod compare;
 pub mod home;
 pub mod icp;
 pub mod not_found;
+pub mod overlap;
 pub mod partner;
 pub mod partners;
 pub mod scorecard;

@@ -71,6 +71,7 @@ fn PartnerView(id: Id) -> impl IntoView {
             })}
             <Sensitivity id=id.clone()/>
         </section>
+        <p><A href=Page::Overlap(id.clone()).link()>"Account mapping and overlap →"</A></p>
         {move || { epoch.track(); let id = id_forms.clone(); view! {
             <Profile id=id.clone()/>
             <Scorecard id=id.clone()/>

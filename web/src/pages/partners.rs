@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use partnerfit_core::overlap::account::{AccountList, ListOwner};
 use partnerfit_core::partner::{Partner, PartnerType, Status};
 use partnerfit_core::scorecard::{format_score, Verdict};
 use partnerfit_core::vocab::Vocabulary;
@@ -56,7 +57,8 @@ pub fn PartnersPage() -> impl IntoView {
     let verdict = RwSignal::new(None::<Verdict>);
     let sort = RwSignal::new(SortBy::Name);
     let show_archived = RwSignal::new(false);
-    let deleted = RwSignal::new(None::<(usize, Partner)>);
+    // The last deleted partner, its position and its account lists, for undo.
+    let deleted = RwSignal::new(None::<(usize, Partner, Vec<AccountList>)>);
 
     let rows = Memo::new(move |_| {
         let evals = derived.evaluations.get();
@@ -107,16 +109,22 @@ pub fn PartnersPage() -> impl IntoView {
         ws.update(|w| {
             if let Some(i) = w.partners.iter().position(|p| p.id == id) {
                 let p = w.partners.remove(i);
-                deleted.set(Some((i, p)));
+                let owner = ListOwner::Partner(id.clone());
+                let (lists, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut w.account_lists)
+                    .into_iter()
+                    .partition(|l| l.owner == owner);
+                w.account_lists = keep;
+                deleted.set(Some((i, p, lists)));
             }
         });
     };
     let undo = move |_| {
-        if let Some((i, p)) = deleted.get_untracked() {
+        if let Some((i, p, lists)) = deleted.get_untracked() {
             ws.update(|w| {
                 if w.partner(&p.id).is_none() {
                     let i = i.min(w.partners.len());
                     w.partners.insert(i, p);
+                    w.account_lists.extend(lists);
                 }
             });
             deleted.set(None);
@@ -132,7 +140,7 @@ pub fn PartnersPage() -> impl IntoView {
         <p class="lede">"Every candidate and partner, by type. Each type scales under its own rules."</p>
         <TypeGuide/>
         <AddPartner/>
-        {move || deleted.get().map(|(_, p)| view! {
+        {move || deleted.get().map(|(_, p, _)| view! {
             <p class="undo" role="status">{format!("Deleted {}. ", p.name)}
                 <button type="button" on:click=undo>"Undo"</button></p>
         })}
