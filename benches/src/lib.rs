@@ -64,6 +64,9 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
             p
         })
         .collect();
+    // The demo's partners are gone; so are their account lists.
+    ws.account_lists
+        .retain(|l| l.owner == partnerfit_core::overlap::account::ListOwner::Ours);
     ws
 }
 

@@ -1,19 +1,41 @@
 //! Running the account matching in the browser without freezing the page:
-//! keys and matches are computed in chunks, yielding to the browser between
-//! chunks, with progress shown. A newer run cancels an older one.
+//! the work is cut into slices of about 8 ms, yielding to the browser between
+//! slices (through a message channel, which, unlike a zero timeout, is not
+//! throttled), with progress shown. A newer run cancels an older one.
 
 use std::sync::Arc;
 
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use partnerfit_core::id::Id;
 use partnerfit_core::overlap::account::{Account, ListOwner};
 use partnerfit_core::overlap::analysis::accounts_of;
-use partnerfit_core::overlap::matching::{keys_of, Index, Keys, Pair};
+use partnerfit_core::overlap::matching::{Index, Keys, Pair};
 use partnerfit_core::overlap::normalize::Psl;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-/// Accounts per chunk: small enough to keep each slice of work short.
-const CHUNK: usize = 4000;
+use crate::clock::now_ms;
+
+/// How long one slice of work may take before the browser gets control back.
+const SLICE_MS: f64 = 8.0;
+/// Items between two clock reads.
+const STRIDE: usize = 256;
+
+/// Let the browser handle input and paint, then continue.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(
+        &mut |resolve, _reject| match web_sys::MessageChannel::new() {
+            Ok(ch) => {
+                ch.port1().set_onmessage(Some(resolve.unchecked_ref()));
+                let _ = ch.port2().post_message(&JsValue::NULL);
+            }
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        },
+    );
+    let _ = JsFuture::from(promise).await;
+}
 
 /// The result of one run.
 pub struct Outcome {
@@ -37,6 +59,35 @@ pub struct Runner {
     generation: StoredValue<u64>,
 }
 
+/// Runs `step(i)` for i in `range`, slice by slice; false when cancelled.
+async fn sliced(
+    range: std::ops::Range<usize>,
+    mut step: impl FnMut(usize),
+    mut report: impl FnMut(usize),
+    current: impl Fn() -> bool,
+) -> bool {
+    let mut i = range.start;
+    while i < range.end {
+        let t0 = now_ms();
+        while i < range.end {
+            let end = (i + STRIDE).min(range.end);
+            for k in i..end {
+                step(k);
+            }
+            i = end;
+            if now_ms() - t0 > SLICE_MS {
+                break;
+            }
+        }
+        report(i);
+        yield_to_browser().await;
+        if !current() {
+            return false;
+        }
+    }
+    true
+}
+
 impl Runner {
     pub fn new() -> Runner {
         Runner {
@@ -56,62 +107,71 @@ impl Runner {
         let generation = self.generation.get_value();
         let r = *self;
         leptos::task::spawn_local(async move {
-            let t0 = crate::clock::now_ms();
-            let total = (ours.len() + 2 * theirs.len()).max(1) as f64;
-            let current = || r.generation.try_get_value() == Some(generation);
-            let mut done = 0usize;
-            let mut ours_keys = Vec::with_capacity(ours.len());
-            for chunk in ours.chunks(CHUNK) {
-                ours_keys.extend(keys_of(&psl, chunk));
-                done += chunk.len();
-                r.progress.set(Some((
-                    "Normalising our accounts".into(),
-                    done as f64 / total,
-                )));
-                TimeoutFuture::new(0).await;
-                if !current() {
-                    return;
-                }
+            let t0 = now_ms();
+            let (n_ours, n_theirs) = (ours.len(), theirs.len());
+            let total = (2 * n_ours + 2 * n_theirs).max(1) as f64;
+            let current = move || r.generation.try_get_value() == Some(generation);
+            let progress = |what: &'static str, done: usize| {
+                r.progress.set(Some((what.to_owned(), done as f64 / total)));
+            };
+
+            let mut ours_keys = Vec::with_capacity(n_ours);
+            let ok = sliced(
+                0..n_ours,
+                |i| ours_keys.push(Keys::of(&psl, &ours[i])),
+                |i| progress("Normalising our accounts", i),
+                current,
+            )
+            .await;
+            if !ok {
+                return;
             }
-            let mut theirs_keys = Vec::with_capacity(theirs.len());
-            for chunk in theirs.chunks(CHUNK) {
-                theirs_keys.extend(keys_of(&psl, chunk));
-                done += chunk.len();
-                r.progress.set(Some((
-                    "Normalising their accounts".into(),
-                    done as f64 / total,
-                )));
-                TimeoutFuture::new(0).await;
-                if !current() {
-                    return;
-                }
+            let mut theirs_keys = Vec::with_capacity(n_theirs);
+            let ok = sliced(
+                0..n_theirs,
+                |i| theirs_keys.push(Keys::of(&psl, &theirs[i])),
+                |i| progress("Normalising their accounts", n_ours + i),
+                current,
+            )
+            .await;
+            if !ok {
+                return;
             }
             let mut pairs = Vec::new();
             {
-                let index = Index::build(&ours_keys);
+                let mut index = Index::new(&ours_keys);
+                let ok = sliced(
+                    0..n_ours,
+                    |i| index.add(i..i + 1),
+                    |i| progress("Indexing our accounts", n_ours + n_theirs + i),
+                    current,
+                )
+                .await;
+                if !ok {
+                    return;
+                }
                 let mut buf = Vec::new();
-                for (c, chunk) in theirs_keys.chunks(CHUNK).enumerate() {
-                    for (j, t) in chunk.iter().enumerate() {
+                let ok = sliced(
+                    0..n_theirs,
+                    |j| {
                         buf.clear();
-                        index.match_one(t, &mut buf);
-                        let theirs = (c * CHUNK + j) as u32;
+                        index.match_one(&theirs_keys[j], &mut buf);
                         pairs.extend(buf.iter().map(|&(ours, reason, confidence)| Pair {
                             ours,
-                            theirs,
+                            theirs: j as u32,
                             reason,
                             confidence,
                         }));
-                    }
-                    done += chunk.len();
-                    r.progress
-                        .set(Some(("Matching".into(), done as f64 / total)));
-                    TimeoutFuture::new(0).await;
-                    if !current() {
-                        return;
-                    }
+                    },
+                    |j| progress("Matching", 2 * n_ours + n_theirs + j),
+                    current,
+                )
+                .await;
+                if !ok {
+                    return;
                 }
             }
-            let took_ms = crate::clock::now_ms() - t0;
+            let took_ms = now_ms() - t0;
             r.outcome.set(Some(Arc::new(Outcome {
                 ours,
                 theirs,

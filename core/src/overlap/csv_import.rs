@@ -48,6 +48,26 @@ pub enum CsvError {
 /// Largest CSV accepted (50 MB: several hundred thousand accounts).
 pub const MAX_CSV_BYTES: usize = 50 * 1000 * 1000;
 
+/// Windows-1252 bytes 0x80–0x9F (the WHATWG Encoding Standard's table;
+/// bytes it leaves undefined map to the C1 control of the same value).
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+/// Decode Windows-1252 (the usual encoding of CSVs saved by Excel on Windows).
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 /// Decode bytes: UTF-8 (BOM stripped) when valid, else Windows-1252.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -55,10 +75,7 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text, "Windows-1252")
-        }
+        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), "Windows-1252"),
     }
 }
 
@@ -283,6 +300,13 @@ mod tests {
             &[(3, &["Acme", "acme.com", ""]), (6, &["Gamma", "g.com", "Prospect"])],
             &["line 4: has 4 fields, the header has 3"],
         );
+    }
+
+    #[test]
+    fn windows_1252_matches_the_reference() {
+        let all: Vec<u8> = (0..=255).collect();
+        let (reference, _, _) = encoding_rs::WINDOWS_1252.decode(&all);
+        assert_eq!(decode_windows_1252(&all), reference);
     }
 
     #[test]

@@ -111,6 +111,9 @@ impl<K: std::hash::Hash + Eq> Multi<K> {
 
     fn insert(&mut self, key: K, i: u32) {
         let prev = self.head.insert(key, i).unwrap_or(NONE);
+        if self.next.len() <= i as usize {
+            self.next.resize(i as usize + 1, NONE);
+        }
         self.next[i as usize] = prev;
     }
 
@@ -130,15 +133,15 @@ impl<K: std::hash::Hash + Eq> Multi<K> {
     }
 }
 
-/// Our accounts indexed for matching. Not shared between threads.
+/// Our accounts indexed for matching.
 pub struct Index<'a> {
     keys: &'a [Keys],
     by_domain: Multi<&'a str>,
     by_name_country: Multi<(&'a str, &'a str)>,
     by_name: Multi<&'a str>,
     /// Close spellings: hash of country and name with one word masked →
-    /// entries (account, masked word), built on first use.
-    by_masked: std::cell::OnceCell<Masked>,
+    /// entries (account, masked word).
+    by_masked: Masked,
 }
 
 /// The close-spelling index: masked-name hash → entry, and entries
@@ -226,24 +229,44 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 impl<'a> Index<'a> {
-    pub fn build(keys: &'a [Keys]) -> Index<'a> {
-        let mut ix = Index {
+    /// An index of `keys` with nothing added yet (see [`Index::add`]).
+    pub fn new(keys: &'a [Keys]) -> Index<'a> {
+        Index {
             keys,
             by_domain: Multi::new(keys.len()),
             by_name_country: Multi::new(keys.len()),
             by_name: Multi::new(keys.len()),
-            by_masked: std::cell::OnceCell::new(),
-        };
-        for (i, k) in keys.iter().enumerate() {
+            by_masked: (Multi::new(keys.len()), Vec::with_capacity(keys.len())),
+        }
+    }
+
+    /// Index the accounts in `range` (call in slices to stay responsive;
+    /// every account must be added before matching).
+    pub fn add(&mut self, range: std::ops::Range<usize>) {
+        let mut buf = Vec::new();
+        for i in range {
+            let k = &self.keys[i];
             let i = i as u32;
             if let Some(d) = k.domain.key() {
-                ix.by_domain.insert(d, i);
+                self.by_domain.insert(d, i);
             }
             if !k.name.is_empty() {
-                ix.by_name_country.insert((&k.name, &*k.country), i);
-                ix.by_name.insert(&k.name, i);
+                self.by_name_country.insert((&k.name, &*k.country), i);
+                self.by_name.insert(&k.name, i);
+            }
+            masked_keys(k, &mut buf);
+            for &(key, tok) in &buf {
+                let (map, entries) = &mut self.by_masked;
+                map.insert(key, entries.len() as u32);
+                entries.push((i, tok));
             }
         }
+    }
+
+    /// Index every account.
+    pub fn build(keys: &'a [Keys]) -> Index<'a> {
+        let mut ix = Index::new(keys);
+        ix.add(0..keys.len());
         ix
     }
 
@@ -314,23 +337,7 @@ impl<'a> Index<'a> {
         // letter (a typo, a swap), and only one of our accounts fits.
         let mut found: Option<u32> = None;
         let mut ambiguous = false;
-        let (masked, entries) = self.by_masked.get_or_init(|| {
-            let mut keys = Vec::new();
-            let mut entries = Vec::new();
-            let mut buf = Vec::new();
-            for (i, k) in self.keys.iter().enumerate() {
-                masked_keys(k, &mut buf);
-                for &(key, tok) in &buf {
-                    keys.push(key);
-                    entries.push((i as u32, tok));
-                }
-            }
-            let mut m = Multi::new(keys.len());
-            for (e, key) in keys.into_iter().enumerate() {
-                m.insert(key, e as u32);
-            }
-            (m, entries)
-        });
+        let (masked, entries) = &self.by_masked;
         let mut keys = Vec::new();
         masked_keys(t, &mut keys);
         for (key, tok) in keys {

@@ -13,6 +13,8 @@ pub enum StorageProblem {
     Unavailable(String),
     /// The browser's storage quota is used up.
     Full,
+    /// The workspace is far larger than browser storage holds.
+    TooLarge { accounts: usize },
     /// Any other failure, with the browser's words.
     Failed(String),
 }
@@ -26,6 +28,10 @@ impl std::fmt::Display for StorageProblem {
             ),
             StorageProblem::Full => f.write_str(
                 "The browser's storage for this site is full, so the latest changes are not saved.",
+            ),
+            StorageProblem::TooLarge { accounts } => write!(
+                f,
+                "This workspace holds {accounts} accounts, more than browser storage can keep, so changes are not saved in this browser."
             ),
             StorageProblem::Failed(why) => write!(f, "Saving failed: {why}"),
         }

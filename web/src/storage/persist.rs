@@ -25,6 +25,10 @@ use crate::state::Origin;
 /// How long after the last change the workspace is saved.
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
+/// Above this many accounts a workspace cannot fit in localStorage (about
+/// 5 MB): saving is not attempted, so the page is not blocked serialising it.
+pub const MAX_STORED_ACCOUNTS: usize = 40_000;
+
 /// The state of saving, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -198,6 +202,17 @@ impl Persistence {
     /// (`force` overwrites it: the user chose "keep mine").
     pub fn save_now(&self, force: bool) {
         self.timer.set_value(None);
+        let accounts = self.ws.with_untracked(|w| {
+            w.account_lists
+                .iter()
+                .map(|l| l.accounts.len())
+                .sum::<usize>()
+        });
+        if accounts > MAX_STORED_ACCOUNTS {
+            self.state
+                .set(SaveState::Problem(StorageProblem::TooLarge { accounts }));
+            return;
+        }
         let stored_rev = match local::read(&StorageKey::Workspace) {
             Err(p) => {
                 self.state.set(SaveState::Problem(p));
