@@ -12,12 +12,15 @@ pub mod date;
 pub mod demo;
 pub mod format;
 pub mod icp;
+pub mod incentives;
 pub mod id;
 pub mod merge;
 pub mod money;
+pub mod motion;
 pub mod overlap;
 pub mod partner;
 pub mod profile;
+pub mod rate;
 pub mod scorecard;
 pub mod workspace;
 

@@ -1,0 +1,272 @@
+//! The quarterly model of one plan on one set of assumptions: what flows
+//! through the pipeline, what the partner earns, what we pay, our net revenue
+//! and contribution, and the warnings that matter.
+//!
+//! Expected deal counts are kept in thousandths of a deal ("milli-deals") so
+//! every amount is exact integer arithmetic on minor units.
+
+use super::plan::{Assumptions, Payout, Plan, ResellPlan, Terms};
+use crate::money::Money;
+use crate::rate::{mul_div, Rate};
+
+/// One quarter of the model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quarter {
+    /// 1-based.
+    pub quarter: u8,
+    pub submitted_milli: i64,
+    pub qualified_milli: i64,
+    pub won_milli: i64,
+    pub renewing_milli: i64,
+    /// What customers pay for our product this quarter (new deals and renewals).
+    pub revenue: Money,
+    /// What the partner earns (fees, bonuses, services, margin, rebates).
+    pub partner_earns: Money,
+    /// What we pay the partner.
+    pub we_pay: Money,
+    /// Revenue minus the partner's margin and our payments.
+    pub net_revenue: Money,
+    pub cost_to_serve: Money,
+    pub contribution: Money,
+    /// The tier in effect (services and resell).
+    pub tier: Option<String>,
+}
+
+/// Sums over the horizon.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub won_milli: i64,
+    pub revenue: Money,
+    pub partner_earns: Money,
+    pub we_pay: Money,
+    pub net_revenue: Money,
+    pub cost_to_serve: Money,
+    pub contribution: Money,
+}
+
+/// Something that breaks or is about to break.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// The customer price after the partner's discount is below the floor.
+    PriceBelowFloor { price: Money, floor: Money },
+    /// The partner's discount exceeds its margin: it loses money per deal.
+    PartnerLosesMoney { margin: Rate, discount: Rate },
+    /// The discount is over the plan's maximum.
+    DiscountOverMax { discount: Rate, max: Rate },
+    /// We lose money on the partner over the horizon.
+    NegativeContribution,
+    /// A small change of an assumption switches a payment on or off.
+    Cliff { what: String },
+}
+
+impl Flag {
+    /// The flag in words, amounts in `currency`.
+    pub fn text(&self, currency: crate::money::Currency) -> String {
+        match self {
+            Flag::PriceBelowFloor { price, floor } => format!(
+                "Margin below floor: the customer price after discount ({}) is below the price floor ({}).",
+                price.display(currency),
+                floor.display(currency)
+            ),
+            Flag::PartnerLosesMoney { margin, discount } => format!(
+                "The partner's discount ({discount}) exceeds its margin ({margin}): it loses money on every deal."
+            ),
+            Flag::DiscountOverMax { discount, max } => {
+                format!("The discount ({discount}) breaks the guardrail of {max} at most.")
+            }
+            Flag::NegativeContribution => "We lose money on this partner over the horizon.".into(),
+            Flag::Cliff { what } => format!("Cliff: {what}"),
+        }
+    }
+}
+
+/// The model of one plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    pub quarters: Vec<Quarter>,
+    pub totals: Totals,
+    /// Contribution as a share of revenue, in signed basis points.
+    pub contribution_margin_bp: Option<i64>,
+    /// Our cost per new partner deal (payments, the partner's first-year margin, cost to serve).
+    pub partner_cost_per_deal: Option<Money>,
+    /// A direct deal's acquisition cost plus cost to serve.
+    pub direct_cost_per_deal: Money,
+    pub flags: Vec<Flag>,
+}
+
+/// `per_deal` × `milli` / 1000.
+pub fn deals_value(per_deal: Money, milli: i64) -> Money {
+    Money(mul_div(per_deal.0, milli, 1000))
+}
+
+/// Signed basis points of `part` over `whole`.
+pub fn ratio_bp(part: Money, whole: Money) -> Option<i64> {
+    (whole.0 != 0).then(|| mul_div(part.0, 10_000, whole.0))
+}
+
+/// The resell tier for `won_milli` deals this quarter.
+fn resell_tier(plan: &ResellPlan, won_milli: i64) -> Option<&super::plan::MarginTier> {
+    plan.tiers
+        .iter()
+        .filter(|t| i64::from(t.min_deals) * 1000 <= won_milli && (plan.certified || !t.requires_certification))
+        .last()
+}
+
+/// Run `plan` on `a` with submissions multiplied by `volume`.
+pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
+    let n = usize::from(a.quarters.clamp(1, 40));
+    let cycle = usize::from(a.cycle_quarters);
+    let submitted = i64::from(a.submissions) * i64::from(volume) * 1000;
+    let qualified = a.qualification_rate.of_milli(submitted);
+    let mut won = vec![0i64; n];
+    let mut renewing = vec![0i64; n];
+    for q in 0..n {
+        if q >= cycle {
+            won[q] = a.win_rate.of_milli(qualified);
+        }
+        if q >= 4 {
+            renewing[q] = a.retention.of_milli(won[q - 4] + renewing[q - 4]);
+        }
+    }
+    let mut rows = Vec::with_capacity(n);
+    let mut flags = Vec::new();
+    let mut first_year_take = Money::ZERO;
+    for q in 0..n {
+        let mut tier = None;
+        let cost_to_serve = deals_value(a.cost_partner_deal, won[q]);
+        let (revenue, partner_earns, we_pay, take) = match &plan.terms {
+            Terms::Referral(r) => {
+                let new_revenue = deals_value(a.first_year_revenue, won[q]);
+                let revenue = new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
+                let fee = if a.rejection_rate > r.quality.max_rejection {
+                    r.quality.fee_cut.complement().of(r.meeting_fee)
+                } else {
+                    r.meeting_fee
+                };
+                let meetings = deals_value(fee, qualified);
+                let closed = match r.closed_won {
+                    Payout::Flat(m) => deals_value(m, won[q]),
+                    Payout::Percent(p) => p.of(new_revenue),
+                };
+                let pay = meetings.saturating_add(closed);
+                (revenue, pay, pay, Money::ZERO)
+            }
+            Terms::Services(s) => {
+                let new_revenue = deals_value(a.first_year_revenue, won[q]);
+                let revenue = new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
+                let t = s.tiers.iter().filter(|t| t.min_health <= a.health).last();
+                tier = t.map(|t| t.name.clone());
+                let bonus = t.map_or(Money::ZERO, |t| t.bonus.of(new_revenue));
+                let pay = s.co_marketing.saturating_add(bonus);
+                let services = deals_value(s.services_price, won[q]);
+                (revenue, pay.saturating_add(services), pay, Money::ZERO)
+            }
+            Terms::Resell(r) => {
+                let t = resell_tier(r, won[q]);
+                tier = t.map(|t| t.name.clone());
+                let margin = t.map_or(Rate::ZERO, |t| t.margin);
+                let price = a.discount.complement().of(r.list_price);
+                let ours = margin.complement().of(r.list_price);
+                let deals = won[q] + renewing[q];
+                let revenue = deals_value(price, deals);
+                let take = deals_value(price.saturating_sub(ours), deals);
+                let rebate = if a.retention >= r.rebate_min_retention && a.adoption >= r.rebate_min_adoption {
+                    r.renewal_rebate.of(deals_value(ours, renewing[q]))
+                } else {
+                    Money::ZERO
+                };
+                first_year_take = first_year_take.saturating_add(deals_value(price.saturating_sub(ours), won[q]));
+                (revenue, take.saturating_add(rebate), rebate, take)
+            }
+        };
+        let net = revenue.saturating_sub(take).saturating_sub(we_pay);
+        rows.push(Quarter {
+            quarter: (q + 1) as u8,
+            submitted_milli: submitted,
+            qualified_milli: qualified,
+            won_milli: won[q],
+            renewing_milli: renewing[q],
+            revenue,
+            partner_earns,
+            we_pay,
+            net_revenue: net,
+            cost_to_serve,
+            contribution: net.saturating_sub(cost_to_serve),
+            tier,
+        });
+    }
+    let mut totals = Totals::default();
+    for r in &rows {
+        totals.won_milli += r.won_milli;
+        totals.revenue = totals.revenue.saturating_add(r.revenue);
+        totals.partner_earns = totals.partner_earns.saturating_add(r.partner_earns);
+        totals.we_pay = totals.we_pay.saturating_add(r.we_pay);
+        totals.net_revenue = totals.net_revenue.saturating_add(r.net_revenue);
+        totals.cost_to_serve = totals.cost_to_serve.saturating_add(r.cost_to_serve);
+        totals.contribution = totals.contribution.saturating_add(r.contribution);
+    }
+    // Plan-level flags.
+    match &plan.terms {
+        Terms::Resell(r) => {
+            let price = a.discount.complement().of(r.list_price);
+            if price < r.price_floor {
+                flags.push(Flag::PriceBelowFloor { price, floor: r.price_floor });
+            }
+            if a.discount > r.max_discount {
+                flags.push(Flag::DiscountOverMax { discount: a.discount, max: r.max_discount });
+            }
+            let margin = rows.last().and_then(|_| resell_tier(r, won[n - 1])).map_or(Rate::ZERO, |t| t.margin);
+            if a.discount > margin {
+                flags.push(Flag::PartnerLosesMoney { margin, discount: a.discount });
+            }
+            let near = |x: Rate, threshold: Rate| x.0.abs_diff(threshold.0) <= 500;
+            if near(a.retention, r.rebate_min_retention) {
+                flags.push(Flag::Cliff {
+                    what: format!(
+                        "the renewal rebate switches {} at {} retention; the assumption is {}",
+                        if a.retention >= r.rebate_min_retention { "off" } else { "on" },
+                        r.rebate_min_retention,
+                        a.retention
+                    ),
+                });
+            }
+        }
+        Terms::Referral(r) => {
+            if a.rejection_rate.0.abs_diff(r.quality.max_rejection.0) <= 500 {
+                flags.push(Flag::Cliff {
+                    what: format!(
+                        "the meeting fee drops by {} above {} rejected submissions; the assumption is {}",
+                        r.quality.fee_cut, r.quality.max_rejection, a.rejection_rate
+                    ),
+                });
+            }
+        }
+        Terms::Services(s) => {
+            if let Some(t) = s.tiers.iter().find(|t| t.min_health > a.health && t.min_health - a.health <= 5) {
+                flags.push(Flag::Cliff {
+                    what: format!("tier {} starts at health {}, the assumption is {}", t.name, t.min_health, a.health),
+                });
+            }
+        }
+    }
+    if totals.contribution.0 < 0 {
+        flags.push(Flag::NegativeContribution);
+    }
+    let new_deals = totals.won_milli;
+    let acquisition = match &plan.terms {
+        // Payments on new business; for resell, the partner's first-year margin.
+        Terms::Resell(_) => first_year_take,
+        _ => totals.we_pay,
+    };
+    let partner_cost_per_deal = (new_deals > 0).then(|| {
+        Money(mul_div(acquisition.0.saturating_add(totals.cost_to_serve.0), 1000, new_deals))
+    });
+    Model {
+        contribution_margin_bp: ratio_bp(totals.contribution, totals.revenue),
+        partner_cost_per_deal,
+        direct_cost_per_deal: a.direct_acquisition_cost.saturating_add(a.cost_direct_deal),
+        quarters: rows,
+        totals,
+        flags,
+    }
+}
