@@ -1,7 +1,8 @@
 //! Budgets of the core, measured with divan (report the median):
 //! - validate + import a 2 MB workspace file: under 50 ms;
 //! - score, gate, rank and run the sensitivity analysis for 10,000 partners: under 50 ms;
-//! - normalise and match 100,000 × 100,000 accounts on one core: under 300 ms.
+//! - normalise and match 100,000 × 100,000 accounts on one core: under 300 ms;
+//! - 1,000 incentive scenarios (plans × volumes × assumption sweeps): under 20 ms.
 
 use partnerfit_core::{format, scorecard};
 
@@ -80,4 +81,45 @@ fn overlap_normalise_100k(bencher: divan::Bencher) {
     let (ours, _) = partnerfit_benches::account_lists(100_000, 3);
     let psl = Psl::embedded();
     bencher.bench(|| keys_of(psl, divan::black_box(&ours)).len());
+}
+
+#[divan::bench]
+fn incentives_1000_scenarios(bencher: divan::Bencher) {
+    use partnerfit_core::incentives::model::model;
+    use partnerfit_core::incentives::plan::{Assumptions, Plan};
+    use partnerfit_core::partner::PartnerType;
+    use partnerfit_core::rate::Rate;
+    use partnerfit_core::vocab::Vocabulary;
+    let plans: Vec<Plan> = PartnerType::ALL
+        .iter()
+        .map(|k| Plan::starter(partnerfit_core::Id::parse("plan").unwrap(), *k))
+        .collect();
+    // 3 plans × 4 volumes × 84 assumption sets = 1,008 scenarios.
+    let mut sweeps = Vec::new();
+    for win in [1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000] {
+        for qual in [3_000, 5_000, 7_000, 9_000] {
+            for subs in [5, 10, 20] {
+                sweeps.push(Assumptions {
+                    win_rate: Rate(win),
+                    qualification_rate: Rate(qual),
+                    submissions: subs,
+                    quarters: 12,
+                    ..Assumptions::default()
+                });
+            }
+        }
+    }
+    assert_eq!(plans.len() * 4 * sweeps.len(), 1_008);
+    bencher.bench(|| {
+        let mut total = 0i64;
+        for p in &plans {
+            for v in [1, 2, 5, 10] {
+                for a in &sweeps {
+                    total =
+                        total.wrapping_add(model(divan::black_box(p), a, v).totals.contribution.0);
+                }
+            }
+        }
+        total
+    });
 }

@@ -30,6 +30,8 @@ enum Command {
     Overlap(commands::overlap::Args),
     /// Import a CRM export (CSV) into a workspace file as an account list.
     AddList(commands::add_list::Args),
+    /// Model a partner's incentive plans: quarters, scale, biggest levers.
+    Incentives(commands::incentives::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Report(a) => commands::report::run(&a),
         Command::Overlap(a) => commands::overlap::run(&a),
         Command::AddList(a) => commands::add_list::run(&a),
+        Command::Incentives(a) => commands::incentives::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -55,7 +55,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn validate_a_good_file() {
-    let o = run(&["validate", &fixture("workspace-v2.json")]);
+    let o = run(&["validate", &fixture("workspace-v3.json")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
@@ -205,4 +205,27 @@ fn overlap_refuses_a_file_that_is_not_csv() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn incentives_prints_the_model() {
+    let o = run(&["incentives", &demo(), "--partner", "p-brightpath"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Brightpath Advisory — Referral plan (EUR)"),
+        "{text}"
+    );
+    assert!(text.contains("At scale:"), "{text}");
+    let o = run(&["incentives", &demo(), "--partner", "p-brightpath", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // 12 submissions × 45% = 5.4 qualified meetings × 500.00 EUR = 2,700.00 EUR in Q1
+    // (30% rejected is under the 50% rule: no cut).
+    assert_eq!(
+        v["plans"][0]["model"]["quarters"][0]["we_pay_minor"],
+        270000
+    );
+    assert_eq!(v["plans"][0]["scale"].as_array().unwrap().len(), 4);
+    let o = run(&["incentives", &demo(), "--partner", "p-nope"]);
+    assert_eq!(o.status.code(), Some(2));
 }

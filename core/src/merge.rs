@@ -95,6 +95,8 @@ fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
         "disqualifier hits",
     );
     cmp(a.overlap == b.overlap, "account mapping");
+    cmp(a.motion == b.motion, "rules of engagement");
+    cmp(a.incentives == b.incentives, "incentives");
     d
 }
 

@@ -90,7 +90,11 @@ impl Default for Motion {
             journey: Vec::new(),
             ownership: Step::ALL
                 .iter()
-                .map(|s| Ownership { step: *s, lead: Party::Undecided, support: Party::Undecided })
+                .map(|s| Ownership {
+                    step: *s,
+                    lead: Party::Undecided,
+                    support: Party::Undecided,
+                })
                 .collect(),
             qualified: Vec::new(),
             rejected: Vec::new(),
@@ -113,39 +117,68 @@ impl Motion {
         let mut out = Vec::new();
         let mut gap = |part, message: String| out.push(MotionGap { part, message });
         if self.journey.is_empty() {
-            gap("journey", "No customer journey yet: map the partner's stages before deciding where we fit.".into());
+            gap(
+                "journey",
+                "No customer journey yet: map the partner's stages before deciding where we fit."
+                    .into(),
+            );
         } else if !self.journey.iter().any(|s| s.we_fit) {
             gap("journey", "No stage where our product naturally supports their process: the motion has no natural entry.".into());
         }
         for o in &self.ownership {
             if o.lead == Party::Undecided {
-                gap("ownership", format!("Nobody leads {}: decide who owns it.", o.step.label().to_lowercase()));
+                gap(
+                    "ownership",
+                    format!(
+                        "Nobody leads {}: decide who owns it.",
+                        o.step.label().to_lowercase()
+                    ),
+                );
             }
         }
         if !self.qualified.iter().any(|q| !q.trim().is_empty()) {
             gap("qualified", "No definition of \u{201c}qualified\u{201d}: partners will send anything that gets them paid.".into());
         }
         if !self.rejected.iter().any(|q| !q.trim().is_empty()) {
-            gap("rejected", "No rejection rules: say what gets rejected.".into());
+            gap(
+                "rejected",
+                "No rejection rules: say what gets rejected.".into(),
+            );
         }
         if self.sla.first_response_days.is_none() {
-            gap("sla", "No response SLA for partner-submitted opportunities: partners feel ignored.".into());
+            gap(
+                "sla",
+                "No response SLA for partner-submitted opportunities: partners feel ignored."
+                    .into(),
+            );
         }
         let r = &self.registration;
         if r.eligible.trim().is_empty() {
             gap("registration", "No rule for what can be registered.".into());
         }
         if r.protection_days.is_none() {
-            gap("registration", "No protection period for registered deals.".into());
+            gap(
+                "registration",
+                "No protection period for registered deals.".into(),
+            );
         }
         if r.on_expiry.trim().is_empty() {
-            gap("registration", "No rule for what happens when a registration expires.".into());
+            gap(
+                "registration",
+                "No rule for what happens when a registration expires.".into(),
+            );
         }
         if r.dispute_rule.trim().is_empty() {
-            gap("registration", "No dispute rule: ambiguity creates conflict.".into());
+            gap(
+                "registration",
+                "No dispute rule: ambiguity creates conflict.".into(),
+            );
         }
         if r.dispute_owner.trim().is_empty() {
-            gap("registration", "Nobody owns disputes between direct and partner teams.".into());
+            gap(
+                "registration",
+                "Nobody owns disputes between direct and partner teams.".into(),
+            );
         }
         out
     }
@@ -167,11 +200,16 @@ mod tests {
     #[test]
     fn a_complete_motion_has_no_gap() {
         let mut m = Motion::default();
-        m.journey.push(JourneyStage { name: "Migration kickoff".into(), we_fit: true, notes: String::new() });
+        m.journey.push(JourneyStage {
+            name: "Migration kickoff".into(),
+            we_fit: true,
+            notes: String::new(),
+        });
         for o in &mut m.ownership {
             o.lead = Party::Partner;
         }
-        m.qualified.push("ICP industry and 100–1,000 employees".into());
+        m.qualified
+            .push("ICP industry and 100–1,000 employees".into());
         m.rejected.push("Public sector".into());
         m.sla.first_response_days = Some(1);
         m.registration = DealRegistration {

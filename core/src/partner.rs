@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::alignment::PartnerAlignment;
 use crate::date::Date;
 use crate::id::Id;
+use crate::incentives::plan::PartnerIncentives;
+use crate::motion::Motion;
 use crate::overlap::assessment::PartnerOverlap;
 use crate::vocabulary;
 
@@ -123,6 +125,10 @@ pub struct Partner {
     pub disqualifier_hits: BTreeSet<Id>,
     /// Account mapping and overlap judgment (step 4).
     pub overlap: PartnerOverlap,
+    /// Rules of engagement (step 5).
+    pub motion: Motion,
+    /// Incentive plans and pipeline assumptions (step 6).
+    pub incentives: PartnerIncentives,
 }
 
 impl Partner {
@@ -146,6 +152,8 @@ impl Partner {
             alignment: PartnerAlignment::default(),
             disqualifier_hits: BTreeSet::new(),
             overlap: PartnerOverlap::default(),
+            motion: Motion::default(),
+            incentives: PartnerIncentives::default(),
         }
     }
 

@@ -45,7 +45,9 @@ impl Rate {
     pub fn parse_percent(text: &str) -> Result<Rate, RateError> {
         Rate::parse_any(text).and_then(|r| {
             if r.0 > 10_000 {
-                Err(RateError::OverHundred(text.trim().trim_end_matches('%').trim().to_owned()))
+                Err(RateError::OverHundred(
+                    text.trim().trim_end_matches('%').trim().to_owned(),
+                ))
             } else {
                 Ok(r)
             }
@@ -66,8 +68,18 @@ impl Rate {
         if frac.len() > 2 {
             return Err(RateError::TooPrecise(text.to_owned()));
         }
-        let w: u32 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| RateError::NotANumber(text.to_owned()))? };
-        let mut f: u32 = if frac.is_empty() { 0 } else { frac.parse().unwrap_or(0) };
+        let w: u32 = if whole.is_empty() {
+            0
+        } else {
+            whole
+                .parse()
+                .map_err(|_| RateError::NotANumber(text.to_owned()))?
+        };
+        let mut f: u32 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().unwrap_or(0)
+        };
         if frac.len() == 1 {
             f *= 10;
         }
@@ -107,7 +119,11 @@ pub fn mul_div(a: i64, b: i64, d: i64) -> i64 {
     let d = i128::from(d);
     let q = n / d;
     let r = n % d;
-    let q = if 2 * r.abs() >= d.abs() { q + n.signum() * d.signum() } else { q };
+    let q = if 2 * r.abs() >= d.abs() {
+        q + n.signum() * d.signum()
+    } else {
+        q
+    };
     q.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
 }
 
@@ -117,13 +133,31 @@ mod tests {
 
     #[test]
     fn percentages() {
-        for (text, bp) in [("12", Some(1200)), ("12.5", Some(1250)), ("0.05", Some(5)), ("100", Some(10_000)), ("7%", Some(700))] {
+        for (text, bp) in [
+            ("12", Some(1200)),
+            ("12.5", Some(1250)),
+            ("0.05", Some(5)),
+            ("100", Some(10_000)),
+            ("7%", Some(700)),
+        ] {
             assert_eq!(Rate::parse_percent(text).ok().map(|r| r.0), bp, "{text}");
         }
-        assert!(matches!(Rate::parse_percent("-5"), Err(RateError::Negative(_))));
-        assert!(matches!(Rate::parse_percent("120"), Err(RateError::OverHundred(_))));
-        assert!(matches!(Rate::parse_percent("1.234"), Err(RateError::TooPrecise(_))));
-        assert!(matches!(Rate::parse_percent("ten"), Err(RateError::NotANumber(_))));
+        assert!(matches!(
+            Rate::parse_percent("-5"),
+            Err(RateError::Negative(_))
+        ));
+        assert!(matches!(
+            Rate::parse_percent("120"),
+            Err(RateError::OverHundred(_))
+        ));
+        assert!(matches!(
+            Rate::parse_percent("1.234"),
+            Err(RateError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            Rate::parse_percent("ten"),
+            Err(RateError::NotANumber(_))
+        ));
         assert_eq!(Rate(1250).percent_text(), "12.5%");
         assert_eq!(Rate(1205).percent_text(), "12.05%");
     }

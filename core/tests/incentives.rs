@@ -20,7 +20,11 @@ fn referral(fee: i64) -> Plan {
         terms: Terms::Referral(ReferralPlan {
             meeting_fee: eur(fee),
             closed_won: Payout::Percent(Rate(1_000)),
-            quality: QualityRule { window: 10, max_rejection: Rate(5_000), fee_cut: Rate(5_000) },
+            quality: QualityRule {
+                window: 10,
+                max_rejection: Rate(5_000),
+                fee_cut: Rate(5_000),
+            },
         }),
     }
 }
@@ -58,7 +62,14 @@ fn referral_plan_by_hand() {
     let q: Vec<(i64, i64, i64, i64)> = m
         .quarters
         .iter()
-        .map(|q| (q.revenue.0 / 100, q.we_pay.0 / 100, q.net_revenue.0 / 100, q.contribution.0 / 100))
+        .map(|q| {
+            (
+                q.revenue.0 / 100,
+                q.we_pay.0 / 100,
+                q.net_revenue.0 / 100,
+                q.contribution.0 / 100,
+            )
+        })
         .collect();
     assert_eq!(
         q,
@@ -102,7 +113,7 @@ fn repeated_low_quality_halves_the_meeting_fee() {
     a.rejection_rate = Rate(5_500); // above the 50% rule
     let m = model(&referral(500), &a, 1);
     assert_eq!(m.quarters[0].we_pay, eur(1_500)); // 6 × 250
-    // 55% is 5 points from the 50% line: the cliff is flagged.
+                                                  // 55% is 5 points from the 50% line: the cliff is flagged.
     assert!(m.flags.iter().any(|f| matches!(f, Flag::Cliff { .. })));
 }
 
@@ -124,15 +135,27 @@ fn resell_margins_by_hand_and_tier_jumps_with_volume() {
     assert_eq!(q2.revenue, eur(34_200)); // 1.5 × 22,800
     assert_eq!(q2.partner_earns, eur(3_600)); // 1.5 × 2,400
     assert_eq!(q2.net_revenue, eur(30_600)); // 1.5 × 20,400
-    // Renewal rebate: retention 90% ≥ 85% and adoption 60% ≥ 50%: 5% of renewal
-    // revenue at our price, from Q6: 1.35 × 20,400 × 5% = 1,377.
+                                             // Renewal rebate: retention 90% ≥ 85% and adoption 60% ≥ 50%: 5% of renewal
+                                             // revenue at our price, from Q6: 1.35 × 20,400 × 5% = 1,377.
     assert_eq!(m.quarters[5].we_pay, eur(1_377));
 
     let rows = scale(&resell(false), &assumptions());
     // 2×: 3 deals a quarter, Silver (20%). 10×: 15 deals, Gold needs certification: still Silver.
     let tiers: Vec<Option<&str>> = rows.iter().map(|r| r.tier.as_deref()).collect();
-    assert_eq!(tiers, [Some("Registered"), Some("Silver"), Some("Silver"), Some("Silver")]);
-    assert!(rows[1].notes[0].starts_with("Tier jump: at 2× the partner reaches Silver"), "{:?}", rows[1].notes);
+    assert_eq!(
+        tiers,
+        [
+            Some("Registered"),
+            Some("Silver"),
+            Some("Silver"),
+            Some("Silver")
+        ]
+    );
+    assert!(
+        rows[1].notes[0].starts_with("Tier jump: at 2× the partner reaches Silver"),
+        "{:?}",
+        rows[1].notes
+    );
     let certified = scale(&resell(true), &assumptions());
     assert_eq!(certified[3].tier.as_deref(), Some("Gold"));
     assert!(certified[3].contribution_margin_bp < certified[0].contribution_margin_bp);
@@ -140,8 +163,18 @@ fn resell_margins_by_hand_and_tier_jumps_with_volume() {
 
 #[test]
 fn guardrails_name_what_a_deal_breaks() {
-    let Terms::Resell(plan) = resell(false).terms else { unreachable!() };
-    let broken = check_deal(&plan, &ProposedDeal { list_price: eur(24_000), discount: Rate(2_000), tier: 2 }, Currency::EUR);
+    let Terms::Resell(plan) = resell(false).terms else {
+        unreachable!()
+    };
+    let broken = check_deal(
+        &plan,
+        &ProposedDeal {
+            list_price: eur(24_000),
+            discount: Rate(2_000),
+            tier: 2,
+        },
+        Currency::EUR,
+    );
     assert_eq!(
         broken,
         [
@@ -150,15 +183,38 @@ fn guardrails_name_what_a_deal_breaks() {
             "Tier Gold requires certification, which the partner does not have.",
         ]
     );
-    assert!(check_deal(&plan, &ProposedDeal { list_price: eur(24_000), discount: Rate(800), tier: 1 }, Currency::EUR).is_empty());
+    assert!(check_deal(
+        &plan,
+        &ProposedDeal {
+            list_price: eur(24_000),
+            discount: Rate(800),
+            tier: 1
+        },
+        Currency::EUR
+    )
+    .is_empty());
     // A discount above the partner's margin: it would sell at a loss.
-    let loss = check_deal(&plan, &ProposedDeal { list_price: eur(24_000), discount: Rate(1_000), tier: 0 }, Currency::EUR);
+    let loss = check_deal(
+        &plan,
+        &ProposedDeal {
+            list_price: eur(24_000),
+            discount: Rate(1_000),
+            tier: 0,
+        },
+        Currency::EUR,
+    );
     assert!(loss.is_empty(), "10% is within the 15% margin: {loss:?}");
     let mut a = assumptions();
     a.discount = Rate(1_800);
     let m = model(&resell(false), &a, 1);
-    assert!(m.flags.iter().any(|f| matches!(f, Flag::PartnerLosesMoney { .. })));
-    assert!(m.flags.iter().any(|f| matches!(f, Flag::PriceBelowFloor { .. })));
+    assert!(m
+        .flags
+        .iter()
+        .any(|f| matches!(f, Flag::PartnerLosesMoney { .. })));
+    assert!(m
+        .flags
+        .iter()
+        .any(|f| matches!(f, Flag::PriceBelowFloor { .. })));
 }
 
 #[test]
@@ -169,7 +225,10 @@ fn bad_plans_and_assumptions_get_clear_messages() {
         r.tiers[2].min_deals = 2;
         r.max_discount = Rate(12_000);
     }
-    let problems: Vec<String> = plan_problems(&p).iter().map(|x| format!("{}: {}", x.path, x.message)).collect();
+    let problems: Vec<String> = plan_problems(&p)
+        .iter()
+        .map(|x| format!("{}: {}", x.path, x.message))
+        .collect();
     assert_eq!(
         problems,
         [
@@ -182,7 +241,10 @@ fn bad_plans_and_assumptions_get_clear_messages() {
     a.win_rate = Rate(15_000);
     a.first_year_revenue = eur(-1);
     a.cycle_quarters = 9;
-    let problems: Vec<String> = assumption_problems(&a).iter().map(|x| format!("{}: {}", x.path, x.message)).collect();
+    let problems: Vec<String> = assumption_problems(&a)
+        .iter()
+        .map(|x| format!("{}: {}", x.path, x.message))
+        .collect();
     assert_eq!(
         problems,
         [
@@ -203,5 +265,9 @@ fn the_tornado_puts_the_biggest_lever_first() {
     // Revenue per deal and win rate move contribution far more than the cost to serve.
     let pos = |name: &str| t.iter().position(|s| s.assumption == name).unwrap();
     assert!(pos("First-year revenue per deal") < pos("Cost to serve a partner deal"));
-    assert_eq!(t[pos("Partner discount")].range(), 0, "no discount in a referral plan");
+    assert_eq!(
+        t[pos("Partner discount")].range(),
+        0,
+        "no discount in a referral plan"
+    );
 }

@@ -2,6 +2,7 @@
 //! exit code 2 (cannot run: unreadable file, bad arguments).
 
 pub mod add_list;
+pub mod incentives;
 pub mod migrate;
 pub mod overlap;
 pub mod report;

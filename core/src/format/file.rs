@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::alignment::Judgment;
 use crate::icp::{BuyingRole, DisqualifierKind, ExampleFit};
+use crate::motion::{Party, Step};
 use crate::overlap::assessment::Signal;
 use crate::overlap::figures::Decision;
 use crate::overlap::population::Population;
@@ -176,6 +177,169 @@ pub struct PartnerFile {
     /// Ids of ICP disqualifiers that hit this partner's book of business.
     pub disqualifier_hits: Vec<String>,
     pub overlap: PartnerOverlapFile,
+    /// Rules of engagement (step 5).
+    pub motion: MotionFile,
+    /// Incentive plans and the assumptions they are modelled on (step 6).
+    pub incentives: IncentivesFile,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct JourneyStageFile {
+    pub name: String,
+    /// Our product naturally supports the partner's process at this stage.
+    pub we_fit: bool,
+    pub notes: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct OwnershipFile {
+    pub step: Step,
+    pub lead: Party,
+    pub support: Party,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SlaFile {
+    /// Business days to a first response.
+    pub first_response_days: Option<u16>,
+    /// Business days to accept or reject as qualified.
+    pub qualification_days: Option<u16>,
+    pub notes: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RegistrationFile {
+    pub eligible: String,
+    pub protection_days: Option<u16>,
+    pub on_expiry: String,
+    pub dispute_rule: String,
+    pub dispute_owner: String,
+}
+
+/// Rules of engagement: one entry per sales step in `ownership`.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct MotionFile {
+    pub journey: Vec<JourneyStageFile>,
+    pub ownership: Vec<OwnershipFile>,
+    pub qualified: Vec<String>,
+    pub rejected: Vec<String>,
+    pub sla: SlaFile,
+    pub registration: RegistrationFile,
+}
+
+/// Rates are basis points (10000 = 100%); amounts are minor units.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AssumptionsFile {
+    pub submissions: u32,
+    pub qualification_rate_bp: u32,
+    pub rejection_rate_bp: u32,
+    pub win_rate_bp: u32,
+    pub first_year_revenue_minor: i64,
+    pub cycle_quarters: u8,
+    pub retention_bp: u32,
+    pub cost_partner_deal_minor: i64,
+    pub cost_direct_deal_minor: i64,
+    pub direct_acquisition_cost_minor: i64,
+    pub discount_bp: u32,
+    /// Customer health score, 0–100.
+    pub health: u8,
+    pub adoption_bp: u32,
+    pub quarters: u8,
+}
+
+/// Exactly one of the two.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PayoutFile {
+    FlatMinor(i64),
+    PercentBp(u32),
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct QualityRuleFile {
+    pub window: u16,
+    pub max_rejection_bp: u32,
+    pub fee_cut_bp: u32,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ReferralFile {
+    pub meeting_fee_minor: i64,
+    pub closed_won: PayoutFile,
+    pub quality: QualityRuleFile,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct HealthTierFile {
+    pub name: String,
+    pub min_health: u8,
+    pub bonus_bp: u32,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ServicesFile {
+    pub package: String,
+    pub services_price_minor: i64,
+    pub co_marketing_minor: i64,
+    pub tiers: Vec<HealthTierFile>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct MarginTierFile {
+    pub name: String,
+    pub min_deals: u32,
+    pub margin_bp: u32,
+    pub requires_certification: bool,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ResellFile {
+    pub list_price_minor: i64,
+    pub price_floor_minor: i64,
+    pub max_discount_bp: u32,
+    pub tiers: Vec<MarginTierFile>,
+    pub renewal_rebate_bp: u32,
+    pub rebate_min_retention_bp: u32,
+    pub rebate_min_adoption_bp: u32,
+    pub certified: bool,
+}
+
+/// Exactly one of the three.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TermsFile {
+    Referral(ReferralFile),
+    Services(ServicesFile),
+    Resell(ResellFile),
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct PlanFile {
+    pub id: String,
+    pub name: String,
+    pub terms: TermsFile,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct IncentivesFile {
+    pub assumptions: AssumptionsFile,
+    pub plans: Vec<PlanFile>,
 }
 
 crate::vocabulary! {

@@ -13,7 +13,7 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -31,6 +31,39 @@ fn v1_to_v2(mut v: Value) -> Value {
                         })
                     });
                 }
+            }
+        }
+    }
+    v
+}
+
+/// Version 3 added motion design and incentive plans to every partner (the
+/// defaults are spelled out here, frozen as version 3 wrote them).
+fn v2_to_v3(mut v: Value) -> Value {
+    let ownership: Vec<Value> = ["discovery", "demo", "proposal", "implementation", "renewal"]
+        .iter()
+        .map(|s| serde_json::json!({"step": s, "lead": "undecided", "support": "undecided"}))
+        .collect();
+    let motion = serde_json::json!({
+        "journey": [], "ownership": ownership, "qualified": [], "rejected": [],
+        "sla": {"first_response_days": null, "qualification_days": null, "notes": ""},
+        "registration": {"eligible": "", "protection_days": null, "on_expiry": "", "dispute_rule": "", "dispute_owner": ""}
+    });
+    let incentives = serde_json::json!({
+        "assumptions": {
+            "submissions": 10, "qualification_rate_bp": 6000, "rejection_rate_bp": 2000,
+            "win_rate_bp": 2500, "first_year_revenue_minor": 2400000, "cycle_quarters": 1,
+            "retention_bp": 9000, "cost_partner_deal_minor": 150000, "cost_direct_deal_minor": 250000,
+            "direct_acquisition_cost_minor": 600000, "discount_bp": 500, "health": 70,
+            "adoption_bp": 6000, "quarters": 8
+        },
+        "plans": []
+    });
+    if let Some(Value::Array(partners)) = v.get_mut("partners") {
+        for p in partners {
+            if let Value::Object(p) = p {
+                p.entry("motion").or_insert_with(|| motion.clone());
+                p.entry("incentives").or_insert_with(|| incentives.clone());
             }
         }
     }

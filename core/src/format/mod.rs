@@ -24,7 +24,7 @@ use crate::workspace::Workspace;
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "partnerfit-workspace";
 /// The version this code writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Oldest version this code still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// Files larger than this are refused before parsing (20 MB).

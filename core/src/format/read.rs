@@ -13,12 +13,18 @@ use crate::alignment::{Answers, Judgment, PartnerAlignment};
 use crate::date::Date;
 use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
 use crate::id::Id;
+use crate::incentives::plan::{
+    Assumptions, HealthTier, MarginTier, PartnerIncentives, Payout, Plan, QualityRule,
+    ReferralPlan, ResellPlan, ServicesPlan, Terms,
+};
 use crate::money::{Currency, Money};
+use crate::motion::{DealRegistration, JourneyStage, Motion, Ownership, Sla};
 use crate::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
 use crate::overlap::assessment::{MappedAccount, Measured, PartnerOverlap};
 use crate::overlap::figures::{Figures, MatchDecision};
 use crate::partner::{Partner, Rating, Score, StatusChange};
 use crate::profile::CompanyProfile;
+use crate::rate::Rate;
 use crate::scorecard::config::GATE_RANGE;
 use crate::scorecard::{Category, Criterion, Gates, Scorecard};
 use crate::workspace::Workspace;
@@ -391,6 +397,8 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
         "alignment",
         "disqualifier_hits",
         "overlap",
+        "motion",
+        "incentives",
     ])?;
     let id = o.req("id").and_then(|a| read_id(&a));
     let name = o.req("name").and_then(|a| a.short());
@@ -470,6 +478,8 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
     });
 
     let overlap = o.req("overlap").and_then(|a| read_overlap(&a, list_ids));
+    let motion = o.req("motion").and_then(|a| read_motion(&a));
+    let incentives = o.req("incentives").and_then(|a| read_incentives(&a));
     let (ratings, mut evidence) = (ratings?, evidence?);
     let ratings = ratings
         .into_iter()
@@ -493,6 +503,8 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
         alignment: alignment?,
         disqualifier_hits: hits?,
         overlap: overlap?,
+        motion: motion?,
+        incentives: incentives?,
     })
 }
 
@@ -703,5 +715,329 @@ fn read_account_list(at: &At, partner_ids: &Option<BTreeSet<String>>) -> Option<
             PopulationSourceKind::Fixed => PopulationSource::Fixed(population),
         },
         accounts: accounts?,
+    })
+}
+
+/// A rate in basis points, 0–10000 (0–100%).
+fn read_rate(at: &At) -> Option<Rate> {
+    if let Some(n) = at.value.as_i64() {
+        if !(0..=10_000).contains(&n) {
+            at.report(format!(
+                "{n} basis points is outside 0–10000 (0–100%): rates cannot be negative or over 100%"
+            ));
+            return None;
+        }
+    }
+    at.integer(0..=10_000).map(|n| Rate(n as u32))
+}
+
+/// An amount in minor units, not negative.
+fn read_amount(at: &At) -> Option<Money> {
+    if at.value.as_i64().is_some_and(|n| n < 0) {
+        at.report(format!(
+            "{} is negative: amounts here are 0 or more",
+            at.value
+        ));
+        return None;
+    }
+    at.integer(0..=MAX_MINOR).map(Money)
+}
+
+fn read_small(at: &At, max: i64) -> Option<i64> {
+    at.integer(0..=max)
+}
+
+fn read_motion(at: &At) -> Option<Motion> {
+    let o = at.object(&[
+        "journey",
+        "ownership",
+        "qualified",
+        "rejected",
+        "sla",
+        "registration",
+    ])?;
+    let journey = o.req("journey").and_then(|a| {
+        a.list(|j| {
+            let o = j.object(&["name", "we_fit", "notes"])?;
+            let name = o.req("name").and_then(|a| a.short());
+            let we_fit = o.req("we_fit").and_then(|a| a.bool());
+            let notes = o.req("notes").and_then(|a| a.long());
+            Some(JourneyStage {
+                name: name?,
+                we_fit: we_fit?,
+                notes: notes?,
+            })
+        })
+    });
+    let ownership = o.req("ownership").and_then(|a| {
+        let list = a.list(|x| {
+            let o = x.object(&["step", "lead", "support"])?;
+            let step = o.req("step").and_then(|a| a.choice());
+            let lead = o.req("lead").and_then(|a| a.choice());
+            let support = o.req("support").and_then(|a| a.choice());
+            Some(Ownership { step: step?, lead: lead?, support: support? })
+        })?;
+        use crate::vocab::Vocabulary;
+        let steps: Vec<_> = list.iter().map(|o| o.step).collect();
+        if steps != crate::motion::Step::ALL {
+            a.report("needs one entry per step, in order: discovery, demo, proposal, implementation, renewal");
+            return None;
+        }
+        Some(list)
+    });
+    let qualified = o.req("qualified").and_then(|a| a.list(|x| x.long()));
+    let rejected = o.req("rejected").and_then(|a| a.list(|x| x.long()));
+    let days = |x: Option<At>| match x {
+        None => Some(None),
+        Some(a) => read_small(&a, 3650).map(|n| Some(n as u16)),
+    };
+    let sla = o.req("sla").and_then(|a| {
+        let o = a.object(&["first_response_days", "qualification_days", "notes"])?;
+        let first = days(o.opt("first_response_days"));
+        let qual = days(o.opt("qualification_days"));
+        let notes = o.req("notes").and_then(|a| a.long());
+        Some(Sla {
+            first_response_days: first?,
+            qualification_days: qual?,
+            notes: notes?,
+        })
+    });
+    let registration = o.req("registration").and_then(|a| {
+        let o = a.object(&[
+            "eligible",
+            "protection_days",
+            "on_expiry",
+            "dispute_rule",
+            "dispute_owner",
+        ])?;
+        let eligible = o.req("eligible").and_then(|a| a.long());
+        let protection = days(o.opt("protection_days"));
+        let on_expiry = o.req("on_expiry").and_then(|a| a.long());
+        let dispute_rule = o.req("dispute_rule").and_then(|a| a.long());
+        let dispute_owner = o.req("dispute_owner").and_then(|a| a.short());
+        Some(DealRegistration {
+            eligible: eligible?,
+            protection_days: protection?,
+            on_expiry: on_expiry?,
+            dispute_rule: dispute_rule?,
+            dispute_owner: dispute_owner?,
+        })
+    });
+    Some(Motion {
+        journey: journey?,
+        ownership: ownership?,
+        qualified: qualified?,
+        rejected: rejected?,
+        sla: sla?,
+        registration: registration?,
+    })
+}
+
+fn read_assumptions(at: &At) -> Option<Assumptions> {
+    let o = at.object(&[
+        "submissions",
+        "qualification_rate_bp",
+        "rejection_rate_bp",
+        "win_rate_bp",
+        "first_year_revenue_minor",
+        "cycle_quarters",
+        "retention_bp",
+        "cost_partner_deal_minor",
+        "cost_direct_deal_minor",
+        "direct_acquisition_cost_minor",
+        "discount_bp",
+        "health",
+        "adoption_bp",
+        "quarters",
+    ])?;
+    let rate = |k: &str| o.req(k).and_then(|a| read_rate(&a));
+    let amount = |k: &str| o.req(k).and_then(|a| read_amount(&a));
+    let submissions = o.req("submissions").and_then(|a| read_small(&a, 1_000_000));
+    let qualification_rate = rate("qualification_rate_bp");
+    let rejection_rate = rate("rejection_rate_bp");
+    let win_rate = rate("win_rate_bp");
+    let first_year_revenue = amount("first_year_revenue_minor");
+    let cycle = o.req("cycle_quarters").and_then(|a| read_small(&a, 11));
+    let retention = rate("retention_bp");
+    let cost_partner = amount("cost_partner_deal_minor");
+    let cost_direct = amount("cost_direct_deal_minor");
+    let direct_cac = amount("direct_acquisition_cost_minor");
+    let discount = rate("discount_bp");
+    let health = o.req("health").and_then(|a| read_small(&a, 100));
+    let adoption = rate("adoption_bp");
+    let quarters = o.req("quarters").and_then(|a| a.integer(4..=12));
+    let a = Assumptions {
+        submissions: submissions? as u32,
+        qualification_rate: qualification_rate?,
+        rejection_rate: rejection_rate?,
+        win_rate: win_rate?,
+        first_year_revenue: first_year_revenue?,
+        cycle_quarters: cycle? as u8,
+        retention: retention?,
+        cost_partner_deal: cost_partner?,
+        cost_direct_deal: cost_direct?,
+        direct_acquisition_cost: direct_cac?,
+        discount: discount?,
+        health: health? as u8,
+        adoption: adoption?,
+        quarters: quarters? as u8,
+    };
+    for p in crate::incentives::validate::assumption_problems(&a) {
+        at.probs
+            .report(&format!("{}.{}", at.path(), p.path), p.message);
+    }
+    Some(a)
+}
+
+fn read_terms(at: &At) -> Option<Terms> {
+    let o = at.object(&["referral", "services", "resell"])?;
+    let (r, s, x) = (o.opt("referral"), o.opt("services"), o.opt("resell"));
+    match (r, s, x) {
+        (Some(r), None, None) => {
+            let o = r.object(&["meeting_fee_minor", "closed_won", "quality"])?;
+            let fee = o.req("meeting_fee_minor").and_then(|a| read_amount(&a));
+            let payout = o.req("closed_won").and_then(|a| {
+                let o = a.object(&["flat_minor", "percent_bp"])?;
+                match (o.opt("flat_minor"), o.opt("percent_bp")) {
+                    (Some(f), None) => read_amount(&f).map(Payout::Flat),
+                    (None, Some(p)) => read_rate(&p).map(Payout::Percent),
+                    _ => {
+                        a.report("needs exactly one of flat_minor or percent_bp");
+                        None
+                    }
+                }
+            });
+            let quality = o.req("quality").and_then(|a| {
+                let o = a.object(&["window", "max_rejection_bp", "fee_cut_bp"])?;
+                let window = o.req("window").and_then(|a| a.integer(1..=1000));
+                let max = o.req("max_rejection_bp").and_then(|a| read_rate(&a));
+                let cut = o.req("fee_cut_bp").and_then(|a| read_rate(&a));
+                Some(QualityRule {
+                    window: window? as u16,
+                    max_rejection: max?,
+                    fee_cut: cut?,
+                })
+            });
+            Some(Terms::Referral(ReferralPlan {
+                meeting_fee: fee?,
+                closed_won: payout?,
+                quality: quality?,
+            }))
+        }
+        (None, Some(s), None) => {
+            let o = s.object(&[
+                "package",
+                "services_price_minor",
+                "co_marketing_minor",
+                "tiers",
+            ])?;
+            let package = o.req("package").and_then(|a| a.short());
+            let price = o.req("services_price_minor").and_then(|a| read_amount(&a));
+            let co = o.req("co_marketing_minor").and_then(|a| read_amount(&a));
+            let tiers = o.req("tiers").and_then(|a| {
+                a.list(|t| {
+                    let o = t.object(&["name", "min_health", "bonus_bp"])?;
+                    let name = o.req("name").and_then(|a| a.short());
+                    let min = o.req("min_health").and_then(|a| read_small(&a, 100));
+                    let bonus = o.req("bonus_bp").and_then(|a| read_rate(&a));
+                    Some(HealthTier {
+                        name: name?,
+                        min_health: min? as u8,
+                        bonus: bonus?,
+                    })
+                })
+            });
+            Some(Terms::Services(ServicesPlan {
+                package: package?,
+                services_price: price?,
+                co_marketing: co?,
+                tiers: tiers?,
+            }))
+        }
+        (None, None, Some(x)) => {
+            let o = x.object(&[
+                "list_price_minor",
+                "price_floor_minor",
+                "max_discount_bp",
+                "tiers",
+                "renewal_rebate_bp",
+                "rebate_min_retention_bp",
+                "rebate_min_adoption_bp",
+                "certified",
+            ])?;
+            let list = o.req("list_price_minor").and_then(|a| read_amount(&a));
+            let floor = o.req("price_floor_minor").and_then(|a| read_amount(&a));
+            let max = o.req("max_discount_bp").and_then(|a| read_rate(&a));
+            let tiers = o.req("tiers").and_then(|a| {
+                a.list(|t| {
+                    let o =
+                        t.object(&["name", "min_deals", "margin_bp", "requires_certification"])?;
+                    let name = o.req("name").and_then(|a| a.short());
+                    let min = o.req("min_deals").and_then(|a| read_small(&a, 1_000_000));
+                    let margin = o.req("margin_bp").and_then(|a| read_rate(&a));
+                    let cert = o.req("requires_certification").and_then(|a| a.bool());
+                    Some(MarginTier {
+                        name: name?,
+                        min_deals: min? as u32,
+                        margin: margin?,
+                        requires_certification: cert?,
+                    })
+                })
+            });
+            let rebate = o.req("renewal_rebate_bp").and_then(|a| read_rate(&a));
+            let min_ret = o.req("rebate_min_retention_bp").and_then(|a| read_rate(&a));
+            let min_adopt = o.req("rebate_min_adoption_bp").and_then(|a| read_rate(&a));
+            let certified = o.req("certified").and_then(|a| a.bool());
+            Some(Terms::Resell(ResellPlan {
+                list_price: list?,
+                price_floor: floor?,
+                max_discount: max?,
+                tiers: tiers?,
+                renewal_rebate: rebate?,
+                rebate_min_retention: min_ret?,
+                rebate_min_adoption: min_adopt?,
+                certified: certified?,
+            }))
+        }
+        _ => {
+            at.report("needs exactly one of referral, services or resell");
+            None
+        }
+    }
+}
+
+fn read_incentives(at: &At) -> Option<PartnerIncentives> {
+    let o = at.object(&["assumptions", "plans"])?;
+    let assumptions = o.req("assumptions").and_then(|a| read_assumptions(&a));
+    let plans = o.req("plans").and_then(|a| {
+        report_duplicates(a.probs, "plan", raw_id_paths(&a));
+        a.list(|p| {
+            let o = p.object(&["id", "name", "terms"])?;
+            let id = o.req("id").and_then(|a| read_id(&a));
+            let name = o.req("name").and_then(|a| a.short());
+            let terms_at = o.req("terms");
+            let terms = terms_at.as_ref().and_then(read_terms);
+            let plan = Plan {
+                id: id?,
+                name: name?,
+                terms: terms?,
+            };
+            if let Some(t) = terms_at {
+                let kind = match plan.terms {
+                    Terms::Referral(_) => "referral",
+                    Terms::Services(_) => "services",
+                    Terms::Resell(_) => "resell",
+                };
+                for x in crate::incentives::validate::plan_problems(&plan) {
+                    t.probs
+                        .report(&format!("{}.{kind}.{}", t.path(), x.path), x.message);
+                }
+            }
+            Some(plan)
+        })
+    });
+    Some(PartnerIncentives {
+        assumptions: assumptions?,
+        plans: plans?,
     })
 }

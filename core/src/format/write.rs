@@ -4,6 +4,8 @@ use super::file::*;
 use super::{FORMAT_TAG, FORMAT_VERSION};
 use crate::alignment::Answers;
 use crate::icp::Span;
+use crate::incentives::plan::{PartnerIncentives, Payout, Terms};
+use crate::motion::Motion;
 use crate::overlap::account::{AccountList, ListOwner, PopulationSource};
 use crate::overlap::assessment::PartnerOverlap;
 use crate::workspace::Workspace;
@@ -142,9 +144,125 @@ pub fn to_file(ws: &Workspace) -> WorkspaceFile {
                 },
                 disqualifier_hits: p.disqualifier_hits.iter().map(|d| d.to_string()).collect(),
                 overlap: overlap(&p.overlap),
+                motion: motion(&p.motion),
+                incentives: incentives(&p.incentives),
             })
             .collect(),
         account_lists: ws.account_lists.iter().map(account_list).collect(),
+    }
+}
+
+fn motion(m: &Motion) -> MotionFile {
+    MotionFile {
+        journey: m
+            .journey
+            .iter()
+            .map(|s| JourneyStageFile {
+                name: s.name.clone(),
+                we_fit: s.we_fit,
+                notes: s.notes.clone(),
+            })
+            .collect(),
+        ownership: m
+            .ownership
+            .iter()
+            .map(|o| OwnershipFile {
+                step: o.step,
+                lead: o.lead,
+                support: o.support,
+            })
+            .collect(),
+        qualified: m.qualified.clone(),
+        rejected: m.rejected.clone(),
+        sla: SlaFile {
+            first_response_days: m.sla.first_response_days,
+            qualification_days: m.sla.qualification_days,
+            notes: m.sla.notes.clone(),
+        },
+        registration: RegistrationFile {
+            eligible: m.registration.eligible.clone(),
+            protection_days: m.registration.protection_days,
+            on_expiry: m.registration.on_expiry.clone(),
+            dispute_rule: m.registration.dispute_rule.clone(),
+            dispute_owner: m.registration.dispute_owner.clone(),
+        },
+    }
+}
+
+fn incentives(i: &PartnerIncentives) -> IncentivesFile {
+    let a = &i.assumptions;
+    IncentivesFile {
+        assumptions: AssumptionsFile {
+            submissions: a.submissions,
+            qualification_rate_bp: a.qualification_rate.0,
+            rejection_rate_bp: a.rejection_rate.0,
+            win_rate_bp: a.win_rate.0,
+            first_year_revenue_minor: a.first_year_revenue.0,
+            cycle_quarters: a.cycle_quarters,
+            retention_bp: a.retention.0,
+            cost_partner_deal_minor: a.cost_partner_deal.0,
+            cost_direct_deal_minor: a.cost_direct_deal.0,
+            direct_acquisition_cost_minor: a.direct_acquisition_cost.0,
+            discount_bp: a.discount.0,
+            health: a.health,
+            adoption_bp: a.adoption.0,
+            quarters: a.quarters,
+        },
+        plans: i
+            .plans
+            .iter()
+            .map(|p| PlanFile {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                terms: match &p.terms {
+                    Terms::Referral(r) => TermsFile::Referral(ReferralFile {
+                        meeting_fee_minor: r.meeting_fee.0,
+                        closed_won: match r.closed_won {
+                            Payout::Flat(m) => PayoutFile::FlatMinor(m.0),
+                            Payout::Percent(x) => PayoutFile::PercentBp(x.0),
+                        },
+                        quality: QualityRuleFile {
+                            window: r.quality.window,
+                            max_rejection_bp: r.quality.max_rejection.0,
+                            fee_cut_bp: r.quality.fee_cut.0,
+                        },
+                    }),
+                    Terms::Services(s) => TermsFile::Services(ServicesFile {
+                        package: s.package.clone(),
+                        services_price_minor: s.services_price.0,
+                        co_marketing_minor: s.co_marketing.0,
+                        tiers: s
+                            .tiers
+                            .iter()
+                            .map(|t| HealthTierFile {
+                                name: t.name.clone(),
+                                min_health: t.min_health,
+                                bonus_bp: t.bonus.0,
+                            })
+                            .collect(),
+                    }),
+                    Terms::Resell(r) => TermsFile::Resell(ResellFile {
+                        list_price_minor: r.list_price.0,
+                        price_floor_minor: r.price_floor.0,
+                        max_discount_bp: r.max_discount.0,
+                        tiers: r
+                            .tiers
+                            .iter()
+                            .map(|t| MarginTierFile {
+                                name: t.name.clone(),
+                                min_deals: t.min_deals,
+                                margin_bp: t.margin.0,
+                                requires_certification: t.requires_certification,
+                            })
+                            .collect(),
+                        renewal_rebate_bp: r.renewal_rebate.0,
+                        rebate_min_retention_bp: r.rebate_min_retention.0,
+                        rebate_min_adoption_bp: r.rebate_min_adoption.0,
+                        certified: r.certified,
+                    }),
+                },
+            })
+            .collect(),
     }
 }
 

@@ -32,7 +32,10 @@ pub fn check_deal(plan: &ResellPlan, deal: &ProposedDeal, currency: Currency) ->
     }
     if let Some(t) = plan.tiers.get(deal.tier) {
         if t.requires_certification && !plan.certified {
-            out.push(format!("Tier {} requires certification, which the partner does not have.", t.name));
+            out.push(format!(
+                "Tier {} requires certification, which the partner does not have.",
+                t.name
+            ));
         }
         if deal.discount > t.margin {
             out.push(format!(

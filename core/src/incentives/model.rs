@@ -108,7 +108,10 @@ pub fn ratio_bp(part: Money, whole: Money) -> Option<i64> {
 fn resell_tier(plan: &ResellPlan, won_milli: i64) -> Option<&super::plan::MarginTier> {
     plan.tiers
         .iter()
-        .filter(|t| i64::from(t.min_deals) * 1000 <= won_milli && (plan.certified || !t.requires_certification))
+        .filter(|t| {
+            i64::from(t.min_deals) * 1000 <= won_milli
+                && (plan.certified || !t.requires_certification)
+        })
         .last()
 }
 
@@ -137,7 +140,8 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
         let (revenue, partner_earns, we_pay, take) = match &plan.terms {
             Terms::Referral(r) => {
                 let new_revenue = deals_value(a.first_year_revenue, won[q]);
-                let revenue = new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
+                let revenue =
+                    new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
                 let fee = if a.rejection_rate > r.quality.max_rejection {
                     r.quality.fee_cut.complement().of(r.meeting_fee)
                 } else {
@@ -153,7 +157,8 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
             }
             Terms::Services(s) => {
                 let new_revenue = deals_value(a.first_year_revenue, won[q]);
-                let revenue = new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
+                let revenue =
+                    new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
                 let t = s.tiers.iter().filter(|t| t.min_health <= a.health).last();
                 tier = t.map(|t| t.name.clone());
                 let bonus = t.map_or(Money::ZERO, |t| t.bonus.of(new_revenue));
@@ -170,12 +175,15 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
                 let deals = won[q] + renewing[q];
                 let revenue = deals_value(price, deals);
                 let take = deals_value(price.saturating_sub(ours), deals);
-                let rebate = if a.retention >= r.rebate_min_retention && a.adoption >= r.rebate_min_adoption {
+                let rebate = if a.retention >= r.rebate_min_retention
+                    && a.adoption >= r.rebate_min_adoption
+                {
                     r.renewal_rebate.of(deals_value(ours, renewing[q]))
                 } else {
                     Money::ZERO
                 };
-                first_year_take = first_year_take.saturating_add(deals_value(price.saturating_sub(ours), won[q]));
+                first_year_take =
+                    first_year_take.saturating_add(deals_value(price.saturating_sub(ours), won[q]));
                 (revenue, take.saturating_add(rebate), rebate, take)
             }
         };
@@ -210,21 +218,37 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
         Terms::Resell(r) => {
             let price = a.discount.complement().of(r.list_price);
             if price < r.price_floor {
-                flags.push(Flag::PriceBelowFloor { price, floor: r.price_floor });
+                flags.push(Flag::PriceBelowFloor {
+                    price,
+                    floor: r.price_floor,
+                });
             }
             if a.discount > r.max_discount {
-                flags.push(Flag::DiscountOverMax { discount: a.discount, max: r.max_discount });
+                flags.push(Flag::DiscountOverMax {
+                    discount: a.discount,
+                    max: r.max_discount,
+                });
             }
-            let margin = rows.last().and_then(|_| resell_tier(r, won[n - 1])).map_or(Rate::ZERO, |t| t.margin);
+            let margin = rows
+                .last()
+                .and_then(|_| resell_tier(r, won[n - 1]))
+                .map_or(Rate::ZERO, |t| t.margin);
             if a.discount > margin {
-                flags.push(Flag::PartnerLosesMoney { margin, discount: a.discount });
+                flags.push(Flag::PartnerLosesMoney {
+                    margin,
+                    discount: a.discount,
+                });
             }
             let near = |x: Rate, threshold: Rate| x.0.abs_diff(threshold.0) <= 500;
             if near(a.retention, r.rebate_min_retention) {
                 flags.push(Flag::Cliff {
                     what: format!(
                         "the renewal rebate switches {} at {} retention; the assumption is {}",
-                        if a.retention >= r.rebate_min_retention { "off" } else { "on" },
+                        if a.retention >= r.rebate_min_retention {
+                            "off"
+                        } else {
+                            "on"
+                        },
                         r.rebate_min_retention,
                         a.retention
                     ),
@@ -242,9 +266,16 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
             }
         }
         Terms::Services(s) => {
-            if let Some(t) = s.tiers.iter().find(|t| t.min_health > a.health && t.min_health - a.health <= 5) {
+            if let Some(t) = s
+                .tiers
+                .iter()
+                .find(|t| t.min_health > a.health && t.min_health - a.health <= 5)
+            {
                 flags.push(Flag::Cliff {
-                    what: format!("tier {} starts at health {}, the assumption is {}", t.name, t.min_health, a.health),
+                    what: format!(
+                        "tier {} starts at health {}, the assumption is {}",
+                        t.name, t.min_health, a.health
+                    ),
                 });
             }
         }
@@ -259,7 +290,11 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
         _ => totals.we_pay,
     };
     let partner_cost_per_deal = (new_deals > 0).then(|| {
-        Money(mul_div(acquisition.0.saturating_add(totals.cost_to_serve.0), 1000, new_deals))
+        Money(mul_div(
+            acquisition.0.saturating_add(totals.cost_to_serve.0),
+            1000,
+            new_deals,
+        ))
     });
     Model {
         contribution_margin_bp: ratio_bp(totals.contribution, totals.revenue),

@@ -164,7 +164,11 @@ impl Plan {
                 Terms::Referral(ReferralPlan {
                     meeting_fee: Money(50_000),
                     closed_won: Payout::Percent(Rate(1_000)),
-                    quality: QualityRule { window: 10, max_rejection: Rate(5_000), fee_cut: Rate(5_000) },
+                    quality: QualityRule {
+                        window: 10,
+                        max_rejection: Rate(5_000),
+                        fee_cut: Rate(5_000),
+                    },
                 }),
             ),
             Services => (
@@ -174,8 +178,16 @@ impl Plan {
                     services_price: Money(1_500_000),
                     co_marketing: Money(250_000),
                     tiers: vec![
-                        HealthTier { name: "Healthy".into(), min_health: 60, bonus: Rate(500) },
-                        HealthTier { name: "Thriving".into(), min_health: 80, bonus: Rate(1_000) },
+                        HealthTier {
+                            name: "Healthy".into(),
+                            min_health: 60,
+                            bonus: Rate(500),
+                        },
+                        HealthTier {
+                            name: "Thriving".into(),
+                            min_health: 80,
+                            bonus: Rate(1_000),
+                        },
                     ],
                 }),
             ),
@@ -186,9 +198,24 @@ impl Plan {
                     price_floor: Money(2_000_000),
                     max_discount: Rate(1_000),
                     tiers: vec![
-                        MarginTier { name: "Registered".into(), min_deals: 0, margin: Rate(1_500), requires_certification: false },
-                        MarginTier { name: "Silver".into(), min_deals: 3, margin: Rate(2_000), requires_certification: false },
-                        MarginTier { name: "Gold".into(), min_deals: 10, margin: Rate(3_000), requires_certification: true },
+                        MarginTier {
+                            name: "Registered".into(),
+                            min_deals: 0,
+                            margin: Rate(1_500),
+                            requires_certification: false,
+                        },
+                        MarginTier {
+                            name: "Silver".into(),
+                            min_deals: 3,
+                            margin: Rate(2_000),
+                            requires_certification: false,
+                        },
+                        MarginTier {
+                            name: "Gold".into(),
+                            min_deals: 10,
+                            margin: Rate(3_000),
+                            requires_certification: true,
+                        },
                     ],
                     renewal_rebate: Rate(500),
                     rebate_min_retention: Rate(8_500),
@@ -197,7 +224,11 @@ impl Plan {
                 }),
             ),
         };
-        Plan { id, name: name.into(), terms }
+        Plan {
+            id,
+            name: name.into(),
+            terms,
+        }
     }
 
     pub fn kind(&self) -> crate::partner::PartnerType {

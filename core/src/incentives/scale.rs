@@ -102,17 +102,71 @@ fn scaled_money(m: Money, pct: i64) -> Money {
 /// Which assumption moves total contribution most: each moved by ±20% (the
 /// sales cycle by ±1 quarter), sorted by the size of the swing.
 pub fn tornado(plan: &Plan, a: &Assumptions, currency: crate::money::Currency) -> Vec<Swing> {
-    type Variant = (&'static str, Box<dyn Fn(&mut Assumptions, bool)>, Box<dyn Fn(&Assumptions) -> String>);
+    type Variant = (
+        &'static str,
+        Box<dyn Fn(&mut Assumptions, bool)>,
+        Box<dyn Fn(&Assumptions) -> String>,
+    );
     let variants: Vec<Variant> = vec![
-        ("Submissions per quarter", Box::new(|a, up| a.submissions = scaled(a.submissions, if up { 20 } else { -20 })), Box::new(|a| a.submissions.to_string())),
-        ("Qualification rate", Box::new(|a, up| a.qualification_rate = scaled_rate(a.qualification_rate, if up { 20 } else { -20 })), Box::new(|a| a.qualification_rate.to_string())),
-        ("Win rate", Box::new(|a, up| a.win_rate = scaled_rate(a.win_rate, if up { 20 } else { -20 })), Box::new(|a| a.win_rate.to_string())),
-        ("First-year revenue per deal", Box::new(|a, up| a.first_year_revenue = scaled_money(a.first_year_revenue, if up { 20 } else { -20 })), Box::new(move |a| a.first_year_revenue.display(currency))),
-        ("Retention", Box::new(|a, up| a.retention = scaled_rate(a.retention, if up { 20 } else { -20 })), Box::new(|a| a.retention.to_string())),
-        ("Cost to serve a partner deal", Box::new(|a, up| a.cost_partner_deal = scaled_money(a.cost_partner_deal, if up { 20 } else { -20 })), Box::new(move |a| a.cost_partner_deal.display(currency))),
-        ("Rejected submissions", Box::new(|a, up| a.rejection_rate = scaled_rate(a.rejection_rate, if up { 20 } else { -20 })), Box::new(|a| a.rejection_rate.to_string())),
-        ("Partner discount", Box::new(|a, up| a.discount = scaled_rate(a.discount, if up { 20 } else { -20 })), Box::new(|a| a.discount.to_string())),
-        ("Sales cycle (quarters)", Box::new(|a, up| a.cycle_quarters = if up { a.cycle_quarters.saturating_add(1) } else { a.cycle_quarters.saturating_sub(1) }), Box::new(|a| a.cycle_quarters.to_string())),
+        (
+            "Submissions per quarter",
+            Box::new(|a, up| a.submissions = scaled(a.submissions, if up { 20 } else { -20 })),
+            Box::new(|a| a.submissions.to_string()),
+        ),
+        (
+            "Qualification rate",
+            Box::new(|a, up| {
+                a.qualification_rate = scaled_rate(a.qualification_rate, if up { 20 } else { -20 })
+            }),
+            Box::new(|a| a.qualification_rate.to_string()),
+        ),
+        (
+            "Win rate",
+            Box::new(|a, up| a.win_rate = scaled_rate(a.win_rate, if up { 20 } else { -20 })),
+            Box::new(|a| a.win_rate.to_string()),
+        ),
+        (
+            "First-year revenue per deal",
+            Box::new(|a, up| {
+                a.first_year_revenue = scaled_money(a.first_year_revenue, if up { 20 } else { -20 })
+            }),
+            Box::new(move |a| a.first_year_revenue.display(currency)),
+        ),
+        (
+            "Retention",
+            Box::new(|a, up| a.retention = scaled_rate(a.retention, if up { 20 } else { -20 })),
+            Box::new(|a| a.retention.to_string()),
+        ),
+        (
+            "Cost to serve a partner deal",
+            Box::new(|a, up| {
+                a.cost_partner_deal = scaled_money(a.cost_partner_deal, if up { 20 } else { -20 })
+            }),
+            Box::new(move |a| a.cost_partner_deal.display(currency)),
+        ),
+        (
+            "Rejected submissions",
+            Box::new(|a, up| {
+                a.rejection_rate = scaled_rate(a.rejection_rate, if up { 20 } else { -20 })
+            }),
+            Box::new(|a| a.rejection_rate.to_string()),
+        ),
+        (
+            "Partner discount",
+            Box::new(|a, up| a.discount = scaled_rate(a.discount, if up { 20 } else { -20 })),
+            Box::new(|a| a.discount.to_string()),
+        ),
+        (
+            "Sales cycle (quarters)",
+            Box::new(|a, up| {
+                a.cycle_quarters = if up {
+                    a.cycle_quarters.saturating_add(1)
+                } else {
+                    a.cycle_quarters.saturating_sub(1)
+                }
+            }),
+            Box::new(|a| a.cycle_quarters.to_string()),
+        ),
     ];
     let mut out: Vec<Swing> = variants
         .into_iter()
@@ -129,7 +183,11 @@ pub fn tornado(plan: &Plan, a: &Assumptions, currency: crate::money::Currency) -
             }
         })
         .collect();
-    out.sort_by(|x, y| y.range().cmp(&x.range()).then(x.assumption.cmp(y.assumption)));
+    out.sort_by(|x, y| {
+        y.range()
+            .cmp(&x.range())
+            .then(x.assumption.cmp(y.assumption))
+    });
     out
 }
 

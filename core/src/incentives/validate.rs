@@ -12,7 +12,10 @@ pub struct Problem {
 }
 
 fn push(out: &mut Vec<Problem>, path: &str, message: String) {
-    out.push(Problem { path: path.to_owned(), message });
+    out.push(Problem {
+        path: path.to_owned(),
+        message,
+    });
 }
 
 fn check_rate(out: &mut Vec<Problem>, path: &str, r: Rate) {
@@ -40,7 +43,11 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem> {
             check_rate(&mut out, "quality.max_rejection", r.quality.max_rejection);
             check_rate(&mut out, "quality.fee_cut", r.quality.fee_cut);
             if r.quality.window == 0 {
-                push(&mut out, "quality.window", "must look at one submission or more".into());
+                push(
+                    &mut out,
+                    "quality.window",
+                    "must look at one submission or more".into(),
+                );
             }
         }
         Terms::Services(s) => {
@@ -49,13 +56,24 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem> {
             for (i, t) in s.tiers.iter().enumerate() {
                 check_rate(&mut out, &format!("tiers[{i}].bonus"), t.bonus);
                 if t.min_health > 100 {
-                    push(&mut out, &format!("tiers[{i}].min_health"), format!("{} is outside 0–100", t.min_health));
+                    push(
+                        &mut out,
+                        &format!("tiers[{i}].min_health"),
+                        format!("{} is outside 0–100", t.min_health),
+                    );
                 }
                 if i > 0 && t.min_health <= s.tiers[i - 1].min_health {
-                    push(&mut out, &format!("tiers[{i}].min_health"), format!(
-                        "tier table out of order: {} needs health {}, not above {} ({})",
-                        t.name, t.min_health, s.tiers[i - 1].name, s.tiers[i - 1].min_health
-                    ));
+                    push(
+                        &mut out,
+                        &format!("tiers[{i}].min_health"),
+                        format!(
+                            "tier table out of order: {} needs health {}, not above {} ({})",
+                            t.name,
+                            t.min_health,
+                            s.tiers[i - 1].name,
+                            s.tiers[i - 1].min_health
+                        ),
+                    );
                 }
             }
         }
@@ -63,10 +81,15 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem> {
             check_money(&mut out, "list_price", r.list_price);
             check_money(&mut out, "price_floor", r.price_floor);
             if r.price_floor > r.list_price {
-                push(&mut out, "price_floor", format!(
-                    "the floor ({}) is above the list price ({})",
-                    r.price_floor.minor(), r.list_price.minor()
-                ));
+                push(
+                    &mut out,
+                    "price_floor",
+                    format!(
+                        "the floor ({}) is above the list price ({})",
+                        r.price_floor.minor(),
+                        r.list_price.minor()
+                    ),
+                );
             }
             check_rate(&mut out, "max_discount", r.max_discount);
             check_rate(&mut out, "renewal_rebate", r.renewal_rebate);
@@ -86,10 +109,14 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem> {
                         ));
                     }
                     if t.margin < prev.margin {
-                        push(&mut out, &format!("tiers[{i}].margin"), format!(
+                        push(
+                            &mut out,
+                            &format!("tiers[{i}].margin"),
+                            format!(
                             "tier table out of order: {} gives a smaller margin ({}) than {} ({})",
                             t.name, t.margin, prev.name, prev.margin
-                        ));
+                        ),
+                        );
                     }
                 }
             }
@@ -123,16 +150,28 @@ pub fn assumption_problems(a: &Assumptions) -> Vec<Problem> {
         push(&mut out, "health", format!("{} is outside 0–100", a.health));
     }
     if !(4..=12).contains(&a.quarters) {
-        push(&mut out, "quarters", format!("{} is outside 4–12 quarters", a.quarters));
+        push(
+            &mut out,
+            "quarters",
+            format!("{} is outside 4–12 quarters", a.quarters),
+        );
     }
     if a.cycle_quarters >= a.quarters {
-        push(&mut out, "cycle_quarters", format!(
-            "a {}-quarter sales cycle leaves no quarter to close deals in a {}-quarter horizon",
-            a.cycle_quarters, a.quarters
-        ));
+        push(
+            &mut out,
+            "cycle_quarters",
+            format!(
+                "a {}-quarter sales cycle leaves no quarter to close deals in a {}-quarter horizon",
+                a.cycle_quarters, a.quarters
+            ),
+        );
     }
     if a.submissions > 1_000_000 {
-        push(&mut out, "submissions", "more than 1,000,000 per quarter".into());
+        push(
+            &mut out,
+            "submissions",
+            "more than 1,000,000 per quarter".into(),
+        );
     }
     out
 }

@@ -1,0 +1,188 @@
+//! `partnerfit incentives FILE --partner ID [--json]`: a partner's incentive
+//! plans modelled quarter by quarter, at scale, and the biggest levers.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnerfit_core::incentives::model::{model, Model};
+use partnerfit_core::incentives::scale::{bp_text, scale, tornado};
+use partnerfit_core::{Currency, Id};
+use serde_json::json;
+
+use crate::input::load_workspace;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The workspace file.
+    file: PathBuf,
+    /// The partner's id (see `partnerfit report`).
+    #[arg(long)]
+    partner: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn deals(milli: i64) -> String {
+    format!("{}.{:02}", milli / 1000, (milli % 1000) / 10)
+}
+
+fn model_json(m: &Model, c: Currency) -> serde_json::Value {
+    json!({
+        "quarters": m.quarters.iter().map(|q| json!({
+            "quarter": q.quarter,
+            "qualified": q.qualified_milli as f64 / 1000.0,
+            "won": q.won_milli as f64 / 1000.0,
+            "renewing": q.renewing_milli as f64 / 1000.0,
+            "revenue_minor": q.revenue.0,
+            "partner_earns_minor": q.partner_earns.0,
+            "we_pay_minor": q.we_pay.0,
+            "net_revenue_minor": q.net_revenue.0,
+            "contribution_minor": q.contribution.0,
+            "tier": q.tier,
+        })).collect::<Vec<_>>(),
+        "totals": {
+            "revenue_minor": m.totals.revenue.0,
+            "partner_earns_minor": m.totals.partner_earns.0,
+            "we_pay_minor": m.totals.we_pay.0,
+            "net_revenue_minor": m.totals.net_revenue.0,
+            "contribution_minor": m.totals.contribution.0,
+        },
+        "contribution_margin_bp": m.contribution_margin_bp,
+        "partner_cost_per_deal_minor": m.partner_cost_per_deal.map(|x| x.0),
+        "direct_cost_per_deal_minor": m.direct_cost_per_deal.0,
+        "flags": m.flags.iter().map(|f| f.text(c)).collect::<Vec<_>>(),
+    })
+}
+
+pub fn run(a: &Args) -> Result<ExitCode, String> {
+    let ws = match load_workspace(&a.file)? {
+        Ok(l) => l.workspace,
+        Err(e) => {
+            eprintln!("{}: invalid workspace file", a.file.display());
+            for line in e.lines() {
+                eprintln!("  {line}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let id = Id::parse(&a.partner).map_err(|e| format!("--partner: {e}"))?;
+    let p = ws
+        .partner(&id)
+        .ok_or_else(|| format!("--partner: no partner with id {id} in {}", a.file.display()))?;
+    let c = ws.profile.currency;
+    let inc = &p.incentives;
+    if inc.plans.is_empty() {
+        eprintln!("{} has no incentive plan yet", p.name);
+        return Ok(ExitCode::from(1));
+    }
+    if a.json {
+        let plans: Vec<_> = inc
+            .plans
+            .iter()
+            .map(|plan| {
+                json!({
+                    "id": plan.id.to_string(),
+                    "name": plan.name,
+                    "currency": c.code(),
+                    "model": model_json(&model(plan, &inc.assumptions, 1), c),
+                    "scale": scale(plan, &inc.assumptions).iter().map(|r| json!({
+                        "volume": r.volume,
+                        "contribution_minor": r.totals.contribution.0,
+                        "contribution_margin_bp": r.contribution_margin_bp,
+                        "tier": r.tier,
+                        "notes": r.notes,
+                    })).collect::<Vec<_>>(),
+                    "tornado": tornado(plan, &inc.assumptions, c).iter().map(|s| json!({
+                        "assumption": s.assumption,
+                        "low": s.low_label, "high": s.high_label,
+                        "contribution_low_minor": s.low.0, "contribution_high_minor": s.high.0,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "partner": p.name, "plans": plans }))
+                .map_err(|e| e.to_string())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for plan in &inc.plans {
+        let m = model(plan, &inc.assumptions, 1);
+        println!("{} — {} ({})\n", p.name, plan.name, c);
+        println!(
+            "{:>3} {:>8} {:>8} {:>16} {:>16} {:>16} {:>16} {:>16}",
+            "Q",
+            "qualif.",
+            "won",
+            "revenue",
+            "partner earns",
+            "we pay",
+            "net revenue",
+            "contribution"
+        );
+        for q in &m.quarters {
+            println!(
+                "{:>3} {:>8} {:>8} {:>16} {:>16} {:>16} {:>16} {:>16}",
+                q.quarter,
+                deals(q.qualified_milli),
+                deals(q.won_milli),
+                q.revenue.amount_text(c),
+                q.partner_earns.amount_text(c),
+                q.we_pay.amount_text(c),
+                q.net_revenue.amount_text(c),
+                q.contribution.amount_text(c)
+            );
+        }
+        let t = &m.totals;
+        println!(
+            "{:>3} {:>8} {:>8} {:>16} {:>16} {:>16} {:>16} {:>16}",
+            "all",
+            "",
+            deals(t.won_milli),
+            t.revenue.amount_text(c),
+            t.partner_earns.amount_text(c),
+            t.we_pay.amount_text(c),
+            t.net_revenue.amount_text(c),
+            t.contribution.amount_text(c)
+        );
+        println!(
+            "\ncontribution margin {}; cost per partner deal {} vs direct {}",
+            bp_text(m.contribution_margin_bp),
+            m.partner_cost_per_deal
+                .map(|x| x.display(c))
+                .unwrap_or_else(|| "–".into()),
+            m.direct_cost_per_deal.display(c)
+        );
+        for f in &m.flags {
+            println!("! {}", f.text(c));
+        }
+        println!("\nAt scale:");
+        for r in scale(plan, &inc.assumptions) {
+            println!(
+                "  {:>3}×  contribution {:>16}  margin {:>7}  tier {}",
+                r.volume,
+                r.totals.contribution.display(c),
+                bp_text(r.contribution_margin_bp),
+                r.tier.as_deref().unwrap_or("–")
+            );
+            for n in &r.notes {
+                println!("        ! {n}");
+            }
+        }
+        println!("\nWhat moves the contribution most (each assumption ±20%):");
+        for s in tornado(plan, &inc.assumptions, c).iter().take(5) {
+            println!(
+                "  {:<30} {} → {}   |   {} → {}",
+                s.assumption,
+                s.low_label,
+                s.high_label,
+                s.low.display(c),
+                s.high.display(c)
+            );
+        }
+        println!();
+    }
+    Ok(ExitCode::SUCCESS)
+}
