@@ -106,13 +106,9 @@ pub fn ratio_bp(part: Money, whole: Money) -> Option<i64> {
 
 /// The resell tier for `won_milli` deals this quarter.
 fn resell_tier(plan: &ResellPlan, won_milli: i64) -> Option<&super::plan::MarginTier> {
-    plan.tiers
-        .iter()
-        .filter(|t| {
-            i64::from(t.min_deals) * 1000 <= won_milli
-                && (plan.certified || !t.requires_certification)
-        })
-        .last()
+    plan.tiers.iter().rfind(|t| {
+        i64::from(t.min_deals) * 1000 <= won_milli && (plan.certified || !t.requires_certification)
+    })
 }
 
 /// Run `plan` on `a` with submissions multiplied by `volume`.
@@ -159,7 +155,7 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
                 let new_revenue = deals_value(a.first_year_revenue, won[q]);
                 let revenue =
                     new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
-                let t = s.tiers.iter().filter(|t| t.min_health <= a.health).last();
+                let t = s.tiers.iter().rfind(|t| t.min_health <= a.health);
                 tier = t.map(|t| t.name.clone());
                 let bonus = t.map_or(Money::ZERO, |t| t.bonus.of(new_revenue));
                 let pay = s.co_marketing.saturating_add(bonus);
