@@ -21,3 +21,29 @@ pub fn load_workspace(path: &Path) -> Result<Result<Loaded, ImportError>, String
     let text = read_text(path)?;
     Ok(format::load(&text))
 }
+
+/// Load a workspace file for a command that needs a valid one: on problems,
+/// print them to stderr and return `None` (the command exits with 1).
+pub fn valid_workspace(path: &Path) -> Result<Option<partnerfit_core::Workspace>, String> {
+    match load_workspace(path)? {
+        Ok(l) => Ok(Some(l.workspace)),
+        Err(e) => {
+            eprintln!("{}: invalid workspace file", path.display());
+            for line in e.lines() {
+                eprintln!("  {line}");
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// The partner named by a `--partner` argument.
+pub fn partner<'a>(
+    ws: &'a partnerfit_core::Workspace,
+    file: &Path,
+    id: &str,
+) -> Result<&'a partnerfit_core::partner::Partner, String> {
+    let id = partnerfit_core::Id::parse(id).map_err(|e| format!("--partner: {e}"))?;
+    ws.partner(&id)
+        .ok_or_else(|| format!("--partner: no partner with id {id} in {}", file.display()))
+}

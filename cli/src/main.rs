@@ -32,6 +32,8 @@ enum Command {
     AddList(commands::add_list::Args),
     /// Model a partner's incentive plans: quarters, scale, biggest levers.
     Incentives(commands::incentives::Args),
+    /// Print a partner's rules-of-engagement one-pager as Markdown.
+    Motion(commands::motion::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Overlap(a) => commands::overlap::run(&a),
         Command::AddList(a) => commands::add_list::run(&a),
         Command::Incentives(a) => commands::incentives::run(&a),
+        Command::Motion(a) => commands::motion::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -229,3 +229,29 @@ fn incentives_prints_the_model() {
     let o = run(&["incentives", &demo(), "--partner", "p-nope"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn motion_prints_the_one_pager_and_its_gaps() {
+    let o = run(&["motion", &demo(), "--partner", "p-northwind"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("# Ledgerline × Northwind Integrations: rules of engagement\n"),
+        "{text}"
+    );
+    assert!(text.contains("| Proposal | Both | To agree |"), "{text}");
+    let o = run(&["motion", &demo(), "--partner", "p-brightpath"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("No dispute rule: ambiguity creates conflict."),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["motion", &demo(), "--partner", "p-nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no partner with id p-nope"),
+        "{}",
+        stderr(&o)
+    );
+}

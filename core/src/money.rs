@@ -151,6 +151,21 @@ impl Money {
         }
     }
 
+    /// Whole units, rounded half away from zero, for chart labels:
+    /// "12,501 EUR".
+    pub fn display_whole(self, currency: Currency) -> String {
+        let scale = currency.scale();
+        let half = scale / 2;
+        let units = if self.0 >= 0 {
+            self.0.saturating_add(half) / scale
+        } else {
+            self.0.saturating_sub(half) / scale
+        };
+        let text = Money(units.saturating_mul(scale)).amount_text(currency);
+        let whole = text.split('.').next().unwrap_or(&text);
+        format!("{whole} {currency}")
+    }
+
     /// Plain decimal text for an input field ("12500.50").
     pub fn input_text(self, currency: Currency) -> String {
         self.amount_text(currency).replace(',', "")
@@ -208,6 +223,16 @@ mod tests {
             (100_000_000, "1,000,000.00 EUR"),
         ] {
             assert_eq!(Money(minor).display(eur), expected);
+        }
+        let jpy = Currency::parse("JPY").unwrap();
+        for (minor, cur, expected) in [
+            (1_250_050, eur, "12,501 EUR"),
+            (1_250_049, eur, "12,500 EUR"),
+            (-1_250_050, eur, "-12,501 EUR"),
+            (-49, eur, "0 EUR"),
+            (1_500, jpy, "1,500 JPY"),
+        ] {
+            assert_eq!(Money(minor).display_whole(cur), expected);
         }
     }
 

@@ -167,7 +167,7 @@ fn incentives_and_motion_are_checked() {
             "partners[1].incentives.plans[0].terms.referral.meeting_fee_minor: -500 is negative: amounts here are 0 or more",
             "partners[1].incentives.assumptions.win_rate_bp: 12000 basis points is outside 0–10000 (0–100%): rates cannot be negative or over 100%",
             "partners[3].incentives.assumptions.cycle_quarters: a 9-quarter sales cycle leaves no quarter to close deals in a 8-quarter horizon",
-            "partners[2].incentives.plans[0].terms.resell.price_floor: the floor (3000000) is above the list price (2400000)",
+            "partners[2].incentives.plans[0].terms.resell.price_floor: the price floor is above the list price: lower the floor or raise the price",
             "partners[2].incentives.plans[0].terms.resell.tiers[2].min_deals: tier table out of order: Gold needs 1 deals per quarter, not more than Silver (3)",
             "partners[0].motion.ownership: needs one entry per step, in order: discovery, demo, proposal, implementation, renewal",
             "partners[0].motion.sla.first_response_days: -1 is outside 0–3650",

@@ -232,7 +232,7 @@ fn bad_plans_and_assumptions_get_clear_messages() {
     assert_eq!(
         problems,
         [
-            "price_floor: the floor (3000000) is above the list price (2400000)",
+            "price_floor: the price floor is above the list price: lower the floor or raise the price",
             "max_discount: 120% is over 100%",
             "tiers[2].min_deals: tier table out of order: Gold needs 2 deals per quarter, not more than Silver (3)",
         ]

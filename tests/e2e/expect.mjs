@@ -49,6 +49,12 @@ export function expect(locator) {
     async toBeVisible() {
       await until(() => locator.isVisible(), () => "expected to be visible");
     },
+    async toNotContainText(text) {
+      await until(
+        async () => !(await locator.innerText()).includes(text),
+        async () => `expected not to contain ${JSON.stringify(text)}, got ${JSON.stringify(await locator.innerText().catch(() => "(none)"))}`,
+      );
+    },
     async toBeHidden() {
       await until(async () => !(await locator.isVisible()), () => "expected to be hidden");
     },

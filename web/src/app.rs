@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workspace") view=pages::workspace::WorkspacePage/>
                     <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
                     <Route path=path!("/overlap") view=pages::overlap::OverlapPage/>
+                    <Route path=path!("/motion") view=pages::motion::MotionPage/>
+                    <Route path=path!("/incentives") view=pages::incentives::IncentivesPage/>
                 </Routes>
             </main>
         </Router>

@@ -18,6 +18,8 @@ pub enum Page {
     Workspace,
     Accounts,
     Overlap(Id),
+    Motion(Id),
+    Incentives(Id),
 }
 
 impl Page {
@@ -44,6 +46,8 @@ impl Page {
             Page::Workspace => "/workspace".into(),
             Page::Accounts => "/accounts".into(),
             Page::Overlap(id) => format!("/overlap?id={id}"),
+            Page::Motion(id) => format!("/motion?id={id}"),
+            Page::Incentives(id) => format!("/incentives?id={id}"),
         }
     }
 }

@@ -11,7 +11,7 @@ use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::{Date, Id};
 
-use crate::input::load_workspace;
+use crate::input::valid_workspace;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,15 +35,8 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let mut ws = match load_workspace(&a.workspace)? {
-        Ok(l) => l.workspace,
-        Err(e) => {
-            eprintln!("{}: invalid workspace file", a.workspace.display());
-            for line in e.lines() {
-                eprintln!("  {line}");
-            }
-            return Ok(ExitCode::from(1));
-        }
+    let Some(mut ws) = valid_workspace(&a.workspace)? else {
+        return Ok(ExitCode::from(1));
     };
     let date = Date::parse(&a.date).map_err(|e| e.to_string())?;
     let owner = match &a.partner {

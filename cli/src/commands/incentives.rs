@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use partnerfit_core::incentives::model::{model, Model};
 use partnerfit_core::incentives::scale::{bp_text, scale, tornado};
-use partnerfit_core::{Currency, Id};
+use partnerfit_core::Currency;
 use serde_json::json;
 
-use crate::input::load_workspace;
+use crate::input::{partner, valid_workspace};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -56,20 +56,10 @@ fn model_json(m: &Model, c: Currency) -> serde_json::Value {
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let ws = match load_workspace(&a.file)? {
-        Ok(l) => l.workspace,
-        Err(e) => {
-            eprintln!("{}: invalid workspace file", a.file.display());
-            for line in e.lines() {
-                eprintln!("  {line}");
-            }
-            return Ok(ExitCode::from(1));
-        }
+    let Some(ws) = valid_workspace(&a.file)? else {
+        return Ok(ExitCode::from(1));
     };
-    let id = Id::parse(&a.partner).map_err(|e| format!("--partner: {e}"))?;
-    let p = ws
-        .partner(&id)
-        .ok_or_else(|| format!("--partner: no partner with id {id} in {}", a.file.display()))?;
+    let p = partner(&ws, &a.file, &a.partner)?;
     let c = ws.profile.currency;
     let inc = &p.incentives;
     if inc.plans.is_empty() {

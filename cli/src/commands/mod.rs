@@ -4,6 +4,7 @@
 pub mod add_list;
 pub mod incentives;
 pub mod migrate;
+pub mod motion;
 pub mod overlap;
 pub mod report;
 pub mod schema;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use partnerfit_core::scorecard::report::{render_text, report};
 
-use crate::input::load_workspace;
+use crate::input::valid_workspace;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,15 +15,8 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let ws = match load_workspace(&a.file)? {
-        Ok(l) => l.workspace,
-        Err(e) => {
-            eprintln!("{}: invalid workspace file", a.file.display());
-            for line in e.lines() {
-                eprintln!("  {line}");
-            }
-            return Ok(ExitCode::from(1));
-        }
+    let Some(ws) = valid_workspace(&a.file)? else {
+        return Ok(ExitCode::from(1));
     };
     let r = report(&ws);
     if a.json {

@@ -30,6 +30,55 @@ fn check_money(out: &mut Vec<Problem>, path: &str, m: crate::money::Money) {
     }
 }
 
+/// The name a user sees for a problem's path, as the editor labels it
+/// ("tiers[1].min_deals" → "Tier 2: tiers[1].min_deals" keeps the path for
+/// anything not listed).
+pub fn field_label(path: &str) -> String {
+    let (tier, leaf) = match path.strip_prefix("tiers[").and_then(|r| r.split_once("].")) {
+        Some((i, leaf)) => (i.parse::<usize>().ok().map(|i| i + 1), leaf),
+        None => (None, path),
+    };
+    let name = match leaf {
+        "meeting_fee" => "Fee per qualified meeting",
+        "closed_won" => "Closed-won payment",
+        "quality.max_rejection" => "If more are rejected than",
+        "quality.fee_cut" => "Cut the meeting fee by",
+        "quality.window" => "Over the last N submissions",
+        "services_price" => "Services the partner bills per deal",
+        "co_marketing" => "Co-marketing funds",
+        "list_price" => "List price",
+        "price_floor" => "Price floor",
+        "max_discount" => "Largest discount",
+        "renewal_rebate" => "Rebate on renewal revenue",
+        "rebate_min_retention" => "Rebate: when retention reaches",
+        "rebate_min_adoption" => "Rebate: and adoption reaches",
+        "tiers" => "Tiers",
+        "bonus" => "bonus",
+        "min_health" => "minimum health",
+        "min_deals" => "deals per quarter from",
+        "margin" => "margin",
+        "submissions" => "Submissions per quarter",
+        "qualification_rate" => "Qualified",
+        "rejection_rate" => "Rejected as low quality",
+        "win_rate" => "Win rate",
+        "retention" => "Yearly retention",
+        "discount" => "Discount the partner gives",
+        "adoption" => "Product adoption",
+        "first_year_revenue" => "First-year revenue per deal",
+        "cost_partner_deal" => "Our cost to serve a partner deal",
+        "cost_direct_deal" => "Our cost to serve a direct deal",
+        "direct_acquisition_cost" => "Our cost to win a deal directly",
+        "quarters" => "Horizon",
+        "cycle_quarters" => "Sales cycle",
+        "health" => "Customer health score",
+        other => other,
+    };
+    match tier {
+        Some(n) => format!("Tier {n} {name}"),
+        None => name.to_owned(),
+    }
+}
+
 /// Everything wrong with a plan.
 pub fn plan_problems(p: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -84,11 +133,8 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem> {
                 push(
                     &mut out,
                     "price_floor",
-                    format!(
-                        "the floor ({}) is above the list price ({})",
-                        r.price_floor.minor(),
-                        r.list_price.minor()
-                    ),
+                    "the price floor is above the list price: lower the floor or raise the price"
+                        .into(),
                 );
             }
             check_rate(&mut out, "max_discount", r.max_discount);
@@ -174,4 +220,23 @@ pub fn assumption_problems(a: &Assumptions) -> Vec<Problem> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::field_label;
+
+    #[test]
+    fn problem_paths_read_as_the_editor_labels_them() {
+        for (path, label) in [
+            ("price_floor", "Price floor"),
+            ("tiers[1].min_deals", "Tier 2 deals per quarter from"),
+            ("tiers[0].margin", "Tier 1 margin"),
+            ("quality.max_rejection", "If more are rejected than"),
+            ("cycle_quarters", "Sales cycle"),
+            ("something_new", "something_new"),
+        ] {
+            assert_eq!(field_label(path), label, "{path}");
+        }
+    }
 }

@@ -136,3 +136,135 @@ pub fn Bars(axes: Vec<String>, series: Vec<Series>, #[prop(into)] title: String)
         </svg>
     }
 }
+
+/// Grouped vertical bars that may be negative, e.g. amounts by quarter.
+/// `series` are (name, values); each value is drawn against a zero line.
+#[component]
+pub fn GroupedBars(
+    /// Category labels along the bottom ("Q1", "1×"…).
+    labels: Vec<String>,
+    /// (series name, one value per label).
+    series: Vec<(String, Vec<i64>)>,
+    /// Formats a value for the tooltip.
+    format: fn(i64) -> String,
+    #[prop(into)] title: String,
+) -> impl IntoView {
+    let (w, h, pad) = (560.0, 220.0, 30.0);
+    let max = series
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .map(|v| *v as f64)
+        .fold(0.0f64, f64::max);
+    let min = series
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .map(|v| *v as f64)
+        .fold(0.0f64, f64::min);
+    let span = (max - min).max(1.0);
+    let y = move |v: f64| pad + (max - v) / span * (h - 2.0 * pad);
+    let zero = y(0.0);
+    let group_w = (w - 2.0 * pad) / labels.len().max(1) as f64;
+    let bar_w = (group_w * 0.8) / series.len().max(1) as f64;
+    let bars = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let x0 = pad + i as f64 * group_w + group_w * 0.1;
+            let rects = series
+                .iter()
+                .enumerate()
+                .map(|(k, (name, values))| {
+                    let v = values.get(i).copied().unwrap_or(0);
+                    let top = y(v as f64).min(zero);
+                    let height = (y(v as f64) - zero).abs().max(0.5);
+                    let class = format!("bar series-{}", k % 6);
+                    view! { <rect class=class x=x0 + k as f64 * bar_w y=top width=bar_w * 0.92 height=height>
+                        <title>{format!("{label} {name}: {}", format(v))}</title></rect> }
+                })
+                .collect_view();
+            view! {
+                {rects}
+                <text class="axis-label" x=x0 + group_w * 0.4 y=h - 8.0 text-anchor="middle">{label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(k, (name, _))| {
+            let class = format!("series-{}", k % 6);
+            view! {
+                <rect class=class x=pad + k as f64 * 170.0 y=4.0 width=10.0 height=10.0></rect>
+                <text class="axis-label" x=pad + k as f64 * 170.0 + 14.0 y=13.0>{name.clone()}</text>
+            }
+        })
+        .collect_view();
+    let label = title.clone();
+    view! {
+        <svg class="grouped-bars" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
+            <title>{title}</title>
+            {legend}
+            <line class="zero" x1=pad y1=zero x2=w - pad y2=zero></line>
+            {bars}
+        </svg>
+    }
+}
+
+/// One row of a tornado chart: an assumption and the outcome when it moves
+/// down and up, with the texts shown at the bar's ends.
+#[derive(Clone, Debug)]
+pub struct TornadoRow {
+    pub label: String,
+    pub low: i64,
+    pub high: i64,
+    pub low_text: String,
+    pub high_text: String,
+}
+
+/// A tornado chart: for each row, the low and high outcome around a base.
+/// Each row's label sits above its bar, so long labels are never clipped.
+#[component]
+pub fn Tornado(rows: Vec<TornadoRow>, base: i64, #[prop(into)] title: String) -> impl IntoView {
+    let (w, row_h) = (560.0, 40.0);
+    let h = row_h * rows.len() as f64 + 10.0;
+    let extent = rows
+        .iter()
+        .flat_map(|r| [(r.low - base).abs(), (r.high - base).abs()])
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    // Room at both ends for the value texts.
+    let (mid, half) = (w / 2.0, w / 2.0 - 90.0);
+    let x = move |v: i64| mid + (v - base) as f64 / extent * half;
+    let bars = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let yy = 4.0 + i as f64 * row_h;
+            let (xl, xh) = (x(r.low), x(r.high));
+            let (a, b) = (xl.min(xh), xl.max(xh));
+            // The text of whichever end is on the left goes left of the bar.
+            let (left_text, right_text) = if xl <= xh {
+                (r.low_text.clone(), r.high_text.clone())
+            } else {
+                (r.high_text.clone(), r.low_text.clone())
+            };
+            view! {
+                <text class="axis-label" x=4.0 y=yy + 12.0>{r.label.clone()}</text>
+                <rect class="bar series-1" x=a y=yy + 17.0 width=(b - a).max(1.0) height=14.0>
+                    <title>{format!("{}: {} to {}", r.label, r.low_text, r.high_text)}</title>
+                </rect>
+                <text class="value-label" x=a - 4.0 y=yy + 28.0 text-anchor="end">{left_text}</text>
+                <text class="value-label" x=b + 4.0 y=yy + 28.0>{right_text}</text>
+            }
+        })
+        .collect_view();
+    let label = title.clone();
+    view! {
+        <svg class="tornado" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
+            <title>{title}</title>
+            <line class="zero" x1=mid y1=4.0 x2=mid y2=h - 4.0></line>
+            {bars}
+        </svg>
+    }
+}

@@ -215,3 +215,105 @@ where
         </div>
     }
 }
+
+/// A money amount in the workspace currency. Empty means "no value" when
+/// `optional`, and is an error otherwise; negative amounts are refused.
+#[component]
+pub fn MoneyInput(
+    /// The visible label (the currency is added).
+    #[prop(into)]
+    label: String,
+    /// The text shown when the control appears.
+    #[prop(into)]
+    initial: String,
+    /// Called with each valid amount (`None` for an empty optional field).
+    #[prop(into)]
+    on_valid: Callback<Option<partnerfit_core::Money>>,
+    #[prop(default = true)] optional: bool,
+) -> impl IntoView {
+    use partnerfit_core::format::limits::MAX_MINOR;
+    use partnerfit_core::Money;
+    let ws = crate::state::use_workspace();
+    let currency = ws.with_untracked(|w| w.profile.currency);
+    let error = RwSignal::new(None::<String>);
+    let id = next_id();
+    view! {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}" ("{currency.code().to_owned()}")"</label>
+            <input id=id type="text" inputmode="decimal" prop:value=initial
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input:target=move |ev| {
+                    let t = ev.target().value();
+                    if t.trim().is_empty() {
+                        if optional {
+                            error.set(None);
+                            on_valid.run(None);
+                        } else {
+                            error.set(Some("Enter an amount.".into()));
+                        }
+                    } else {
+                        match Money::parse(&t, currency) {
+                            Ok(m) if m.minor() < 0 => error.set(Some("An amount here cannot be negative.".into())),
+                            Ok(m) if m.minor() > MAX_MINOR => error.set(Some("That amount is too large.".into())),
+                            Ok(m) => { error.set(None); on_valid.run(Some(m)); }
+                            Err(e) => error.set(Some(e.to_string())),
+                        }
+                    }
+                }/>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </div>
+    }
+}
+
+/// A percentage from 0 to 100, kept in basis points.
+#[component]
+pub fn RateInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The rate shown when the control appears.
+    initial: partnerfit_core::rate::Rate,
+    /// Called with each valid rate.
+    #[prop(into)]
+    on_valid: Callback<partnerfit_core::rate::Rate>,
+) -> impl IntoView {
+    fn parse(s: &str) -> Result<partnerfit_core::rate::Rate, String> {
+        partnerfit_core::rate::Rate::parse_percent(s).map_err(|e| e.to_string())
+    }
+    view! {
+        <ParsedInput label=format!("{label} (%)") initial=initial.input_text() parse=parse inputmode="decimal" on_valid/>
+    }
+}
+
+/// A whole number within a range.
+#[component]
+pub fn CountInput(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    initial: u32,
+    min: u32,
+    max: u32,
+    /// Called with each valid number.
+    #[prop(into)]
+    on_valid: Callback<u32>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let id = next_id();
+    view! {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="numeric" prop:value=initial.to_string()
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input:target=move |ev| {
+                    let t = ev.target().value();
+                    match t.trim().parse::<u32>() {
+                        Ok(n) if (min..=max).contains(&n) => { error.set(None); on_valid.run(n); }
+                        Ok(n) => error.set(Some(format!("{n} is outside {min}–{max}."))),
+                        Err(_) => error.set(Some(format!("\"{t}\" is not a whole number."))),
+                    }
+                }/>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </div>
+    }
+}

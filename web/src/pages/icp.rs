@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::alignment::QUESTIONS;
-use partnerfit_core::format::limits::{LONG_TEXT, MAX_EMPLOYEES, MAX_MINOR};
+use partnerfit_core::format::limits::{LONG_TEXT, MAX_EMPLOYEES};
 use partnerfit_core::icp::{
     BuyingRole, CommitteeMember, Disqualifier, DisqualifierKind, Example, ExampleFit,
 };
 use partnerfit_core::{Currency, Id, Money};
 
 use crate::clock;
-use crate::components::fields::{next_id, Choice, LinesInput, ParsedInput, TextArea, TextInput};
+use crate::components::fields::{Choice, LinesInput, MoneyInput, ParsedInput, TextArea, TextInput};
 use crate::routes::Page;
 use crate::state::{use_epoch, use_workspace};
 
@@ -124,41 +124,6 @@ fn IcpForm() -> impl IntoView {
             <Disqualifiers/>
             <Examples/>
         </section>
-    }
-}
-
-/// A money amount in the workspace currency; empty means "no value".
-#[component]
-fn MoneyInput(
-    #[prop(into)] label: String,
-    #[prop(into)] initial: String,
-    #[prop(into)] on_valid: Callback<Option<Money>>,
-) -> impl IntoView {
-    let ws = use_workspace();
-    let currency = ws.with_untracked(|w| w.profile.currency);
-    let error = RwSignal::new(None::<String>);
-    let id = next_id();
-    view! {
-        <div class="field">
-            <label class="label" for=id.clone()>{label}" ("{currency.code().to_owned()}")"</label>
-            <input id=id type="text" inputmode="decimal" prop:value=initial
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input:target=move |ev| {
-                    let t = ev.target().value();
-                    if t.trim().is_empty() {
-                        error.set(None);
-                        on_valid.run(None);
-                    } else {
-                        match Money::parse(&t, currency) {
-                            Ok(m) if m.minor() < 0 => error.set(Some("An amount here cannot be negative.".into())),
-                            Ok(m) if m.minor() > MAX_MINOR => error.set(Some("That amount is too large.".into())),
-                            Ok(m) => { error.set(None); on_valid.run(Some(m)); }
-                            Err(e) => error.set(Some(e.to_string())),
-                        }
-                    }
-                }/>
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </div>
     }
 }
 

@@ -5,6 +5,8 @@ pub mod brief;
 pub mod compare;
 pub mod home;
 pub mod icp;
+pub mod incentives;
+pub mod motion;
 pub mod not_found;
 pub mod overlap;
 pub mod partner;

@@ -71,7 +71,11 @@ fn PartnerView(id: Id) -> impl IntoView {
             })}
             <Sensitivity id=id.clone()/>
         </section>
-        <p><A href=Page::Overlap(id.clone()).link()>"Account mapping and overlap →"</A></p>
+        <p class="step-links">
+            <A href=Page::Overlap(id.clone()).link()>"Account mapping and overlap →"</A>" · "
+            <A href=Page::Motion(id.clone()).link()>"Rules of engagement →"</A>" · "
+            <A href=Page::Incentives(id.clone()).link()>"Incentives →"</A>
+        </p>
         {move || { epoch.track(); let id = id_forms.clone(); view! {
             <Profile id=id.clone()/>
             <Scorecard id=id.clone()/>

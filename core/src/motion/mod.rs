@@ -4,6 +4,8 @@
 use crate::vocab::Vocabulary as _;
 use crate::vocabulary;
 
+pub mod one_pager;
+
 vocabulary! {
     /// A step of the joint sale.
     pub enum Step ("sales step") {

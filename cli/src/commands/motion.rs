@@ -1,0 +1,38 @@
+//! `partnerfit motion FILE --partner ID`: the rules-of-engagement one-pager
+//! as Markdown (what the partner receives; no internal scores), and its gaps
+//! on stderr.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnerfit_core::motion::one_pager::one_pager;
+
+use crate::input::{partner, valid_workspace};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The workspace file.
+    file: PathBuf,
+    /// The partner's id (see `partnerfit report`).
+    #[arg(long)]
+    partner: String,
+}
+
+pub fn run(a: &Args) -> Result<ExitCode, String> {
+    let Some(ws) = valid_workspace(&a.file)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let p = partner(&ws, &a.file, &a.partner)?;
+    print!(
+        "{}",
+        one_pager(&ws.profile.name, &p.name, &p.motion).to_markdown()
+    );
+    let gaps = p.motion.gaps();
+    if !gaps.is_empty() {
+        eprintln!("{} gap(s) in the rules of engagement:", gaps.len());
+        for g in gaps {
+            eprintln!("  - {}", g.message);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

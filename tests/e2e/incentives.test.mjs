@@ -1,0 +1,101 @@
+// Issue 5: a new user sets a referral plan, changes the meeting fee, sees the
+// partner's quarterly earnings and our margin change, and prints the
+// rules-of-engagement one-pager (one page, no internal scores).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { expect } from "./expect.mjs";
+import { harness } from "./harness.mjs";
+
+const h = harness();
+
+/** The cells of quarter `q`'s row in the quarterly table, by column name. */
+async function quarter(page, q) {
+  const table = page.getByTestId("quarters");
+  const heads = await table.locator("thead th").allInnerTexts();
+  const cells = await table.locator("tbody tr").nth(q - 1).locator("td").allInnerTexts();
+  return Object.fromEntries(heads.map((h, i) => [h, cells[i]]));
+}
+
+test("a referral plan: the meeting fee moves the partner's earnings and our margin; the one-pager prints on one page", () =>
+  h.fresh(async (app, page) => {
+    await page.addInitScript(() => {
+      window.__printed = 0;
+      window.print = () => { window.__printed += 1; };
+    });
+    await app.open();
+    await app.confirmReset("Start an empty workspace");
+    await app.addPartner("Brightpath Advisory", "Referral");
+    await page.getByRole("link", { name: "Incentives →" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Incentives: Brightpath Advisory");
+    await page.getByRole("button", { name: "Add a plan" }).click();
+    await expect(page.getByRole("heading", { name: "Referral terms" })).toBeVisible();
+
+    // Starter assumptions: 10 submissions × 60% qualified = 6 meetings a quarter at 500.00.
+    const before = await quarter(page, 1);
+    assert.equal(before["Partner earns"], "3,000.00 EUR");
+    const summaryBefore = await page.getByTestId("model-summary").innerText();
+
+    await page.getByLabel("Fee per ICP-qualified meeting with the required stakeholders (EUR)").fill("750");
+    await expect(page.getByTestId("quarters").locator("tbody tr").first()).toContainText("4,500.00 EUR");
+    const after = await quarter(page, 1);
+    assert.equal(after["Partner earns"], "4,500.00 EUR");
+    assert.notEqual(after["Contribution"], before["Contribution"], "our contribution changes with the fee");
+    const summaryAfter = await page.getByTestId("model-summary").innerText();
+    const margin = (s) => Number(/\(([-\d.]+)% margin\)/.exec(s)[1]);
+    assert.ok(margin(summaryAfter) < margin(summaryBefore), `margin falls: ${summaryBefore} → ${summaryAfter}`);
+
+    // Bad input: a rate over 100 % is refused with a message; the saved plan keeps its value.
+    await page.getByLabel("If more are rejected than (%)").fill("140");
+    await expect(page.getByRole("alert").filter({ hasText: "100" })).toBeVisible();
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("75000"));
+    await page.reload();
+    await expect(page.getByLabel("Fee per ICP-qualified meeting with the required stakeholders (EUR)")).toHaveValue("750.00");
+    await expect(page.getByLabel("If more are rejected than (%)")).toHaveValue("50");
+
+    // Scale and levers are shown.
+    await expect(page.getByTestId("scale").locator("tbody tr")).toHaveCount(4);
+    await expect(page.getByRole("img", { name: /Tornado/ })).toBeVisible();
+
+    // A second plan, resell: a floor above the list price is named, and nothing is lost.
+    await page.getByLabel("New plan type", { exact: true }).selectOption({ label: "Resell" });
+    await page.getByRole("button", { name: "Add a plan" }).click();
+    await expect(page.getByRole("heading", { name: "Resell terms" })).toBeVisible();
+    await page.getByLabel("Price floor (EUR)").fill("30000");
+    await expect(page.getByTestId("incentive-problems")).toContainText("Price floor: the price floor is above the list price");
+    await expect(page.getByTestId("compare-plans")).toBeHidden();
+    await page.getByLabel("Price floor (EUR)").fill("20000");
+    await expect(page.getByTestId("compare-plans")).toContainText("Referral plan");
+    await expect(page.getByTestId("compare-verdict")).toContainText("more contribution than");
+
+    // The one-pager.
+    await page.getByRole("link", { name: "Rules of engagement" }).click();
+    await expect(page.getByTestId("motion-gaps")).toContainText("No dispute rule: ambiguity creates conflict.");
+    await page.getByLabel("How direct-versus-partner disputes are resolved").fill("The first registration with a held meeting wins.");
+    await page.getByLabel("Discovery led by").selectOption({ label: "Partner" });
+    await expect(page.getByTestId("motion-gaps")).toNotContainText("No dispute rule");
+    const pager = page.getByTestId("one-pager");
+    await expect(pager).toContainText("Disputes: The first registration with a held meeting wins.");
+    await expect(pager.getByRole("row", { name: /Discovery/ })).toContainText("Brightpath Advisory");
+
+    await page.getByRole("button", { name: "Print the one-pager" }).click();
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Print the one-pager" })).toBeHidden();
+    await expect(pager).toBeVisible();
+    const printed = (await pager.innerText()).toLowerCase();
+    for (const internal of ["score", "verdict", "overlap"]) assert.ok(!printed.includes(internal), `${internal} on the one-pager`);
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.equal(pages.length, 1, "the one-pager prints on one page");
+
+    // Exported as Markdown too.
+    await page.emulateMedia({ media: "screen" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download as Markdown" }).click(),
+    ]);
+    const { readFile } = await import("node:fs/promises");
+    const md = await readFile(await download.path(), "utf8");
+    assert.match(md, /^# Us × Brightpath Advisory: rules of engagement\n/);
+    assert.match(md, /\| Discovery \| Brightpath Advisory \| To agree \|/);
+  }));
