@@ -2,6 +2,7 @@
 
 mod commands;
 mod input;
+mod system;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,10 @@ enum Command {
     Incentives(commands::incentives::Args),
     /// Print a partner's rules-of-engagement one-pager as Markdown.
     Motion(commands::motion::Args),
+    /// Create a self-assessment invitation for a partner and print its link.
+    Invite(commands::invite::Args),
+    /// Decode and validate a partner's response (link or file).
+    Response(commands::response::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +52,8 @@ fn main() -> ExitCode {
         Command::AddList(a) => commands::add_list::run(&a),
         Command::Incentives(a) => commands::incentives::run(&a),
         Command::Motion(a) => commands::motion::run(&a),
+        Command::Invite(a) => commands::invite::run(&a),
+        Command::Response(a) => commands::response::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -55,7 +55,11 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn validate_a_good_file() {
-    let o = run(&["validate", &fixture("workspace-v3.json")]);
+    let current = format!(
+        "workspace-v{}.json",
+        partnerfit_core::format::FORMAT_VERSION
+    );
+    let o = run(&["validate", &fixture(&current)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
@@ -254,4 +258,82 @@ fn motion_prints_the_one_pager_and_its_gaps() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn invite_records_the_invitation_and_response_verifies_against_it() {
+    use partnerfit_core::share::invitation;
+    use partnerfit_core::share::response::{self, Draft, SelfRating};
+    let ws = temp("invite.json", &std::fs::read_to_string(demo()).unwrap());
+    let o = run(&[
+        "invite",
+        &ws,
+        "--partner",
+        "p-northwind",
+        "--site",
+        "https://example.com/pf/",
+        "--expires",
+        "2026-12-31",
+        "--contact",
+        "partners@ledgerline.example",
+        "--date",
+        "2026-11-25",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let link = stdout(&o).trim().to_owned();
+    assert!(
+        link.starts_with("https://example.com/pf/respond#pf1.ip."),
+        "{link}"
+    );
+    assert!(link.len() <= 2_000, "{}", link.len());
+    // The workspace now holds the invitation (and its secret).
+    let saved = std::fs::read_to_string(&ws).unwrap();
+    assert!(saved.contains(&link), "the link is recorded");
+
+    // The partner answers (as the respond page does).
+    let today = partnerfit_core::Date::parse("2026-11-26").unwrap();
+    let opened = invitation::open(&link, None, today).unwrap();
+    let mut draft = Draft {
+        name: "Mara Lindqvist".into(),
+        ..Draft::default()
+    };
+    draft.ratings.insert(
+        "deal_registration".into(),
+        SelfRating {
+            score: Some(1),
+            evidence: "We have never registered a deal.".into(),
+        },
+    );
+    let env = response::pack(&opened, &draft, today, None);
+    let reply = invitation::link("https://example.com/pf/", invitation::RESPONSE_PATH, &env);
+
+    let o = run(&[
+        "response",
+        &reply,
+        "--workspace",
+        &ws,
+        "--date",
+        "2026-11-26",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Northwind Integrations: Verified"), "{text}");
+    assert!(text.contains("1, we rate it 4."), "{text}");
+
+    // Without the workspace it decodes but cannot verify; a file works too.
+    let file = temp(
+        "reply.json",
+        &partnerfit_core::share::envelope::file_text(
+            partnerfit_core::share::envelope::Kind::Response,
+            &env,
+            &reply,
+        ),
+    );
+    let o = run(&["response", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("not verified"), "{}", stdout(&o));
+    // A cut-off link is named as such.
+    let o = run(&["response", &reply[..reply.len() - 20]]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("incomplete"), "{}", stderr(&o));
 }

@@ -22,6 +22,7 @@ pub mod partner;
 pub mod profile;
 pub mod rate;
 pub mod scorecard;
+pub mod share;
 pub mod workspace;
 
 pub use date::Date;

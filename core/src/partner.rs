@@ -129,6 +129,8 @@ pub struct Partner {
     pub motion: Motion,
     /// Incentive plans and pipeline assumptions (step 6).
     pub incentives: PartnerIncentives,
+    /// Self-assessment invitations sent and responses received.
+    pub self_assessment: crate::share::records::SelfAssessment,
 }
 
 impl Partner {
@@ -154,6 +156,7 @@ impl Partner {
             overlap: PartnerOverlap::default(),
             motion: Motion::default(),
             incentives: PartnerIncentives::default(),
+            self_assessment: Default::default(),
         }
     }
 

@@ -3,9 +3,11 @@
 
 pub mod add_list;
 pub mod incentives;
+pub mod invite;
 pub mod migrate;
 pub mod motion;
 pub mod overlap;
 pub mod report;
+pub mod response;
 pub mod schema;
 pub mod validate;

@@ -181,6 +181,8 @@ pub struct PartnerFile {
     pub motion: MotionFile,
     /// Incentive plans and the assumptions they are modelled on (step 6).
     pub incentives: IncentivesFile,
+    /// Self-assessment invitations sent and responses received.
+    pub self_assessment: SelfAssessmentFile,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -340,6 +342,57 @@ pub struct PlanFile {
 pub struct IncentivesFile {
     pub assumptions: AssumptionsFile,
     pub plans: Vec<PlanFile>,
+}
+
+/// An invitation we sent. Its secret keys the response's tag: keep the
+/// file private.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SentInvitationFile {
+    pub id: String,
+    /// 16 bytes, base64url without padding.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Za-z0-9_-]{22}$")))]
+    pub secret: String,
+    /// YYYY-MM-DD.
+    pub created: String,
+    pub expires: Option<String>,
+    pub contact: String,
+    /// Sealed with a passphrase (never stored).
+    pub protected: bool,
+    pub link: String,
+}
+
+/// A self-rating with its evidence.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SelfRatingFile {
+    /// 1–5.
+    pub score: u8,
+    pub evidence: String,
+}
+
+/// A partner's response, as received.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ReceivedResponseFile {
+    /// The id of one of this partner's invitations.
+    pub invitation: String,
+    pub received: String,
+    pub submitted: String,
+    pub respondent: String,
+    pub email: String,
+    /// Criterion id → their self-rating.
+    pub ratings: BTreeMap<String, SelfRatingFile>,
+    pub answers: AnswersFile,
+    pub comments: String,
+    pub verification: crate::share::records::Verification,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SelfAssessmentFile {
+    pub invitations: Vec<SentInvitationFile>,
+    pub responses: Vec<ReceivedResponseFile>,
 }
 
 crate::vocabulary! {

@@ -13,7 +13,7 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -64,6 +64,20 @@ fn v2_to_v3(mut v: Value) -> Value {
             if let Value::Object(p) = p {
                 p.entry("motion").or_insert_with(|| motion.clone());
                 p.entry("incentives").or_insert_with(|| incentives.clone());
+            }
+        }
+    }
+    v
+}
+
+/// Version 4 added self-assessment by link: invitations sent and responses
+/// received, on every partner.
+fn v3_to_v4(mut v: Value) -> Value {
+    if let Some(Value::Array(partners)) = v.get_mut("partners") {
+        for p in partners {
+            if let Value::Object(p) = p {
+                p.entry("self_assessment")
+                    .or_insert_with(|| serde_json::json!({"invitations": [], "responses": []}));
             }
         }
     }

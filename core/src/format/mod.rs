@@ -12,6 +12,7 @@ pub mod file;
 pub mod limits;
 pub mod migrate;
 pub mod read;
+mod read_share;
 pub mod stored;
 pub mod write;
 
@@ -24,7 +25,7 @@ use crate::workspace::Workspace;
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "partnerfit-workspace";
 /// The version this code writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Oldest version this code still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// Files larger than this are refused before parsing (20 MB).

@@ -83,7 +83,7 @@ fn read_id(at: &At) -> Option<Id> {
     at.parsed(Id::parse)
 }
 
-fn read_answers(at: &At) -> Option<Answers> {
+pub(super) fn read_answers(at: &At) -> Option<Answers> {
     let o = at.object(&["problem", "urgency", "success_90_days"])?;
     let problem = o.req("problem").and_then(|a| a.long());
     let urgency = o.req("urgency").and_then(|a| a.long());
@@ -399,6 +399,7 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
         "overlap",
         "motion",
         "incentives",
+        "self_assessment",
     ])?;
     let id = o.req("id").and_then(|a| read_id(&a));
     let name = o.req("name").and_then(|a| a.short());
@@ -480,6 +481,9 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
     let overlap = o.req("overlap").and_then(|a| read_overlap(&a, list_ids));
     let motion = o.req("motion").and_then(|a| read_motion(&a));
     let incentives = o.req("incentives").and_then(|a| read_incentives(&a));
+    let self_assessment = o
+        .req("self_assessment")
+        .and_then(|a| super::read_share::read_self_assessment(&a));
     let (ratings, mut evidence) = (ratings?, evidence?);
     let ratings = ratings
         .into_iter()
@@ -505,6 +509,7 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
         overlap: overlap?,
         motion: motion?,
         incentives: incentives?,
+        self_assessment: self_assessment?,
     })
 }
 

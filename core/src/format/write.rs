@@ -146,9 +146,57 @@ pub fn to_file(ws: &Workspace) -> WorkspaceFile {
                 overlap: overlap(&p.overlap),
                 motion: motion(&p.motion),
                 incentives: incentives(&p.incentives),
+                self_assessment: self_assessment(&p.self_assessment),
             })
             .collect(),
         account_lists: ws.account_lists.iter().map(account_list).collect(),
+    }
+}
+
+fn self_assessment(s: &crate::share::records::SelfAssessment) -> SelfAssessmentFile {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    SelfAssessmentFile {
+        invitations: s
+            .invitations
+            .iter()
+            .map(|i| SentInvitationFile {
+                id: i.id.to_string(),
+                secret: URL_SAFE_NO_PAD.encode(i.secret),
+                created: i.created.to_string(),
+                expires: i.expires.map(|d| d.to_string()),
+                contact: i.contact.clone(),
+                protected: i.protected,
+                link: i.link.clone(),
+            })
+            .collect(),
+        responses: s
+            .responses
+            .iter()
+            .map(|r| ReceivedResponseFile {
+                invitation: r.invitation.to_string(),
+                received: r.received.to_string(),
+                submitted: r.submitted.to_string(),
+                respondent: r.respondent.clone(),
+                email: r.email.clone(),
+                ratings: r
+                    .ratings
+                    .iter()
+                    .map(|(id, x)| {
+                        (
+                            id.to_string(),
+                            SelfRatingFile {
+                                score: x.score.get(),
+                                evidence: x.evidence.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+                answers: answers(&r.answers),
+                comments: r.comments.clone(),
+                verification: r.verification,
+            })
+            .collect(),
     }
 }
 

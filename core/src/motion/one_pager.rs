@@ -3,6 +3,8 @@
 //! verdict, no overlap figures) on it. The web page renders it and exports it
 //! as Markdown; the command line prints the Markdown.
 
+use serde::{Deserialize, Serialize};
+
 use super::{Motion, Party};
 use crate::vocab::Vocabulary as _;
 
@@ -10,7 +12,7 @@ use crate::vocab::Vocabulary as _;
 pub const TO_AGREE: &str = "To agree.";
 
 /// Who does one step, in the partner's words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepLine {
     pub step: String,
     pub lead: String,
@@ -18,7 +20,7 @@ pub struct StepLine {
 }
 
 /// The one-pager as text blocks.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnePager {
     pub title: String,
     /// Journey stages, "where we fit" marked in the text.

@@ -1,6 +1,8 @@
 //! Step 1 of the method: the ideal customer profile and its disqualifiers,
 //! specific enough that a partner can apply it in a real conversation.
 
+pub mod brief;
+
 use crate::id::Id;
 use crate::money::Money;
 use crate::vocabulary;

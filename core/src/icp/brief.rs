@@ -1,0 +1,159 @@
+//! The one-page ICP brief partners receive, as text blocks: who we want
+//! them to bring, and who not. Nothing internal goes in it. The web page
+//! renders it; invitations carry it to partners.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExampleFit, Icp, Span};
+use crate::money::{Currency, Money};
+use crate::profile::CompanyProfile;
+use crate::vocab::Vocabulary as _;
+
+/// The brief as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IcpBrief {
+    pub company: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
+    /// "100–1000 employees; 10,000,000.00 EUR+ annual revenue".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub size: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pain_triggers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committee: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_a_fit: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub good_examples: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bad_examples: Vec<String>,
+}
+
+fn span_text(min: Option<String>, max: Option<String>, unit: &str) -> Option<String> {
+    match (min, max) {
+        (Some(a), Some(b)) => Some(format!("{a}–{b} {unit}")),
+        (Some(a), None) => Some(format!("{a}+ {unit}")),
+        (None, Some(b)) => Some(format!("up to {b} {unit}")),
+        (None, None) => None,
+    }
+}
+
+fn size_text(employees: &Span<u32>, revenue: &Span<Money>, currency: Currency) -> String {
+    let emp = span_text(
+        employees.min.map(|v| v.to_string()),
+        employees.max.map(|v| v.to_string()),
+        "employees",
+    );
+    let rev = span_text(
+        revenue.min.map(|m| m.display(currency)),
+        revenue.max.map(|m| m.display(currency)),
+        "annual revenue",
+    );
+    [emp, rev]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Lay out the brief from our profile and ICP.
+pub fn brief(profile: &CompanyProfile, icp: &Icp) -> IcpBrief {
+    let clean = |items: &[String]| -> Vec<String> {
+        items
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let mut industries = clean(&icp.industries);
+    let subs = clean(&icp.sub_verticals);
+    if !subs.is_empty() {
+        industries.push(format!("Especially: {}", subs.join(", ")));
+    }
+    let examples = |fit: ExampleFit| -> Vec<String> {
+        icp.examples
+            .iter()
+            .filter(|e| e.fit == fit && !e.name.trim().is_empty())
+            .map(|e| {
+                if e.why.trim().is_empty() {
+                    e.name.trim().to_owned()
+                } else {
+                    format!("{} — {}", e.name.trim(), e.why.trim())
+                }
+            })
+            .collect()
+    };
+    IcpBrief {
+        company: if profile.name.trim().is_empty() {
+            "Our company".to_owned()
+        } else {
+            profile.name.trim().to_owned()
+        },
+        website: profile.website.trim().to_owned(),
+        size: size_text(&icp.employees, &icp.annual_revenue, profile.currency),
+        industries,
+        pain_triggers: clean(&icp.pain_triggers),
+        committee: icp
+            .committee
+            .iter()
+            .map(|m| {
+                let title = if m.title.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", m.title.trim())
+                };
+                let notes = if m.notes.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", m.notes.trim())
+                };
+                format!("{}{title}{notes}", m.role.label())
+            })
+            .collect(),
+        not_a_fit: icp
+            .disqualifiers
+            .iter()
+            .filter(|d| !d.text.trim().is_empty())
+            .map(|d| format!("{}: {}", d.kind.label(), d.text.trim()))
+            .collect(),
+        good_examples: examples(ExampleFit::Good),
+        bad_examples: examples(ExampleFit::NotAFit),
+    }
+}
+
+impl IcpBrief {
+    /// Titled sections in display order, empty ones left out.
+    pub fn sections(&self) -> Vec<(&'static str, &[String])> {
+        [
+            ("Industries", self.industries.as_slice()),
+            ("When they buy (pain triggers)", &self.pain_triggers),
+            ("Buying committee", &self.committee),
+            ("Not a fit — please do not send", &self.not_a_fit),
+            ("Good-fit examples", &self.good_examples),
+            ("Not-a-fit examples", &self.bad_examples),
+        ]
+        .into_iter()
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_brief_reads_as_the_page_shows_it() {
+        let ws = crate::demo::demo();
+        let b = brief(&ws.profile, &ws.icp);
+        assert_eq!(b.company, "Ledgerline");
+        assert!(b.size.contains("employees"), "{}", b.size);
+        assert!(b
+            .sections()
+            .iter()
+            .any(|(t, _)| *t == "Not a fit — please do not send"));
+    }
+}

@@ -1,0 +1,188 @@
+//! The cryptography of shared links, all from RustCrypto crates:
+//! PBKDF2-HMAC-SHA256 to turn a passphrase into a key, AES-256-GCM to seal a
+//! payload, HMAC-SHA256 for a response's authentication tag.
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Key, Nonce};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// PBKDF2 iterations written into new links (OWASP's 2023 figure for
+/// PBKDF2-HMAC-SHA256). The count travels in the link, so it can be raised
+/// without breaking older links.
+pub const ITERATIONS: u32 = 600_000;
+/// Links asking for fewer iterations than this are refused (too weak), and
+/// for more than [`MAX_ITERATIONS`] (a link must not hang the page).
+pub const MIN_ITERATIONS: u32 = 100_000;
+pub const MAX_ITERATIONS: u32 = 5_000_000;
+
+pub const SALT_LEN: usize = 16;
+pub const NONCE_LEN: usize = 12;
+/// AES-GCM's tag.
+pub const GCM_TAG_LEN: usize = 16;
+/// HMAC-SHA256 output.
+pub const MAC_LEN: usize = 32;
+
+/// Caller-supplied randomness for sealing (the core has no random source).
+#[derive(Clone, Copy, Debug)]
+pub struct SealEntropy {
+    pub salt: [u8; SALT_LEN],
+    pub nonce: [u8; NONCE_LEN],
+}
+
+impl SealEntropy {
+    /// Split 28 random bytes into salt and nonce.
+    pub fn from_bytes(bytes: [u8; SALT_LEN + NONCE_LEN]) -> SealEntropy {
+        let mut salt = [0; SALT_LEN];
+        let mut nonce = [0; NONCE_LEN];
+        salt.copy_from_slice(&bytes[..SALT_LEN]);
+        nonce.copy_from_slice(&bytes[SALT_LEN..]);
+        SealEntropy { salt, nonce }
+    }
+}
+
+fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, iterations, &mut key);
+    key
+}
+
+/// `iterations (4, big-endian) | salt | nonce | AES-256-GCM(plain)`, with
+/// `aad` authenticated alongside.
+pub fn seal(
+    plain: &[u8],
+    passphrase: &str,
+    iterations: u32,
+    e: SealEntropy,
+    aad: &[u8],
+) -> Vec<u8> {
+    let key = derive_key(passphrase, &e.salt, iterations);
+    let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key));
+    let sealed = cipher
+        .encrypt(&Nonce::from(e.nonce), Payload { msg: plain, aad })
+        .expect("AES-GCM encryption of an in-memory buffer cannot fail");
+    let mut out = Vec::with_capacity(4 + SALT_LEN + NONCE_LEN + sealed.len());
+    out.extend_from_slice(&iterations.to_be_bytes());
+    out.extend_from_slice(&e.salt);
+    out.extend_from_slice(&e.nonce);
+    out.extend_from_slice(&sealed);
+    out
+}
+
+/// Why a sealed payload did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Shorter than its header and tag.
+    Truncated,
+    /// An iteration count outside [MIN_ITERATIONS, MAX_ITERATIONS].
+    Iterations(u32),
+    /// Wrong passphrase, or the bytes were altered.
+    Rejected,
+}
+
+/// The iteration count a sealed payload asks for (to warn before a slow open).
+pub fn iterations_of(sealed: &[u8]) -> Option<u32> {
+    sealed
+        .get(..4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Reverse [`seal`].
+pub fn open(sealed: &[u8], passphrase: &str, aad: &[u8]) -> Result<Vec<u8>, OpenError> {
+    if sealed.len() < 4 + SALT_LEN + NONCE_LEN + GCM_TAG_LEN {
+        return Err(OpenError::Truncated);
+    }
+    let iterations = iterations_of(sealed).ok_or(OpenError::Truncated)?;
+    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
+        return Err(OpenError::Iterations(iterations));
+    }
+    let salt = &sealed[4..4 + SALT_LEN];
+    let nonce = Nonce::try_from(&sealed[4 + SALT_LEN..4 + SALT_LEN + NONCE_LEN])
+        .map_err(|_| OpenError::Truncated)?;
+    let body = &sealed[4 + SALT_LEN + NONCE_LEN..];
+    let key = derive_key(passphrase, salt, iterations);
+    let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key));
+    cipher
+        .decrypt(&nonce, Payload { msg: body, aad })
+        .map_err(|_| OpenError::Rejected)
+}
+
+/// HMAC-SHA256 of `message` under `secret`, after a domain-separation label.
+pub fn mac(secret: &[u8], label: &[u8], message: &[u8]) -> [u8; MAC_LEN] {
+    let mut m =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
+    m.update(label);
+    m.update(message);
+    m.finalize().into_bytes().into()
+}
+
+/// Constant-time check of a tag made by [`mac`].
+pub fn verify_mac(secret: &[u8], label: &[u8], message: &[u8], tag: &[u8]) -> bool {
+    let mut m =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
+    m.update(label);
+    m.update(message);
+    m.verify_slice(tag).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const E: SealEntropy = SealEntropy {
+        salt: [7; SALT_LEN],
+        nonce: [9; NONCE_LEN],
+    };
+
+    #[test]
+    fn seal_and_open() {
+        let sealed = seal(b"hello", "correct horse", MIN_ITERATIONS, E, b"pf1.ie");
+        assert_eq!(open(&sealed, "correct horse", b"pf1.ie").unwrap(), b"hello");
+        assert_eq!(
+            open(&sealed, "wrong horse", b"pf1.ie"),
+            Err(OpenError::Rejected)
+        );
+        assert_eq!(
+            open(&sealed, "correct horse", b"pf1.re"),
+            Err(OpenError::Rejected)
+        );
+        let mut flipped = sealed.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(
+            open(&flipped, "correct horse", b"pf1.ie"),
+            Err(OpenError::Rejected)
+        );
+        assert_eq!(
+            open(&sealed[..20], "correct horse", b"pf1.ie"),
+            Err(OpenError::Truncated)
+        );
+        let mut weak = sealed;
+        weak[..4].copy_from_slice(&1000u32.to_be_bytes());
+        assert_eq!(
+            open(&weak, "correct horse", b"pf1.ie"),
+            Err(OpenError::Iterations(1000))
+        );
+    }
+
+    #[test]
+    fn pbkdf2_matches_the_published_vector() {
+        // RFC 7914 §11 / pbkdf2 crate docs: "password", "salt", 600,000 → 669cfe52…
+        let mut out = [0u8; 20];
+        pbkdf2::pbkdf2_hmac::<Sha256>(b"password", b"salt", 600_000, &mut out);
+        assert_eq!(
+            out,
+            [
+                0x66, 0x9c, 0xfe, 0x52, 0x48, 0x21, 0x16, 0xfd, 0xa1, 0xaa, 0x2c, 0xbe, 0x40, 0x9b,
+                0x2f, 0x56, 0xc8, 0xe4, 0x56, 0x37
+            ]
+        );
+    }
+
+    #[test]
+    fn mac_verifies_only_the_same_message() {
+        let tag = mac(b"secret", b"label", b"message");
+        assert!(verify_mac(b"secret", b"label", b"message", &tag));
+        assert!(!verify_mac(b"secret", b"label", b"messagf", &tag));
+        assert!(!verify_mac(b"other", b"label", b"message", &tag));
+    }
+}

@@ -1,0 +1,551 @@
+//! Self-assessment by link: round trips with and without a passphrase, the
+//! invitation's allow-list, tampering, bad input, size budgets, and that no
+//! input makes the decoder panic.
+
+use partnerfit_core::demo::demo;
+use partnerfit_core::share::compare::{compare, notable};
+use partnerfit_core::share::crypto::SealEntropy;
+use partnerfit_core::share::envelope::{self, Kind};
+use partnerfit_core::share::invitation::{self, InviteEntropy, InviteOptions};
+use partnerfit_core::share::records::Verification;
+use partnerfit_core::share::response::{self, Draft, SelfRating};
+use partnerfit_core::share::ShareError;
+use partnerfit_core::{Date, Id, Workspace};
+use proptest::prelude::*;
+
+const SITE: &str = "https://partnerfit.example/app/";
+
+fn today() -> Date {
+    Date::parse("2026-11-25").unwrap()
+}
+
+fn entropy(seed: u8) -> InviteEntropy {
+    InviteEntropy {
+        id: u64::from(seed) * 7919,
+        secret: [seed; 16],
+        seal: SealEntropy {
+            salt: [seed ^ 0x55; 16],
+            nonce: [seed ^ 0xAA; 12],
+        },
+    }
+}
+
+fn northwind() -> Id {
+    Id::parse("p-northwind").unwrap()
+}
+
+/// Create an invitation for Northwind and keep its record in `ws`.
+fn invite(ws: &mut Workspace, options: &InviteOptions, seed: u8) -> String {
+    let sent = invitation::create(ws, &northwind(), options, entropy(seed), today(), SITE).unwrap();
+    let link = sent.link.clone();
+    ws.partner_mut(&northwind())
+        .unwrap()
+        .self_assessment
+        .invitations
+        .push(sent);
+    link
+}
+
+/// A typical, complete answer: every question rated with a sentence of evidence.
+fn typical_draft(inv: &invitation::Opened) -> Draft {
+    let mut d = Draft {
+        name: "Mara Lindqvist, Partner Manager".into(),
+        email: "mara@northwind.example".into(),
+        answers: [
+            "Finance teams lose a week every month chasing invoice approvals after an ERP move.".into(),
+            "During the migration design, when the accounts-payable process is redrawn and budget is set.".into(),
+            "Invoices approved inside Business Central without e-mail chains, and a clean audit trail.".into(),
+        ],
+        comments: "We would like to start with two joint accounts in Q1 and review after the first quarter.".into(),
+        ..Draft::default()
+    };
+    for (i, q) in inv
+        .invitation
+        .sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .enumerate()
+    {
+        d.ratings.insert(
+            q.id.clone(),
+            SelfRating {
+                score: Some((i % 5) as u8 + 1),
+                evidence: format!(
+                    "Evidence {i}: 38 of our 52 active clients are mid-market finance teams; we can share the list in the pilot."
+                ),
+            },
+        );
+    }
+    d
+}
+
+#[test]
+fn invitation_and_response_round_trip_without_a_passphrase() {
+    let mut ws = demo();
+    let link = invite(
+        &mut ws,
+        &InviteOptions {
+            include_rules: true,
+            contact: "partners@ledgerline.example".into(),
+            ..Default::default()
+        },
+        1,
+    );
+    assert!(
+        link.starts_with("https://partnerfit.example/app/respond#pf1.ip."),
+        "{link}"
+    );
+    let opened = invitation::open(&link, None, today()).unwrap();
+    assert_eq!(opened.invitation.to, "Northwind Integrations");
+    assert_eq!(opened.invitation.brief.company, "Ledgerline");
+    assert_eq!(
+        opened
+            .invitation
+            .sections
+            .iter()
+            .map(|s| s.questions.len())
+            .sum::<usize>(),
+        12
+    );
+    assert_eq!(opened.invitation.contact, "partners@ledgerline.example");
+    assert!(opened
+        .invitation
+        .rules
+        .as_ref()
+        .unwrap()
+        .title
+        .contains("rules of engagement"));
+
+    let draft = typical_draft(&opened);
+    let text = response::pack(&opened, &draft, today(), None);
+    let back = response::open(
+        &invitation::link(SITE, invitation::RESPONSE_PATH, &text),
+        None,
+    )
+    .unwrap();
+    let att = response::attach(&ws, &back, today()).unwrap();
+    assert_eq!(att.partner, northwind());
+    assert_eq!(att.response.verification, Verification::Verified);
+    assert_eq!(att.response.respondent, "Mara Lindqvist, Partner Manager");
+    assert_eq!(att.response.ratings.len(), 12);
+    assert!(!att.late && !att.duplicate);
+}
+
+#[test]
+fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
+    let mut ws = demo();
+    let options = InviteOptions {
+        passphrase: Some("river otter 42".into()),
+        ..Default::default()
+    };
+    let link = invite(&mut ws, &options, 2);
+    assert!(link.contains("#pf1.ie."), "{link}");
+    assert_eq!(
+        invitation::open(&link, None, today()),
+        Err(ShareError::NeedsPassphrase)
+    );
+    assert_eq!(
+        invitation::open(&link, Some("river otter 43"), today()),
+        Err(ShareError::WrongPassphrase)
+    );
+    let opened = invitation::open(&link, Some("river otter 42"), today()).unwrap();
+    assert!(opened.sealed);
+    let text = response::pack(
+        &opened,
+        &typical_draft(&opened),
+        today(),
+        Some((
+            "river otter 42",
+            SealEntropy {
+                salt: [3; 16],
+                nonce: [4; 12],
+            },
+        )),
+    );
+    assert!(text.starts_with("pf1.re."));
+    assert_eq!(
+        response::open(&text, None),
+        Err(ShareError::NeedsPassphrase)
+    );
+    let back = response::open(&text, Some("river otter 42")).unwrap();
+    assert_eq!(
+        response::attach(&ws, &back, today())
+            .unwrap()
+            .response
+            .verification,
+        Verification::Verified
+    );
+}
+
+/// Fill every internal field of the workspace with a marker string.
+fn marked_workspace() -> Workspace {
+    let mut ws = demo();
+    ws.profile.answers.problem = "MARKER-our-problem".into();
+    ws.profile.answers.urgency = "MARKER-our-urgency".into();
+    ws.profile.answers.success_90_days = "MARKER-our-success".into();
+    for c in &mut ws.scorecard.categories {
+        c.weight = 0.987_654_3;
+        for q in &mut c.criteria {
+            q.weight = 0.876_543_2;
+        }
+    }
+    for gates in ws.scorecard.gates.values_mut() {
+        for g in gates.values_mut() {
+            *g = 3.271_93;
+        }
+    }
+    for (k, p) in ws.partners.iter_mut().enumerate() {
+        if p.id.as_str() != "p-northwind" {
+            p.name = format!("MARKER-other-partner-{k}");
+        }
+        p.owner = "MARKER-owner".into();
+        p.notes = "MARKER-notes".into();
+        p.website = "https://marker-partner-website.example".into();
+        for r in p.ratings.values_mut() {
+            r.evidence = "MARKER-evidence".into();
+        }
+        p.pending_evidence
+            .values_mut()
+            .for_each(|e| *e = "MARKER-pending".into());
+        p.alignment.answers.problem = "MARKER-their-problem".into();
+        p.overlap.notes = "MARKER-overlap-notes".into();
+        for m in &mut p.overlap.mapped {
+            m.name = "MARKER-mapped-account".into();
+            m.relationships = "MARKER-relationships".into();
+        }
+        for plan in &mut p.incentives.plans {
+            plan.name = "MARKER-plan".into();
+        }
+        for r in &mut p.self_assessment.responses {
+            r.comments = "MARKER-earlier-response".into();
+        }
+    }
+    for list in &mut ws.account_lists {
+        list.source = "MARKER-list.csv".into();
+        for a in &mut list.accounts {
+            a.name = "MARKER-account".into();
+            a.domain = "marker-account.example".into();
+        }
+    }
+    ws
+}
+
+#[test]
+fn nothing_internal_goes_into_an_invitation() {
+    let ws = marked_workspace();
+    let id = Id::parse("inv-allowlist").unwrap();
+    for include_rules in [false, true] {
+        let options = InviteOptions {
+            include_rules,
+            ..Default::default()
+        };
+        let inv =
+            invitation::build(&ws, &northwind(), &options, id.clone(), &[9; 16], today()).unwrap();
+        let json = serde_json::to_string(&inv).unwrap();
+        for needle in [
+            "MARKER",
+            "marker",
+            "0.98765",
+            "0.87654",
+            "3.27193",
+            "Ledgerline uses",
+            "weight",
+            "gate",
+        ] {
+            assert!(
+                !json.contains(needle),
+                "{needle} leaked (rules: {include_rules}):\n{json}"
+            );
+        }
+        // What is meant to go in does.
+        assert!(json.contains("Northwind Integrations") && json.contains("Ledgerline"));
+        // The link itself is the same JSON, compressed: decode and check again.
+        let sent =
+            invitation::create(&ws, &northwind(), &options, entropy(5), today(), SITE).unwrap();
+        let opened = invitation::open(&sent.link, None, today()).unwrap();
+        let decoded = serde_json::to_string(&opened.invitation).unwrap();
+        assert!(!decoded.contains("MARKER"), "{decoded}");
+    }
+}
+
+#[test]
+fn a_tampered_response_is_flagged_and_a_foreign_one_refused() {
+    let mut ws = demo();
+    let link_a = invite(&mut ws, &InviteOptions::default(), 11);
+    let link_b = invite(&mut ws, &InviteOptions::default(), 12);
+    let a = invitation::open(&link_a, None, today()).unwrap();
+    let b = invitation::open(&link_b, None, today()).unwrap();
+    let text = response::pack(&a, &typical_draft(&a), today(), None);
+
+    // Unpack, change the JSON, pack again with the original tag (an attacker
+    // without the secret cannot make a new one).
+    let tamper = |f: &dyn Fn(&mut serde_json::Value)| {
+        let env = envelope::parse(&text).unwrap();
+        let plain = env.open(None).unwrap();
+        let (tag, json) = plain.split_at(32);
+        let mut v: serde_json::Value = serde_json::from_slice(json).unwrap();
+        f(&mut v);
+        let mut out = tag.to_vec();
+        out.extend(serde_json::to_vec(&v).unwrap());
+        envelope::pack(Kind::Response, &out, None)
+    };
+    let other_id = b.id.to_string();
+    for (what, altered) in [
+        (
+            "a changed score",
+            tamper(&|v| v["ratings"]["icp_density"]["score"] = 5.into()),
+        ),
+        (
+            "a changed name",
+            tamper(&|v| v["name"] = "Someone else".into()),
+        ),
+        (
+            "the id of another invitation",
+            tamper(&|v| v["invitation"] = other_id.clone().into()),
+        ),
+    ] {
+        let opened = response::open(&altered, None).unwrap();
+        let att = response::attach(&ws, &opened, today()).unwrap();
+        assert_eq!(att.response.verification, Verification::Altered, "{what}");
+    }
+    let foreign = tamper(&|v| v["invitation"] = "inv-notours".into());
+    let opened = response::open(&foreign, None).unwrap();
+    assert_eq!(
+        response::attach(&ws, &opened, today()),
+        Err(ShareError::UnknownInvitation("inv-notours".into()))
+    );
+    // The original still verifies, and importing it twice is noticed.
+    let good = response::open(&text, None).unwrap();
+    let att = response::attach(&ws, &good, today()).unwrap();
+    assert_eq!(att.response.verification, Verification::Verified);
+    ws.partner_mut(&northwind())
+        .unwrap()
+        .self_assessment
+        .responses
+        .push(att.response);
+    assert!(response::attach(&ws, &good, today()).unwrap().duplicate);
+}
+
+#[test]
+fn bad_links_get_specific_messages() {
+    let mut ws = demo();
+    let options = InviteOptions {
+        expires: Some(Date::parse("2026-12-01").unwrap()),
+        ..Default::default()
+    };
+    let link = invite(&mut ws, &options, 21);
+    let fragment = link.split_once('#').unwrap().1;
+    let later = Date::parse("2026-12-02").unwrap();
+    let cases: Vec<(&str, String, ShareError)> = vec![
+        (
+            "truncated",
+            link[..link.len() - 10].to_owned(),
+            ShareError::Truncated,
+        ),
+        (
+            "wrong version",
+            format!("{SITE}respond#pf2{}", &fragment[3..]),
+            ShareError::NewerVersion(2),
+        ),
+        (
+            "not ours",
+            format!("{SITE}respond#hello"),
+            ShareError::NotPartnerfit,
+        ),
+        ("empty", "   ".into(), ShareError::Empty),
+    ];
+    for (what, input, expected) in cases {
+        assert_eq!(
+            invitation::open(&input, None, today()),
+            Err(expected),
+            "{what}"
+        );
+    }
+    assert_eq!(
+        invitation::open(&link, None, later),
+        Err(ShareError::Expired {
+            on: "2026-12-01".into(),
+            from: "Ledgerline".into()
+        })
+    );
+    let message = invitation::open(&link, None, later)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        "This invitation expired on 2026-12-01. Ask Ledgerline for a new one."
+    );
+    // A response opened as an invitation, and the other way round.
+    let opened = invitation::open(&link, None, today()).unwrap();
+    let resp = response::pack(&opened, &typical_draft(&opened), today(), None);
+    assert!(matches!(
+        invitation::open(&resp, None, today()),
+        Err(ShareError::WrongKind { .. })
+    ));
+    assert!(matches!(
+        response::open(&link, None),
+        Err(ShareError::WrongKind { .. })
+    ));
+    // Garbled: a character changed in the middle.
+    let mut garbled = resp.clone().into_bytes();
+    let mid = garbled.len() / 2;
+    garbled[mid] = if garbled[mid] == b'A' { b'B' } else { b'A' };
+    let garbled = String::from_utf8(garbled).unwrap();
+    match response::open(&garbled, None) {
+        Err(ShareError::Damaged(_) | ShareError::Truncated | ShareError::Invalid { .. }) => {}
+        Ok(r) => assert_eq!(
+            response::attach(&ws, &r, today())
+                .unwrap()
+                .response
+                .verification,
+            Verification::Altered
+        ),
+        Err(e) => panic!("unexpected: {e}"),
+    }
+}
+
+#[test]
+fn partner_text_survives_the_round_trip_as_written() {
+    let mut ws = demo();
+    let link = invite(&mut ws, &InviteOptions::default(), 31);
+    let opened = invitation::open(&link, None, today()).unwrap();
+    let mut draft = typical_draft(&opened);
+    let nasty = [
+        "<img src=x onerror=alert(1)>",
+        "<script>alert('x')</script>",
+        "\"><svg onload=alert(1)>",
+        "javascript:alert(1)",
+        "{{7*7}} ${7*7} &amp; &lt;",
+    ];
+    draft.name = nasty[0].into();
+    draft.comments = nasty.join(" | ");
+    draft.ratings.get_mut("icp_density").unwrap().evidence = nasty[1].into();
+    let back = response::open(&response::pack(&opened, &draft, today(), None), None).unwrap();
+    let att = response::attach(&ws, &back, today()).unwrap();
+    assert_eq!(att.response.respondent, nasty[0]);
+    assert_eq!(att.response.comments, nasty.join(" | "));
+    assert_eq!(
+        att.response.ratings[&Id::parse("icp_density").unwrap()].evidence,
+        nasty[1]
+    );
+}
+
+#[test]
+fn the_comparison_calls_out_large_gaps() {
+    let ws = demo();
+    let p = ws.partner(&northwind()).unwrap();
+    let r = &p.self_assessment.responses[0];
+    let rows = compare(&ws.scorecard, p, r);
+    assert_eq!(rows.len(), 12);
+    let gaps: Vec<String> = notable(&rows).iter().filter_map(|r| r.gap_text()).collect();
+    assert_eq!(gaps, ["They rate \u{201c}Willingness to use deal registration or a basic tracking process\u{201d} 2, we rate it 4."].map(String::from).to_vec(), "{rows:#?}");
+    // A rating they gave and we did not: no gap, both shown.
+    let mut p2 = p.clone();
+    p2.ratings.remove(&Id::parse("icp_density").unwrap());
+    let row = compare(&ws.scorecard, &p2, r)
+        .into_iter()
+        .find(|x| x.criterion.as_str() == "icp_density")
+        .unwrap();
+    assert_eq!((row.ours, row.theirs, row.gap), (None, Some(5), None));
+}
+
+#[test]
+fn edited_wording_travels_and_default_wording_is_filled_in() {
+    let mut ws = demo();
+    ws.scorecard.categories[0].criteria[0].text = "How many of your clients match our ICP?".into();
+    ws.scorecard.categories[1].name = "Go-to-market".into();
+    let link = invite(&mut ws, &InviteOptions::default(), 51);
+    let opened = invitation::open(&link, None, today()).unwrap();
+    let s = &opened.invitation.sections;
+    assert_eq!(
+        s[0].questions[0].text,
+        "How many of your clients match our ICP?"
+    );
+    assert_eq!(
+        s[0].questions[1].text,
+        ws.scorecard.categories[0].criteria[1].text
+    );
+    assert_eq!(s[1].name, "Go-to-market");
+    assert_eq!(s[0].name, ws.scorecard.categories[0].name);
+    assert_eq!(
+        opened.invitation.alignment[0],
+        partnerfit_core::alignment::QUESTIONS[0]
+    );
+}
+
+/// Default wording is left out of links and filled in from this table when
+/// opened: changing it changes how every link already sent reads. If this
+/// snapshot must change, bump the link format version.
+#[test]
+fn default_wording_is_part_of_link_format_1() {
+    let s = partnerfit_core::scorecard::Scorecard::default();
+    let text: Vec<String> = s
+        .criteria()
+        .map(|(c, q)| format!("{} | {} | {} | {}", c.id, c.name, q.id, q.text))
+        .collect();
+    insta::assert_snapshot!(text.join("\n"));
+}
+
+#[test]
+fn size_budgets_hold_on_a_realistic_questionnaire() {
+    let mut ws = demo();
+    let link = invite(
+        &mut ws,
+        &InviteOptions {
+            contact: "partners@ledgerline.example".into(),
+            ..Default::default()
+        },
+        41,
+    );
+    let with_rules = invitation::create(
+        &ws,
+        &northwind(),
+        &InviteOptions {
+            include_rules: true,
+            ..Default::default()
+        },
+        entropy(42),
+        today(),
+        SITE,
+    )
+    .unwrap()
+    .link;
+    let opened = invitation::open(&link, None, today()).unwrap();
+    let reply = invitation::link(
+        SITE,
+        invitation::RESPONSE_PATH,
+        &response::pack(&opened, &typical_draft(&opened), today(), None),
+    );
+    println!("invitation link: {} characters (with the rules of engagement: {}); response link: {} characters", link.len(), with_rules.len(), reply.len());
+    assert!(
+        link.len() <= 2_000,
+        "invitation link is {} characters",
+        link.len()
+    );
+    assert!(
+        reply.len() <= response::LINK_BUDGET,
+        "response link is {} characters",
+        reply.len()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// No text makes the decoders panic.
+    #[test]
+    fn decoding_any_text_never_panics(s in ".{0,400}") {
+        let _ = invitation::open(&s, Some("x"), today());
+        let _ = response::open(&s, None);
+        let _ = invitation::open(&format!("pf1.ip.{}.{}", s.len(), s), None, today());
+    }
+
+    /// No byte string packed as an envelope makes the decoders panic.
+    #[test]
+    fn decoding_any_payload_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), kind in 0..2u8) {
+        let kind = if kind == 0 { Kind::Invitation } else { Kind::Response };
+        let text = envelope::pack(kind, &bytes, None);
+        let _ = invitation::open(&text, None, today());
+        let _ = response::open(&text, None);
+    }
+}
