@@ -32,6 +32,11 @@ pub fn provide_state() -> Persistence {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // A partner opening an invitation gets respond mode: no workbench, and
+    // no workspace of theirs is loaded or written.
+    if crate::share_link::is_respond_page() {
+        return view! { <pages::respond::RespondApp/> }.into_any();
+    }
     provide_state();
     view! {
         <Router base=base()>
@@ -56,8 +61,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/overlap") view=pages::overlap::OverlapPage/>
                     <Route path=path!("/motion") view=pages::motion::MotionPage/>
                     <Route path=path!("/incentives") view=pages::incentives::IncentivesPage/>
+                    <Route path=path!("/self-assessment") view=pages::self_assessment::SelfAssessmentPage/>
+                    <Route path=path!("/response") view=pages::response_page::ResponsePage/>
                 </Routes>
             </main>
         </Router>
     }
+    .into_any()
 }

@@ -39,3 +39,16 @@ pub fn now_ms() -> f64 {
         .map(|p| p.now())
         .unwrap_or_default()
 }
+
+/// `N` bytes from the browser's cryptographic random source (secrets,
+/// salts, nonces). Fails only without `window.crypto`.
+pub fn secure_random<const N: usize>() -> Result<[u8; N], String> {
+    let mut out = [0u8; N];
+    web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(|e| format!("no cryptographic random source: {e:?}"))?
+        .get_random_values_with_u8_array(&mut out)
+        .map_err(|e| format!("no cryptographic random source: {e:?}"))?;
+    Ok(out)
+}

@@ -10,6 +10,7 @@ pub mod overlap_run;
 pub mod pages;
 pub mod psl;
 pub mod routes;
+pub mod share_link;
 pub mod state;
 pub mod storage;
 

@@ -20,6 +20,7 @@ pub enum Page {
     Overlap(Id),
     Motion(Id),
     Incentives(Id),
+    SelfAssessment(Id),
 }
 
 impl Page {
@@ -48,6 +49,7 @@ impl Page {
             Page::Overlap(id) => format!("/overlap?id={id}"),
             Page::Motion(id) => format!("/motion?id={id}"),
             Page::Incentives(id) => format!("/incentives?id={id}"),
+            Page::SelfAssessment(id) => format!("/self-assessment?id={id}"),
         }
     }
 }

@@ -1,11 +1,14 @@
 //! Reusable pieces of the interface.
 
 pub mod account_lists;
+pub mod brief_view;
 pub mod charts;
 pub mod fields;
 pub mod import;
 pub mod list_import;
 pub mod nav;
+pub mod one_pager_view;
 pub mod rating;
+pub mod response_import;
 pub mod status;
 pub mod verdict;

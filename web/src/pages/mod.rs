@@ -11,5 +11,8 @@ pub mod not_found;
 pub mod overlap;
 pub mod partner;
 pub mod partners;
+pub mod respond;
+pub mod response_page;
 pub mod scorecard;
+pub mod self_assessment;
 pub mod workspace;

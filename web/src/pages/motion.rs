@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use partnerfit_core::motion::one_pager::{one_pager, TO_AGREE};
+use partnerfit_core::motion::one_pager::one_pager;
 use partnerfit_core::motion::{JourneyStage, Motion, Party};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
 
 use crate::components::fields::{next_id, Choice, LinesInput, TextArea, TextInput};
+use crate::components::one_pager_view::OnePagerView;
 use crate::routes::Page;
 use crate::state::{update_partner, use_epoch, use_workspace};
 
@@ -249,51 +250,7 @@ fn Journey(id: Id) -> impl IntoView {
 #[component]
 pub fn OnePager(id: Id) -> impl IntoView {
     let ws = use_workspace();
-    let list = |items: Vec<String>, numbered: bool| {
-        if items.is_empty() {
-            view! { <p class="todo">{TO_AGREE}</p> }.into_any()
-        } else if numbered {
-            view! { <ol>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol> }
-                .into_any()
-        } else {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                .into_any()
-        }
-    };
-    view! {
-        {move || {
-            let p = pager(ws, &id)?;
-            Some(view! {
-                <article class="brief one-pager" data-testid="one-pager">
-                    <header><h1>{p.title}</h1></header>
-                    <div class="brief-columns">
-                        <section class="brief-block"><h2>"Customer journey"</h2>{list(p.journey, true)}</section>
-                        <section class="brief-block">
-                            <h2>"Who does what"</h2>
-                            <table class="compact"><thead><tr><th scope="col">"Step"</th><th scope="col">"Leads"</th><th scope="col">"Supports"</th></tr></thead>
-                            <tbody>{p.ownership.into_iter().map(|o| view! {
-                                <tr><th scope="row">{o.step}</th><td>{o.lead}</td><td>{o.support}</td></tr>
-                            }).collect_view()}</tbody></table>
-                        </section>
-                        <section class="brief-block"><h2>"Qualified means"</h2>{list(p.qualified, false)}</section>
-                        <section class="brief-block"><h2>"Rejected"</h2>{list(p.rejected, false)}</section>
-                        <section class="brief-block">
-                            <h2>"Response times"</h2>
-                            <p>{p.response_times}</p>
-                            {(!p.sla_notes.is_empty()).then(|| view! { <p>{p.sla_notes}</p> })}
-                        </section>
-                        <section class="brief-block">
-                            <h2>"Deal registration"</h2>
-                            <p><strong>"Eligible: "</strong>{p.eligible}</p>
-                            <p><strong>"Protection: "</strong>{p.protection}</p>
-                            <p><strong>"On expiry: "</strong>{p.on_expiry}</p>
-                            <p><strong>"Disputes: "</strong>{p.disputes}</p>
-                        </section>
-                    </div>
-                </article>
-            })
-        }}
-    }
+    move || pager(ws, &id).map(|pager| view! { <OnePagerView pager/> })
 }
 
 /// The one-pager of partner `id`, if it exists.

@@ -74,7 +74,8 @@ fn PartnerView(id: Id) -> impl IntoView {
         <p class="step-links">
             <A href=Page::Overlap(id.clone()).link()>"Account mapping and overlap →"</A>" · "
             <A href=Page::Motion(id.clone()).link()>"Rules of engagement →"</A>" · "
-            <A href=Page::Incentives(id.clone()).link()>"Incentives →"</A>
+            <A href=Page::Incentives(id.clone()).link()>"Incentives →"</A>" · "
+            <A href=Page::SelfAssessment(id.clone()).link()>"Self-assessment by link →"</A>
         </p>
         {move || { epoch.track(); let id = id_forms.clone(); view! {
             <Profile id=id.clone()/>

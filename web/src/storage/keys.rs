@@ -9,6 +9,9 @@ pub enum StorageKey {
     Origin,
     /// A stored workspace that could not be read, kept aside at a timestamp.
     Unreadable(String),
+    /// A partner's draft answers to one invitation (respond mode), apart
+    /// from any workspace of their own.
+    RespondDraft(String),
 }
 
 /// Prefix of every key, so the app never touches other data on the origin.
@@ -20,6 +23,7 @@ impl StorageKey {
             StorageKey::Workspace => format!("{PREFIX}workspace"),
             StorageKey::Origin => format!("{PREFIX}origin"),
             StorageKey::Unreadable(stamp) => format!("{PREFIX}unreadable.{stamp}"),
+            StorageKey::RespondDraft(invitation) => format!("{PREFIX}respond.{invitation}"),
         }
     }
 }

@@ -1,0 +1,45 @@
+//! Browser plumbing for shared links: the page's fragment, the site's base
+//! URL, the clipboard and mailto links.
+
+use crate::routes::base;
+
+/// The fragment of the current URL, without `#`.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether this page was opened as the partner's respond page.
+pub fn is_respond_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p.trim_end_matches('/').ends_with("/respond"))
+}
+
+/// The site's base URL (origin + the directory the app is served from + `/`).
+pub fn site() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}/", base())
+}
+
+/// Copy `text` to the clipboard (asynchronously; the browser may refuse).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// A `mailto:` link with subject and body, percent-encoded.
+pub fn mailto(to: &str, subject: &str, body: &str) -> String {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    format!(
+        "mailto:{}?subject={}&body={}",
+        enc(to),
+        enc(subject),
+        enc(body)
+    )
+}
