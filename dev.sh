@@ -5,6 +5,7 @@
 #   ./dev.sh test    every check and test CI runs
 #   ./dev.sh build   release build into dist/
 #   ./dev.sh bench   the benchmarks behind the budgets (native and browser)
+#   ./dev.sh fuzz [SECONDS]  fuzz the shared-link decoder (nightly, cargo-fuzz)
 #   ./dev.sh setup   only install the tools
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -109,5 +110,14 @@ case "$cmd" in
     log "browser benchmark"
     node tests/bench/browser-bench.mjs
     ;;
-  *) sed -n '2,8p' "$0"; exit 2 ;;
+  fuzz)
+    rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+    command -v cargo-fuzz >/dev/null || cargo +nightly install cargo-fuzz --locked
+    mkdir -p fuzz/corpus/envelope
+    # Seeds: a real invitation and response from the core tests' builders.
+    cargo run --quiet -p partnerfit-cli -- invite core/src/demo_workspace.json --partner p-northwind \
+      --site https://example.com/ --date 2026-11-25 -o target/fuzz-seed.json > fuzz/corpus/envelope/invitation.txt
+    cd fuzz && cargo +nightly fuzz run envelope -- -max_total_time="${2:-60}" -max_len=8192
+    ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
 esac
