@@ -8,6 +8,7 @@ pub mod import;
 pub mod list_import;
 pub mod nav;
 pub mod one_pager_view;
+pub mod partner_route;
 pub mod rating;
 pub mod response_import;
 pub mod status;

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use partnerfit_core::incentives::guardrails::{check_deal, ProposedDeal};
 use partnerfit_core::incentives::model::{model, Model};
 use partnerfit_core::incentives::plan::{
@@ -19,23 +18,13 @@ use partnerfit_core::{Currency, Id, Money};
 use crate::clock;
 use crate::components::charts::{GroupedBars, Tornado, TornadoRow};
 use crate::components::fields::{next_id, CountInput, MoneyInput, RateInput, TextInput};
+use crate::components::partner_route::PartnerRoute;
 use crate::routes::Page;
 use crate::state::{update_partner, use_epoch, use_workspace};
 
 #[component]
 pub fn IncentivesPage() -> impl IntoView {
-    let ws = use_workspace();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
-    let exists = move || {
-        id.get()
-            .is_some_and(|id| ws.with(|w| w.partner(&id).is_some()))
-    };
-    view! {
-        <Show when=exists fallback=|| view! { <h1>"Partner not found"</h1> }>
-            {move || id.get().map(|id| view! { <IncentivesView id/> })}
-        </Show>
-    }
+    view! { <PartnerRoute page=|id| view! { <IncentivesView id/> }/> }
 }
 
 fn incentives_of(ws: RwSignal<partnerfit_core::Workspace>, id: &Id) -> PartnerIncentives {

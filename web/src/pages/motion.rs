@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use partnerfit_core::motion::one_pager::one_pager;
 use partnerfit_core::motion::{JourneyStage, Motion, Party};
 use partnerfit_core::vocab::Vocabulary;
@@ -11,23 +10,13 @@ use partnerfit_core::Id;
 
 use crate::components::fields::{next_id, Choice, LinesInput, TextArea, TextInput};
 use crate::components::one_pager_view::OnePagerView;
+use crate::components::partner_route::PartnerRoute;
 use crate::routes::Page;
 use crate::state::{update_partner, use_epoch, use_workspace};
 
 #[component]
 pub fn MotionPage() -> impl IntoView {
-    let ws = use_workspace();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
-    let exists = move || {
-        id.get()
-            .is_some_and(|id| ws.with(|w| w.partner(&id).is_some()))
-    };
-    view! {
-        <Show when=exists fallback=|| view! { <h1>"Partner not found"</h1> }>
-            {move || id.get().map(|id| view! { <MotionView id/> })}
-        </Show>
-    }
+    view! { <PartnerRoute page=|id| view! { <MotionView id/> }/> }
 }
 
 /// Change the motion of partner `id`.

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
 use partnerfit_core::overlap::figures::{
@@ -20,6 +19,7 @@ use crate::clock;
 use crate::components::account_lists::AccountLists;
 use crate::components::fields::{TextArea, TextInput};
 use crate::components::list_import::ListImport;
+use crate::components::partner_route::PartnerRoute;
 use crate::overlap_run::{Outcome, Runner};
 use crate::psl::{use_psl, PslState};
 use crate::routes::Page;
@@ -27,21 +27,7 @@ use crate::state::{update_partner, use_epoch, use_workspace};
 
 #[component]
 pub fn OverlapPage() -> impl IntoView {
-    let ws = use_workspace();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
-    let exists = move || {
-        id.get()
-            .is_some_and(|id| ws.with(|w| w.partner(&id).is_some()))
-    };
-    view! {
-        <Show when=exists fallback=|| view! {
-            <h1>"Partner not found"</h1>
-            <p><A href=Page::Accounts.link()>"Back to accounts"</A></p>
-        }>
-            {move || id.get().map(|id| view! { <OverlapView id/> })}
-        </Show>
-    }
+    view! { <PartnerRoute page=|id| view! { <OverlapView id/> }/> }
 }
 
 /// Which cell of the matrix is open: (our population, or None for greenfield; their population).

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use partnerfit_core::alignment::{Judgment, QUESTIONS};
 use partnerfit_core::format::limits::LONG_TEXT;
 use partnerfit_core::partner::{BrandSize, PartnerType, Status};
@@ -15,6 +14,7 @@ use partnerfit_core::Id;
 use crate::clock;
 use crate::components::charts::{Radar, Series};
 use crate::components::fields::{Choice, TextArea, TextInput};
+use crate::components::partner_route::PartnerRoute;
 use crate::components::rating::RatingSelect;
 use crate::components::verdict::{Reasons, VerdictBadge};
 use crate::routes::Page;
@@ -22,21 +22,7 @@ use crate::state::{update_partner, use_derived, use_epoch, use_workspace};
 
 #[component]
 pub fn PartnerPage() -> impl IntoView {
-    let ws = use_workspace();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
-    let exists = move || {
-        id.get()
-            .is_some_and(|id| ws.with(|w| w.partner(&id).is_some()))
-    };
-    view! {
-        <Show when=exists fallback=|| view! {
-            <h1>"Partner not found"</h1>
-            <p>"No partner has this address. "<A href=Page::Partners.link()>"See all partners"</A>"."</p>
-        }>
-            {move || id.get().map(|id| view! { <PartnerView id/> })}
-        </Show>
-    }
+    view! { <PartnerRoute page=|id| view! { <PartnerView id/> }/> }
 }
 
 #[component]

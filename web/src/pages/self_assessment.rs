@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use partnerfit_core::partner::{Rating, Score};
 use partnerfit_core::share::compare::{compare, notable};
 use partnerfit_core::share::crypto::SealEntropy;
@@ -14,6 +13,7 @@ use partnerfit_core::{Date, Id};
 
 use crate::clock;
 use crate::components::fields::next_id;
+use crate::components::partner_route::PartnerRoute;
 use crate::components::response_import::ResponseImport;
 use crate::routes::Page;
 use crate::share_link::{copy, site};
@@ -21,18 +21,7 @@ use crate::state::{update_partner, use_workspace};
 
 #[component]
 pub fn SelfAssessmentPage() -> impl IntoView {
-    let ws = use_workspace();
-    let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
-    let exists = move || {
-        id.get()
-            .is_some_and(|id| ws.with(|w| w.partner(&id).is_some()))
-    };
-    view! {
-        <Show when=exists fallback=|| view! { <h1>"Partner not found"</h1> }>
-            {move || id.get().map(|id| view! { <SelfAssessmentView id/> })}
-        </Show>
-    }
+    view! { <PartnerRoute page=|id| view! { <SelfAssessmentView id/> }/> }
 }
 
 #[component]
