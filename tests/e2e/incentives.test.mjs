@@ -64,6 +64,12 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     await expect(page.getByTestId("incentive-problems")).toContainText("Price floor: the price floor is above the list price");
     await expect(page.getByTestId("compare-plans")).toBeHidden();
     await page.getByLabel("Price floor (EUR)").fill("20000");
+    // A tier table out of order is named; removing the bad tier clears it.
+    await page.getByRole("button", { name: "Add a tier" }).click();
+    await page.getByLabel("Tier 4 deals per quarter from", { exact: true }).fill("2");
+    await expect(page.getByTestId("incentive-problems")).toContainText("Tier 4 deals per quarter from: tier table out of order");
+    await page.getByRole("button", { name: "Remove tier 4" }).click();
+    await expect(page.getByTestId("incentive-problems")).toBeHidden();
     await expect(page.getByTestId("compare-plans")).toContainText("Referral plan");
     await expect(page.getByTestId("compare-verdict")).toContainText("more contribution than");
 

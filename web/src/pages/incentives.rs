@@ -296,105 +296,142 @@ fn PlanEditor(id: Id, plan: Id) -> impl IntoView {
     .into_any()
 }
 
-/// One change to a tier table.
-type TierEdit<T> = Box<dyn FnOnce(&mut Vec<T>)>;
+/// One tier table of a plan: its rows as shown, and how to reach it in the
+/// plan's terms. `Copy`, so every row's closures can hold it.
+struct Tiers<T: 'static> {
+    at: PlanRef,
+    rows: RwSignal<Vec<T>>,
+    version: RwSignal<u32>,
+    table: fn(&mut Terms) -> Option<&mut Vec<T>>,
+}
+
+impl<T: 'static> Clone for Tiers<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: 'static> Copy for Tiers<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Tiers<T> {
+    fn new(at: PlanRef, rows: Vec<T>, table: fn(&mut Terms) -> Option<&mut Vec<T>>) -> Self {
+        Tiers {
+            at,
+            rows: RwSignal::new(rows),
+            version: RwSignal::new(0),
+            table,
+        }
+    }
+    fn edit(self, f: impl FnOnce(&mut Vec<T>)) {
+        self.at.edit(|t| {
+            if let Some(x) = (self.table)(t) {
+                f(x);
+                self.rows.set(x.clone());
+            }
+        });
+    }
+    /// Change tier `i`.
+    fn set(self, i: usize, f: impl FnOnce(&mut T)) {
+        self.edit(|x| {
+            if let Some(t) = x.get_mut(i) {
+                f(t);
+            }
+        });
+    }
+    /// Add or remove a row (the rows are drawn again).
+    fn reshape(self, f: impl FnOnce(&mut Vec<T>)) {
+        self.edit(f);
+        self.version.update(|v| *v += 1);
+    }
+}
+
+/// A tier table: one `row` per tier, a remove button each, and an add button.
+#[component]
+fn TierTable<T, R>(
+    legend: &'static str,
+    tiers: Tiers<T>,
+    row: R,
+    new_tier: fn(&[T]) -> T,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    R: Fn(usize, T) -> AnyView + Send + Sync + 'static,
+{
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {move || {
+                tiers.version.track();
+                tiers.rows.get_untracked().into_iter().enumerate().map(|(i, t)| view! {
+                    <div class="row-editor">
+                        {row(i, t)}
+                        <button type="button" class="danger" aria-label=format!("Remove tier {}", i + 1) on:click=move |_| {
+                            tiers.reshape(|x| { if i < x.len() { x.remove(i); } });
+                        }>"Remove"</button>
+                    </div>
+                }).collect_view()
+            }}
+            <button type="button" on:click=move |_| tiers.reshape(|x| { let t = new_tier(x); x.push(t); })>"Add a tier"</button>
+        </fieldset>
+    }
+}
 
 /// Services tiers: name, minimum health, bonus.
 #[component]
 fn HealthTiers(at: PlanRef, tiers: Vec<HealthTier>) -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let rows = RwSignal::new(tiers);
-    let set = move |f: TierEdit<HealthTier>| {
-        at.edit(|t| {
-            if let Terms::Services(x) = t {
-                f(&mut x.tiers);
-                rows.set(x.tiers.clone());
-            }
-        });
+    let tiers = Tiers::new(at, tiers, |t| match t {
+        Terms::Services(x) => Some(&mut x.tiers),
+        _ => None,
+    });
+    let row = move |i: usize, t: HealthTier| {
+        view! {
+        <TextInput label=format!("Tier {} name", i + 1) initial=t.name
+            on_input=move |v: String| tiers.set(i, |t| t.name = v)/>
+        <CountInput label=format!("Tier {} minimum health (0–100)", i + 1) initial=u32::from(t.min_health) min=0 max=100
+            on_valid=move |v: u32| tiers.set(i, |t| t.min_health = v as u8)/>
+        <RateInput label=format!("Tier {} bonus on our revenue", i + 1) initial=t.bonus
+            on_valid=move |v: Rate| tiers.set(i, |t| t.bonus = v)/>
+    }.into_any()
     };
-    view! {
-        <fieldset>
-            <legend>"Tiers tied to customer health and adoption, lowest first"</legend>
-            {move || {
-                version.track();
-                rows.get_untracked().into_iter().enumerate().map(|(i, t)| {
-                    view! {
-                        <div class="row-editor">
-                            <TextInput label=format!("Tier {} name", i + 1) initial=t.name
-                                on_input=move |v: String| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.name = v }))/>
-                            <CountInput label=format!("Tier {} minimum health (0–100)", i + 1) initial=u32::from(t.min_health) min=0 max=100
-                                on_valid=move |v: u32| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.min_health = v as u8 }))/>
-                            <RateInput label=format!("Tier {} bonus on our revenue", i + 1) initial=t.bonus
-                                on_valid=move |v: Rate| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.bonus = v }))/>
-                            <button type="button" class="danger" aria-label=format!("Remove tier {}", i + 1) on:click=move |_| {
-                                set(Box::new(move |x| { if i < x.len() { x.remove(i); } }));
-                                version.update(|v| *v += 1);
-                            }>"Remove"</button>
-                        </div>
-                    }
-                }).collect_view()
-            }}
-            <button type="button" on:click=move |_| {
-                set(Box::new(|x| {
-                    let next = x.last().map_or(50, |t| t.min_health.saturating_add(10).min(100));
-                    x.push(HealthTier { name: format!("Tier {}", x.len() + 1), min_health: next, bonus: Rate(500) });
-                }));
-                version.update(|v| *v += 1);
-            }>"Add a tier"</button>
-        </fieldset>
-    }
+    let new_tier = |x: &[HealthTier]| HealthTier {
+        name: format!("Tier {}", x.len() + 1),
+        min_health: x
+            .last()
+            .map_or(50, |t| t.min_health.saturating_add(10).min(100)),
+        bonus: Rate(500),
+    };
+    view! { <TierTable legend="Tiers tied to customer health and adoption, lowest first" tiers row new_tier/> }
 }
 
 /// Resell margin tiers: name, deals per quarter, margin, certification.
 #[component]
 fn MarginTiers(at: PlanRef, tiers: Vec<MarginTier>) -> impl IntoView {
-    let version = RwSignal::new(0u32);
-    let rows = RwSignal::new(tiers);
-    let set = move |f: TierEdit<MarginTier>| {
-        at.edit(|t| {
-            if let Terms::Resell(x) = t {
-                f(&mut x.tiers);
-                rows.set(x.tiers.clone());
-            }
-        });
+    let tiers = Tiers::new(at, tiers, |t| match t {
+        Terms::Resell(x) => Some(&mut x.tiers),
+        _ => None,
+    });
+    let row = move |i: usize, t: MarginTier| {
+        let cert = next_id();
+        let cert_for = cert.clone();
+        view! {
+            <TextInput label=format!("Tier {} name", i + 1) initial=t.name
+                on_input=move |v: String| tiers.set(i, |t| t.name = v)/>
+            <CountInput label=format!("Tier {} deals per quarter from", i + 1) initial=t.min_deals min=0 max=1_000_000
+                on_valid=move |v: u32| tiers.set(i, |t| t.min_deals = v)/>
+            <RateInput label=format!("Tier {} margin", i + 1) initial=t.margin
+                on_valid=move |v: Rate| tiers.set(i, |t| t.margin = v)/>
+            <div class="field"><label class="check" for=cert_for><input id=cert type="checkbox" prop:checked=t.requires_certification
+                on:change:target=move |ev| { let on = ev.target().checked(); tiers.set(i, |t| t.requires_certification = on) }/>
+                {format!(" Tier {} requires certification", i + 1)}</label></div>
+        }
+        .into_any()
     };
-    view! {
-        <fieldset>
-            <legend>"Margin tiers, lowest first"</legend>
-            {move || {
-                version.track();
-                rows.get_untracked().into_iter().enumerate().map(|(i, t)| {
-                    let cert = next_id();
-                    let cert_for = cert.clone();
-                    view! {
-                        <div class="row-editor">
-                            <TextInput label=format!("Tier {} name", i + 1) initial=t.name
-                                on_input=move |v: String| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.name = v }))/>
-                            <CountInput label=format!("Tier {} deals per quarter from", i + 1) initial=t.min_deals min=0 max=1_000_000
-                                on_valid=move |v: u32| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.min_deals = v }))/>
-                            <RateInput label=format!("Tier {} margin", i + 1) initial=t.margin
-                                on_valid=move |v: Rate| set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.margin = v }))/>
-                            <div class="field"><label class="check" for=cert_for><input id=cert type="checkbox" prop:checked=t.requires_certification
-                                on:change:target=move |ev| { let on = ev.target().checked(); set(Box::new(move |x| if let Some(t) = x.get_mut(i) { t.requires_certification = on })) }/>
-                                {format!(" Tier {} requires certification", i + 1)}</label></div>
-                            <button type="button" class="danger" aria-label=format!("Remove tier {}", i + 1) on:click=move |_| {
-                                set(Box::new(move |x| { if i < x.len() { x.remove(i); } }));
-                                version.update(|v| *v += 1);
-                            }>"Remove"</button>
-                        </div>
-                    }
-                }).collect_view()
-            }}
-            <button type="button" on:click=move |_| {
-                set(Box::new(|x| {
-                    let next = x.last().map_or(0, |t| t.min_deals + 5);
-                    let margin = x.last().map_or(Rate(1_500), |t| Rate(t.margin.0 + 500));
-                    x.push(MarginTier { name: format!("Tier {}", x.len() + 1), min_deals: next, margin, requires_certification: false });
-                }));
-                version.update(|v| *v += 1);
-            }>"Add a tier"</button>
-        </fieldset>
-    }
+    let new_tier = |x: &[MarginTier]| MarginTier {
+        name: format!("Tier {}", x.len() + 1),
+        min_deals: x.last().map_or(0, |t| t.min_deals + 5),
+        margin: x.last().map_or(Rate(1_500), |t| Rate(t.margin.0 + 500)),
+        requires_certification: false,
+    };
+    view! { <TierTable legend="Margin tiers, lowest first" tiers row new_tier/> }
 }
 
 /// Pipeline assumptions.
