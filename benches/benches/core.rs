@@ -123,3 +123,61 @@ fn incentives_1000_scenarios(bencher: divan::Bencher) {
         total
     });
 }
+
+/// The demo workspace, Northwind's id, a fixed date and fixed entropy.
+fn invitation_inputs() -> (
+    partnerfit_core::Workspace,
+    partnerfit_core::Id,
+    partnerfit_core::Date,
+    partnerfit_core::share::invitation::InviteEntropy,
+) {
+    use partnerfit_core::share::crypto::SealEntropy;
+    let entropy = partnerfit_core::share::invitation::InviteEntropy {
+        id: 7,
+        secret: [1; 16],
+        seal: SealEntropy {
+            salt: [2; 16],
+            nonce: [3; 12],
+        },
+    };
+    (
+        partnerfit_core::demo::demo(),
+        partnerfit_core::Id::parse("p-northwind").unwrap(),
+        partnerfit_core::Date::parse("2026-11-25").unwrap(),
+        entropy,
+    )
+}
+
+/// Creating and opening the demo's invitation link, without a passphrase
+/// (compress + encode, decode + inflate + validate).
+#[divan::bench]
+fn invitation_plain_round_trip(bencher: divan::Bencher) {
+    use partnerfit_core::share::invitation::{create, open, InviteOptions};
+    let (ws, id, today, e) = invitation_inputs();
+    bencher.bench(|| {
+        let sent = create(
+            &ws,
+            &id,
+            &InviteOptions::default(),
+            e,
+            today,
+            "https://example.com/",
+        )
+        .unwrap();
+        open(divan::black_box(&sent.link), None, today).unwrap()
+    });
+}
+
+/// Opening a passphrase-sealed invitation: dominated by PBKDF2-HMAC-SHA256
+/// at 600,000 rounds (what a partner waits for once).
+#[divan::bench(sample_count = 10)]
+fn invitation_sealed_open(bencher: divan::Bencher) {
+    use partnerfit_core::share::invitation::{create, open, InviteOptions};
+    let (ws, id, today, e) = invitation_inputs();
+    let options = InviteOptions {
+        passphrase: Some("river otter 42".into()),
+        ..InviteOptions::default()
+    };
+    let sent = create(&ws, &id, &options, e, today, "https://example.com/").unwrap();
+    bencher.bench(|| open(divan::black_box(&sent.link), Some("river otter 42"), today).unwrap());
+}
