@@ -3,8 +3,14 @@
 //! - score, gate, rank and run the sensitivity analysis for 10,000 partners: under 50 ms;
 //! - normalise and match 100,000 × 100,000 accounts on one core: under 300 ms;
 //! - 1,000 incentive scenarios (plans × volumes × assumption sweeps): under 20 ms.
+//!
+//! Native figures use mimalloc, the allocator of the `partnerfit` command line.
 
 use partnerfit_core::{format, scorecard};
+
+/// The allocator of the `partnerfit` command line, so the figures are what it does.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();
@@ -81,6 +87,17 @@ fn overlap_normalise_100k(bencher: divan::Bencher) {
     let (ours, _) = partnerfit_benches::account_lists(100_000, 3);
     let psl = Psl::embedded();
     bencher.bench(|| keys_of(psl, divan::black_box(&ours)).len());
+}
+
+/// The matching step alone (index of ours, lookups of theirs), keys given.
+#[divan::bench(sample_count = 20)]
+fn overlap_match_only_100k(bencher: divan::Bencher) {
+    use partnerfit_core::overlap::matching::{keys_of, match_all};
+    use partnerfit_core::overlap::normalize::Psl;
+    let (ours, theirs) = partnerfit_benches::account_lists(100_000, 3);
+    let psl = Psl::embedded();
+    let (ok, tk) = (keys_of(psl, &ours), keys_of(psl, &theirs));
+    bencher.bench(|| match_all(divan::black_box(&ok), &tk).len());
 }
 
 #[divan::bench]

@@ -41,7 +41,7 @@ impl Keys {
 
     /// Long enough to match on the name alone.
     fn distinctive(&self) -> bool {
-        self.name.len() >= 6 || self.name.contains(' ')
+        self.name.len() >= 6 || self.name.as_bytes().contains(&b' ')
     }
 }
 
@@ -158,20 +158,25 @@ const TYPO_MIN_TOKEN: usize = 5;
 fn masked_keys(k: &Keys, out: &mut Vec<(u64, u8)>) {
     use std::hash::{Hash, Hasher};
     out.clear();
-    if k.country.is_empty() || !k.name.contains(' ') {
+    let name = k.name.as_bytes();
+    if k.country.is_empty() || !name.contains(&b' ') {
         return;
     }
-    for (i, t) in k.name.split(' ').enumerate() {
-        if t.len() < TYPO_MIN_TOKEN || t.bytes().all(|b| b.is_ascii_digit()) {
+    // Byte-wise splitting and hashing: 0xFF and 0xFE never occur in UTF-8,
+    // so the mask and the separator cannot be confused with a token.
+    let tokens = || name.split(|b| *b == b' ');
+    for (i, t) in tokens().enumerate() {
+        if t.len() < TYPO_MIN_TOKEN || t.iter().all(u8::is_ascii_digit) {
             continue;
         }
         let mut h = rustc_hash::FxHasher::default();
         k.country.hash(&mut h);
-        for (j, u) in k.name.split(' ').enumerate() {
+        for (j, u) in tokens().enumerate() {
             if i == j {
-                0xFFu8.hash(&mut h);
+                h.write_u8(0xFF);
             } else {
-                u.hash(&mut h);
+                h.write(u);
+                h.write_u8(0xFE);
             }
         }
         out.push((h.finish(), i as u8));

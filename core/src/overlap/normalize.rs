@@ -77,8 +77,10 @@ impl Psl {
 
     /// The registrable domain of an ASCII host, e.g. `a.b.example.co.uk` → `example.co.uk`.
     pub fn registrable<'a>(&self, host: &'a str) -> Option<&'a str> {
-        if let Some((rest, tld)) = host.rsplit_once('.') {
-            let sld_start = rest.rfind('.').map_or(0, |i| i + 1);
+        let bytes = host.as_bytes();
+        if let Some(dot) = bytes.iter().rposition(|b| *b == b'.') {
+            let (rest, tld) = (&host[..dot], &host[dot + 1..]);
+            let sld_start = rest.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1);
             let last_two = &host[sld_start..];
             if !rest.is_empty() && !self.special_tlds.contains(tld) && !self.deep.contains(last_two)
             {
@@ -133,7 +135,7 @@ impl std::fmt::Display for DomainKey {
 
 /// Free-mail providers: their domains identify a person, not a company.
 fn is_free_mail(reg: &str) -> bool {
-    let brand = reg.split('.').next().unwrap_or("");
+    let brand = reg.find('.').map_or(reg, |dot| &reg[..dot]);
     matches!(
         brand,
         "yahoo"
@@ -259,9 +261,8 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
         while h.len() > 4 && h[..4].eq_ignore_ascii_case(b"www.") {
             h = &h[4..];
         }
-        // One pass: lower-case copy and validation (letters, digits, '-' and
-        // dots, no empty label, at least two labels, labels up to 63).
-        let mut out = String::with_capacity(h.len());
+        // One pass of validation (letters, digits, '-' and dots, no empty
+        // label, at least two labels, labels up to 63), then one lower-case copy.
         let (mut label_len, mut dots) = (0usize, 0usize);
         for &b in h {
             match b {
@@ -280,12 +281,11 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
                 }
                 _ => return Err(invalid()),
             }
-            out.push(b.to_ascii_lowercase() as char);
         }
         if dots == 0 || label_len == 0 {
             return Err(invalid());
         }
-        return Ok(Some(out));
+        return Ok(Some(host[host.len() - h.len()..].to_ascii_lowercase()));
     }
     let mut h =
         idna::domain_to_ascii(host).map_err(|_| format!("{raw:?} is not a valid domain"))?;

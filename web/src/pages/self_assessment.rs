@@ -331,7 +331,7 @@ fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
         }}
         <table class="model compare-self" data-testid="self-assessment">
             <thead><tr>
-                <th scope="col">"Criterion"</th><th scope="col">"They"</th><th scope="col">"Their evidence"</th>
+                <th scope="col">"Criterion"</th><th scope="col">"They"</th><th scope="col" class="evidence">"Their evidence"</th>
                 <th scope="col">"We"</th><th scope="col">"Gap"</th><th scope="col"><span class="sr-only">"Action"</span></th>
             </tr></thead>
             <tbody>
@@ -348,7 +348,7 @@ fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
                             <td>{row.theirs.map(|s| s.to_string()).unwrap_or_else(|| "–".into())}</td>
                             <td class="evidence">{row.their_evidence.clone()}</td>
                             <td>{row.ours.map(|s| s.to_string()).unwrap_or_else(|| "–".into())}</td>
-                            <td>{row.gap.map(|g| format!("{g:+}")).unwrap_or_default()}</td>
+                            <td>{row.gap.map(|g| if g == 0 { "0".to_string() } else { format!("{g:+}") }).unwrap_or_default()}</td>
                             <td>{can_adopt.then(|| {
                                 let n = row.theirs.unwrap_or_default();
                                 let ours = row.ours.map(|s| s.to_string()).unwrap_or_else(|| "none".into());
@@ -379,7 +379,7 @@ fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
         </table>
         <h3>"Three questions"</h3>
         <table class="model">
-            <thead><tr><th scope="col">"Question"</th><th scope="col">"Their answer"</th><th scope="col">"Our answer"</th></tr></thead>
+            <thead><tr><th scope="col">"Question"</th><th scope="col" class="evidence">"Their answer"</th><th scope="col" class="evidence">"Our answer"</th></tr></thead>
             <tbody>{(0..3).map(|i| view! {
                 <tr><th scope="row">{questions[i]}</th><td class="evidence">{theirs[i].clone()}</td><td class="evidence">{ours[i].clone()}</td></tr>
             }).collect_view()}</tbody>
