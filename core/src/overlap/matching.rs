@@ -155,9 +155,8 @@ const TYPO_MIN_TOKEN: usize = 5;
 /// For names of two tokens or more in a known country: one key per long
 /// word (not a number), hashing the country and the name with that word
 /// masked, so names that differ in a single word meet.
-fn masked_keys(k: &Keys, out: &mut Vec<(u64, u8)>) {
+fn masked_keys(k: &Keys, mut out: impl FnMut(u64, u8)) {
     use std::hash::{Hash, Hasher};
-    out.clear();
     let name = k.name.as_bytes();
     if k.country.is_empty() || !name.contains(&b' ') {
         return;
@@ -179,7 +178,7 @@ fn masked_keys(k: &Keys, out: &mut Vec<(u64, u8)>) {
                 h.write_u8(0xFE);
             }
         }
-        out.push((h.finish(), i as u8));
+        out(h.finish(), i as u8);
     }
 }
 
@@ -241,14 +240,17 @@ impl<'a> Index<'a> {
             by_domain: Multi::new(keys.len()),
             by_name_country: Multi::new(keys.len()),
             by_name: Multi::new(keys.len()),
-            by_masked: (Multi::new(keys.len()), Vec::with_capacity(keys.len())),
+            // Names of two or three long words give as many masked keys.
+            by_masked: (
+                Multi::new(2 * keys.len()),
+                Vec::with_capacity(2 * keys.len()),
+            ),
         }
     }
 
     /// Index the accounts in `range` (call in slices to stay responsive;
     /// every account must be added before matching).
     pub fn add(&mut self, range: std::ops::Range<usize>) {
-        let mut buf = Vec::new();
         for i in range {
             let k = &self.keys[i];
             let i = i as u32;
@@ -259,12 +261,11 @@ impl<'a> Index<'a> {
                 self.by_name_country.insert((&k.name, &*k.country), i);
                 self.by_name.insert(&k.name, i);
             }
-            masked_keys(k, &mut buf);
-            for &(key, tok) in &buf {
-                let (map, entries) = &mut self.by_masked;
+            let (map, entries) = &mut self.by_masked;
+            masked_keys(k, |key, tok| {
                 map.insert(key, entries.len() as u32);
                 entries.push((i, tok));
-            }
+            });
         }
     }
 
@@ -343,11 +344,9 @@ impl<'a> Index<'a> {
         let mut found: Option<u32> = None;
         let mut ambiguous = false;
         let (masked, entries) = &self.by_masked;
-        let mut keys = Vec::new();
-        masked_keys(t, &mut keys);
-        for (key, tok) in keys {
+        masked_keys(t, |key, tok| {
             if masked.get(&key).nth(MAX_SIMILAR_CANDIDATES).is_some() {
-                continue;
+                return;
             }
             let theirs_token = token(&t.name, tok);
             for (i, otok) in masked.get(&key).map(|e| entries[e as usize]) {
@@ -367,7 +366,7 @@ impl<'a> Index<'a> {
                     }
                 }
             }
-        }
+        });
         if let (Some(i), false) = (found, ambiguous) {
             out.push((i, Reason::SimilarName, 60));
         }
