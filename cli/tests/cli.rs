@@ -49,6 +49,11 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Assert that `text` holds `needle`, showing the whole text when it does not.
+fn check_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -67,10 +72,9 @@ fn validate_a_good_file() {
     );
     let o = run(&["validate", &fixture("workspace-v1.json")]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("(format version 1; `partnerfit migrate` updates it)"),
-        "{}",
-        stdout(&o)
+    check_contains(
+        &stdout(&o),
+        "(format version 1; `partnerfit migrate` updates it)",
     );
 }
 
@@ -117,15 +121,13 @@ fn report_prints_the_ranking_as_text_and_json() {
     let o = run(&["report", &demo()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(
-        text.contains(
-            "  2. Northwind Integrations (Services, evaluating) — score 4.25 — ONBOARD TO PILOT"
-        ),
-        "{text}"
+    check_contains(
+        &text,
+        "  2. Northwind Integrations (Services, evaluating) — score 4.25 — ONBOARD TO PILOT",
     );
-    assert!(
-        text.contains("* Market and ICP fit 3 is below the gate of 4 (short by 1)"),
-        "{text}"
+    check_contains(
+        &text,
+        "* Market and ICP fit 3 is below the gate of 4 (short by 1)",
     );
 
     let o = run(&["report", &demo(), "--json"]);
@@ -168,8 +170,8 @@ fn overlap_of_two_crm_exports() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("12 matched pair(s):"), "{text}");
-    assert!(text.contains("ours line      2 Nordhafen Logistik GmbH          ~ theirs line      2 Nordhafen Logistik               Same domain (99%)"), "{text}");
+    check_contains(&text, "12 matched pair(s):");
+    check_contains(&text, "ours line      2 Nordhafen Logistik GmbH          ~ theirs line      2 Nordhafen Logistik               Same domain (99%)");
 
     let o = run(&[
         "overlap",
@@ -204,11 +206,7 @@ fn overlap_refuses_a_file_that_is_not_csv() {
     let f = temp("not.csv", "\u{0}\u{1}binary");
     let o = run(&["overlap", "--ours", &f, "--theirs", &f]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("this is not a CSV file"),
-        "{}",
-        stderr(&o)
-    );
+    check_contains(&stderr(&o), "this is not a CSV file");
 }
 
 #[test]
@@ -220,7 +218,7 @@ fn incentives_prints_the_model() {
         text.starts_with("Brightpath Advisory — Referral plan (EUR)"),
         "{text}"
     );
-    assert!(text.contains("At scale:"), "{text}");
+    check_contains(&text, "At scale:");
     let o = run(&["incentives", &demo(), "--partner", "p-brightpath", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // 12 submissions × 45% = 5.4 qualified meetings × 500.00 EUR = 2,700.00 EUR in Q1
@@ -243,21 +241,13 @@ fn motion_prints_the_one_pager_and_its_gaps() {
         text.starts_with("# Ledgerline × Northwind Integrations: rules of engagement\n"),
         "{text}"
     );
-    assert!(text.contains("| Proposal | Both | To agree |"), "{text}");
+    check_contains(&text, "| Proposal | Both | To agree |");
     let o = run(&["motion", &demo(), "--partner", "p-brightpath"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(
-        stderr(&o).contains("No dispute rule: ambiguity creates conflict."),
-        "{}",
-        stderr(&o)
-    );
+    check_contains(&stderr(&o), "No dispute rule: ambiguity creates conflict.");
     let o = run(&["motion", &demo(), "--partner", "p-nope"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("no partner with id p-nope"),
-        "{}",
-        stderr(&o)
-    );
+    check_contains(&stderr(&o), "no partner with id p-nope");
 }
 
 #[test]
@@ -317,8 +307,8 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("Northwind Integrations: Verified"), "{text}");
-    assert!(text.contains("1, we rate it 4."), "{text}");
+    check_contains(&text, "Northwind Integrations: Verified");
+    check_contains(&text, "1, we rate it 4.");
 
     // Without the workspace it decodes but cannot verify; a file works too.
     let file = temp(
@@ -331,9 +321,9 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     );
     let o = run(&["response", &file]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("not verified"), "{}", stdout(&o));
+    check_contains(&stdout(&o), "not verified");
     // A cut-off link is named as such.
     let o = run(&["response", &reply[..reply.len() - 20]]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("incomplete"), "{}", stderr(&o));
+    check_contains(&stderr(&o), "incomplete");
 }
