@@ -72,8 +72,10 @@ use_tools() {
 }
 
 build() {
-  log "trunk build --release"
+  log "trunk build --release (the workbench, then the partner's page into dist/respond/)"
+  # The workbench's build replaces dist/, so the partner's page comes second.
   trunk build --release
+  trunk build --release=true --dist dist/respond web/respond/index.html
 }
 
 run_tests() {

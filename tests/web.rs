@@ -276,6 +276,23 @@ fn the_router_base_is_the_directory_the_page_came_from() {
 }
 
 #[wasm_bindgen_test]
+fn the_partner_page_links_back_to_the_site_it_came_from() {
+    use partnerfit::routes::{is_respond_path, site_dir};
+    for (path, respond, site) in [
+        ("/pf/respond/", true, "/pf"),
+        ("/pf/respond/index.html", true, "/pf"),
+        ("/pf/respond", true, "/pf"),
+        ("/respond/", true, ""),
+        ("/pf/responses", false, "/pf"),
+        ("/pf/partner", false, "/pf"),
+        ("/pf/", false, "/pf"),
+    ] {
+        assert_eq!(is_respond_path(path), respond, "{path}");
+        assert_eq!(site_dir(path), site, "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_change_the_importer_would_refuse_is_not_stored() {
     storage().clear().unwrap();
     let (_el, _h, probe) = mount_state();

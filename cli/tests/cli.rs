@@ -272,7 +272,7 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let link = stdout(&o).trim().to_owned();
     assert!(
-        link.starts_with("https://example.com/pf/respond#pf1.ip."),
+        link.starts_with("https://example.com/pf/respond/#pf1.ip."),
         "{link}"
     );
     assert!(link.len() <= 2_000, "{}", link.len());

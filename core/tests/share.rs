@@ -92,7 +92,7 @@ fn invitation_and_response_round_trip_without_a_passphrase() {
         1,
     );
     assert!(
-        link.starts_with("https://partnerfit.example/app/respond#pf1.ip."),
+        link.starts_with("https://partnerfit.example/app/respond/#pf1.ip."),
         "{link}"
     );
     let opened = invitation::open(&link, None, today()).unwrap();
@@ -344,12 +344,12 @@ fn bad_links_get_specific_messages() {
         ),
         (
             "wrong version",
-            format!("{SITE}respond#pf2{}", &fragment[3..]),
+            format!("{SITE}respond/#pf2{}", &fragment[3..]),
             ShareError::NewerVersion(2),
         ),
         (
             "not ours",
-            format!("{SITE}respond#hello"),
+            format!("{SITE}respond/#hello"),
             ShareError::NotPartnerfit,
         ),
         ("empty", "   ".into(), ShareError::Empty),

@@ -1,5 +1,5 @@
 // Browser budgets, measured in headless Chromium against the release build in
-// dist/ (run `./dev.sh bench`, or `trunk build --release` then this script).
+// dist/ (run `./dev.sh bench`, or `./dev.sh build` then this script).
 //
 // 1. Navigation → demo workspace on screen (the ranking's five rows inserted
 //    and a frame after that), median of 5 fresh profiles. Budget: 300 ms.
@@ -7,7 +7,8 @@
 //    the change event to the DOM updated and laid out, median of 21 changes,
 //    for a one-point change and for the largest jump (1 ↔ 5).
 //    Budget: one frame (16 ms).
-// 3. Release bundle size (wasm + js + css, gzip -9). Budget: 250 KB.
+// 3. Release bundle size (wasm + js + css, gzip -9) of the workbench and of
+//    the partner's page (dist/respond/). Budget: 250 KB.
 // 4. Account matching of 100,000 × 100,000 accounts imported through the
 //    file picker: time from the start of matching to the result (the page
 //    reports it), and the longest task while it runs (the page must not
@@ -22,15 +23,23 @@ import { serve } from "../e2e/serve.mjs";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
-function bundleSizes() {
+/** gzip -9 sizes of the wasm, js and css directly in `dir`. */
+function bundleSizes(dir) {
   const out = {};
-  for (const f of readdirSync("dist")) {
+  for (const f of readdirSync(dir)) {
     const ext = f.split(".").pop();
     if (["wasm", "js", "css"].includes(ext)) {
-      out[f] = gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length;
+      out[f] = gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length;
     }
   }
   return out;
+}
+
+function reportBundle(label, dir) {
+  const sizes = bundleSizes(dir);
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  for (const [f, n] of Object.entries(sizes)) console.log(`  ${f}: ${(n / 1024).toFixed(1)} KiB gzip -9`);
+  console.log(`${label} (wasm+js+css, gzip -9): ${(total / 1024).toFixed(1)} KiB (budget 250 KB)`);
 }
 
 async function timeToDemo(browser, url) {
@@ -149,10 +158,8 @@ try {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Chromium headless`);
 
-  const sizes = bundleSizes();
-  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  for (const [f, n] of Object.entries(sizes)) console.log(`  ${f}: ${(n / 1024).toFixed(1)} KiB gzip -9`);
-  console.log(`bundle (wasm+js+css, gzip -9): ${(total / 1024).toFixed(1)} KiB (budget 250 KB)`);
+  reportBundle("workbench bundle", "dist");
+  reportBundle("partner's page bundle (dist/respond/)", "dist/respond");
 
   const demo = await timeToDemo(browser, server.url);
   console.log(

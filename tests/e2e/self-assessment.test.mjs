@@ -10,16 +10,21 @@ import { freshPage } from "./browser.mjs";
 const h = harness();
 const XSS = `<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>`;
 
-/** A second, separate profile (the partner's browser). */
+/** A second, separate profile (the partner's browser); resolves to the wasm files it loaded. */
 async function partnerBrowser(run) {
   const origin = new URL(h.server.url).origin;
   const { context, page, problems } = await freshPage(h.browser, origin);
+  const wasm = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith(".wasm")) wasm.push(new URL(req.url()).pathname);
+  });
   try {
     await run(page);
     assert.deepEqual(problems, [], "the partner's page: no foreign request, CSP violation or error");
   } finally {
     await context.close();
   }
+  return wasm;
 }
 
 async function createInvitation(app, page, { passphrase, rules = true } = {}) {
@@ -39,12 +44,12 @@ async function createInvitation(app, page, { passphrase, rules = true } = {}) {
 test("invite, answer in another browser, send back, import, compare, adopt", () =>
   h.fresh(async (app, page) => {
     const invitation = await createInvitation(app, page, { rules: false });
-    assert.match(invitation, /\/respond#pf1\.ip\./);
+    assert.match(invitation, /\/respond\/#pf1\.ip\./);
     assert.ok(invitation.length <= 2000, `invitation link is ${invitation.length} characters`);
     await expect(page.getByTestId("invitations").locator("tbody tr")).toHaveCount(2); // the demo's and ours
 
     let responseLink;
-    await partnerBrowser(async (p) => {
+    const loaded = await partnerBrowser(async (p) => {
       await p.goto(invitation);
       await expect(p.getByRole("heading", { level: 1 })).toHaveText("Ledgerline invites Northwind Integrations to a self-assessment");
       await expect(p.getByTestId("icp-brief")).toContainText("Not a fit — please do not send");
@@ -66,7 +71,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       const link = p.getByLabel("Response link");
       await link.waitFor();
       responseLink = await link.inputValue();
-      assert.match(responseLink, /\/response#pf1\.rp\./);
+      assert.ok(responseLink.startsWith(`${h.server.url}response#pf1.rp.`), responseLink);
       const mail = await p.getByRole("link", { name: "E-mail it to partners@ledgerline.example" }).getAttribute("href");
       assert.ok(mail.startsWith("mailto:partners%40ledgerline.example?subject="), mail);
       assert.ok(decodeURIComponent(mail).includes(responseLink), "the e-mail carries the link");
@@ -77,6 +82,9 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       assert.match(download.suggestedFilename(), /^partnerfit-response-inv-.*\.json$/);
       assert.equal(await p.evaluate(() => window.__pwned ?? null), null);
     });
+    // The partner downloaded only the small respond app, never the workbench.
+    assert.ok(loaded.length > 0, "the partner's page loaded its wasm");
+    for (const path of loaded) assert.match(path, /\/respond\/partnerfit-respond-[0-9a-f]+_bg\.wasm$/);
 
     // Back in our browser: paste the link the partner sent.
     await page.getByLabel("Paste the response link").fill(responseLink);
@@ -109,10 +117,17 @@ test("a passphrase protects both ways; wrong passphrases and damaged links are n
 
     let responseLink;
     await partnerBrowser(async (p) => {
+      // The same link without the slash still opens (hosts redirect to the
+      // directory, keeping the fragment).
+      await p.goto(invitation.replace("/respond/#", "/respond#"));
+      await expect(p.getByRole("heading", { level: 1 })).toHaveText("A protected invitation");
       // A link cut off by an e-mail program.
       await p.goto(invitation.slice(0, -40));
       await expect(p.getByTestId("respond-error")).toContainText("The link is incomplete");
+      // Pasting the whole link into the same tab opens it (only the
+      // fragment changed), and so does a reload.
       await p.goto(invitation);
+      await expect(p.getByRole("heading", { level: 1 })).toHaveText("A protected invitation");
       await p.reload();
       await expect(p.getByRole("heading", { level: 1 })).toHaveText("A protected invitation");
       await p.getByLabel("Passphrase").fill("river otter 41");

@@ -1,6 +1,7 @@
 // A static file server for the built site, like a plain static host: files
-// under a sub-path (default /partnerfit/), and for unknown paths the site's
-// 404.html with status 404 (as GitHub Pages does). Used by the end-to-end
+// under a sub-path (default /partnerfit/), a directory's index.html (and a
+// redirect to the directory when the slash is missing), and for unknown paths
+// the site's 404.html with status 404 (as GitHub Pages does). Used by the end-to-end
 // suite and the browser benchmark; listens on 127.0.0.1 only.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -29,13 +30,23 @@ export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
       return;
     }
     path = path.slice(prefix.length) || "index.html";
-    const file = normalize(join(root, path));
+    let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const s = await stat(file);
+      let s = await stat(file);
+      if (s.isDirectory()) {
+        // Like a static host: a directory without the slash redirects to it,
+        // with the slash it serves its index.html.
+        if (!url.pathname.endsWith("/")) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        file = join(file, "index.html");
+        s = await stat(file);
+      }
       if (!s.isFile()) throw new Error("not a file");
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(await readFile(file));

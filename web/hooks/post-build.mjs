@@ -1,11 +1,14 @@
-// Trunk post_build hook: make the strict Content-Security-Policy of index.html
-// allow exactly the inline scripts Trunk generated (its wasm loader, and in
-// `trunk serve` its auto-reload script), by their SHA-256, then copy the page
-// to 404.html so static hosts that serve 404.html on unknown paths (GitHub
-// Pages, Netlify, Cloudflare Pages, S3 error documents) reload any page.
+// Trunk post_build hook: make the strict Content-Security-Policy of the built
+// page allow exactly the inline scripts Trunk generated (its wasm loader, and
+// in `trunk serve` its auto-reload script), by their SHA-256. For the
+// workbench (the root index.html), also copy the page to 404.html so static
+// hosts that serve 404.html on unknown paths (GitHub Pages, Netlify,
+// Cloudflare Pages, S3 error documents) reload any page. The partner's page
+// (web/respond/index.html, built into dist/respond/) needs no fallback.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -27,5 +30,11 @@ if (!html.includes(marker)) {
 }
 html = html.replace(marker, [marker, ...hashes].join(" "));
 writeFileSync(file, html);
-writeFileSync(join(dir, "404.html"), html);
-console.log(`post-build: CSP allows ${hashes.length} inline script(s); wrote 404.html`);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const source = resolve(process.env.TRUNK_HTML_FILE ?? join(root, "index.html"));
+if (source === join(root, "index.html")) {
+  writeFileSync(join(dir, "404.html"), html);
+  console.log(`post-build: CSP allows ${hashes.length} inline script(s); wrote 404.html`);
+} else {
+  console.log(`post-build: CSP allows ${hashes.length} inline script(s)`);
+}

@@ -63,6 +63,27 @@ pub fn base_of(pathname: &str) -> String {
     }
 }
 
+/// Whether a path is the partner's respond page: `…/respond` (served by the
+/// workbench's 404 fallback), `…/respond/` or `…/respond/index.html` (the
+/// partner's own small app in `dist/respond/`).
+pub fn is_respond_path(pathname: &str) -> bool {
+    let p = pathname.strip_suffix("index.html").unwrap_or(pathname);
+    p.trim_end_matches('/').ends_with("/respond")
+}
+
+/// The site's directory seen from a page, without the trailing slash: the
+/// router base, except from the partner's page, which lives one directory
+/// down (`/pf/respond/` → `/pf`).
+pub fn site_dir(pathname: &str) -> String {
+    let dir = base_of(pathname);
+    if is_respond_path(pathname) {
+        if let Some(parent) = dir.strip_suffix("/respond") {
+            return parent.to_owned();
+        }
+    }
+    dir
+}
+
 /// The router base: the directory the app was first loaded from.
 pub fn base() -> &'static str {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();

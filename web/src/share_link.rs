@@ -1,7 +1,7 @@
 //! Browser plumbing for shared links: the page's fragment, the site's base
 //! URL, the clipboard and mailto links.
 
-use crate::routes::base;
+use crate::routes::{is_respond_path, site_dir};
 
 /// The fragment of the current URL, without `#`.
 pub fn fragment() -> String {
@@ -11,19 +11,25 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Whether this page was opened as the partner's respond page.
-pub fn is_respond_page() -> bool {
+/// The path of the current page.
+fn pathname() -> String {
     web_sys::window()
         .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|p| p.trim_end_matches('/').ends_with("/respond"))
+        .unwrap_or_default()
 }
 
-/// The site's base URL (origin + the directory the app is served from + `/`).
+/// Whether this page was opened as the partner's respond page.
+pub fn is_respond_page() -> bool {
+    is_respond_path(&pathname())
+}
+
+/// The site's base URL (origin + the directory the workbench is served from + `/`),
+/// also from the partner's page one directory down.
 pub fn site() -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}/", base())
+    format!("{origin}{}/", site_dir(&pathname()))
 }
 
 /// Copy `text` to the clipboard (asynchronously; the browser may refuse).

@@ -9,7 +9,7 @@
 //!   e-mail program is told apart from a damaged one;
 //! - `<data>`: base64url without padding.
 //!
-//! It travels in a URL fragment (`…/respond#pf1.ip.…`), which browsers never
+//! It travels in a URL fragment (`…/respond/#pf1.ip.…`), which browsers never
 //! send to a server, or in a small JSON file (see [`file_text`]).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -88,8 +88,10 @@ pub struct InviteEntropy {
     pub seal: SealEntropy,
 }
 
-/// The path of the respond page under the site's base URL.
-pub const RESPOND_PATH: &str = "respond";
+/// The path of the respond page under the site's base URL: a directory of
+/// its own, holding the partner's small app (the workbench also answers
+/// `respond` without the slash, for hosts without that directory).
+pub const RESPOND_PATH: &str = "respond/";
 /// The path of the page that imports a response.
 pub const RESPONSE_PATH: &str = "response";
 

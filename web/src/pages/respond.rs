@@ -54,6 +54,14 @@ fn first_stage(hash: &str) -> Stage {
 /// The whole respond-mode page (mounted instead of the workbench).
 #[component]
 pub fn RespondApp() -> impl IntoView {
+    // The fragment is the whole invitation: another link pasted into this
+    // tab changes only the fragment, so start over with it.
+    let new_link = window_event_listener(leptos::ev::hashchange, |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    on_cleanup(move || new_link.remove());
     let hash = fragment();
     let stage = RwSignal::new(first_stage(&hash));
     let passphrase = StoredValue::new(String::new());
