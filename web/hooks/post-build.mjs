@@ -36,5 +36,13 @@ if (source === join(root, "index.html")) {
   writeFileSync(join(dir, "404.html"), html);
   console.log(`post-build: CSP allows ${hashes.length} inline script(s); wrote 404.html`);
 } else {
+  // Every page carries the workbench's policy: refuse to build one that drifted.
+  const csp = (text) => text.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
+  const ours = csp(readFileSync(source, "utf8"));
+  const workbench = csp(readFileSync(join(root, "index.html"), "utf8"));
+  if (ours !== workbench) {
+    console.error(`post-build: the CSP of ${source} differs from index.html's`);
+    process.exit(1);
+  }
   console.log(`post-build: CSP allows ${hashes.length} inline script(s)`);
 }
