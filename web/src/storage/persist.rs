@@ -170,7 +170,9 @@ impl Persistence {
     }
 
     fn schedule(&self) {
-        if !self.dirty() {
+        // While a save is pending, an edit only restarts the pause: no deep
+        // comparison of the workspace on every keystroke.
+        if self.state.get_untracked() != SaveState::Pending && !self.dirty() {
             return;
         }
         if let Some(h) = self.timer.get_value() {
