@@ -97,7 +97,9 @@ run_tests() {
 cmd=${1:-help}
 case "$cmd" in
   setup) setup ;;
-  serve) setup; use_tools; trunk serve --release=false --open=false ;;
+  # Served at the root: absolute asset URLs, so the SPA fallback also works
+  # one directory down (the partner's respond/ page).
+  serve) setup; use_tools; trunk serve --release=false --open=false --public-url / ;;
   build) setup; use_tools; build ;;
   test) setup; use_tools; run_tests ;;
   bench)

@@ -18,10 +18,21 @@ if (!dir) {
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
 
+const sha = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+// `trunk serve` fills its auto-reload script's placeholders when it serves the
+// page (the address the browser used, and the base path): allow the script as
+// `./dev.sh serve` serves it (http://127.0.0.1:8080/ or http://localhost:8080/).
+const DEV_ADDRESSES = ["127.0.0.1:8080", "localhost:8080"];
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  const digest = createHash("sha256").update(m[1], "utf8").digest("base64");
-  hashes.push(`'sha256-${digest}'`);
+  const script = m[1];
+  if (script.includes("{{__TRUNK_ADDRESS__}}")) {
+    for (const address of DEV_ADDRESSES) {
+      hashes.push(sha(script.replace("{{__TRUNK_ADDRESS__}}", address).replace("{{__TRUNK_WS_BASE__}}", "/")));
+    }
+  } else {
+    hashes.push(sha(script));
+  }
 }
 const marker = "script-src 'self' 'wasm-unsafe-eval'";
 if (!html.includes(marker)) {
