@@ -2,6 +2,7 @@
 // create the invitation, the partner opens it, answers and sends back; we
 // import the response and see the comparison.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { expect } from "./expect.mjs";
 import { harness } from "./harness.mjs";
@@ -48,7 +49,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
     assert.ok(invitation.length <= 2000, `invitation link is ${invitation.length} characters`);
     await expect(page.getByTestId("invitations").locator("tbody tr")).toHaveCount(2); // the demo's and ours
 
-    let responseLink;
+    let responseLink, responseFile;
     const loaded = await partnerBrowser(async (p) => {
       await p.goto(invitation);
       await expect(p.getByRole("heading", { level: 1 })).toHaveText("Ledgerline invites Northwind Integrations to a self-assessment");
@@ -80,6 +81,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
         p.getByRole("button", { name: "Download the response file" }).click(),
       ]);
       assert.match(download.suggestedFilename(), /^partnerfit-response-inv-.*\.json$/);
+      responseFile = readFileSync(await download.path(), "utf8");
       assert.equal(await p.evaluate(() => window.__pwned ?? null), null);
     });
     // The partner downloaded only the small respond app, never the workbench.
@@ -97,6 +99,17 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
     await expect(table).toContainText(XSS); // shown as text…
     assert.equal(await page.locator("main img").count(), 0, "…never as markup");
     assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+
+    // The response file dropped on the import area opens the same response,
+    // recognised as one imported before.
+    const dt = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "response.json", { type: "application/json" }));
+      return dt;
+    }, responseFile);
+    await page.getByTestId("response-dropzone").dispatchEvent("drop", { dataTransfer: dt });
+    await expect(page.getByTestId("verification")).toHaveText("Verified: answers our invitation");
+    await expect(page.getByTestId("response-import-result")).toContainText("This response was imported before");
 
     // Adopting is explicit: a confirmation, then our rating changes.
     const row = table.locator("tr", { hasText: "Density in your priority verticals" });

@@ -10,6 +10,7 @@ use partnerfit_core::format::{self, ImportError};
 use partnerfit_core::merge::{self, MergePlan, Resolution, Subject};
 use partnerfit_core::Workspace;
 
+use crate::components::dropzone::DropZone;
 use crate::files::{first_file, read_text};
 use crate::state::{use_origin, use_workspace, Origin};
 use crate::storage::Persistence;
@@ -58,7 +59,6 @@ pub fn ImportPanel() -> impl IntoView {
     let origin = use_origin();
     let persistence = expect_context::<Persistence>();
     let step = RwSignal::new(Step::Idle);
-    let dragging = RwSignal::new(false);
     let file_id = crate::components::fields::next_id();
 
     let take_file = move |file: Option<web_sys::File>| {
@@ -80,18 +80,7 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import a workspace file"</h2>
-            <div
-                class="dropzone"
-                class:dragging=move || dragging.get()
-                data-testid="dropzone"
-                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    take_file(first_file(ev.data_transfer().and_then(|d| d.files())));
-                }
-            >
+            <DropZone testid="dropzone" on_file=take_file>
                 <div class="field">
                     <label class="label" for=file_id.clone()>"Workspace file (.json)"</label>
                     <span class="hint">"Choose a file, or drop it here. It is read in this browser only."</span>
@@ -100,7 +89,7 @@ pub fn ImportPanel() -> impl IntoView {
                         ev.target().set_value("");
                     }/>
                 </div>
-            </div>
+            </DropZone>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
                 Step::Reading(f) => view! { <p role="status">"Reading "{f}"…"</p> }.into_any(),

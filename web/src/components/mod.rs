@@ -3,6 +3,7 @@
 pub mod account_lists;
 pub mod brief_view;
 pub mod charts;
+pub mod dropzone;
 pub mod fields;
 pub mod import;
 pub mod list_import;

@@ -10,6 +10,7 @@ use partnerfit_core::share::ShareError;
 use partnerfit_core::vocab::Vocabulary;
 
 use crate::clock;
+use crate::components::dropzone::DropZone;
 use crate::components::fields::next_id;
 use crate::files::{first_file, read_text};
 use crate::routes::Page;
@@ -32,7 +33,6 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
     let text = RwSignal::new(initial.clone().unwrap_or_default());
     let passphrase = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Idle);
-    let dragging = RwSignal::new(false);
     let run = move || {
         let t = text.get_untracked();
         let p = passphrase.get_untracked();
@@ -93,14 +93,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
     view! {
         <section class="import" aria-labelledby="resp-import-title">
             <h2 id="resp-import-title">"Import a response"</h2>
-            <div class="dropzone" class:dragging=move || dragging.get() data-testid="response-dropzone"
-                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    take_file(first_file(ev.data_transfer().and_then(|d| d.files())));
-                }>
+            <DropZone testid="response-dropzone" on_file=take_file>
                 <div class="field">
                     <label class="label" for=text_id.clone()>"Paste the response link"</label>
                     <textarea id=text_id rows="3" prop:value=move || text.get() on:input:target=move |ev| text.set(ev.target().value())></textarea>
@@ -121,7 +114,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                     </div>
                 })}
                 <button type="button" on:click=move |_| run()>"Open the response"</button>
-            </div>
+            </DropZone>
             <div data-testid="response-import-result" role="status">
                 {move || match step.get() {
                     Step::Idle => ().into_any(),
