@@ -136,14 +136,7 @@ impl Money {
         let abs = self.0.unsigned_abs();
         let whole = abs / scale.unsigned_abs();
         let frac = abs % scale.unsigned_abs();
-        let mut grouped = String::new();
-        let w = whole.to_string();
-        for (i, c) in w.chars().enumerate() {
-            if i > 0 && (w.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
+        let grouped = group_digits(whole);
         let sign = if neg { "-" } else { "" };
         match currency.minor_digits() {
             0 => format!("{sign}{grouped}"),
@@ -184,6 +177,19 @@ impl Money {
     }
 }
 
+/// A whole number with thousands separators: 1000000 → "1,000,000".
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +216,19 @@ mod tests {
                 expected,
                 "{text} {cur}"
             );
+        }
+    }
+
+    #[test]
+    fn digits_grouped_by_thousands() {
+        for (n, expected) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (25_000, "25,000"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(group_digits(n), expected);
         }
     }
 

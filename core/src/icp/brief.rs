@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ExampleFit, Icp, Span};
-use crate::money::{Currency, Money};
+use crate::money::{group_digits, Currency, Money};
 use crate::profile::CompanyProfile;
 use crate::vocab::Vocabulary as _;
 
@@ -15,7 +15,7 @@ pub struct IcpBrief {
     pub company: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub website: String,
-    /// "100–1000 employees; 10,000,000.00 EUR+ annual revenue".
+    /// "100–1,000 employees; 10,000,000 EUR+ annual revenue".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub size: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -43,13 +43,14 @@ fn span_text(min: Option<String>, max: Option<String>, unit: &str) -> Option<Str
 
 fn size_text(employees: &Span<u32>, revenue: &Span<Money>, currency: Currency) -> String {
     let emp = span_text(
-        employees.min.map(|v| v.to_string()),
-        employees.max.map(|v| v.to_string()),
+        employees.min.map(|v| group_digits(v.into())),
+        employees.max.map(|v| group_digits(v.into())),
         "employees",
     );
+    // Whole units: a revenue band is not stated to the cent.
     let rev = span_text(
-        revenue.min.map(|m| m.display(currency)),
-        revenue.max.map(|m| m.display(currency)),
+        revenue.min.map(|m| m.display_whole(currency)),
+        revenue.max.map(|m| m.display_whole(currency)),
         "annual revenue",
     );
     [emp, rev]
@@ -150,10 +151,38 @@ mod tests {
         let ws = crate::demo::demo();
         let b = brief(&ws.profile, &ws.icp);
         assert_eq!(b.company, "Ledgerline");
-        assert!(b.size.contains("employees"), "{}", b.size);
+        assert_eq!(
+            b.size,
+            "100–1,000 employees; 20,000,000 EUR–500,000,000 EUR annual revenue"
+        );
         assert!(b
             .sections()
             .iter()
             .any(|(t, _)| *t == "Not a fit — please do not send"));
+    }
+
+    #[test]
+    fn open_size_bands_say_so() {
+        let eur = Currency::EUR;
+        for (emp, rev, expected) in [
+            ((Some(50), None), (None, None), "50+ employees"),
+            ((None, Some(200)), (None, None), "up to 200 employees"),
+            (
+                (None, None),
+                (Some(100_000_000), None),
+                "1,000,000 EUR+ annual revenue",
+            ),
+            ((None, None), (None, None), ""),
+        ] {
+            let employees = Span {
+                min: emp.0,
+                max: emp.1,
+            };
+            let revenue = Span {
+                min: rev.0.map(Money),
+                max: rev.1.map(Money),
+            };
+            assert_eq!(size_text(&employees, &revenue, eur), expected);
+        }
     }
 }
