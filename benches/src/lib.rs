@@ -141,17 +141,13 @@ pub fn account_lists(
             _ => domain.to_owned(),
         };
         let suffix = SUFFIX[rng.below(SUFFIX.len() as u64) as usize];
-        Account {
+        Account::for_matching(
             line,
-            name: format!("{name} {suffix}").trim().to_owned(),
+            format!("{name} {suffix}").trim(),
             domain,
-            country: country.to_owned(),
-            population: Population::ALL[rng.below(3) as usize],
-            status: String::new(),
-            owner: String::new(),
-            industry: String::new(),
-            employees: String::new(),
-        }
+            country,
+            Population::ALL[rng.below(3) as usize],
+        )
     };
     let mut ours = Vec::with_capacity(n);
     let mut theirs = Vec::with_capacity(n);

@@ -10,17 +10,7 @@ use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
 
 fn account(name: &str, domain: &str, country: &str) -> Account {
-    Account {
-        line: 1,
-        name: name.into(),
-        domain: domain.into(),
-        country: country.into(),
-        population: Population::Customer,
-        status: String::new(),
-        owner: String::new(),
-        industry: String::new(),
-        employees: String::new(),
-    }
+    Account::for_matching(1, name, domain, country, Population::Customer)
 }
 
 #[derive(Default, Debug)]

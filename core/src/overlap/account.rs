@@ -23,6 +23,30 @@ pub struct Account {
     pub employees: String,
 }
 
+impl Account {
+    /// An account with the fields matching uses; status, owner, industry and
+    /// employees empty (synthetic and labelled test data).
+    pub fn for_matching(
+        line: usize,
+        name: impl Into<String>,
+        domain: impl Into<String>,
+        country: impl Into<String>,
+        population: Population,
+    ) -> Account {
+        Account {
+            line,
+            name: name.into(),
+            domain: domain.into(),
+            country: country.into(),
+            population,
+            status: String::new(),
+            owner: String::new(),
+            industry: String::new(),
+            employees: String::new(),
+        }
+    }
+}
+
 /// Whose accounts a list holds.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ListOwner {

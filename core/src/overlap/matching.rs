@@ -397,17 +397,7 @@ mod tests {
     use crate::overlap::population::Population;
 
     fn acc(name: &str, domain: &str, country: &str) -> Account {
-        Account {
-            line: 0,
-            name: name.into(),
-            domain: domain.into(),
-            country: country.into(),
-            population: Population::Customer,
-            status: String::new(),
-            owner: String::new(),
-            industry: String::new(),
-            employees: String::new(),
-        }
+        Account::for_matching(0, name, domain, country, Population::Customer)
     }
 
     /// Match one pair of accounts: the reason, or None.
