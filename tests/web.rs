@@ -332,3 +332,70 @@ async fn a_change_the_importer_would_refuse_is_not_stored() {
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
 }
+
+#[wasm_bindgen_test]
+async fn a_score_select_shows_its_anchor_words_and_reports_the_score() {
+    use partnerfit::components::rating::{ScoreSelect, SELF_ANCHORS, TEAM_ANCHORS};
+    let el = host();
+    let value = RwSignal::new(String::new());
+    let picked = RwSignal::new(Vec::<Option<u8>>::new());
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <ScoreSelect label="Partner" value=value anchors=SELF_ANCHORS
+                on_change=move |v| picked.update(|p| p.push(v))/>
+            <ScoreSelect label="Team" value=Signal::stored(String::new()) anchors=TEAM_ANCHORS
+                on_change=|_| {}/>
+        }
+    });
+    settle(0).await;
+    let selects = el.query_selector_all("select").unwrap();
+    let options = |i: u32| -> Vec<String> {
+        let s: HtmlElement = selects.item(i).unwrap().unchecked_into();
+        let all = s.query_selector_all("option").unwrap();
+        (0..all.length())
+            .map(|k| all.item(k).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        options(0),
+        [
+            "Not rated",
+            "1 — not at all",
+            "2",
+            "3 — partly",
+            "4",
+            "5 — fully, with evidence"
+        ]
+    );
+    assert_eq!(
+        options(1),
+        [
+            "Not rated",
+            "1 — poor",
+            "2",
+            "3 — adequate",
+            "4",
+            "5 — excellent"
+        ]
+    );
+    // The label names the select.
+    let label: HtmlElement = el
+        .query_selector("label")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let first: web_sys::HtmlSelectElement = selects.item(0).unwrap().unchecked_into();
+    assert_eq!(label.get_attribute("for").unwrap(), first.id());
+    // Choosing reports the score; "Not rated" reports none.
+    for (choice, expected) in [("5", Some(5)), ("", None)] {
+        first.set_value(choice);
+        first
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        assert_eq!(picked.get_untracked().last().copied(), Some(expected));
+    }
+    // The select follows its value.
+    value.set("3".into());
+    settle(0).await;
+    assert_eq!(first.value(), "3");
+}

@@ -14,6 +14,7 @@ use crate::clock;
 use crate::components::brief_view::BriefView;
 use crate::components::fields::next_id;
 use crate::components::one_pager_view::OnePagerView;
+use crate::components::rating::{ScoreSelect, SELF_ANCHORS};
 use crate::share_link::{copy, fragment, mailto, site};
 use crate::storage::keys::StorageKey;
 use crate::storage::local;
@@ -239,9 +240,9 @@ fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoVi
 /// One question: a 1–5 self-rating and evidence.
 #[component]
 fn QuestionField(id: String, text: String, draft: RwSignal<Draft>) -> impl IntoView {
-    let (sel, ev_id) = (next_id(), next_id());
+    let ev_id = next_id();
     let (k1, k2, k3, k4) = (id.clone(), id.clone(), id.clone(), id);
-    let score = move || {
+    let score = Signal::derive(move || {
         draft.with(|d| {
             d.ratings
                 .get(&k1)
@@ -249,7 +250,7 @@ fn QuestionField(id: String, text: String, draft: RwSignal<Draft>) -> impl IntoV
                 .map(|s| s.to_string())
                 .unwrap_or_default()
         })
-    };
+    });
     let evidence = move || {
         draft.with(|d| {
             d.ratings
@@ -260,20 +261,9 @@ fn QuestionField(id: String, text: String, draft: RwSignal<Draft>) -> impl IntoV
     };
     view! {
         <div class="question">
-            <div class="field rating">
-                <label class="label" for=sel.clone()>{text.clone()}</label>
-                <select id=sel prop:value=score on:change:target=move |ev| {
-                    let v = ev.target().value().parse::<u8>().ok();
-                    draft.update(|d| d.ratings.entry(k3.clone()).or_insert_with(SelfRating::default).score = v);
-                }>
-                    <option value="">"Not rated"</option>
-                    <option value="1">"1 — not at all"</option>
-                    <option value="2">"2"</option>
-                    <option value="3">"3 — partly"</option>
-                    <option value="4">"4"</option>
-                    <option value="5">"5 — fully, with evidence"</option>
-                </select>
-            </div>
+            <ScoreSelect label=text.clone() value=score anchors=SELF_ANCHORS on_change=move |v| {
+                draft.update(|d| d.ratings.entry(k3.clone()).or_insert_with(SelfRating::default).score = v);
+            }/>
             <div class="field">
                 <label class="label" for=ev_id.clone()>{format!("Evidence: {text}")}</label>
                 <textarea id=ev_id rows="2" maxlength="4000" prop:value=evidence
