@@ -86,7 +86,7 @@ run_tests() {
   log "clippy (web app: wasm)"
   cargo clippy -p partnerfit --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
   log "native tests"
-  cargo test -p partnerfit-core -p partnerfit-cli --locked
+  cargo test -p partnerfit-core -p partnerfit-cli -p partnerfit-benches --locked
   log "browser tests (headless Chromium)"
   cargo test -p partnerfit --target wasm32-unknown-unknown --locked
   build

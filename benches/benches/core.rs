@@ -1,5 +1,7 @@
 //! Budgets of the core, measured with divan (report the median):
 //! - validate + import a 2 MB workspace file: under 50 ms;
+//!   (also measured, no budget: saving and importing a workspace holding two
+//!   lists of 100,000 accounts, the largest the overlap budget speaks of);
 //! - score, gate, rank and run the sensitivity analysis for 10,000 partners: under 50 ms;
 //! - normalise and match 100,000 × 100,000 accounts on one core: under 300 ms;
 //! - 1,000 incentive scenarios (plans × volumes × assumption sweeps): under 20 ms.
@@ -33,6 +35,23 @@ fn two_megabyte_file() -> String {
 fn import_2mb_workspace(bencher: divan::Bencher) {
     let text = two_megabyte_file();
     eprintln!("import_2mb_workspace: file of {} bytes", text.len());
+    bencher.bench(|| format::load(divan::black_box(&text)).expect("valid"));
+}
+
+#[divan::bench(sample_count = 5)]
+fn save_workspace_100k_x_100k_accounts(bencher: divan::Bencher) {
+    let ws = partnerfit_benches::workspace_with_accounts(100_000);
+    bencher.bench(|| format::save(divan::black_box(&ws)).len());
+}
+
+#[divan::bench(sample_count = 5)]
+fn import_workspace_100k_x_100k_accounts(bencher: divan::Bencher) {
+    let text = format::save(&partnerfit_benches::workspace_with_accounts(100_000));
+    eprintln!(
+        "import_workspace_100k_x_100k_accounts: file of {} bytes (limit {})",
+        text.len(),
+        format::MAX_FILE_BYTES
+    );
     bencher.bench(|| format::load(divan::black_box(&text)).expect("valid"));
 }
 

@@ -70,6 +70,36 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
     ws
 }
 
+/// Five synthetic partners, our list of `n` CRM accounts and the first
+/// partner's list of `n`: the largest workspace the overlap budget speaks of.
+pub fn workspace_with_accounts(n: usize) -> Workspace {
+    use partnerfit_core::overlap::account::{AccountList, ListOwner, PopulationSource};
+    use partnerfit_core::overlap::population::Population;
+    let mut ws = workspace(5, 7);
+    let (ours, theirs) = account_lists(n, 3);
+    let partner = ws.partners[0].id.clone();
+    let day = Date::parse("2026-01-05").expect("valid date");
+    for (i, (owner, accounts)) in [
+        (ListOwner::Ours, ours),
+        (ListOwner::Partner(partner), theirs),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ws.account_lists.push(AccountList {
+            id: Id::parse(&format!("l-big-{i}")).expect("valid id"),
+            owner,
+            source: format!("crm-export-{i}.csv"),
+            imported: day,
+            population: PopulationSource::StatusColumn {
+                fallback: Population::Prospect,
+            },
+            accounts,
+        });
+    }
+    ws
+}
+
 /// Synthetic CRM accounts for the overlap benchmark: `n` of ours and `n` of
 /// theirs, about a third shared, written the ways real exports write them
 /// (www, paths, e-mails, sub-domains, country TLDs, legal suffixes, rows

@@ -57,6 +57,8 @@ pub enum MergeError {
     Unresolved(Vec<String>),
     #[error("the merged workspace would be invalid:\n{}", .0.lines().join("\n"))]
     Invalid(ImportError),
+    #[error("merging would make the workspace too large: {0}")]
+    TooLarge(format::TooLargeToSave),
 }
 
 fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
@@ -179,6 +181,18 @@ pub fn apply(
     plan: &MergePlan,
     resolutions: &BTreeMap<Subject, Resolution>,
 ) -> Result<Workspace, MergeError> {
+    apply_within(ours, theirs, plan, resolutions, format::MAX_FILE_BYTES)
+}
+
+/// [`apply`] with another limit on the merged workspace's file size (tests
+/// use small ones).
+pub fn apply_within(
+    ours: &Workspace,
+    theirs: &Workspace,
+    plan: &MergePlan,
+    resolutions: &BTreeMap<Subject, Resolution>,
+    limit: usize,
+) -> Result<Workspace, MergeError> {
     let unresolved: Vec<String> = plan
         .conflicts
         .iter()
@@ -213,8 +227,10 @@ pub fn apply(
             Some(_) => {}
         }
     }
-    // The merged result must be a valid workspace.
-    format::load(&format::save(&out))
+    // The merged result must be a valid workspace that can be saved and
+    // imported again.
+    format::check_size_within(&out, limit).map_err(MergeError::TooLarge)?;
+    format::load_within(&format::save(&out), limit)
         .map(|l| l.workspace)
         .map_err(MergeError::Invalid)
 }

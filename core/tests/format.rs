@@ -2,6 +2,7 @@
 //! and validation that names every problem with its JSON path.
 
 use partnerfit_core::format::{self, ImportError, FORMAT_VERSION, OLDEST_VERSION};
+use partnerfit_core::vocab::Vocabulary;
 use serde_json::{json, Value};
 
 fn fixture(version: u32) -> String {
@@ -51,10 +52,109 @@ fn oldest_version_still_loads_into_the_current_model() {
 }
 
 #[test]
-fn current_fixture_round_trips_byte_for_byte() {
+fn current_fixture_round_trips() {
     let text = fixture(FORMAT_VERSION);
     let ws = format::load(&text).unwrap().workspace;
-    assert_eq!(format::save(&ws), text);
+    let saved = format::save(&ws);
+    assert_eq!(
+        serde_json::from_str::<Value>(&saved).unwrap(),
+        current_fixture_value()
+    );
+    // Saving what was saved gives the same text.
+    assert_eq!(
+        format::save(&format::load(&saved).unwrap().workspace),
+        saved
+    );
+}
+
+/// The saved file: indented, with one line per account and per other nested
+/// record (a list of 100,000 accounts is 100,000 lines).
+#[test]
+fn a_saved_file_keeps_each_record_on_one_line() {
+    let ws = format::load(&fixture(FORMAT_VERSION)).unwrap().workspace;
+    let saved = format::save(&ws);
+    let lines: Vec<&str> = saved.lines().collect();
+    assert_eq!(lines[0], "{");
+    assert_eq!(lines[1], r#"  "format": "partnerfit-workspace","#);
+    assert!(saved.ends_with("}\n"));
+    let accounts = ws
+        .account_lists
+        .iter()
+        .map(|l| l.accounts.len())
+        .sum::<usize>();
+    assert!(accounts > 0);
+    let account_lines: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with(r#"{"line":"#))
+        .collect();
+    assert_eq!(account_lines.len(), accounts);
+    let first = &ws.account_lists[0].accounts[0];
+    assert_eq!(
+        account_lines[0].trim(),
+        format!(
+            r#"{{"line":{},"name":{},"domain":{},"country":{},"population":"{}","status":{},"owner":{},"industry":{},"employees":{}}},"#,
+            first.line,
+            json!(first.name),
+            json!(first.domain),
+            json!(first.country),
+            first.population.key(),
+            json!(first.status),
+            json!(first.owner),
+            json!(first.industry),
+            json!(first.employees),
+        )
+    );
+    // A partner's status changes: one line each; the partner itself indented.
+    let changes = ws.partners.iter().map(|p| p.history.len()).sum::<usize>();
+    let change_lines = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with(r#"{"status":"#))
+        .count();
+    assert_eq!(change_lines, changes);
+    assert!(lines.contains(&r#"      "id": "p-northwind","#), "{saved}");
+    assert!(lines.contains(&r#"      "ratings": {"#));
+}
+
+/// Rows: (workspace, why it is there).
+#[test]
+fn file_len_is_the_length_of_the_saved_file() {
+    let rows = [
+        (
+            format::load(&fixture(FORMAT_VERSION)).unwrap().workspace,
+            "fixture",
+        ),
+        (partnerfit_core::demo::demo(), "demo"),
+        (
+            format::load(&fixture(OLDEST_VERSION)).unwrap().workspace,
+            "no account lists",
+        ),
+    ];
+    for (ws, why) in rows {
+        assert_eq!(format::file_len(&ws), format::save(&ws).len(), "{why}");
+    }
+}
+
+#[test]
+fn a_workspace_is_never_grown_past_what_could_be_imported_again() {
+    let ws = format::load(&fixture(FORMAT_VERSION)).unwrap().workspace;
+    let len = format::file_len(&ws);
+    assert_eq!(format::check_size_within(&ws, len), Ok(len));
+    let err = format::check_size_within(&ws, len - 1).unwrap_err();
+    assert_eq!((err.bytes, err.limit), (len, len - 1));
+    assert!(err.to_string().contains("remove an account list"), "{err}");
+    // A file within the limit whose workspace would be saved over it (here
+    // written without any indentation) is refused on import, with why.
+    let compact = current_fixture_value().to_string();
+    assert!(compact.len() < len);
+    let err = format::load_within(&compact, compact.len()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TooLargeToSave { bytes, .. } if bytes == len),
+        "{err}"
+    );
+    assert!(err
+        .to_string()
+        .contains("could not be exported and imported again"));
+    assert!(format::load_within(&compact, len).is_ok());
 }
 
 #[test]

@@ -84,3 +84,30 @@ fn a_merge_that_would_break_references_is_refused() {
     let err = merge::apply(&ours, &theirs, &plan, &res).unwrap_err();
     assert!(err.to_string().contains("partners[5].ratings.vertical_density: \"vertical_density\" is not a criterion of this workspace"), "{err}");
 }
+
+#[test]
+fn a_merge_that_would_make_the_file_too_large_is_refused() {
+    let ours = demo();
+    let mut theirs = demo();
+    theirs.partners.push(Partner::new(
+        id("p-big"),
+        "Big",
+        PartnerType::Resell,
+        Date::parse("2026-11-20").unwrap(),
+    ));
+    let plan = merge::plan(&ours, &theirs);
+    let merged = merge::apply(&ours, &theirs, &plan, &BTreeMap::new()).unwrap();
+    let len = partnerfit_core::format::file_len(&merged);
+    let err = merge::apply_within(&ours, &theirs, &plan, &BTreeMap::new(), len - 1).unwrap_err();
+    assert!(
+        matches!(err, MergeError::TooLarge(e) if e.bytes == len),
+        "{err}"
+    );
+    assert!(err
+        .to_string()
+        .starts_with("merging would make the workspace too large"));
+    assert_eq!(
+        merge::apply_within(&ours, &theirs, &plan, &BTreeMap::new(), len).unwrap(),
+        merged
+    );
+}

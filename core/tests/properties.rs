@@ -111,6 +111,35 @@ proptest! {
     fn files_round_trip(ws in arb_workspace()) {
         let text = format::save(&ws);
         let back = format::load(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(format::file_len(&ws), text.len());
         prop_assert_eq!(back.workspace, ws);
     }
+
+    /// The file layout writes any JSON back as the same JSON, at any depth.
+    #[test]
+    fn the_file_layout_keeps_any_json(v in arb_json()) {
+        let mut out = Vec::new();
+        format::layout::write(&mut out, &v).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+        prop_assert_eq!(back, v);
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        "[a-z\"\\\n é]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(8, 64, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z]{1,4}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
 }

@@ -74,9 +74,12 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         .unwrap_or_default();
     let seed = ws.account_lists.len() as u64 + 1;
     let id = ws.fresh_list_id(seed);
-    eprintln!("added list {id}: {} accounts from {name}", accs.len());
+    let count = accs.len();
     ws.account_lists
-        .push(make_list(id, owner, &name, date, population, accs));
+        .push(make_list(id.clone(), owner, &name, date, population, accs));
+    // The file written must be one that can be imported again.
+    format::check_size(&ws).map_err(|e| format!("{name} was not added: {e}"))?;
+    eprintln!("added list {id}: {count} accounts from {name}");
     let text = format::save(&ws);
     match &a.output {
         Some(out) => {

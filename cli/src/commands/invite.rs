@@ -83,6 +83,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         .self_assessment
         .invitations
         .push(sent);
+    format::check_size(&ws).map_err(|e| format!("the invitation was not recorded: {e}"))?;
     let out = a.output.as_ref().unwrap_or(&a.file);
     let tmp = out.with_extension("json.partial");
     std::fs::write(&tmp, format::save(&ws))

@@ -22,6 +22,8 @@ impl fmt::Display for FieldError {
 pub enum ImportError {
     #[error("the file is {} and the limit is {}: is it really a Partnerfit workspace?", megabytes(*bytes), megabytes(*limit))]
     TooLarge { bytes: usize, limit: usize },
+    #[error("the workspace in this file would be saved as {} and a workspace file holds at most {}, so it could not be exported and imported again", megabytes(*bytes), megabytes(*limit))]
+    TooLargeToSave { bytes: usize, limit: usize },
     #[error("the file is empty")]
     Empty,
     #[error("the file is not valid JSON (line {line}, column {column}): {message}")]
@@ -50,7 +52,7 @@ impl ImportError {
     }
 }
 
-fn megabytes(bytes: usize) -> String {
+pub(crate) fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 

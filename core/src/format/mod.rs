@@ -9,6 +9,7 @@
 pub mod cursor;
 pub mod errors;
 pub mod file;
+pub mod layout;
 pub mod limits;
 pub mod migrate;
 pub mod read;
@@ -28,8 +29,21 @@ pub const FORMAT_TAG: &str = "partnerfit-workspace";
 pub const FORMAT_VERSION: u32 = 4;
 /// Oldest version this code still reads.
 pub const OLDEST_VERSION: u32 = 1;
-/// Files larger than this are refused before parsing (20 MB).
-pub const MAX_FILE_BYTES: usize = 20 * 1000 * 1000;
+/// Files larger than this are refused before parsing (64 MB: a workspace
+/// with two lists of 100,000 CRM accounts each is about 42 MB). The app never
+/// grows a workspace past what it could export and import again
+/// ([`check_size`]).
+pub const MAX_FILE_BYTES: usize = 64 * 1000 * 1000;
+
+/// A workspace whose file would be over [`MAX_FILE_BYTES`]: it could be
+/// exported but not imported again, so the app refuses the step that would
+/// make it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the workspace file would be {} and a workspace file holds at most {}: remove an account list you no longer need, or keep this work in a second workspace", errors::megabytes(*bytes), errors::megabytes(*limit))]
+pub struct TooLargeToSave {
+    pub bytes: usize,
+    pub limit: usize,
+}
 
 /// A successfully read workspace file.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,10 +55,15 @@ pub struct Loaded {
 
 /// Read a workspace file (any supported version).
 pub fn load(text: &str) -> Result<Loaded, ImportError> {
-    if text.len() > MAX_FILE_BYTES {
+    load_within(text, MAX_FILE_BYTES)
+}
+
+/// [`load`] with another size limit (tests use small ones).
+pub fn load_within(text: &str, limit: usize) -> Result<Loaded, ImportError> {
+    if text.len() > limit {
         return Err(ImportError::TooLarge {
             bytes: text.len(),
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -56,7 +75,18 @@ pub fn load(text: &str) -> Result<Loaded, ImportError> {
         column: e.column(),
         message: json_message(&e),
     })?;
-    load_value(value)
+    let loaded = load_value(value)?;
+    // What is imported can be exported and imported again. Our layout adds
+    // at most a few bytes of indentation to a value, so a file under an
+    // eighth of the limit cannot come out over it: only large files pay for
+    // the count.
+    if text.len() > limit / 8 {
+        check_size_within(&loaded.workspace, limit).map_err(|e| ImportError::TooLargeToSave {
+            bytes: e.bytes,
+            limit: e.limit,
+        })?;
+    }
+    Ok(loaded)
 }
 
 /// Read an already parsed workspace file (any supported version).
@@ -106,12 +136,33 @@ pub fn load_value(value: Value) -> Result<Loaded, ImportError> {
     })
 }
 
-/// The workspace as pretty JSON in the current version (ends with a newline).
+/// The workspace file in the current version: indented JSON with one line
+/// per record (see [`layout`]), ending with a newline.
 pub fn save(ws: &Workspace) -> String {
-    let mut s = serde_json::to_string_pretty(&write::to_file(ws))
-        .expect("workspace file types always serialize");
-    s.push('\n');
-    s
+    let mut out = Vec::with_capacity(4096);
+    layout::write(&mut out, &write::to_file(ws)).expect("workspace file types always serialize");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The length in bytes of [`save`]`(ws)`, without building the text.
+pub fn file_len(ws: &Workspace) -> usize {
+    let mut count = layout::ByteCount::default();
+    layout::write(&mut count, &write::to_file(ws)).expect("workspace file types always serialize");
+    count.0 + 1
+}
+
+/// The size of the workspace's file, or why it could not be imported again.
+pub fn check_size(ws: &Workspace) -> Result<usize, TooLargeToSave> {
+    check_size_within(ws, MAX_FILE_BYTES)
+}
+
+/// [`check_size`] against another limit (tests use small ones).
+pub fn check_size_within(ws: &Workspace, limit: usize) -> Result<usize, TooLargeToSave> {
+    match file_len(ws) {
+        bytes if bytes > limit => Err(TooLargeToSave { bytes, limit }),
+        bytes => Ok(bytes),
+    }
 }
 
 /// The workspace as a JSON value in the current version.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use partnerfit_core::format;
 use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
@@ -168,9 +169,11 @@ fn MappingStep(
         let n = accs.len();
         let owner = owner.clone();
         let file = file.clone();
-        ws.update(|w| {
-            let id = w.fresh_list_id(clock::entropy());
-            w.account_lists.push(make_list(
+        // Never grow the workspace past what its file could carry back in.
+        let grown = ws.with_untracked(|w| {
+            let mut next = w.clone();
+            let id = next.fresh_list_id(clock::entropy());
+            next.account_lists.push(make_list(
                 id,
                 owner,
                 &file,
@@ -178,7 +181,15 @@ fn MappingStep(
                 population.get_untracked(),
                 accs,
             ));
+            format::check_size(&next).map(|_| next)
         });
+        match grown {
+            Ok(next) => ws.set(next),
+            Err(e) => {
+                stage.set(Stage::Failed(format!("{file} was not added: {e}.")));
+                return;
+            }
+        }
         let skipped = if bad.is_empty() {
             String::new()
         } else {

@@ -19,6 +19,15 @@ pub fn export_workspace(ws: RwSignal<Workspace>) -> Result<(), String> {
             format::save(w),
         )
     });
+    // Every step that grows the workspace checks this first; should one not,
+    // say so rather than hand over a file that cannot be imported.
+    if text.len() > format::MAX_FILE_BYTES {
+        return Err(format::TooLargeToSave {
+            bytes: text.len(),
+            limit: format::MAX_FILE_BYTES,
+        }
+        .to_string());
+    }
     download(&name, "application/json", &text)
 }
 
