@@ -115,6 +115,16 @@ proptest! {
         prop_assert_eq!(back.workspace, ws);
     }
 
+    /// The size of a file is counted right whatever its accounts' text holds.
+    #[test]
+    fn file_len_counts_any_account_text(
+        lists in (arb_account_list(0), arb_account_list(1), arb_account_list(2))
+    ) {
+        let mut ws = partnerfit_core::demo::demo();
+        ws.account_lists = vec![lists.0, lists.1, lists.2];
+        prop_assert_eq!(format::file_len(&ws), format::save(&ws).len());
+    }
+
     /// The file layout writes any JSON back as the same JSON, at any depth.
     #[test]
     fn the_file_layout_keeps_any_json(v in arb_json()) {
@@ -125,6 +135,55 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
         prop_assert_eq!(back, v);
     }
+}
+
+/// Text with everything JSON escapes (quotes, backslashes, every control
+/// character) and characters of one to four bytes.
+fn arb_text() -> impl Strategy<Value = String> {
+    "[a-z\"\\\u{0}-\u{1f}\u{7f}é€😀 ]{0,12}"
+}
+
+fn arb_account_list(
+    i: usize,
+) -> impl Strategy<Value = partnerfit_core::overlap::account::AccountList> {
+    use partnerfit_core::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
+    use partnerfit_core::overlap::population::Population;
+    let account = (
+        1usize..usize::MAX / 2,
+        [
+            arb_text(),
+            arb_text(),
+            arb_text(),
+            arb_text(),
+            arb_text(),
+            arb_text(),
+            arb_text(),
+        ],
+        0..3usize,
+    )
+        .prop_map(
+            |(line, [name, domain, country, status, owner, industry, employees], p)| Account {
+                line,
+                name,
+                domain,
+                country,
+                population: Population::ALL[p],
+                status,
+                owner,
+                industry,
+                employees,
+            },
+        );
+    prop::collection::vec(account, 0..6).prop_map(move |accounts| AccountList {
+        id: Id::parse(&format!("l-{i}")).unwrap(),
+        owner: ListOwner::Ours,
+        source: "export.csv".into(),
+        imported: Date::parse("2026-11-20").unwrap(),
+        population: PopulationSource::Fixed(
+            partnerfit_core::overlap::population::Population::Customer,
+        ),
+        accounts,
+    })
 }
 
 fn arb_json() -> impl Strategy<Value = serde_json::Value> {

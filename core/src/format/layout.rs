@@ -12,7 +12,7 @@ use serde_json::ser::Formatter;
 /// An object in an array at this depth or deeper is written on one line.
 /// Depth 1 is the file; 5 is an account in `account_lists[i].accounts`.
 const RECORD_DEPTH: usize = 5;
-const INDENT: &[u8] = b"  ";
+pub(crate) const INDENT: &[u8] = b"  ";
 
 /// Indented JSON with one line per nested record.
 #[derive(Default)]

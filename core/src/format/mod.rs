@@ -14,12 +14,14 @@ pub mod limits;
 pub mod migrate;
 pub mod read;
 mod read_share;
+pub mod size;
 pub mod stored;
 pub mod write;
 
 use serde_json::Value;
 
 pub use errors::{FieldError, ImportError};
+pub use size::{check_size, check_size_within, file_len, TooLargeToSave};
 
 use crate::workspace::Workspace;
 
@@ -34,16 +36,6 @@ pub const OLDEST_VERSION: u32 = 1;
 /// grows a workspace past what it could export and import again
 /// ([`check_size`]).
 pub const MAX_FILE_BYTES: usize = 64 * 1000 * 1000;
-
-/// A workspace whose file would be over [`MAX_FILE_BYTES`]: it could be
-/// exported but not imported again, so the app refuses the step that would
-/// make it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the workspace file would be {} and a workspace file holds at most {}: remove an account list you no longer need, or keep this work in a second workspace", errors::megabytes(*bytes), errors::megabytes(*limit))]
-pub struct TooLargeToSave {
-    pub bytes: usize,
-    pub limit: usize,
-}
 
 /// A successfully read workspace file.
 #[derive(Clone, Debug, PartialEq)]
@@ -143,26 +135,6 @@ pub fn save(ws: &Workspace) -> String {
     layout::write(&mut out, &write::to_file(ws)).expect("workspace file types always serialize");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
-}
-
-/// The length in bytes of [`save`]`(ws)`, without building the text.
-pub fn file_len(ws: &Workspace) -> usize {
-    let mut count = layout::ByteCount::default();
-    layout::write(&mut count, &write::to_file(ws)).expect("workspace file types always serialize");
-    count.0 + 1
-}
-
-/// The size of the workspace's file, or why it could not be imported again.
-pub fn check_size(ws: &Workspace) -> Result<usize, TooLargeToSave> {
-    check_size_within(ws, MAX_FILE_BYTES)
-}
-
-/// [`check_size`] against another limit (tests use small ones).
-pub fn check_size_within(ws: &Workspace, limit: usize) -> Result<usize, TooLargeToSave> {
-    match file_len(ws) {
-        bytes if bytes > limit => Err(TooLargeToSave { bytes, limit }),
-        bytes => Ok(bytes),
-    }
 }
 
 /// The workspace as a JSON value in the current version.

@@ -6,7 +6,7 @@ use crate::alignment::Answers;
 use crate::icp::Span;
 use crate::incentives::plan::{PartnerIncentives, Payout, Terms};
 use crate::motion::Motion;
-use crate::overlap::account::{AccountList, ListOwner, PopulationSource};
+use crate::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
 use crate::overlap::assessment::PartnerOverlap;
 use crate::workspace::Workspace;
 
@@ -27,6 +27,16 @@ fn span<T: Copy>(s: &Span<T>, f: impl Fn(T) -> i64) -> SpanFile {
 
 /// The file form of a workspace.
 pub fn to_file(ws: &Workspace) -> WorkspaceFile {
+    file(ws, true)
+}
+
+/// The file form with every account list's accounts left out (their size is
+/// counted without copying them: `format::size`).
+pub(crate) fn to_file_without_accounts(ws: &Workspace) -> WorkspaceFile {
+    file(ws, false)
+}
+
+fn file(ws: &Workspace, with_accounts: bool) -> WorkspaceFile {
     WorkspaceFile {
         format: FORMAT_TAG.to_owned(),
         format_version: FORMAT_VERSION,
@@ -149,7 +159,11 @@ pub fn to_file(ws: &Workspace) -> WorkspaceFile {
                 self_assessment: self_assessment(&p.self_assessment),
             })
             .collect(),
-        account_lists: ws.account_lists.iter().map(account_list).collect(),
+        account_lists: ws
+            .account_lists
+            .iter()
+            .map(|l| account_list(l, with_accounts))
+            .collect(),
     }
 }
 
@@ -357,7 +371,7 @@ fn overlap(o: &PartnerOverlap) -> PartnerOverlapFile {
     }
 }
 
-fn account_list(l: &AccountList) -> AccountListFile {
+fn account_list(l: &AccountList, with_accounts: bool) -> AccountListFile {
     let (population_source, population) = match l.population {
         PopulationSource::StatusColumn { fallback } => {
             (PopulationSourceKind::StatusColumn, fallback)
@@ -374,20 +388,24 @@ fn account_list(l: &AccountList) -> AccountListFile {
         imported: l.imported.to_string(),
         population_source,
         population,
-        accounts: l
-            .accounts
-            .iter()
-            .map(|a| AccountFile {
-                line: a.line as u64,
-                name: a.name.clone(),
-                domain: a.domain.clone(),
-                country: a.country.clone(),
-                population: a.population,
-                status: a.status.clone(),
-                owner: a.owner.clone(),
-                industry: a.industry.clone(),
-                employees: a.employees.clone(),
-            })
-            .collect(),
+        accounts: if with_accounts {
+            l.accounts.iter().map(account).collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn account(a: &Account) -> AccountFile {
+    AccountFile {
+        line: a.line as u64,
+        name: a.name.clone(),
+        domain: a.domain.clone(),
+        country: a.country.clone(),
+        population: a.population,
+        status: a.status.clone(),
+        owner: a.owner.clone(),
+        industry: a.industry.clone(),
+        employees: a.employees.clone(),
     }
 }

@@ -169,11 +169,11 @@ fn MappingStep(
         let n = accs.len();
         let owner = owner.clone();
         let file = file.clone();
-        // Never grow the workspace past what its file could carry back in.
-        let grown = ws.with_untracked(|w| {
-            let mut next = w.clone();
-            let id = next.fresh_list_id(clock::entropy());
-            next.account_lists.push(make_list(
+        // Never grow the workspace past what its file could carry back in:
+        // add the list, count, and take it out again (unnoticed) if too big.
+        let added = ws.try_maybe_update(|w| {
+            let id = w.fresh_list_id(clock::entropy());
+            w.account_lists.push(make_list(
                 id,
                 owner,
                 &file,
@@ -181,14 +181,17 @@ fn MappingStep(
                 population.get_untracked(),
                 accs,
             ));
-            format::check_size(&next).map(|_| next)
-        });
-        match grown {
-            Ok(next) => ws.set(next),
-            Err(e) => {
-                stage.set(Stage::Failed(format!("{file} was not added: {e}.")));
-                return;
+            match format::check_size(w) {
+                Ok(_) => (true, Ok(())),
+                Err(e) => {
+                    w.account_lists.pop();
+                    (false, Err(e))
+                }
             }
+        });
+        if let Some(Err(e)) = added {
+            stage.set(Stage::Failed(format!("{file} was not added: {e}.")));
+            return;
         }
         let skipped = if bad.is_empty() {
             String::new()

@@ -1,0 +1,111 @@
+//! The size of a workspace's file, and the rule that the app never holds a
+//! workspace whose file it could not import again.
+//!
+//! Counting serializes everything but the accounts (a few kilobytes) and
+//! adds the accounts' bytes from their text lengths: a list of 100,000
+//! accounts is counted without copying it. `file_len(ws) == save(ws).len()`
+//! is tested on fixtures and by property tests, so the count follows the
+//! layout and the account record if either changes.
+
+use super::layout::{self, ByteCount, INDENT};
+use super::{errors::megabytes, write, MAX_FILE_BYTES};
+use crate::overlap::account::{Account, AccountList};
+use crate::vocab::Vocabulary;
+use crate::workspace::Workspace;
+
+/// A workspace whose file would be over [`MAX_FILE_BYTES`]: it could be
+/// exported but not imported again, so the app refuses the step that would
+/// make it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the workspace file would be {} and a workspace file holds at most {}: remove an account list you no longer need, or keep this work in a second workspace", megabytes(*bytes), megabytes(*limit))]
+pub struct TooLargeToSave {
+    pub bytes: usize,
+    pub limit: usize,
+}
+
+/// The length in bytes of [`super::save`]`(ws)`, without building the text.
+pub fn file_len(ws: &Workspace) -> usize {
+    let mut count = ByteCount::default();
+    layout::write(&mut count, &write::to_file_without_accounts(ws))
+        .expect("workspace file types always serialize");
+    count.0 + 1 + ws.account_lists.iter().map(accounts_len).sum::<usize>()
+}
+
+/// The size of the workspace's file, or why it could not be imported again.
+pub fn check_size(ws: &Workspace) -> Result<usize, TooLargeToSave> {
+    check_size_within(ws, MAX_FILE_BYTES)
+}
+
+/// [`check_size`] against another limit (tests use small ones).
+pub fn check_size_within(ws: &Workspace, limit: usize) -> Result<usize, TooLargeToSave> {
+    match file_len(ws) {
+        bytes if bytes > limit => Err(TooLargeToSave { bytes, limit }),
+        bytes => Ok(bytes),
+    }
+}
+
+/// Depth of `account_lists[i].accounts` (the file is depth 1).
+const ACCOUNTS_DEPTH: usize = 4;
+
+/// What a list's accounts add to the file beyond an empty `[]`: each
+/// account on its own line inside the array, commas between them, and the
+/// closing bracket back on its own line.
+fn accounts_len(list: &AccountList) -> usize {
+    let n = list.accounts.len();
+    if n == 0 {
+        return 0;
+    }
+    let line = 1 + ACCOUNTS_DEPTH * INDENT.len();
+    let records: usize = list.accounts.iter().map(record_len).sum();
+    records + n * line + (n - 1) + 1 + (ACCOUNTS_DEPTH - 1) * INDENT.len()
+}
+
+/// The keys of an account record, in file order (`file::AccountFile`).
+const ACCOUNT_KEYS: [&str; 9] = [
+    "line",
+    "name",
+    "domain",
+    "country",
+    "population",
+    "status",
+    "owner",
+    "industry",
+    "employees",
+];
+
+/// `{"line":2,"name":"…",…}` on one line, as the layout writes it.
+fn record_len(a: &Account) -> usize {
+    // Braces, each key quoted with its colon, commas between the pairs.
+    let frame: usize = 2 + ACCOUNT_KEYS.iter().map(|k| k.len() + 3).sum::<usize>() + 8;
+    let texts = [
+        &a.name,
+        &a.domain,
+        &a.country,
+        &a.status,
+        &a.owner,
+        &a.industry,
+        &a.employees,
+    ];
+    frame
+        + digits(a.line as u64)
+        + quoted_len(a.population.key())
+        + texts.iter().map(|t| quoted_len(t)).sum::<usize>()
+}
+
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// A JSON string as serde_json writes it: quotes, and escapes for `"`, `\`
+/// and control characters (short forms for \b \t \n \f \r, `\u00XX` for the
+/// rest); everything else as is.
+fn quoted_len(s: &str) -> usize {
+    2 + s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | 0x08 | 0x09 | 0x0a | 0x0c | 0x0d => 2,
+            0x00..=0x1f => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
+}
