@@ -2,6 +2,7 @@
 
 use crate::icp::Icp;
 use crate::id::Id;
+use crate::money::group_digits;
 use crate::overlap::account::{AccountList, ListOwner};
 use crate::partner::Partner;
 use crate::profile::CompanyProfile;
@@ -41,11 +42,26 @@ impl std::fmt::Display for Summary {
         };
         write!(
             f,
-            "{company}: {} partners ({} archived), {} ratings on {} criteria, {} disqualifiers, {} ICP examples, {} account lists ({} accounts)",
-            self.partners, self.archived, self.ratings, self.criteria, self.disqualifiers, self.examples,
-            self.account_lists, self.accounts
+            "{company}: {} ({} archived), {} on {}, {}, {}, {} ({})",
+            counted(self.partners, "partner", "partners"),
+            group_digits(self.archived as u64),
+            counted(self.ratings, "rating", "ratings"),
+            counted(self.criteria, "criterion", "criteria"),
+            counted(self.disqualifiers, "disqualifier", "disqualifiers"),
+            counted(self.examples, "ICP example", "ICP examples"),
+            counted(self.account_lists, "account list", "account lists"),
+            counted(self.accounts, "account", "accounts"),
         )
     }
+}
+
+/// "1 partner", "12 partners", "200,000 accounts".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        group_digits(n as u64),
+        if n == 1 { one } else { many }
+    )
 }
 
 impl Workspace {
@@ -93,6 +109,50 @@ impl Workspace {
             examples: self.icp.examples.len(),
             account_lists: self.account_lists.len(),
             accounts: self.account_lists.iter().map(|l| l.accounts.len()).sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Summary;
+
+    #[test]
+    fn a_summary_counts_in_words() {
+        let rows = [
+            (
+                Summary::default(),
+                "(no company name): 0 partners (0 archived), 0 ratings on 0 criteria, 0 disqualifiers, 0 ICP examples, 0 account lists (0 accounts)",
+            ),
+            (
+                Summary {
+                    company: "Acme".into(),
+                    partners: 1,
+                    archived: 1,
+                    ratings: 1,
+                    criteria: 1,
+                    disqualifiers: 1,
+                    examples: 1,
+                    account_lists: 1,
+                    accounts: 1,
+                },
+                "Acme: 1 partner (1 archived), 1 rating on 1 criterion, 1 disqualifier, 1 ICP example, 1 account list (1 account)",
+            ),
+            (
+                Summary {
+                    company: "Big".into(),
+                    partners: 1_200,
+                    ratings: 14_400,
+                    criteria: 12,
+                    account_lists: 2,
+                    accounts: 200_000,
+                    ..Summary::default()
+                },
+                "Big: 1,200 partners (0 archived), 14,400 ratings on 12 criteria, 0 disqualifiers, 0 ICP examples, 2 account lists (200,000 accounts)",
+            ),
+        ];
+        for (summary, expected) in rows {
+            assert_eq!(summary.to_string(), expected);
         }
     }
 }
