@@ -1,6 +1,8 @@
 //! Synthetic data for the benchmarks:
 //! - `synthetic-workspace N [SEED]`: a workspace file with N partners on stdout;
-//! - `synthetic-workspace accounts N OURS.csv THEIRS.csv`: two CRM exports of N accounts.
+//! - `synthetic-workspace accounts N OURS.csv THEIRS.csv`: two CRM exports of N accounts;
+//! - `synthetic-workspace with-accounts N`: a workspace file with five partners,
+//!   our list of N accounts and a partner's list of N.
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +19,14 @@ fn main() {
             }
             w.flush().unwrap();
         }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("with-accounts") {
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+        print!(
+            "{}",
+            partnerfit_core::format::save(&partnerfit_benches::workspace_with_accounts(n))
+        );
         return;
     }
     let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(500);

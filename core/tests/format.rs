@@ -369,6 +369,136 @@ fn stored_envelope_round_trips_and_keeps_revision() {
         stored::decode("{\"format\":\"partnerfit-stored\",\"revision\":1,\"workspace\":{}}")
             .is_err()
     );
+    // The checked encoding is the same text, and refuses what decode would.
+    assert_eq!(stored::encode_checked(&ws, 41).unwrap(), text);
+    let mut broken = ws.clone();
+    broken
+        .scorecard
+        .categories
+        .iter_mut()
+        .for_each(|c| c.weight = 0.0);
+    let refused = stored::encode_checked(&broken, 42).unwrap_err();
+    assert_eq!(
+        refused,
+        stored::decode(&stored::encode(&broken, 42)).unwrap_err()
+    );
+    assert!(
+        refused
+            .lines()
+            .iter()
+            .any(|l| l.contains("category weights sum to zero")),
+        "{refused}"
+    );
+}
+
+/// The autosave's encoder gives the text of `stored::encode_checked` at
+/// every step of an editing session, re-using the accounts of unchanged lists.
+#[test]
+fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
+    use partnerfit_core::format::stored;
+    use partnerfit_core::format::stored_encoder::StoredEncoder;
+    use partnerfit_core::overlap::account::Account;
+    use partnerfit_core::overlap::population::Population;
+    type Step = (&'static str, fn(&mut partnerfit_core::Workspace));
+    let steps: [Step; 7] = [
+        ("as loaded", |_| {}),
+        ("a note changed", |w| {
+            w.partners[0].notes.push_str(" Called again.")
+        }),
+        ("a list added", |w| {
+            let mut l = w.account_lists[0].clone();
+            l.id = partnerfit_core::Id::parse("l-new").unwrap();
+            l.accounts.push(Account::for_matching(
+                99,
+                "Quote \"Ltd\"",
+                "q.example",
+                "DE",
+                Population::Customer,
+            ));
+            w.account_lists.push(l);
+        }),
+        ("an account changed", |w| {
+            w.account_lists[1].accounts[0].owner = "Someone else".into()
+        }),
+        ("the lists reordered", |w| w.account_lists.reverse()),
+        ("a list emptied", |w| w.account_lists[0].accounts.clear()),
+        ("a list removed", |w| {
+            w.account_lists.remove(1);
+        }),
+    ];
+    let mut ws = format::load(&fixture(FORMAT_VERSION)).unwrap().workspace;
+    assert!(ws.account_lists.len() >= 2);
+    let mut encoder = StoredEncoder::default();
+    for (revision, (what, edit)) in (1..).zip(steps) {
+        edit(&mut ws);
+        let text = encoder.encode_checked(&ws, revision).unwrap();
+        assert_eq!(
+            text,
+            stored::encode_checked(&ws, revision).unwrap(),
+            "{what}"
+        );
+        assert_eq!(
+            stored::decode(&text).unwrap().loaded.workspace,
+            ws,
+            "{what}"
+        );
+    }
+    // A new list with an account the reader refuses is refused, by its path.
+    let mut bad = ws.clone();
+    let mut l = bad.account_lists[0].clone();
+    l.id = partnerfit_core::Id::parse("l-bad").unwrap();
+    l.accounts = vec![Account::for_matching(
+        0,
+        "Zero line",
+        "",
+        "",
+        Population::Prospect,
+    )];
+    bad.account_lists.push(l);
+    let err = encoder.encode_checked(&bad, 99).unwrap_err();
+    assert_eq!(err, stored::encode_checked(&bad, 99).unwrap_err());
+    let n = bad.account_lists.len() - 1;
+    assert!(
+        err.lines()
+            .iter()
+            .any(|l| l.starts_with(&format!("account_lists[{n}].accounts[0].line:"))),
+        "{err}"
+    );
+    // And the encoder goes on after a refusal.
+    assert_eq!(
+        encoder.encode_checked(&ws, 100).unwrap(),
+        stored::encode_checked(&ws, 100).unwrap()
+    );
+}
+
+/// Rows: (stored text, revision read before every save).
+#[test]
+fn the_revision_is_read_without_the_workspace() {
+    let rows = [
+        (
+            r#"{"format":"partnerfit-stored","revision":7,"workspace":{"anything":[1,2]}}"#,
+            Some(7),
+        ),
+        (
+            r#"{"workspace":null,"revision":8,"format":"partnerfit-stored"}"#,
+            Some(8),
+        ),
+        (r#"{"format":"partnerfit-workspace","revision":7}"#, None),
+        (r#"{"format":"partnerfit-stored","revision":-1}"#, None),
+        (r#"{"format":"partnerfit-stored"}"#, None),
+        (
+            r#"{"format":"partnerfit-stored","revision":7,"workspace":{"#,
+            None,
+        ),
+        ("", None),
+    ];
+    for (text, expected) in rows {
+        assert_eq!(
+            partnerfit_core::format::stored::revision_of(text),
+            expected,
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -16,6 +16,10 @@
 // 5. (No budget.) That workspace, our 100,000 accounts and the partner's
 //    100,000, exported and imported again through the Workspace page: file
 //    size, time to the download, time to the import preview, time to replace.
+// 6. (No budget.) Autosave with 24,000 accounts in browser storage (our
+//    12,000 and a partner's 12,000, about 4.4 M characters: near what
+//    localStorage holds): the longest task after one edit, for the first
+//    save after loading and for a later one.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -188,6 +192,42 @@ async function exportImportLargest(page) {
   return { bytes, exported, previewed, replaced, preview: preview.split("\n")[0] };
 }
 
+async function autosaveLarge(browser, url) {
+  const file = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "with-accounts", "12000"],
+    { maxBuffer: 256 << 20 },
+  ).toString();
+  const envelope = JSON.stringify({ format: "partnerfit-stored", revision: 1, workspace: JSON.parse(file) });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("partnerfit.workspace", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+    window.__tasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__tasks.push(e.duration);
+    }).observe({ type: "longtask" });
+  }, envelope);
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length >= 5);
+  await page.getByRole("link", { name: "ICP", exact: true }).first().click();
+  const longestAfterEdit = async (name) => {
+    await page.evaluate(() => (window.__tasks = []));
+    await page.getByLabel("Company name").fill(name);
+    await page.waitForFunction((n) => (localStorage.getItem("partnerfit.workspace") ?? "").includes(n), name);
+    await page.waitForTimeout(300);
+    return page.evaluate(() => Math.max(0, ...window.__tasks));
+  };
+  const first = await longestAfterEdit("Edited GmbH");
+  const later = [];
+  for (let i = 0; i < 5; i++) later.push(await longestAfterEdit(`Edited ${i} GmbH`));
+  await context.close();
+  return { chars: envelope.length, first, later };
+}
+
 const server = await serve("dist", { prefix: "/partnerfit/" });
 const browser = await launch();
 try {
@@ -219,6 +259,12 @@ try {
       `imported again: preview after ${lg.previewed} ms, replaced after ${lg.replaced} ms more`,
   );
   console.log(`  (${lg.preview})`);
+
+  const as = await autosaveLarge(browser, server.url);
+  console.log(
+    `autosave with 24,000 stored accounts (${(as.chars / 1e6).toFixed(1)} M characters): longest task after an edit ` +
+      `${as.first.toFixed(0)} ms for the first save, median ${median(as.later).toFixed(0)} ms for later ones (${as.later.map((x) => x.toFixed(0)).join(", ")})`,
+  );
 } finally {
   await browser.close();
   await server.close();

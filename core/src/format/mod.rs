@@ -16,6 +16,7 @@ pub mod read;
 mod read_share;
 pub mod size;
 pub mod stored;
+pub mod stored_encoder;
 pub mod write;
 
 use serde_json::Value;

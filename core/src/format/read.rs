@@ -644,6 +644,21 @@ fn read_overlap(at: &At, list_ids: &Option<BTreeSet<String>>) -> Option<PartnerO
     })
 }
 
+/// Check the accounts of one list on their own (`path` names the list's
+/// `accounts` in the workspace), as [`read_workspace`] checks them.
+pub fn check_accounts(accounts: &Value, path: String) -> Result<(), Vec<FieldError>> {
+    let probs = Problems::default();
+    let at = At {
+        probs: &probs,
+        path,
+        value: accounts,
+    };
+    match at.list(|acc| read_account(&acc)) {
+        Some(_) if probs.is_empty() => Ok(()),
+        _ => Err(probs.into_vec()),
+    }
+}
+
 fn read_account(acc: &At) -> Option<Account> {
     let o = acc.object(&[
         "line",

@@ -389,11 +389,16 @@ fn account_list(l: &AccountList, with_accounts: bool) -> AccountListFile {
         population_source,
         population,
         accounts: if with_accounts {
-            l.accounts.iter().map(account).collect()
+            accounts(l)
         } else {
             Vec::new()
         },
     }
+}
+
+/// The file form of a list's accounts.
+pub(crate) fn accounts(l: &AccountList) -> Vec<AccountFile> {
+    l.accounts.iter().map(account).collect()
 }
 
 fn account(a: &Account) -> AccountFile {

@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use partnerfit_core::format::stored;
+use partnerfit_core::format::stored_encoder::StoredEncoder;
 use partnerfit_core::Workspace;
 
 use super::local::{self, StorageProblem};
@@ -65,6 +66,8 @@ pub struct Persistence {
     /// The workspace as last loaded from or written to storage.
     synced: StoredValue<Option<Workspace>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Keeps the serialized accounts of unchanged lists between saves.
+    encoder: StoredValue<StoredEncoder>,
     ws: RwSignal<Workspace>,
     /// Bumped whenever the workspace is replaced as a whole, so forms that
     /// show initial values re-mount with the new ones.
@@ -140,6 +143,7 @@ impl Persistence {
             // opened with (the demo) when storage holds nothing usable.
             synced: StoredValue::new(Some(boot.workspace.clone())),
             timer: StoredValue::new(None),
+            encoder: StoredValue::new(StoredEncoder::default()),
             ws,
             epoch: RwSignal::new(0),
         };
@@ -230,12 +234,19 @@ impl Persistence {
         }
         // Not forced, the stored revision is ours; forced, it is the other tab's.
         let next = stored_rev.saturating_add(1);
-        let text = self.ws.with_untracked(|w| stored::encode(w, next));
         // Never store what could not be read back.
-        if let Err(e) = stored::decode(&text) {
-            self.state.set(SaveState::Invalid(e.lines()));
-            return;
-        }
+        let encoded = self
+            .encoder
+            .try_update_value(|e| self.ws.with_untracked(|w| e.encode_checked(w, next)));
+        let text = match encoded
+            .unwrap_or_else(|| self.ws.with_untracked(|w| stored::encode_checked(w, next)))
+        {
+            Ok(text) => text,
+            Err(e) => {
+                self.state.set(SaveState::Invalid(e.lines()));
+                return;
+            }
+        };
         match local::write(&StorageKey::Workspace, &text) {
             Ok(()) => {
                 self.revision.set_value(next);
