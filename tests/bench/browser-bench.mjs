@@ -74,11 +74,13 @@ async function timeToDemo(browser, url) {
   return runs;
 }
 
-async function rerender500(browser, url) {
+/** A fresh page whose browser storage holds, before the app starts, the
+ *  workspace `synthetic-workspace ARGS…` prints (seeded once per tab). */
+async function seededPage(browser, args) {
   const file = execFileSync(
     "cargo",
-    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "500"],
-    { maxBuffer: 64 << 20 },
+    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", ...args],
+    { maxBuffer: 256 << 20 },
   ).toString();
   const envelope = JSON.stringify({ format: "partnerfit-stored", revision: 1, workspace: JSON.parse(file) });
   const context = await browser.newContext();
@@ -89,6 +91,11 @@ async function rerender500(browser, url) {
       sessionStorage.setItem("seeded", "1");
     }
   }, envelope);
+  return { context, page, chars: envelope.length };
+}
+
+async function rerender500(browser, url) {
+  const { context, page } = await seededPage(browser, ["500"]);
   await page.goto(url);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length === 500);
   // Open the quick-rate panel of the partner ranked in the middle.
@@ -193,24 +200,13 @@ async function exportImportLargest(page) {
 }
 
 async function autosaveLarge(browser, url) {
-  const file = execFileSync(
-    "cargo",
-    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "with-accounts", "12000"],
-    { maxBuffer: 256 << 20 },
-  ).toString();
-  const envelope = JSON.stringify({ format: "partnerfit-stored", revision: 1, workspace: JSON.parse(file) });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript((text) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("partnerfit.workspace", text);
-      sessionStorage.setItem("seeded", "1");
-    }
+  const { context, page, chars } = await seededPage(browser, ["with-accounts", "12000"]);
+  await page.addInitScript(() => {
     window.__tasks = [];
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) window.__tasks.push(e.duration);
     }).observe({ type: "longtask" });
-  }, envelope);
+  });
   await page.goto(url);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length >= 5);
   await page.getByRole("link", { name: "ICP", exact: true }).first().click();
@@ -225,7 +221,7 @@ async function autosaveLarge(browser, url) {
   const later = [];
   for (let i = 0; i < 5; i++) later.push(await longestAfterEdit(`Edited ${i} GmbH`));
   await context.close();
-  return { chars: envelope.length, first, later };
+  return { chars, first, later };
 }
 
 const server = await serve("dist", { prefix: "/partnerfit/" });

@@ -403,6 +403,19 @@ crate::vocabulary! {
     }
 }
 
+/// The keys of an [`AccountFile`], in the order they are written.
+pub const ACCOUNT_KEYS: [&str; 9] = [
+    "line",
+    "name",
+    "domain",
+    "country",
+    "population",
+    "status",
+    "owner",
+    "industry",
+    "employees",
+];
+
 /// One account of an imported list.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

@@ -660,17 +660,7 @@ pub fn check_accounts(accounts: &Value, path: String) -> Result<(), Vec<FieldErr
 }
 
 fn read_account(acc: &At) -> Option<Account> {
-    let o = acc.object(&[
-        "line",
-        "name",
-        "domain",
-        "country",
-        "population",
-        "status",
-        "owner",
-        "industry",
-        "employees",
-    ])?;
+    let o = acc.object(&super::file::ACCOUNT_KEYS)?;
     let line = o.req("line").and_then(|a| a.integer(1..=i64::MAX));
     let name = o.req("name").and_then(|a| a.short());
     let domain = o.req("domain").and_then(|a| a.short());

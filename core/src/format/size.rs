@@ -7,6 +7,7 @@
 //! is tested on fixtures and by property tests, so the count follows the
 //! layout and the account record if either changes.
 
+use super::file::ACCOUNT_KEYS;
 use super::layout::{self, ByteCount, INDENT};
 use super::{errors::megabytes, write, MAX_FILE_BYTES};
 use crate::overlap::account::{Account, AccountList};
@@ -59,19 +60,6 @@ fn accounts_len(list: &AccountList) -> usize {
     let records: usize = list.accounts.iter().map(record_len).sum();
     records + n * line + (n - 1) + 1 + (ACCOUNTS_DEPTH - 1) * INDENT.len()
 }
-
-/// The keys of an account record, in file order (`file::AccountFile`).
-const ACCOUNT_KEYS: [&str; 9] = [
-    "line",
-    "name",
-    "domain",
-    "country",
-    "population",
-    "status",
-    "owner",
-    "industry",
-    "employees",
-];
 
 /// `{"line":2,"name":"…",…}` on one line, as the layout writes it.
 fn record_len(a: &Account) -> usize {
