@@ -399,3 +399,68 @@ async fn a_score_select_shows_its_anchor_words_and_reports_the_score() {
     settle(0).await;
     assert_eq!(first.value(), "3");
 }
+
+#[wasm_bindgen_test]
+async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is_lost() {
+    use partnerfit::storage::local::StorageProblem;
+    use partnerfit_core::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
+    use partnerfit_core::overlap::population::Population;
+    storage().clear().unwrap();
+    // Other data already fills most of what the browser keeps for the site.
+    storage()
+        .set_item("filler", &"x".repeat(4_500_000))
+        .expect("the browser keeps 4.5 million characters");
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    ws.update(|w| w.profile.name = "Small Co".into());
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    // Then a list of 8,000 accounts: about 1.3 million characters more.
+    let accounts: Vec<Account> = (0..8_000)
+        .map(|i| {
+            Account::for_matching(
+                i + 2,
+                format!("Account {i} Logistik GmbH"),
+                format!("https://www.account-{i}-logistik.de/about"),
+                "Germany",
+                Population::Customer,
+            )
+        })
+        .collect();
+    ws.update(|w| {
+        w.account_lists.push(AccountList {
+            id: partnerfit_core::Id::parse("l-big").unwrap(),
+            owner: ListOwner::Ours,
+            source: "crm.csv".into(),
+            imported: partnerfit_core::Date::parse("2026-11-25").unwrap(),
+            population: PopulationSource::Fixed(Population::Customer),
+            accounts,
+        })
+    });
+    for _ in 0..100 {
+        settle(100).await;
+        if p.state.get_untracked() != SaveState::Pending {
+            break;
+        }
+    }
+    let accounts = ws.with_untracked(|w| w.account_lists.iter().map(|l| l.accounts.len()).sum());
+    assert_eq!(
+        p.state.get_untracked(),
+        SaveState::Problem(StorageProblem::TooLarge { accounts })
+    );
+    // What was saved before is still there; the workspace stays in the tab.
+    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.loaded.workspace.profile.name, "Small Co");
+    assert!(kept
+        .loaded
+        .workspace
+        .account_lists
+        .iter()
+        .all(|l| l.id.as_str() != "l-big"));
+    assert_eq!(
+        ws.with_untracked(|w| w.account_lists.len()),
+        kept.loaded.workspace.account_lists.len() + 1
+    );
+    storage().remove_item("filler").unwrap();
+}

@@ -27,8 +27,15 @@ use crate::state::Origin;
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// Above this many accounts a workspace cannot fit in localStorage (about
-/// 5 MB): saving is not attempted, so the page is not blocked serialising it.
+/// 5 million characters, some 25,000 CRM accounts): saving is not attempted,
+/// so the page is not blocked serialising it. Below it, a workspace that
+/// does not fit is found when the write is refused (see `LARGE_TEXT`).
 pub const MAX_STORED_ACCOUNTS: usize = 40_000;
+
+/// A workspace text this long that does not fit tells that the workspace is
+/// too big for browser storage (it holds about 5 million characters), not
+/// that other data filled it.
+const LARGE_TEXT: usize = 1_000_000;
 
 /// The state of saving, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,6 +260,9 @@ impl Persistence {
                 self.synced.set_value(Some(self.ws.get_untracked()));
                 self.state.set(SaveState::Saved);
             }
+            Err(StorageProblem::Full) if text.len() > LARGE_TEXT => self
+                .state
+                .set(SaveState::Problem(StorageProblem::TooLarge { accounts })),
             Err(p) => self.state.set(SaveState::Problem(p)),
         }
     }
