@@ -108,20 +108,6 @@ impl Formatter for Layout {
     }
 }
 
-/// Counts the bytes written: the size of a file without building it.
-#[derive(Default)]
-pub struct ByteCount(pub usize);
-
-impl io::Write for ByteCount {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Write `value` in the file layout.
 pub fn write<W: io::Write, T: serde::Serialize + ?Sized>(out: W, value: &T) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Layout::default());

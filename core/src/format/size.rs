@@ -1,14 +1,14 @@
 //! The size of a workspace's file, and the rule that the app never holds a
 //! workspace whose file it could not import again.
 //!
-//! Counting serializes everything but the accounts (a few kilobytes) and
+//! Counting writes out everything but the accounts (a few kilobytes) and
 //! adds the accounts' bytes from their text lengths: a list of 100,000
 //! accounts is counted without copying it. `file_len(ws) == save(ws).len()`
 //! is tested on fixtures and by property tests, so the count follows the
 //! layout and the account record if either changes.
 
 use super::file::ACCOUNT_KEYS;
-use super::layout::{self, ByteCount, INDENT};
+use super::layout::{self, INDENT};
 use super::{errors::megabytes, write, MAX_FILE_BYTES};
 use crate::overlap::account::{Account, AccountList};
 use crate::vocab::Vocabulary;
@@ -26,10 +26,12 @@ pub struct TooLargeToSave {
 
 /// The length in bytes of [`super::save`]`(ws)`, without building the text.
 pub fn file_len(ws: &Workspace) -> usize {
-    let mut count = ByteCount::default();
-    layout::write(&mut count, &write::to_file_without_accounts(ws))
+    // Written out like `save` writes (the same serializer, compiled once for
+    // both): without its accounts a workspace is small.
+    let mut out = Vec::new();
+    layout::write(&mut out, &write::to_file_without_accounts(ws))
         .expect("workspace file types always serialize");
-    count.0 + 1 + ws.account_lists.iter().map(accounts_len).sum::<usize>()
+    out.len() + 1 + ws.account_lists.iter().map(accounts_len).sum::<usize>()
 }
 
 /// The size of the workspace's file, or why it could not be imported again.
