@@ -6,7 +6,9 @@ use super::columns::{looks_like_header, Field, Mapping};
 use super::csv_import::{read_csv, BadRow, CsvError, Table};
 use super::population::Population;
 use crate::date::Date;
+use crate::format::limits::MAX_ITEMS;
 use crate::id::Id;
+use crate::money::group_digits;
 
 /// Why a CSV could not become an account list.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -15,6 +17,8 @@ pub enum ImportListError {
     Csv(#[from] CsvError),
     #[error("no column holds a company name or a domain (headers: {0}); choose one in the column mapping")]
     NoKeyColumn(String),
+    #[error("the file has {} accounts and a list holds at most {}: export it in parts (by country or owner, say) and import each as its own list", group_digits(*accounts as u64), group_digits(*limit as u64))]
+    TooMany { accounts: usize, limit: usize },
 }
 
 /// A CSV read and mapped, before it becomes a list.
@@ -55,6 +59,13 @@ pub fn accounts(
         ));
     }
     let built = build_accounts(&prepared.table, mapping, population);
+    // A longer list would be saved in a file that no import accepts.
+    if built.accounts.len() > MAX_ITEMS {
+        return Err(ImportListError::TooMany {
+            accounts: built.accounts.len(),
+            limit: MAX_ITEMS,
+        });
+    }
     Ok((built.accounts, built.bad))
 }
 
@@ -78,5 +89,40 @@ pub fn make_list(
         imported,
         population,
         accounts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn export(rows: usize) -> Vec<u8> {
+        let mut csv = String::from("Company name,Website\n");
+        for i in 0..rows {
+            csv.push_str(&format!("Acme {i} GmbH,acme-{i}.de\n"));
+        }
+        csv.into_bytes()
+    }
+
+    /// Rows: (rows in the export, accepted).
+    #[test]
+    fn a_list_holds_at_most_as_many_accounts_as_a_file_can() {
+        for (rows, accepted) in [(MAX_ITEMS, true), (MAX_ITEMS + 1, false)] {
+            let prepared = prepare(&export(rows)).unwrap();
+            let population = default_population(&prepared.mapping);
+            match accounts(&prepared, &prepared.mapping, population) {
+                Ok((accs, bad)) => {
+                    assert!(accepted, "{rows} rows were accepted");
+                    assert_eq!((accs.len(), bad.len()), (rows, 0));
+                }
+                Err(e) => {
+                    assert!(!accepted, "{rows} rows: {e}");
+                    assert_eq!(
+                        e.to_string(),
+                        "the file has 100,001 accounts and a list holds at most 100,000: export it in parts (by country or owner, say) and import each as its own list"
+                    );
+                }
+            }
+        }
     }
 }
