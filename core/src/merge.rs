@@ -228,9 +228,10 @@ pub fn apply_within(
         }
     }
     // The merged result must be a valid workspace that can be saved and
-    // imported again.
+    // imported again: the importer's checks, run on its value (no file text
+    // written and parsed back).
     format::check_size_within(&out, limit).map_err(MergeError::TooLarge)?;
-    format::load_within(&format::save(&out), limit)
-        .map(|l| l.workspace)
-        .map_err(MergeError::Invalid)
+    format::read::read_workspace(&format::to_value(&out))
+        .map(|_| out)
+        .map_err(|errors| MergeError::Invalid(format::ImportError::Invalid(errors)))
 }

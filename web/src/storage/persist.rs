@@ -242,12 +242,13 @@ impl Persistence {
         // Not forced, the stored revision is ours; forced, it is the other tab's.
         let next = stored_rev.saturating_add(1);
         // Never store what could not be read back.
-        let encoded = self
+        let Some(encoded) = self
             .encoder
-            .try_update_value(|e| self.ws.with_untracked(|w| e.encode_checked(w, next)));
-        let text = match encoded
-            .unwrap_or_else(|| self.ws.with_untracked(|w| stored::encode_checked(w, next)))
-        {
+            .try_update_value(|e| self.ws.with_untracked(|w| e.encode_checked(w, next)))
+        else {
+            return; // the app is gone
+        };
+        let text = match encoded {
             Ok(text) => text,
             Err(e) => {
                 self.state.set(SaveState::Invalid(e.lines()));
