@@ -429,14 +429,17 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
         })
         .collect();
     ws.update(|w| {
-        w.account_lists.push(AccountList {
-            id: partnerfit_core::Id::parse("l-big").unwrap(),
-            owner: ListOwner::Ours,
-            source: "crm.csv".into(),
-            imported: partnerfit_core::Date::parse("2026-11-25").unwrap(),
-            population: PopulationSource::Fixed(Population::Customer),
-            accounts,
-        })
+        w.account_lists.push(
+            AccountList {
+                id: partnerfit_core::Id::parse("l-big").unwrap(),
+                owner: ListOwner::Ours,
+                source: "crm.csv".into(),
+                imported: partnerfit_core::Date::parse("2026-11-25").unwrap(),
+                population: PopulationSource::Fixed(Population::Customer),
+                accounts,
+            }
+            .into(),
+        )
     });
     for _ in 0..100 {
         settle(100).await;

@@ -61,7 +61,7 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
             if rng.below(2) == 0 {
                 p.set_status(Status::Evaluating, day.add_days(10));
             }
-            p
+            std::sync::Arc::new(p)
         })
         .collect();
     // The demo's partners are gone; so are their account lists.
@@ -86,7 +86,7 @@ pub fn workspace_with_accounts(n: usize) -> Workspace {
     .into_iter()
     .enumerate()
     {
-        ws.account_lists.push(AccountList {
+        ws.account_lists.push(std::sync::Arc::new(AccountList {
             id: Id::parse(&format!("l-big-{i}")).expect("valid id"),
             owner,
             source: format!("crm-export-{i}.csv"),
@@ -95,7 +95,7 @@ pub fn workspace_with_accounts(n: usize) -> Workspace {
                 fallback: Population::Prospect,
             },
             accounts,
-        });
+        }));
     }
     ws
 }

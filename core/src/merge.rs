@@ -139,11 +139,11 @@ pub fn plan(ours: &Workspace, theirs: &Workspace) -> MergePlan {
             differences: vec!["scorecard"],
         });
     }
-    let our_ids: BTreeMap<&Id, &Partner> = ours.partners.iter().map(|p| (&p.id, p)).collect();
+    let our_ids: BTreeMap<&Id, &Partner> = ours.partners.iter().map(|p| (&p.id, &**p)).collect();
     for p in &theirs.partners {
         match our_ids.get(&p.id) {
             None => plan.added.push((p.id.clone(), p.name.clone())),
-            Some(o) if *o == p => plan.identical += 1,
+            Some(o) if *o == &**p => plan.identical += 1,
             Some(o) => plan.conflicts.push(Conflict {
                 subject: Subject::Partner(p.id.clone()),
                 label: format!("Partner {}", o.name),

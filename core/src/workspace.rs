@@ -1,4 +1,12 @@
 //! The workspace: everything one company keeps.
+//!
+//! Partners and account lists are shared (`Arc`): cloning a workspace copies
+//! the profile, the ICP and the scorecard and bumps a counter per partner and
+//! per list, so the undo history and snapshots keep earlier states without
+//! copying 200,000 accounts. A change to one partner copies that partner only
+//! (`Arc::make_mut`).
+
+use std::sync::Arc;
 
 use crate::icp::Icp;
 use crate::id::Id;
@@ -15,8 +23,8 @@ pub struct Workspace {
     pub profile: CompanyProfile,
     pub icp: Icp,
     pub scorecard: Scorecard,
-    pub partners: Vec<Partner>,
-    pub account_lists: Vec<AccountList>,
+    pub partners: Vec<Arc<Partner>>,
+    pub account_lists: Vec<Arc<AccountList>>,
 }
 
 /// Counts that describe a workspace ("what an import will do").
@@ -73,11 +81,24 @@ impl Workspace {
     }
 
     pub fn partner(&self, id: &Id) -> Option<&Partner> {
-        self.partners.iter().find(|p| &p.id == id)
+        self.partners.iter().find(|p| &p.id == id).map(|p| &**p)
     }
 
+    /// The partner with `id`, to change (copied first if an earlier state
+    /// of the workspace still shares it).
     pub fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
-        self.partners.iter_mut().find(|p| &p.id == id)
+        self.partners
+            .iter_mut()
+            .find(|p| &p.id == id)
+            .map(Arc::make_mut)
+    }
+
+    /// The account list with `id`.
+    pub fn list(&self, id: &Id) -> Option<&AccountList> {
+        self.account_lists
+            .iter()
+            .find(|l| &l.id == id)
+            .map(|l| &**l)
     }
 
     /// A partner id not used yet; `entropy` comes from the caller.
@@ -90,7 +111,10 @@ impl Workspace {
         &'a self,
         owner: &'a ListOwner,
     ) -> impl Iterator<Item = &'a AccountList> + 'a {
-        self.account_lists.iter().filter(move |l| &l.owner == owner)
+        self.account_lists
+            .iter()
+            .map(|l| &**l)
+            .filter(move |l| &l.owner == owner)
     }
 
     /// A list id not used yet; `entropy` comes from the caller.

@@ -4,6 +4,7 @@
 use partnerfit_core::format::{self, ImportError, FORMAT_VERSION, OLDEST_VERSION};
 use partnerfit_core::vocab::Vocabulary;
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 fn fixture(version: u32) -> String {
     let path = format!(
@@ -403,10 +404,12 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
     let steps: [Step; 7] = [
         ("as loaded", |_| {}),
         ("a note changed", |w| {
-            w.partners[0].notes.push_str(" Called again.")
+            Arc::make_mut(&mut w.partners[0])
+                .notes
+                .push_str(" Called again.")
         }),
         ("a list added", |w| {
-            let mut l = w.account_lists[0].clone();
+            let mut l = (*w.account_lists[0]).clone();
             l.id = partnerfit_core::Id::parse("l-new").unwrap();
             l.accounts.push(Account::for_matching(
                 99,
@@ -415,13 +418,15 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
                 "DE",
                 Population::Customer,
             ));
-            w.account_lists.push(l);
+            w.account_lists.push(Arc::new(l));
         }),
         ("an account changed", |w| {
-            w.account_lists[1].accounts[0].owner = "Someone else".into()
+            Arc::make_mut(&mut w.account_lists[1]).accounts[0].owner = "Someone else".into()
         }),
         ("the lists reordered", |w| w.account_lists.reverse()),
-        ("a list emptied", |w| w.account_lists[0].accounts.clear()),
+        ("a list emptied", |w| {
+            Arc::make_mut(&mut w.account_lists[0]).accounts.clear()
+        }),
         ("a list removed", |w| {
             w.account_lists.remove(1);
         }),
@@ -445,7 +450,7 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
     }
     // A new list with an account the reader refuses is refused, by its path.
     let mut bad = ws.clone();
-    let mut l = bad.account_lists[0].clone();
+    let mut l = (*bad.account_lists[0]).clone();
     l.id = partnerfit_core::Id::parse("l-bad").unwrap();
     l.accounts = vec![Account::for_matching(
         0,
@@ -454,7 +459,7 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
         "",
         Population::Prospect,
     )];
-    bad.account_lists.push(l);
+    bad.account_lists.push(Arc::new(l));
     let err = encoder.encode_checked(&bad, 99).unwrap_err();
     assert_eq!(err, stored::encode_checked(&bad, 99).unwrap_err());
     let n = bad.account_lists.len() - 1;

@@ -2,6 +2,7 @@
 //! conflicts that must each be resolved.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use partnerfit_core::demo::demo;
 use partnerfit_core::merge::{self, MergeError, Resolution, Subject};
@@ -26,14 +27,15 @@ fn identical_workspaces_merge_to_themselves() {
 fn new_partners_are_added_and_conflicts_listed() {
     let ours = demo();
     let mut theirs = demo();
-    theirs.partners.push(Partner::new(
+    theirs.partners.push(Arc::new(Partner::new(
         id("p-new"),
         "Newcomer",
         PartnerType::Referral,
         Date::parse("2026-11-20").unwrap(),
-    ));
-    theirs.partners[0].rate(&id("icp_density"), Score::new(2));
-    theirs.partners[0].notes = "Changed by a colleague".into();
+    )));
+    let first = Arc::make_mut(&mut theirs.partners[0]);
+    first.rate(&id("icp_density"), Score::new(2));
+    first.notes = "Changed by a colleague".into();
     theirs.icp.industries.push("Retail".into());
 
     let plan = merge::plan(&ours, &theirs);
@@ -75,7 +77,7 @@ fn a_merge_that_would_break_references_is_refused() {
         Date::parse("2026-11-20").unwrap(),
     );
     p.rate(&id("vertical_density"), Score::new(4));
-    theirs.partners.push(p);
+    theirs.partners.push(Arc::new(p));
     let plan = merge::plan(&ours, &theirs);
     let mut res = BTreeMap::new();
     for c in &plan.conflicts {
@@ -89,12 +91,12 @@ fn a_merge_that_would_break_references_is_refused() {
 fn a_merge_that_would_make_the_file_too_large_is_refused() {
     let ours = demo();
     let mut theirs = demo();
-    theirs.partners.push(Partner::new(
+    theirs.partners.push(Arc::new(Partner::new(
         id("p-big"),
         "Big",
         PartnerType::Resell,
         Date::parse("2026-11-20").unwrap(),
-    ));
+    )));
     let plan = merge::plan(&ours, &theirs);
     let merged = merge::apply(&ours, &theirs, &plan, &BTreeMap::new()).unwrap();
     let len = partnerfit_core::format::file_len(&merged);

@@ -59,7 +59,7 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                     k.weight = (weights[4 + i * 3 + j] * 4.0).round() / 4.0;
                 }
             }
-            ws.partners = partners;
+            ws.partners = partners.into_iter().map(std::sync::Arc::new).collect();
             ws
         })
     })
@@ -121,7 +121,7 @@ proptest! {
         lists in (arb_account_list(0), arb_account_list(1), arb_account_list(2))
     ) {
         let mut ws = partnerfit_core::demo::demo();
-        ws.account_lists = vec![lists.0, lists.1, lists.2];
+        ws.account_lists = vec![lists.0.into(), lists.1.into(), lists.2.into()];
         prop_assert_eq!(format::file_len(&ws), format::save(&ws).len());
     }
 

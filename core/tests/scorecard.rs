@@ -50,7 +50,7 @@ fn workspace(partners: Vec<Partner>) -> Workspace {
         text: "Annual budget under 15,000 EUR".into(),
         amount: Some(Money(1_500_000)),
     });
-    ws.partners = partners;
+    ws.partners = partners.into_iter().map(std::sync::Arc::new).collect();
     ws
 }
 
@@ -148,13 +148,13 @@ fn crossing_a_gate_changes_the_verdict() {
         scorecard::evaluate(&ws, &ws.partners[0]).verdict,
         Verdict::DoNotOnboard
     );
-    ws.partners[0].rate(&id("use_case_match"), Score::new(4));
+    std::sync::Arc::make_mut(&mut ws.partners[0]).rate(&id("use_case_match"), Score::new(4));
     assert_eq!(
         scorecard::evaluate(&ws, &ws.partners[0]).verdict,
         Verdict::OnboardToPilot
     );
     // Lowering the gate instead also lets it through.
-    ws.partners[0].rate(&id("use_case_match"), Score::new(3));
+    std::sync::Arc::make_mut(&mut ws.partners[0]).rate(&id("use_case_match"), Score::new(3));
     ws.scorecard
         .gates
         .get_mut(&Services)
@@ -229,7 +229,7 @@ fn archived_partners_leave_the_ranking() {
         partner("A", Services, [[4; 3]; 4], MapsCleanly),
         partner("B", Services, [[5; 3]; 4], MapsCleanly),
     ]);
-    ws.partners[1].archived = true;
+    std::sync::Arc::make_mut(&mut ws.partners[1]).archived = true;
     let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
     assert_eq!(ranking.len(), 1);
 }

@@ -195,6 +195,7 @@ fn marked_workspace() -> Workspace {
         }
     }
     for (k, p) in ws.partners.iter_mut().enumerate() {
+        let p = std::sync::Arc::make_mut(p);
         if p.id.as_str() != "p-northwind" {
             p.name = format!("MARKER-other-partner-{k}");
         }
@@ -221,6 +222,7 @@ fn marked_workspace() -> Workspace {
         }
     }
     for list in &mut ws.account_lists {
+        let list = std::sync::Arc::make_mut(list);
         list.source = "MARKER-list.csv".into();
         for a in &mut list.accounts {
             a.name = "MARKER-account".into();

@@ -76,7 +76,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     let id = ws.fresh_list_id(seed);
     let count = accs.len();
     ws.account_lists
-        .push(make_list(id.clone(), owner, &name, date, population, accs));
+        .push(make_list(id.clone(), owner, &name, date, population, accs).into());
     // The file written must be one that can be imported again.
     format::check_size(&ws).map_err(|e| format!("{name} was not added: {e}"))?;
     eprintln!("added list {id}: {count} accounts from {name}");

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::cursor::{report_duplicates, At, Problems};
 use super::errors::FieldError;
 use super::file::PopulationSourceKind;
-use crate::alignment::{Answers, Judgment, PartnerAlignment};
+use crate::alignment::{Judgment, PartnerAlignment};
 use crate::date::Date;
 use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
 use crate::id::Id;
@@ -74,8 +74,8 @@ fn read_root(at: At) -> Option<Workspace> {
         profile: profile?,
         icp: icp?,
         scorecard: scorecard?,
-        partners: partners?,
-        account_lists: lists?,
+        partners: partners?.into_iter().map(std::sync::Arc::new).collect(),
+        account_lists: lists?.into_iter().map(std::sync::Arc::new).collect(),
     })
 }
 
@@ -83,24 +83,14 @@ fn read_id(at: &At) -> Option<Id> {
     at.parsed(Id::parse)
 }
 
-pub(super) fn read_answers(at: &At) -> Option<Answers> {
-    let o = at.object(&["problem", "urgency", "success_90_days"])?;
-    let problem = o.req("problem").and_then(|a| a.long());
-    let urgency = o.req("urgency").and_then(|a| a.long());
-    let success = o.req("success_90_days").and_then(|a| a.long());
-    Some(Answers {
-        problem: problem?,
-        urgency: urgency?,
-        success_90_days: success?,
-    })
-}
-
 fn read_profile(at: &At) -> Option<CompanyProfile> {
     let o = at.object(&["name", "website", "currency", "alignment_answers"])?;
     let name = o.req("name").and_then(|a| a.short());
     let website = o.req("website").and_then(|a| a.short());
     let currency = o.req("currency").and_then(|a| a.parsed(Currency::parse));
-    let answers = o.req("alignment_answers").and_then(|a| read_answers(&a));
+    let answers = o
+        .req("alignment_answers")
+        .and_then(|a| super::read_share::read_answers(&a));
     Some(CompanyProfile {
         name: name?,
         website: website?,
@@ -462,7 +452,9 @@ fn read_partner(at: &At, refs: &Refs, list_ids: &Option<BTreeSet<String>>) -> Op
     });
     let alignment = o.req("alignment").and_then(|a| {
         let o = a.object(&["answers", "judgment"])?;
-        let answers = o.req("answers").and_then(|a| read_answers(&a));
+        let answers = o
+            .req("answers")
+            .and_then(|a| super::read_share::read_answers(&a));
         let judgment: Option<Judgment> = o.req("judgment").and_then(|a| a.choice());
         Some(PartnerAlignment {
             answers: answers?,

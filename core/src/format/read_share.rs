@@ -6,11 +6,24 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
 use super::cursor::{report_duplicates, At};
+use crate::alignment::Answers;
 use crate::date::Date;
 use crate::id::Id;
 use crate::partner::{Rating, Score};
 use crate::share::envelope::MAX_TEXT_CHARS;
 use crate::share::records::{ReceivedResponse, SelfAssessment, SentInvitation, SECRET_LEN};
+
+pub(super) fn read_answers(at: &At) -> Option<Answers> {
+    let o = at.object(&["problem", "urgency", "success_90_days"])?;
+    let problem = o.req("problem").and_then(|a| a.long());
+    let urgency = o.req("urgency").and_then(|a| a.long());
+    let success = o.req("success_90_days").and_then(|a| a.long());
+    Some(Answers {
+        problem: problem?,
+        urgency: urgency?,
+        success_90_days: success?,
+    })
+}
 
 fn read_date(at: &At) -> Option<Date> {
     at.parsed(Date::parse)
@@ -111,7 +124,7 @@ fn read_response(at: &At, invitations: &[Id]) -> Option<ReceivedResponse> {
         }
         ok.then_some(map)
     });
-    let answers = o.req("answers").and_then(|a| super::read::read_answers(&a));
+    let answers = o.req("answers").and_then(|a| read_answers(&a));
     let comments = o.req("comments").and_then(|a| a.long());
     let verification = o.req("verification").and_then(|a| a.choice());
     Some(ReceivedResponse {

@@ -31,7 +31,12 @@ pub fn file_len(ws: &Workspace) -> usize {
     let mut out = Vec::new();
     layout::write(&mut out, &write::to_file_without_accounts(ws))
         .expect("workspace file types always serialize");
-    out.len() + 1 + ws.account_lists.iter().map(accounts_len).sum::<usize>()
+    out.len()
+        + 1
+        + ws.account_lists
+            .iter()
+            .map(|l| accounts_len(l))
+            .sum::<usize>()
 }
 
 /// The size of the workspace's file, or why it could not be imported again.

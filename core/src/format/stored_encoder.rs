@@ -6,6 +6,8 @@
 //!
 //! [`stored::encode_checked`]: super::stored::encode_checked
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::{read, stored, write, ImportError};
@@ -20,7 +22,7 @@ const EMPTY_ACCOUNTS: &str = r#""accounts":[]"#;
 /// Keeps, for each list of the last save, the list and its accounts' JSON.
 #[derive(Clone, Debug, Default)]
 pub struct StoredEncoder {
-    cache: Vec<(AccountList, String)>,
+    cache: Vec<(Arc<AccountList>, String)>,
 }
 
 impl StoredEncoder {
@@ -33,7 +35,7 @@ impl StoredEncoder {
         read::read_workspace(&value).map_err(ImportError::Invalid)?;
         // Taken out: after a refused save the next one starts afresh.
         let mut cache = std::mem::take(&mut self.cache);
-        let mut fresh: Vec<(AccountList, String)> = Vec::with_capacity(ws.account_lists.len());
+        let mut fresh: Vec<(Arc<AccountList>, String)> = Vec::with_capacity(ws.account_lists.len());
         for (i, list) in ws.account_lists.iter().enumerate() {
             match cache.iter().position(|(cached, _)| cached == list) {
                 Some(k) => fresh.push(cache.swap_remove(k)),

@@ -156,8 +156,8 @@ impl Default for Assumptions {
 
 impl Plan {
     /// A starting plan of each kind, with the seed's levers.
-    pub fn starter(id: Id, kind: crate::partner::PartnerType) -> Plan {
-        use crate::partner::PartnerType::*;
+    pub fn starter(id: Id, kind: crate::partner::kind::PartnerType) -> Plan {
+        use crate::partner::kind::PartnerType::*;
         let (name, terms) = match kind {
             Referral => (
                 "Referral plan",
@@ -231,11 +231,11 @@ impl Plan {
         }
     }
 
-    pub fn kind(&self) -> crate::partner::PartnerType {
+    pub fn kind(&self) -> crate::partner::kind::PartnerType {
         match self.terms {
-            Terms::Referral(_) => crate::partner::PartnerType::Referral,
-            Terms::Services(_) => crate::partner::PartnerType::Services,
-            Terms::Resell(_) => crate::partner::PartnerType::Resell,
+            Terms::Referral(_) => crate::partner::kind::PartnerType::Referral,
+            Terms::Services(_) => crate::partner::kind::PartnerType::Services,
+            Terms::Resell(_) => crate::partner::kind::PartnerType::Resell,
         }
     }
 }

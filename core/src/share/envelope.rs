@@ -21,11 +21,7 @@ use super::error::ShareError;
 
 /// The link format this version writes and reads.
 pub const LINK_VERSION: u32 = 1;
-/// Longest text accepted as a link (a file may hold a longer envelope than
-/// a link should, but nothing Partnerfit writes comes near this).
-pub const MAX_TEXT_CHARS: usize = 200_000;
-/// Largest unpacked payload: refused before inflating beyond it.
-pub const MAX_UNPACKED: usize = 64 * 1024;
+pub use super::limits::{MAX_TEXT_CHARS, MAX_UNPACKED};
 /// The `format` of a shared file.
 pub const FILE_FORMAT: &str = "partnerfit-share";
 

@@ -1,7 +1,7 @@
 //! Everything that can go wrong with a shared link, in words a partner or a
 //! revenue leader can act on.
 
-use super::envelope::{MAX_TEXT_CHARS, MAX_UNPACKED};
+use super::limits::{MAX_TEXT_CHARS, MAX_UNPACKED};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {

@@ -16,6 +16,7 @@ pub mod crypto;
 pub mod envelope;
 pub mod error;
 pub mod invitation;
+pub mod limits;
 pub mod records;
 pub mod response;
 

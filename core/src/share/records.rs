@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::alignment::Answers;
-use crate::partner::Rating;
+use crate::partner::rating::Rating;
 use crate::vocabulary;
 use crate::{Date, Id};
 

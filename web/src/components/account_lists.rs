@@ -19,7 +19,7 @@ pub fn remove_list(ws: RwSignal<partnerfit_core::Workspace>, id: &Id) {
                 .as_ref()
                 .is_some_and(|m| m.ours_lists.contains(id) || m.theirs_lists.contains(id));
             if uses {
-                p.overlap.measured = None;
+                std::sync::Arc::make_mut(p).overlap.measured = None;
             }
         }
     });

@@ -173,14 +173,14 @@ fn MappingStep(
         // add the list, count, and take it out again (unnoticed) if too big.
         let added = ws.try_maybe_update(|w| {
             let id = w.fresh_list_id(clock::entropy());
-            w.account_lists.push(make_list(
+            w.account_lists.push(std::sync::Arc::new(make_list(
                 id,
                 owner,
                 &file,
                 clock::today(),
                 population.get_untracked(),
                 accs,
-            ));
+            )));
             match format::check_size(w) {
                 Ok(_) => (true, Ok(())),
                 Err(e) => {

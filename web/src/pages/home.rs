@@ -47,7 +47,8 @@ pub fn Home() -> impl IntoView {
                 .collect()
         });
         ws.with(|w| {
-            let partners: HashMap<&Id, &Partner> = w.partners.iter().map(|p| (&p.id, p)).collect();
+            let partners: HashMap<&Id, &Partner> =
+                w.partners.iter().map(|p| (&p.id, &**p)).collect();
             derived.ranking.with(|ranking| {
                 ranking
                     .iter()

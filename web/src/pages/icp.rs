@@ -213,7 +213,7 @@ fn Disqualifiers() -> impl IntoView {
                             <button type="button" class="danger" aria-label=format!("Remove disqualifier {}", i + 1) on:click=move |_| {
                                 ws.update(|w| {
                                     w.icp.disqualifiers.retain(|x| x.id != i4);
-                                    for p in &mut w.partners { p.disqualifier_hits.remove(&i4); }
+                                    for p in &mut w.partners { std::sync::Arc::make_mut(p).disqualifier_hits.remove(&i4); }
                                 });
                                 version.update(|v| *v += 1);
                             }>{if hits > 0 { format!("Remove (clears {hits} partner flag(s))") } else { "Remove".to_owned() }}</button>

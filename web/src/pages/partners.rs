@@ -58,7 +58,13 @@ pub fn PartnersPage() -> impl IntoView {
     let sort = RwSignal::new(SortBy::Name);
     let show_archived = RwSignal::new(false);
     // The last deleted partner, its position and its account lists, for undo.
-    let deleted = RwSignal::new(None::<(usize, Partner, Vec<AccountList>)>);
+    let deleted = RwSignal::new(
+        None::<(
+            usize,
+            std::sync::Arc<Partner>,
+            Vec<std::sync::Arc<AccountList>>,
+        )>,
+    );
 
     let rows = Memo::new(move |_| {
         let evals = derived.evaluations.get();
@@ -236,12 +242,12 @@ fn AddPartner() -> impl IntoView {
         let mut new_id = None;
         ws.update(|w| {
             let id = w.fresh_partner_id(clock::entropy());
-            w.partners.push(Partner::new(
+            w.partners.push(std::sync::Arc::new(Partner::new(
                 id.clone(),
                 n,
                 kind.get_untracked(),
                 clock::today(),
-            ));
+            )));
             new_id = Some(id);
         });
         name.set(String::new());

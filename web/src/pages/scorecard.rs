@@ -52,6 +52,7 @@ pub fn ScorecardPage() -> impl IntoView {
             let known: std::collections::BTreeSet<Id> =
                 seed.criteria().map(|(_, c)| c.id.clone()).collect();
             for p in &mut w.partners {
+                let p = std::sync::Arc::make_mut(p);
                 p.ratings.retain(|k, _| known.contains(k));
                 p.pending_evidence.retain(|k, _| known.contains(k));
             }
@@ -169,7 +170,7 @@ fn Categories(version: RwSignal<u32>) -> impl IntoView {
                                 on:click=move |_| {
                                 ws.update(|w| {
                                     for c in &mut w.scorecard.categories { c.criteria.retain(|k| k.id != k3); }
-                                    for p in &mut w.partners { p.ratings.remove(&k3); p.pending_evidence.remove(&k3); }
+                                    for p in &mut w.partners { let p = std::sync::Arc::make_mut(p); p.ratings.remove(&k3); p.pending_evidence.remove(&k3); }
                                 });
                                 bump();
                             }>{if ratings > 0 { format!("Remove (deletes {ratings} rating(s))") } else { "Remove".into() }}</button>
@@ -201,7 +202,7 @@ fn Categories(version: RwSignal<u32>) -> impl IntoView {
                                 let gone: Vec<Id> = w.scorecard.category(&c4).map(|c| c.criteria.iter().map(|k| k.id.clone()).collect()).unwrap_or_default();
                                 w.scorecard.categories.retain(|c| c.id != c4);
                                 for g in w.scorecard.gates.values_mut() { g.remove(&c4); }
-                                for p in &mut w.partners { for k in &gone { p.ratings.remove(k); p.pending_evidence.remove(k); } }
+                                for p in &mut w.partners { let p = std::sync::Arc::make_mut(p); for k in &gone { p.ratings.remove(k); p.pending_evidence.remove(k); } }
                             });
                             bump();
                         }>"Remove this category"</button>

@@ -2,42 +2,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod kind;
+pub mod rating;
+
+pub use kind::{BrandSize, PartnerType};
+pub use rating::{Rating, Score};
+
 use crate::alignment::PartnerAlignment;
 use crate::date::Date;
 use crate::id::Id;
 use crate::incentives::plan::PartnerIncentives;
 use crate::motion::Motion;
 use crate::overlap::assessment::PartnerOverlap;
+use crate::share::records::SelfAssessment;
 use crate::vocabulary;
-
-vocabulary! {
-    /// The partner's primary role. Each type scales under its own rules.
-    pub enum PartnerType ("partner type") {
-        Referral = "referral" / "Referral",
-        Services = "services" / "Services",
-        Resell = "resell" / "Resell",
-    }
-}
-
-impl PartnerType {
-    /// What the method expects of this type (seed, step 2).
-    pub fn expectations(self) -> &'static str {
-        match self {
-            PartnerType::Referral => {
-                "Introduces qualified opportunities and steps back. Works when your team closes well \
-                 and implementation is straightforward. Wants a clean handoff and fast feedback."
-            }
-            PartnerType::Services => {
-                "Delivers implementation or managed services, a natural reason to bring your product \
-                 into deals. Works when customers need onboarding, migration, compliance or customization."
-            }
-            PartnerType::Resell => {
-                "Transacts and owns procurement. Works when packaging and pricing are tight and your \
-                 enablement and support can handle indirect delivery."
-            }
-        }
-    }
-}
 
 vocabulary! {
     /// Where a partner is in its lifecycle.
@@ -62,15 +40,6 @@ impl Status {
     }
 }
 
-vocabulary! {
-    /// How big a name the partner is, to catch over-indexing on brand.
-    pub enum BrandSize ("brand size") {
-        Small = "small" / "Small / niche",
-        Mid = "mid" / "Mid-size",
-        BigLogo = "big_logo" / "Big logo",
-    }
-}
-
 /// One change of status, with the day it happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatusChange {
@@ -78,31 +47,8 @@ pub struct StatusChange {
     pub date: Date,
 }
 
-/// A 1–5 rating.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Score(u8);
-
-impl Score {
-    pub const MIN: u8 = 1;
-    pub const MAX: u8 = 5;
-
-    pub fn new(v: u8) -> Option<Score> {
-        (Self::MIN..=Self::MAX).contains(&v).then_some(Score(v))
-    }
-    pub fn get(self) -> u8 {
-        self.0
-    }
-}
-
-/// Our rating of one criterion, with the evidence behind it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rating {
-    pub score: Score,
-    pub evidence: String,
-}
-
 /// A partner (or candidate).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partner {
     pub id: Id,
     pub name: String,
@@ -130,7 +76,7 @@ pub struct Partner {
     /// Incentive plans and pipeline assumptions (step 6).
     pub incentives: PartnerIncentives,
     /// Self-assessment invitations sent and responses received.
-    pub self_assessment: crate::share::records::SelfAssessment,
+    pub self_assessment: SelfAssessment,
 }
 
 impl Partner {
