@@ -10,6 +10,7 @@ pub mod vocab;
 pub mod alignment;
 pub mod date;
 pub mod demo;
+pub mod edit;
 pub mod format;
 pub mod icp;
 pub mod id;
@@ -23,6 +24,7 @@ pub mod profile;
 pub mod rate;
 pub mod scorecard;
 pub mod share;
+pub mod words;
 pub mod workspace;
 
 pub use date::Date;

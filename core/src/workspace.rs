@@ -15,6 +15,7 @@ use crate::overlap::account::{AccountList, ListOwner};
 use crate::partner::Partner;
 use crate::profile::CompanyProfile;
 use crate::scorecard::Scorecard;
+use crate::words::count as counted;
 
 /// Everything one company keeps: its profile, the ICP, the scorecard, the
 /// partners and the imported account lists.
@@ -61,15 +62,6 @@ impl std::fmt::Display for Summary {
             counted(self.accounts, "account", "accounts"),
         )
     }
-}
-
-/// "1 partner", "12 partners", "200,000 accounts".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        group_digits(n as u64),
-        if n == 1 { one } else { many }
-    )
 }
 
 impl Workspace {

@@ -4,11 +4,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
+use partnerfit_core::edit::Edit;
 use partnerfit_core::format;
 use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
 use partnerfit_core::overlap::import::{accounts, default_population, make_list, prepare};
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::capitalised;
 use partnerfit_core::{Date, Id};
 
 use crate::input::valid_workspace;
@@ -74,12 +78,13 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         .unwrap_or_default();
     let seed = ws.account_lists.len() as u64 + 1;
     let id = ws.fresh_list_id(seed);
-    let count = accs.len();
-    ws.account_lists
-        .push(make_list(id.clone(), owner, &name, date, population, accs).into());
-    // The file written must be one that can be imported again.
-    format::check_size(&ws).map_err(|e| format!("{name} was not added: {e}"))?;
-    eprintln!("added list {id}: {count} accounts from {name}");
+    // The file written must be one that can be imported again: the edit
+    // refuses a list that would make it too large.
+    let list = make_list(id.clone(), owner, &name, date, population, accs);
+    let applied = ws
+        .apply(Edit::AddList(Arc::new(list)))
+        .map_err(|e| format!("{name} was not added: {e}"))?;
+    eprintln!("{} (list {id})", capitalised(&applied.summary));
     let text = format::save(&ws);
     match &a.output {
         Some(out) => {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::format;
 use partnerfit_core::share::crypto::SealEntropy;
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
@@ -78,11 +79,8 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     };
     let sent = create(&ws, &id, &options, entropy, today, &a.site).expect("the partner exists");
     let link = sent.link.clone();
-    ws.partner_mut(&id)
-        .expect("the partner exists")
-        .self_assessment
-        .invitations
-        .push(sent);
+    ws.apply(Edit::partner(&id, PartnerEdit::Invite(sent)))
+        .map_err(|e| format!("the invitation was not recorded: {e}"))?;
     format::check_size(&ws).map_err(|e| format!("the invitation was not recorded: {e}"))?;
     let out = a.output.as_ref().unwrap_or(&a.file);
     let tmp = out.with_extension("json.partial");

@@ -1,6 +1,8 @@
 //! Money in integer minor units (cents, pence…) with an ISO 4217 currency per
 //! workspace. Never binary floating point.
 
+pub mod exchange;
+
 use std::fmt;
 
 /// An ISO 4217 currency code such as `EUR`.

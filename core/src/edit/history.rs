@@ -1,0 +1,152 @@
+//! Undo and redo: every applied edit is a step that can be taken back.
+//!
+//! A step keeps the whole workspace as it was before the edit. That costs
+//! little: a workspace shares its partners and account lists (`Arc`), so a
+//! kept state is the profile, the ICP and the scorecard (a few kilobytes),
+//! one pointer per partner and per list, and the earlier version of what the
+//! edit changed; 200,000 accounts are never copied. Undoing swaps the kept
+//! state with the current one, which becomes the redo step, so undo and redo
+//! are the same operation in opposite directions.
+//!
+//! Typing in one field is one step, not one per keystroke: an edit with the
+//! same [`Applied::key`] as the last step, within [`GROUP_MS`] of it, joins
+//! that step (the state before the first keystroke is kept).
+
+use std::collections::VecDeque;
+
+use super::{Applied, Edit, EditError};
+use crate::workspace::Workspace;
+
+/// How many steps are kept by default (the oldest go first).
+pub const LIMIT: usize = 200;
+
+/// Edits of one field closer together than this (milliseconds) are one step.
+pub const GROUP_MS: u64 = 1_500;
+
+/// One step: what it did, and the workspace on its other side.
+#[derive(Clone, Debug)]
+struct Step {
+    summary: String,
+    state: Workspace,
+    key: Option<String>,
+    at_ms: u64,
+}
+
+/// The undo and redo stacks of one editing session.
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(LIMIT)
+    }
+}
+
+impl History {
+    /// An empty history keeping at most `limit` steps.
+    pub fn new(limit: usize) -> History {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Apply `edit` to `ws` (at `now_ms`, for grouping keystrokes) and
+    /// remember the state before it. A refused edit leaves both unchanged.
+    pub fn apply(
+        &mut self,
+        ws: &mut Workspace,
+        edit: Edit,
+        now_ms: u64,
+    ) -> Result<Applied, EditError> {
+        let before = ws.clone();
+        let applied = ws.apply(edit)?;
+        let joins = self.redo.is_empty()
+            && applied.key.is_some()
+            && self.undo.back().is_some_and(|last| {
+                last.key == applied.key && now_ms.saturating_sub(last.at_ms) <= GROUP_MS
+            });
+        match self.undo.back_mut() {
+            Some(last) if joins => {
+                last.at_ms = now_ms;
+                last.summary.clone_from(&applied.summary);
+            }
+            _ => {
+                self.redo.clear();
+                self.undo.push_back(Step {
+                    summary: applied.summary.clone(),
+                    state: before,
+                    key: applied.key.clone(),
+                    at_ms: now_ms,
+                });
+                if self.undo.len() > self.limit {
+                    self.undo.pop_front();
+                }
+            }
+        }
+        Ok(applied)
+    }
+
+    /// Take back the last step; its summary, or `None` when there is none.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<String> {
+        let step = self.undo.pop_back()?;
+        let summary = step.summary.clone();
+        self.redo.push(swap(step, ws));
+        Some(summary)
+    }
+
+    /// Do again the last step undone; its summary, or `None`.
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<String> {
+        let step = self.redo.pop()?;
+        let summary = step.summary.clone();
+        self.undo.push_back(swap(step, ws));
+        Some(summary)
+    }
+
+    /// What "Undo" would take back.
+    pub fn undo_summary(&self) -> Option<&str> {
+        self.undo.back().map(|s| s.summary.as_str())
+    }
+
+    /// What "Redo" would do again.
+    pub fn redo_summary(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.summary.as_str())
+    }
+
+    /// Steps that can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Steps that can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// The states the history keeps, oldest first (to measure what it holds).
+    pub fn states(&self) -> impl Iterator<Item = &Workspace> {
+        self.undo.iter().chain(self.redo.iter()).map(|s| &s.state)
+    }
+
+    /// Forget every step.
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+/// Put the step's state in `ws`; the step now holds what `ws` held.
+fn swap(step: Step, ws: &mut Workspace) -> Step {
+    let other = std::mem::replace(ws, step.state);
+    Step {
+        summary: step.summary,
+        state: other,
+        key: None,
+        at_ms: 0,
+    }
+}

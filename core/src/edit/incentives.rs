@@ -1,0 +1,312 @@
+//! Edits of a partner's incentive plans and the assumptions they are
+//! modelled on (step 6). A plan or assumptions the model could not run on
+//! (tiers out of order, a floor above the list price, rates over 100 %)
+//! are refused with the problem, named as the editor labels the field.
+
+use super::check::{self, TextKind};
+use super::rows::{Row, RowEdit};
+use super::{Applied, EditError};
+use crate::format::limits::MAX_ITEMS;
+use crate::id::Id;
+use crate::incentives::plan::{Assumptions, HealthTier, MarginTier, Payout, Plan, Terms};
+use crate::incentives::validate::{assumption_problems, plan_problems};
+use crate::money::Money;
+use crate::partner::Partner;
+use crate::rate::{mul_div, Rate};
+
+/// How a referral plan pays for a won deal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PayoutKind {
+    /// A fixed amount per won deal.
+    Flat,
+    /// A share of first-year revenue.
+    Percent,
+}
+
+/// A change to a partner's incentives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IncentivesEdit {
+    AddPlan(Plan),
+    RemovePlan(Id),
+    RenamePlan(Id, String),
+    /// New terms for a plan (of the same type).
+    Terms(Id, Terms),
+    /// Switch a referral plan's closed-won payment between a flat amount and
+    /// a share of revenue, keeping what a deal pays on today's assumptions.
+    Payout(Id, PayoutKind),
+    HealthTiers(Id, RowEdit<HealthTier>),
+    MarginTiers(Id, RowEdit<MarginTier>),
+    Assumptions(Assumptions),
+}
+
+/// The field names of a tier row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TierField {
+    Name,
+    MinHealth,
+    Bonus,
+    MinDeals,
+    Margin,
+    Certification,
+}
+
+impl TierField {
+    pub fn label(self, number: usize) -> String {
+        match self {
+            TierField::Name => format!("Tier {number} name"),
+            TierField::MinHealth => format!("Tier {number} minimum health (0–100)"),
+            TierField::Bonus => format!("Tier {number} bonus on our revenue (%)"),
+            TierField::MinDeals => format!("Tier {number} deals per quarter from"),
+            TierField::Margin => format!("Tier {number} margin (%)"),
+            TierField::Certification => format!("Tier {number} requires certification"),
+        }
+    }
+}
+
+impl Row for HealthTier {
+    const WHAT: &'static str = "tier";
+    fn check(&self, n: usize) -> Result<(), EditError> {
+        check::text(|| TierField::Name.label(n), &self.name, TextKind::Short)?;
+        check::within(
+            || TierField::MinHealth.label(n),
+            i64::from(self.min_health),
+            0,
+            100,
+        )?;
+        over_100(TierField::Bonus.label(n), self.bonus)
+    }
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Row for MarginTier {
+    const WHAT: &'static str = "tier";
+    fn check(&self, n: usize) -> Result<(), EditError> {
+        check::text(|| TierField::Name.label(n), &self.name, TextKind::Short)?;
+        check::within(
+            || TierField::MinDeals.label(n),
+            i64::from(self.min_deals),
+            0,
+            1_000_000,
+        )?;
+        over_100(TierField::Margin.label(n), self.margin)
+    }
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+/// A rate is at most 100 %.
+fn over_100(field: String, r: Rate) -> Result<(), EditError> {
+    if r.0 > 10_000 {
+        return Err(EditError::invalid(field, format!("{r} is over 100%")));
+    }
+    Ok(())
+}
+
+/// The reader's checks on a plan's own values, then the plan's problems.
+fn check_plan(plan: &Plan) -> Result<(), EditError> {
+    check::text(|| "Plan name".into(), &plan.name, TextKind::Short)?;
+    let amount = |label: &str, m: Money| check::amount(|| label.to_owned(), m);
+    match &plan.terms {
+        Terms::Referral(r) => {
+            amount("Meeting fee", r.meeting_fee)?;
+            if let Payout::Flat(m) = r.closed_won {
+                amount("Per won deal", m)?;
+            }
+            check::within(
+                || "Over the last N submissions".into(),
+                i64::from(r.quality.window),
+                1,
+                1000,
+            )?;
+        }
+        Terms::Services(s) => {
+            check::text(|| "Packaged offer".into(), &s.package, TextKind::Short)?;
+            amount("Services price", s.services_price)?;
+            amount("Co-marketing funds", s.co_marketing)?;
+            tiers_fit(&s.tiers)?;
+        }
+        Terms::Resell(r) => {
+            amount("List price", r.list_price)?;
+            amount("Price floor", r.price_floor)?;
+            tiers_fit(&r.tiers)?;
+        }
+    }
+    if let Some(p) = plan_problems(plan).into_iter().next() {
+        return Err(EditError::invalid(
+            crate::incentives::validate::field_label(&p.path),
+            p.message,
+        ));
+    }
+    Ok(())
+}
+
+fn tiers_fit<R: Row>(tiers: &[R]) -> Result<(), EditError> {
+    if tiers.len() > MAX_ITEMS {
+        return Err(EditError::TooMany {
+            field: "Tiers".into(),
+            max: MAX_ITEMS,
+        });
+    }
+    tiers
+        .iter()
+        .enumerate()
+        .try_for_each(|(i, t)| t.check(i + 1))
+}
+
+fn check_assumptions(a: &Assumptions) -> Result<(), EditError> {
+    for (label, m) in [
+        ("First-year revenue per deal", a.first_year_revenue),
+        ("Our cost to serve a partner deal", a.cost_partner_deal),
+        ("Our cost to serve a direct deal", a.cost_direct_deal),
+        ("Our cost to win a deal directly", a.direct_acquisition_cost),
+    ] {
+        check::amount(|| label.to_owned(), m)?;
+    }
+    if let Some(p) = assumption_problems(a).into_iter().next() {
+        return Err(EditError::invalid(
+            crate::incentives::validate::field_label(&p.path),
+            p.message,
+        ));
+    }
+    Ok(())
+}
+
+fn plan_mut<'a>(p: &'a mut Partner, id: &Id) -> Result<&'a mut Plan, EditError> {
+    p.incentives
+        .plans
+        .iter_mut()
+        .find(|x| &x.id == id)
+        .ok_or_else(|| EditError::Missing {
+            what: "plan",
+            id: id.to_string(),
+        })
+}
+
+pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, EditError> {
+    let revenue = p.incentives.assumptions.first_year_revenue;
+    match edit {
+        IncentivesEdit::AddPlan(plan) => {
+            if p.incentives.plans.iter().any(|x| x.id == plan.id) {
+                return Err(EditError::Duplicate {
+                    what: "plan",
+                    id: plan.id.to_string(),
+                });
+            }
+            check::room("Plans", p.incentives.plans.len())?;
+            check_plan(&plan)?;
+            let summary = format!("add the plan {}", plan.name);
+            p.incentives.plans.push(plan);
+            Ok(Applied::plain(summary))
+        }
+        IncentivesEdit::RemovePlan(id) => {
+            let i = p
+                .incentives
+                .plans
+                .iter()
+                .position(|x| x.id == id)
+                .ok_or_else(|| EditError::Missing {
+                    what: "plan",
+                    id: id.to_string(),
+                })?;
+            let plan = p.incentives.plans.remove(i);
+            Ok(Applied::plain(format!("delete the plan {}", plan.name)))
+        }
+        IncentivesEdit::RenamePlan(id, name) => {
+            check::text(|| "Plan name".into(), &name, TextKind::Short)?;
+            plan_mut(p, &id)?.name = name;
+            Ok(Applied::keyed("rename a plan", format!("plan-name:{id}")))
+        }
+        IncentivesEdit::Terms(id, terms) => {
+            let plan = plan_mut(p, &id)?;
+            if std::mem::discriminant(&plan.terms) != std::mem::discriminant(&terms) {
+                return Err(EditError::invalid(
+                    "Plan",
+                    "a plan keeps its type: add a plan of the other type instead",
+                ));
+            }
+            let next = Plan {
+                terms,
+                ..plan.clone()
+            };
+            check_plan(&next)?;
+            let summary = format!("change the terms of {}", next.name);
+            *plan = next;
+            Ok(Applied::keyed(summary, format!("plan-terms:{id}")))
+        }
+        IncentivesEdit::Payout(id, kind) => {
+            let plan = plan_mut(p, &id)?;
+            let Terms::Referral(r) = &plan.terms else {
+                return Err(EditError::invalid(
+                    "Closed-won payment",
+                    "only a referral plan pays per won deal",
+                ));
+            };
+            let payout = equivalent(r.closed_won, kind, revenue);
+            let mut next = plan.clone();
+            if let Terms::Referral(r) = &mut next.terms {
+                r.closed_won = payout;
+            }
+            check_plan(&next)?;
+            *plan = next;
+            Ok(Applied::plain(match kind {
+                PayoutKind::Flat => "pay a flat amount per won deal",
+                PayoutKind::Percent => "pay a share of first-year revenue per won deal",
+            }))
+        }
+        IncentivesEdit::HealthTiers(id, e) => {
+            let plan = plan_mut(p, &id)?;
+            let mut next = plan.clone();
+            let Terms::Services(s) = &mut next.terms else {
+                return Err(EditError::invalid(
+                    "Tiers",
+                    "only a services plan has health tiers",
+                ));
+            };
+            let done = super::rows::applied(e, &mut s.tiers, &format!("health-tiers:{id}"))?;
+            check_plan(&next)?;
+            *plan = next;
+            Ok(done)
+        }
+        IncentivesEdit::MarginTiers(id, e) => {
+            let plan = plan_mut(p, &id)?;
+            let mut next = plan.clone();
+            let Terms::Resell(r) = &mut next.terms else {
+                return Err(EditError::invalid(
+                    "Tiers",
+                    "only a resell plan has margin tiers",
+                ));
+            };
+            let done = super::rows::applied(e, &mut r.tiers, &format!("margin-tiers:{id}"))?;
+            check_plan(&next)?;
+            *plan = next;
+            Ok(done)
+        }
+        IncentivesEdit::Assumptions(a) => {
+            check_assumptions(&a)?;
+            p.incentives.assumptions = a;
+            Ok(Applied::keyed("change the assumptions", "assumptions"))
+        }
+    }
+}
+
+/// The payout of `kind` that pays what `payout` pays on a deal of
+/// `revenue` first-year revenue: a percentage becomes that share of the
+/// revenue; a flat amount becomes its share of the revenue (in basis
+/// points, rounded, at most 100 %).
+pub fn equivalent(payout: Payout, kind: PayoutKind, revenue: Money) -> Payout {
+    match (payout, kind) {
+        (Payout::Flat(_), PayoutKind::Flat) | (Payout::Percent(_), PayoutKind::Percent) => payout,
+        (Payout::Percent(r), PayoutKind::Flat) => Payout::Flat(r.of(revenue)),
+        (Payout::Flat(m), PayoutKind::Percent) => {
+            let bp = if revenue.0 > 0 {
+                mul_div(m.0, 10_000, revenue.0).clamp(0, 10_000)
+            } else {
+                0
+            };
+            Payout::Percent(Rate(bp as u32))
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Edits of one partner: its profile and lifecycle, ratings and evidence,
+//! alignment, disqualifier hits, and (in their own modules) account
+//! mapping, rules of engagement and incentives; self-assessment records.
+//!
+//! A partner edit is carried out on a copy of the partner, which replaces
+//! it only when the edit is accepted: a refused edit changes nothing.
+
+use std::sync::Arc;
+
+use super::check::{self, TextKind};
+use super::{Applied, EditError, IncentivesEdit, MotionEdit, OverlapEdit};
+use crate::alignment::{Judgment, QUESTIONS};
+use crate::date::Date;
+use crate::id::Id;
+use crate::partner::{BrandSize, Partner, PartnerType, Rating, Score, Status};
+use crate::share::limits::MAX_TEXT_CHARS;
+use crate::share::records::{ReceivedResponse, SentInvitation};
+use crate::vocab::Vocabulary;
+use crate::words::excerpt as short;
+use crate::workspace::Workspace;
+
+/// A text field of a partner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartnerText {
+    Name,
+    Website,
+    Owner,
+    Notes,
+    /// Their answer to alignment question 0–2.
+    Answer(usize),
+}
+
+impl PartnerText {
+    pub fn label(self) -> String {
+        match self {
+            PartnerText::Name => "Name".into(),
+            PartnerText::Website => "Website".into(),
+            PartnerText::Owner => "Owner (on our side)".into(),
+            PartnerText::Notes => "Notes".into(),
+            PartnerText::Answer(i) => {
+                format!("Their answer: {}", QUESTIONS.get(i).copied().unwrap_or(""))
+            }
+        }
+    }
+
+    pub fn kind(self) -> TextKind {
+        match self {
+            PartnerText::Name | PartnerText::Website | PartnerText::Owner => TextKind::Short,
+            PartnerText::Notes | PartnerText::Answer(_) => TextKind::Long,
+        }
+    }
+
+    pub fn get(self, p: &Partner) -> &str {
+        match self {
+            PartnerText::Name => &p.name,
+            PartnerText::Website => &p.website,
+            PartnerText::Owner => &p.owner,
+            PartnerText::Notes => &p.notes,
+            PartnerText::Answer(i) => p.alignment.answers.as_array().get(i).copied().unwrap_or(""),
+        }
+    }
+
+    fn slot(self, p: &mut Partner) -> Option<&mut String> {
+        match self {
+            PartnerText::Name => Some(&mut p.name),
+            PartnerText::Website => Some(&mut p.website),
+            PartnerText::Owner => Some(&mut p.owner),
+            PartnerText::Notes => Some(&mut p.notes),
+            PartnerText::Answer(i) => p.alignment.answers.get_mut(i),
+        }
+    }
+}
+
+/// A change to one partner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartnerEdit {
+    Text(PartnerText, String),
+    Kind(PartnerType),
+    Brand(BrandSize),
+    /// Archived partners stay in the file but leave lists and rankings.
+    Archived(bool),
+    /// Record a status change on a day (a no-op when already there).
+    Status(Status, Date),
+    /// Rate a criterion, or clear its rating (`None`; the evidence stays).
+    Rate(Id, Option<Score>),
+    Evidence(Id, String),
+    /// Take a rating with its evidence (from the partner's self-assessment).
+    Adopt(Id, Rating),
+    Judgment(Judgment),
+    /// Whether an ICP disqualifier hits the partner's book of business.
+    Hit(Id, bool),
+    Overlap(OverlapEdit),
+    Motion(MotionEdit),
+    Incentives(IncentivesEdit),
+    /// Record an invitation sent (with its secret).
+    Invite(SentInvitation),
+    /// Attach a response received to its invitation.
+    Respond(ReceivedResponse),
+}
+
+/// Add a new candidate.
+pub(super) fn add(
+    ws: &mut Workspace,
+    id: Id,
+    name: String,
+    kind: PartnerType,
+    today: Date,
+) -> Result<Applied, EditError> {
+    if ws.partner(&id).is_some() {
+        return Err(EditError::Duplicate {
+            what: "partner",
+            id: id.to_string(),
+        });
+    }
+    let name = name.trim().to_owned();
+    if name.is_empty() {
+        return Err(EditError::invalid(
+            "New partner name",
+            "give the partner a name",
+        ));
+    }
+    check::text(|| "New partner name".into(), &name, TextKind::Short)?;
+    check::room("Partners", ws.partners.len())?;
+    let summary = format!("add partner {name}");
+    ws.partners
+        .push(Arc::new(Partner::new(id, name, kind, today)));
+    Ok(Applied::plain(summary))
+}
+
+/// Delete a partner and its account lists.
+pub(super) fn remove(ws: &mut Workspace, id: &Id) -> Result<Applied, EditError> {
+    let i = position(ws, id)?;
+    let p = ws.partners.remove(i);
+    let owner = crate::overlap::account::ListOwner::Partner(id.clone());
+    let before = ws.account_lists.len();
+    let accounts: usize = ws
+        .account_lists
+        .iter()
+        .filter(|l| l.owner == owner)
+        .map(|l| l.accounts.len())
+        .sum();
+    ws.account_lists.retain(|l| l.owner != owner);
+    let lists = before - ws.account_lists.len();
+    let mut summary = format!("delete partner {}", p.name);
+    if lists > 0 {
+        summary.push_str(&format!(
+            " — {} ({})",
+            crate::words::count(lists, "account list", "account lists"),
+            crate::words::count(accounts, "account", "accounts")
+        ));
+    }
+    Ok(Applied::plain(summary))
+}
+
+fn position(ws: &Workspace, id: &Id) -> Result<usize, EditError> {
+    ws.partners
+        .iter()
+        .position(|p| &p.id == id)
+        .ok_or_else(|| EditError::Missing {
+            what: "partner",
+            id: id.to_string(),
+        })
+}
+
+pub(super) fn apply(ws: &mut Workspace, id: &Id, edit: PartnerEdit) -> Result<Applied, EditError> {
+    let i = position(ws, id)?;
+    let mut p = Partner::clone(&ws.partners[i]);
+    let done = change(ws, &mut p, edit)?;
+    ws.partners[i] = Arc::new(p);
+    Ok(done)
+}
+
+fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied, EditError> {
+    let pid = p.id.to_string();
+    let name = p.name.clone();
+    let keyed = |what: String, key: String| {
+        Applied::keyed(format!("{what} of {name}"), format!("partner:{pid}:{key}"))
+    };
+    let plain = |what: String| Applied::plain(format!("{what} of {name}"));
+    match edit {
+        PartnerEdit::Text(field, text) => {
+            check::text(|| field.label(), &text, field.kind())?;
+            if let Some(slot) = field.slot(p) {
+                *slot = text;
+            }
+            let label = field.label().to_lowercase();
+            Ok(keyed(format!("edit the {label}"), format!("{field:?}")))
+        }
+        PartnerEdit::Kind(k) => {
+            p.kind = k;
+            Ok(plain(format!(
+                "set the type to {}",
+                k.label().to_lowercase()
+            )))
+        }
+        PartnerEdit::Brand(b) => {
+            p.brand = b;
+            Ok(plain(format!(
+                "set the brand size to {}",
+                b.label().to_lowercase()
+            )))
+        }
+        PartnerEdit::Archived(on) => {
+            p.archived = on;
+            Ok(Applied::plain(format!(
+                "{} {name}",
+                if on { "archive" } else { "unarchive" }
+            )))
+        }
+        PartnerEdit::Status(status, today) => {
+            p.set_status(status, today);
+            Ok(Applied::plain(format!(
+                "move {name} to {}",
+                status.label().to_lowercase()
+            )))
+        }
+        PartnerEdit::Rate(criterion, score) => {
+            let text = criterion_text(ws, &criterion)?;
+            p.rate(&criterion, score);
+            let what = match score {
+                Some(s) => format!("rate \"{text}\" {}", s.get()),
+                None => format!("clear the rating of \"{text}\""),
+            };
+            Ok(plain(what))
+        }
+        PartnerEdit::Evidence(criterion, text) => {
+            let c = criterion_text(ws, &criterion)?;
+            check::text(|| format!("Evidence: {c}"), &text, TextKind::Long)?;
+            p.set_evidence(&criterion, text);
+            Ok(keyed(
+                format!("edit the evidence on \"{c}\""),
+                format!("evidence:{criterion}"),
+            ))
+        }
+        PartnerEdit::Adopt(criterion, rating) => {
+            let c = criterion_text(ws, &criterion)?;
+            check::text(
+                || format!("Evidence: {c}"),
+                &rating.evidence,
+                TextKind::Long,
+            )?;
+            let score = rating.score.get();
+            p.pending_evidence.remove(&criterion);
+            p.ratings.insert(criterion, rating);
+            Ok(plain(format!("adopt their {score} on \"{c}\"")))
+        }
+        PartnerEdit::Judgment(j) => {
+            p.alignment.judgment = j;
+            Ok(plain("judge the alignment".into()))
+        }
+        PartnerEdit::Hit(dq, on) => {
+            let d = ws
+                .icp
+                .disqualifiers
+                .iter()
+                .find(|d| d.id == dq)
+                .ok_or_else(|| EditError::Missing {
+                    what: "disqualifier",
+                    id: dq.to_string(),
+                })?;
+            let what = format!(
+                "{} disqualifier \"{}\"",
+                if on { "flag" } else { "unflag" },
+                short(&d.text)
+            );
+            if on {
+                p.disqualifier_hits.insert(dq);
+            } else {
+                p.disqualifier_hits.remove(&dq);
+            }
+            Ok(plain(what))
+        }
+        PartnerEdit::Overlap(e) => super::overlap::apply(ws, p, e).map(|d| d.of(&name, &pid)),
+        PartnerEdit::Motion(e) => super::motion::apply(p, e).map(|d| d.of(&name, &pid)),
+        PartnerEdit::Incentives(e) => super::incentives::apply(p, e).map(|d| d.of(&name, &pid)),
+        PartnerEdit::Invite(inv) => {
+            if p.self_assessment.invitations.iter().any(|i| i.id == inv.id) {
+                return Err(EditError::Duplicate {
+                    what: "invitation",
+                    id: inv.id.to_string(),
+                });
+            }
+            check::text(
+                || "Our contact e-mail".into(),
+                &inv.contact,
+                TextKind::Short,
+            )?;
+            if inv.link.chars().count() > MAX_TEXT_CHARS {
+                return Err(EditError::TooLong {
+                    field: "Invitation link".into(),
+                    len: inv.link.chars().count(),
+                    max: MAX_TEXT_CHARS,
+                });
+            }
+            check::room("Invitations", p.self_assessment.invitations.len())?;
+            p.self_assessment.invitations.push(inv);
+            Ok(plain("invite".into()))
+        }
+        PartnerEdit::Respond(r) => {
+            if !p
+                .self_assessment
+                .invitations
+                .iter()
+                .any(|i| i.id == r.invitation)
+            {
+                return Err(EditError::Missing {
+                    what: "invitation",
+                    id: r.invitation.to_string(),
+                });
+            }
+            check::text(|| "Respondent".into(), &r.respondent, TextKind::Short)?;
+            check::text(|| "Respondent e-mail".into(), &r.email, TextKind::Short)?;
+            check::text(|| "Comments".into(), &r.comments, TextKind::Long)?;
+            for a in r.answers.as_array() {
+                check::text(|| "Their answer".into(), a, TextKind::Long)?;
+            }
+            for x in r.ratings.values() {
+                check::text(|| "Their evidence".into(), &x.evidence, TextKind::Long)?;
+            }
+            check::room("Responses", p.self_assessment.responses.len())?;
+            let who = r.respondent.clone();
+            p.self_assessment.responses.push(r);
+            Ok(plain(format!("attach the response from {who}")))
+        }
+    }
+}
+
+/// The wording of a criterion of the scorecard (it must exist).
+fn criterion_text(ws: &Workspace, id: &Id) -> Result<String, EditError> {
+    ws.scorecard
+        .criterion(id)
+        .map(|(_, c)| short(&c.text))
+        .ok_or_else(|| EditError::Missing {
+            what: "criterion",
+            id: id.to_string(),
+        })
+}

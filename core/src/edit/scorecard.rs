@@ -1,0 +1,348 @@
+//! Edits of the scorecard: gates, categories and criteria, and restoring
+//! the seed's scorecard. Removing a criterion (or a category, or restoring
+//! the default) removes the ratings and evidence notes given on it; the
+//! undo label says how many.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::check::{self, TextKind};
+use super::{Applied, EditError};
+use crate::format::limits::MAX_WEIGHT;
+use crate::id::Id;
+use crate::partner::PartnerType;
+use crate::scorecard::config::GATE_RANGE;
+use crate::scorecard::{format_score, Category, Criterion, Scorecard};
+use crate::vocab::Vocabulary;
+use crate::words::{count, excerpt as short};
+use crate::workspace::Workspace;
+
+/// A change to the scorecard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScorecardEdit {
+    /// Set (or clear, with `None`) the minimum score of `category` for
+    /// partners of `kind`.
+    Gate {
+        kind: PartnerType,
+        category: Id,
+        threshold: Option<f64>,
+    },
+    AddCategory(Category),
+    CategoryName(Id, String),
+    CategoryWeight(Id, f64),
+    RemoveCategory(Id),
+    AddCriterion {
+        category: Id,
+        criterion: Criterion,
+    },
+    CriterionText(Id, String),
+    CriterionWeight(Id, f64),
+    RemoveCriterion(Id),
+    /// Back to the seed's scorecard (ratings of other criteria go).
+    RestoreDefault,
+}
+
+/// The editor's labels of scorecard fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScorecardLabel {
+    CategoryName,
+    CategoryWeight,
+    Criterion,
+    CriterionWeight,
+}
+
+impl ScorecardLabel {
+    pub fn label(self) -> &'static str {
+        match self {
+            ScorecardLabel::CategoryName => "Category name",
+            ScorecardLabel::CategoryWeight => "Category weight",
+            ScorecardLabel::Criterion => "Criterion",
+            ScorecardLabel::CriterionWeight => "Weight",
+        }
+    }
+}
+
+/// The label of a gate's input.
+pub fn gate_label(category_name: &str, kind: PartnerType) -> String {
+    format!("{category_name} gate for {}", kind.label())
+}
+
+fn missing(what: &'static str, id: &Id) -> EditError {
+    EditError::Missing {
+        what,
+        id: id.to_string(),
+    }
+}
+
+fn check_weight(field: &str, w: f64) -> Result<(), EditError> {
+    if !w.is_finite() {
+        return Err(EditError::invalid(field, "a weight is a number"));
+    }
+    if w < 0.0 {
+        return Err(EditError::invalid(
+            field,
+            format!("{} is negative: weights are 0 or more", format_score(w)),
+        ));
+    }
+    if w > MAX_WEIGHT {
+        return Err(EditError::invalid(
+            field,
+            format!("at most {}: weights are relative", format_score(MAX_WEIGHT)),
+        ));
+    }
+    Ok(())
+}
+
+fn check_category(c: &Category) -> Result<(), EditError> {
+    check::text(
+        || ScorecardLabel::CategoryName.label().into(),
+        &c.name,
+        TextKind::Short,
+    )?;
+    check_weight(ScorecardLabel::CategoryWeight.label(), c.weight)?;
+    c.criteria.iter().try_for_each(check_criterion)
+}
+
+fn check_criterion(c: &Criterion) -> Result<(), EditError> {
+    check::text(
+        || ScorecardLabel::Criterion.label().into(),
+        &c.text,
+        TextKind::Long,
+    )?;
+    check_weight(ScorecardLabel::CriterionWeight.label(), c.weight)
+}
+
+pub(super) fn apply(ws: &mut Workspace, edit: ScorecardEdit) -> Result<Applied, EditError> {
+    let mut card = ws.scorecard.clone();
+    let (summary, key, gone) = change(&mut card, edit)?;
+    // The scorecard as a whole must stay usable (the reader's rules).
+    if let Some(p) = card.problems().into_iter().next() {
+        return Err(EditError::invalid("Scorecard", p.message));
+    }
+    ws.scorecard = card;
+    let removed = remove_ratings(ws, &gone);
+    let summary = if removed > 0 {
+        format!("{summary} — {}", count(removed, "rating", "ratings"))
+    } else {
+        summary
+    };
+    let done = Applied::plain(summary);
+    Ok(match key {
+        Some(k) => done.with_key(k),
+        None => done,
+    })
+}
+
+/// Apply `edit` to `card`: the summary, the key for grouping typing, and
+/// the criteria that no longer exist.
+fn change(
+    card: &mut Scorecard,
+    edit: ScorecardEdit,
+) -> Result<(String, Option<String>, BTreeSet<Id>), EditError> {
+    let none = BTreeSet::new;
+    match edit {
+        ScorecardEdit::Gate {
+            kind,
+            category,
+            threshold,
+        } => {
+            let name = card
+                .category(&category)
+                .ok_or_else(|| missing("category", &category))?
+                .name
+                .clone();
+            let gates = card.gates.entry(kind).or_default();
+            match threshold {
+                Some(t) if !(t.is_finite() && GATE_RANGE.contains(&t)) => {
+                    return Err(EditError::invalid(
+                        gate_label(&name, kind),
+                        format!(
+                            "{} is outside 1–5: category scores are 1–5",
+                            format_score(t)
+                        ),
+                    ))
+                }
+                Some(t) => {
+                    gates.insert(category.clone(), t);
+                }
+                None => {
+                    gates.remove(&category);
+                }
+            }
+            Ok((
+                format!(
+                    "edit the gate of {name} for {}",
+                    kind.label().to_lowercase()
+                ),
+                Some(format!("gate:{kind:?}:{category}")),
+                none(),
+            ))
+        }
+        ScorecardEdit::AddCategory(c) => {
+            check_category(&c)?;
+            for id in std::iter::once(&c.id).chain(c.criteria.iter().map(|k| &k.id)) {
+                if card.category(id).is_some() || card.criterion(id).is_some() {
+                    return Err(EditError::Duplicate {
+                        what: "scorecard",
+                        id: id.to_string(),
+                    });
+                }
+            }
+            let summary = format!("add category {}", c.name);
+            card.categories.push(c);
+            Ok((summary, None, none()))
+        }
+        ScorecardEdit::CategoryName(id, name) => {
+            check::text(
+                || ScorecardLabel::CategoryName.label().into(),
+                &name,
+                TextKind::Short,
+            )?;
+            let c = category_mut(card, &id)?;
+            c.name = name;
+            Ok((
+                format!("rename category {}", c.name),
+                Some(format!("cat-name:{id}")),
+                none(),
+            ))
+        }
+        ScorecardEdit::CategoryWeight(id, w) => {
+            check_weight(ScorecardLabel::CategoryWeight.label(), w)?;
+            let c = category_mut(card, &id)?;
+            c.weight = w;
+            Ok((
+                format!("change the weight of {}", c.name),
+                Some(format!("cat-weight:{id}")),
+                none(),
+            ))
+        }
+        ScorecardEdit::RemoveCategory(id) => {
+            if card.category(&id).is_none() {
+                return Err(missing("category", &id));
+            }
+            if card.categories.len() == 1 {
+                return Err(EditError::LastCategory);
+            }
+            let i = card
+                .categories
+                .iter()
+                .position(|c| c.id == id)
+                .expect("found above");
+            let c = card.categories.remove(i);
+            for g in card.gates.values_mut() {
+                g.remove(&id);
+            }
+            let gone = c.criteria.iter().map(|k| k.id.clone()).collect();
+            Ok((format!("remove category {}", c.name), None, gone))
+        }
+        ScorecardEdit::AddCriterion {
+            category,
+            criterion,
+        } => {
+            check_criterion(&criterion)?;
+            if card.category(&criterion.id).is_some() || card.criterion(&criterion.id).is_some() {
+                return Err(EditError::Duplicate {
+                    what: "criterion",
+                    id: criterion.id.to_string(),
+                });
+            }
+            let c = category_mut(card, &category)?;
+            let summary = format!("add a criterion to {}", c.name);
+            c.criteria.push(criterion);
+            Ok((summary, None, none()))
+        }
+        ScorecardEdit::CriterionText(id, text) => {
+            check::text(
+                || ScorecardLabel::Criterion.label().into(),
+                &text,
+                TextKind::Long,
+            )?;
+            criterion_mut(card, &id)?.text = text;
+            Ok((
+                "edit a criterion's wording".into(),
+                Some(format!("crit-text:{id}")),
+                none(),
+            ))
+        }
+        ScorecardEdit::CriterionWeight(id, w) => {
+            check_weight(ScorecardLabel::CriterionWeight.label(), w)?;
+            let k = criterion_mut(card, &id)?;
+            k.weight = w;
+            Ok((
+                format!("change the weight of \"{}\"", short(&k.text)),
+                Some(format!("crit-weight:{id}")),
+                none(),
+            ))
+        }
+        ScorecardEdit::RemoveCriterion(id) => {
+            let (cat, _) = card
+                .criterion(&id)
+                .ok_or_else(|| missing("criterion", &id))?;
+            if cat.criteria.len() == 1 {
+                return Err(EditError::LastCriterion {
+                    category: cat.name.clone(),
+                });
+            }
+            let cat_id = cat.id.clone();
+            let c = category_mut(card, &cat_id)?;
+            let i = c
+                .criteria
+                .iter()
+                .position(|k| k.id == id)
+                .expect("found above");
+            let k = c.criteria.remove(i);
+            Ok((
+                format!("remove criterion \"{}\"", short(&k.text)),
+                None,
+                BTreeSet::from([id]),
+            ))
+        }
+        ScorecardEdit::RestoreDefault => {
+            let seed = Scorecard::default();
+            let keep: BTreeSet<&Id> = seed.criteria().map(|(_, c)| &c.id).collect();
+            let gone = card
+                .criteria()
+                .map(|(_, c)| c.id.clone())
+                .filter(|id| !keep.contains(id))
+                .collect();
+            *card = seed;
+            Ok(("restore the default scorecard".into(), None, gone))
+        }
+    }
+}
+
+fn category_mut<'a>(card: &'a mut Scorecard, id: &Id) -> Result<&'a mut Category, EditError> {
+    card.categories
+        .iter_mut()
+        .find(|c| &c.id == id)
+        .ok_or_else(|| missing("category", id))
+}
+
+fn criterion_mut<'a>(card: &'a mut Scorecard, id: &Id) -> Result<&'a mut Criterion, EditError> {
+    card.categories
+        .iter_mut()
+        .flat_map(|c| c.criteria.iter_mut())
+        .find(|k| &k.id == id)
+        .ok_or_else(|| missing("criterion", id))
+}
+
+/// Remove every rating and evidence note on `gone`; how many ratings went.
+fn remove_ratings(ws: &mut Workspace, gone: &BTreeSet<Id>) -> usize {
+    if gone.is_empty() {
+        return 0;
+    }
+    let mut removed = 0;
+    for p in &mut ws.partners {
+        let touches = gone
+            .iter()
+            .any(|k| p.ratings.contains_key(k) || p.pending_evidence.contains_key(k));
+        if touches {
+            let p = Arc::make_mut(p);
+            for k in gone {
+                removed += usize::from(p.ratings.remove(k).is_some());
+                p.pending_evidence.remove(k);
+            }
+        }
+    }
+    removed
+}

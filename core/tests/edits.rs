@@ -1,0 +1,1095 @@
+//! Edits: cascades, refusals, undo and redo, and the property that a
+//! workspace changed only by edits always saves and reads back unchanged.
+
+use std::sync::Arc;
+
+use partnerfit_core::demo::demo;
+use partnerfit_core::edit::history::History;
+use partnerfit_core::edit::*;
+use partnerfit_core::format;
+use partnerfit_core::icp::{BuyingRole, CommitteeMember, Disqualifier, DisqualifierKind};
+use partnerfit_core::money::exchange::ExchangeRate;
+use partnerfit_core::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
+use partnerfit_core::overlap::population::Population;
+use partnerfit_core::partner::{PartnerType, Score, Status};
+use partnerfit_core::scorecard::Criterion;
+use partnerfit_core::{Currency, Date, Id, Money, Workspace};
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn day() -> Date {
+    Date::parse("2026-11-30").unwrap()
+}
+
+fn ratings_on(ws: &Workspace, criteria: &[&str]) -> usize {
+    ws.partners
+        .iter()
+        .map(|p| {
+            criteria
+                .iter()
+                .filter(|c| p.ratings.contains_key(&id(c)))
+                .count()
+        })
+        .sum()
+}
+
+/// Apply `edit` to the demo; the summary and the workspace after it.
+fn check(edit: Edit) -> (String, Workspace) {
+    let mut ws = demo();
+    let applied = ws.apply(edit).unwrap_or_else(|e| panic!("refused: {e}"));
+    // Whatever an edit does, the result saves and reads back unchanged.
+    let back = format::load(&format::save(&ws))
+        .expect("reads back")
+        .workspace;
+    assert_eq!(back, ws, "{}", applied.summary);
+    (applied.summary, ws)
+}
+
+#[test]
+fn cascades_remove_what_pointed_at_the_removed_thing() {
+    let ops_criteria = ["deal_registration", "pipeline_sharing", "responsiveness"];
+    let ops_ratings = ratings_on(&demo(), &ops_criteria);
+    assert!(ops_ratings > 0);
+    let (summary, ws) = check(Edit::Scorecard(ScorecardEdit::RemoveCategory(id(
+        "operational_readiness",
+    ))));
+    assert_eq!(
+        summary,
+        format!("remove category Operational readiness — {ops_ratings} ratings")
+    );
+    assert_eq!(ratings_on(&ws, &ops_criteria), 0);
+    assert!(ws
+        .scorecard
+        .gates
+        .values()
+        .all(|g| !g.contains_key(&id("operational_readiness"))));
+
+    let (summary, ws) = check(Edit::Icp(IcpEdit::Disqualifiers(RowEdit::Remove(0))));
+    assert!(
+        summary.starts_with("remove disqualifier 1 (Annual budget under"),
+        "{summary}"
+    );
+    assert!(summary.ends_with("— clears 1 partner flag"), "{summary}");
+    assert!(ws.partners.iter().all(|p| p.disqualifier_hits.is_empty()));
+
+    let (summary, ws) = check(Edit::RemovePartner(id("p-northwind")));
+    assert_eq!(
+        summary,
+        "delete partner Northwind Integrations — 1 account list (25 accounts)"
+    );
+    assert!(ws.list(&id("l-2")).is_none());
+
+    let (summary, ws) = check(Edit::RemoveList(id("l-1")));
+    assert_eq!(
+        summary,
+        "remove the list ours-hubspot.csv (40 accounts) — forgets the overlap figures of 1 partner"
+    );
+    assert!(ws.partners.iter().all(|p| p.overlap.measured.is_none()));
+
+    let (summary, ws) = check(Edit::Scorecard(ScorecardEdit::RemoveCriterion(id(
+        "icp_density",
+    ))));
+    assert!(
+        summary.starts_with("remove criterion \"Density in your priority verticals\" — "),
+        "{summary}"
+    );
+    assert_eq!(ratings_on(&ws, &["icp_density"]), 0);
+}
+
+#[test]
+fn restoring_the_default_scorecard_removes_ratings_of_other_criteria() {
+    let mut ws = demo();
+    ws.apply(Edit::Scorecard(ScorecardEdit::AddCriterion {
+        category: id("revenue_focus"),
+        criterion: Criterion {
+            id: id("crit-extra"),
+            text: "Runs joint events".into(),
+            weight: 1.0,
+        },
+    }))
+    .unwrap();
+    for p in ["p-northwind", "p-atlas"] {
+        ws.apply(Edit::partner(
+            &id(p),
+            PartnerEdit::Rate(id("crit-extra"), Score::new(4)),
+        ))
+        .unwrap();
+    }
+    let applied = ws
+        .apply(Edit::Scorecard(ScorecardEdit::RestoreDefault))
+        .unwrap();
+    assert_eq!(applied.summary, "restore the default scorecard — 2 ratings");
+    assert_eq!(ratings_on(&ws, &["crit-extra"]), 0);
+}
+
+/// Rows: (what is tried, the edit, the message it is refused with).
+#[test]
+fn refused_edits_say_why_and_change_nothing() {
+    let long = "x".repeat(301);
+    let rows: Vec<(&str, Edit, &str)> = vec![
+        (
+            "a name too long",
+            Edit::partner(
+                &id("p-atlas"),
+                PartnerEdit::Text(PartnerText::Name, long.clone()),
+            ),
+            "Name is 301 characters long; at most 300 are kept",
+        ),
+        (
+            "the last criterion",
+            {
+                let mut ws = demo();
+                ws.scorecard.categories.truncate(1);
+                let _ = ws;
+                Edit::Scorecard(ScorecardEdit::RemoveCriterion(id("nope")))
+            },
+            "criterion \"nope\" is no longer in this workspace",
+        ),
+        (
+            "a rating on a criterion that is gone",
+            Edit::partner(&id("p-atlas"), PartnerEdit::Rate(id("gone"), Score::new(3))),
+            "criterion \"gone\" is no longer in this workspace",
+        ),
+        (
+            "a partner that is gone",
+            Edit::partner(&id("p-gone"), PartnerEdit::Archived(true)),
+            "partner \"p-gone\" is no longer in this workspace",
+        ),
+        (
+            "a gate outside 1–5",
+            Edit::Scorecard(ScorecardEdit::Gate {
+                kind: PartnerType::Referral,
+                category: id("market_icp_fit"),
+                threshold: Some(6.0),
+            }),
+            "Market and ICP fit gate for Referral: 6 is outside 1–5: category scores are 1–5",
+        ),
+        (
+            "a negative weight",
+            Edit::Scorecard(ScorecardEdit::CategoryWeight(id("revenue_focus"), -1.0)),
+            "Category weight: -1 is negative: weights are 0 or more",
+        ),
+        (
+            "an inverted size range",
+            Edit::Icp(IcpEdit::Employees(Bound::From, Some(9_999_999))),
+            "Employees from: \"from\" would be larger than \"to\": change employees to first",
+        ),
+        (
+            "a duplicate partner id",
+            Edit::AddPartner {
+                id: id("p-atlas"),
+                name: "Again".into(),
+                kind: PartnerType::Resell,
+                today: day(),
+            },
+            "the partner id \"p-atlas\" is already used",
+        ),
+        (
+            "a blank partner name",
+            Edit::AddPartner {
+                id: id("p-new"),
+                name: "  ".into(),
+                kind: PartnerType::Resell,
+                today: day(),
+            },
+            "New partner name: give the partner a name",
+        ),
+        (
+            "a row that is not there",
+            Edit::Icp(IcpEdit::Committee(RowEdit::Remove(99))),
+            "there is no committee member 100",
+        ),
+        (
+            "an amount too large",
+            Edit::Icp(IcpEdit::Revenue(Bound::To, Some(Money(i64::MAX)))),
+            "Annual revenue to: that amount is too large",
+        ),
+        (
+            "motion days out of range",
+            Edit::partner(
+                &id("p-atlas"),
+                PartnerEdit::Motion(MotionEdit::Days(MotionDays::Protection, Some(4000))),
+            ),
+            "Protection period (days): 4000 is outside 0–3650",
+        ),
+    ];
+    for (what, edit, message) in rows {
+        let mut ws = demo();
+        let before = ws.clone();
+        let err = ws.apply(edit).expect_err(what);
+        assert_eq!(err.to_string(), message, "{what}");
+        assert_eq!(ws, before, "{what}: a refused edit changed the workspace");
+    }
+}
+
+#[test]
+fn the_last_criterion_and_the_last_category_stay() {
+    let mut ws = demo();
+    for c in ["market_icp_fit", "gtm_compatibility", "revenue_focus"] {
+        ws.apply(Edit::Scorecard(ScorecardEdit::RemoveCategory(id(c))))
+            .unwrap();
+    }
+    let err = ws
+        .apply(Edit::Scorecard(ScorecardEdit::RemoveCategory(id(
+            "operational_readiness",
+        ))))
+        .unwrap_err();
+    assert_eq!(err, EditError::LastCategory);
+    for c in ["deal_registration", "pipeline_sharing"] {
+        ws.apply(Edit::Scorecard(ScorecardEdit::RemoveCriterion(id(c))))
+            .unwrap();
+    }
+    let err = ws
+        .apply(Edit::Scorecard(ScorecardEdit::RemoveCriterion(id(
+            "responsiveness",
+        ))))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a category needs at least one criterion: remove the category \"Operational readiness\" instead"
+    );
+    // The weights of the categories left may not all be zero.
+    let err = ws
+        .apply(Edit::Scorecard(ScorecardEdit::CategoryWeight(
+            id("operational_readiness"),
+            0.0,
+        )))
+        .unwrap_err();
+    assert!(err.to_string().contains("sum to zero"), "{err}");
+}
+
+#[test]
+fn undo_and_redo_walk_the_history_and_name_each_step() {
+    let mut ws = demo();
+    let start = ws.clone();
+    let mut h = History::default();
+    h.apply(
+        &mut ws,
+        Edit::Scorecard(ScorecardEdit::RemoveCategory(id("revenue_focus"))),
+        0,
+    )
+    .unwrap();
+    let removed = ws.clone();
+    h.apply(
+        &mut ws,
+        Edit::partner(&id("p-atlas"), PartnerEdit::Archived(true)),
+        10,
+    )
+    .unwrap();
+    assert_eq!(
+        h.undo_summary(),
+        Some("archive Atlas Software Distribution")
+    );
+    assert_eq!(
+        h.undo(&mut ws).as_deref(),
+        Some("archive Atlas Software Distribution")
+    );
+    assert_eq!(ws, removed);
+    assert!(h
+        .undo_summary()
+        .unwrap()
+        .starts_with("remove category Revenue potential and focus — "));
+    h.undo(&mut ws);
+    assert_eq!(ws, start);
+    assert_eq!(h.undo(&mut ws), None);
+    assert_eq!(
+        h.redo(&mut ws)
+            .as_deref()
+            .map(|s| s.starts_with("remove category")),
+        Some(true)
+    );
+    assert_eq!(ws, removed);
+    // A new edit drops what could be redone.
+    h.apply(
+        &mut ws,
+        Edit::partner(
+            &id("p-atlas"),
+            PartnerEdit::Brand(partnerfit_core::partner::BrandSize::Mid),
+        ),
+        20,
+    )
+    .unwrap();
+    assert_eq!(h.redo_len(), 0);
+    // A refused edit is not a step.
+    let steps = h.undo_len();
+    assert!(h
+        .apply(&mut ws, Edit::RemovePartner(id("p-gone")), 30)
+        .is_err());
+    assert_eq!(h.undo_len(), steps);
+}
+
+#[test]
+fn typing_in_one_field_is_one_step() {
+    let mut ws = demo();
+    let start = ws.clone();
+    let mut h = History::default();
+    let name = |s: &str| Edit::Profile(ProfileEdit::Text(ProfileText::Name, s.into()));
+    for (i, text) in ["L", "Le", "Led", "Ledg"].iter().enumerate() {
+        h.apply(&mut ws, name(text), i as u64 * 300).unwrap();
+    }
+    assert_eq!(h.undo_len(), 1);
+    // After a pause, or in another field, a new step starts.
+    h.apply(&mut ws, name("Ledge"), 5_000).unwrap();
+    h.apply(
+        &mut ws,
+        Edit::Profile(ProfileEdit::Text(ProfileText::Website, "x".into())),
+        5_100,
+    )
+    .unwrap();
+    assert_eq!(h.undo_len(), 3);
+    h.undo(&mut ws);
+    h.undo(&mut ws);
+    assert_eq!(ws.profile.name, "Ledg");
+    h.undo(&mut ws);
+    assert_eq!(ws, start);
+}
+
+#[test]
+fn the_history_keeps_at_most_its_limit() {
+    let mut ws = demo();
+    let mut h = History::new(100);
+    for i in 0..150u64 {
+        let archived = i % 2 == 0;
+        h.apply(
+            &mut ws,
+            Edit::partner(&id("p-atlas"), PartnerEdit::Archived(archived)),
+            i * 10_000,
+        )
+        .unwrap();
+    }
+    assert_eq!(h.undo_len(), 100);
+}
+
+#[test]
+fn the_history_shares_account_lists_and_untouched_partners() {
+    let mut ws = format::load(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/workspace-v4.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap()
+    .workspace;
+    let mut h = History::default();
+    let first = ws.partners[0].id.clone();
+    h.apply(
+        &mut ws,
+        Edit::partner(&first, PartnerEdit::Archived(true)),
+        0,
+    )
+    .unwrap();
+    let kept = h.states().next().unwrap();
+    for (a, b) in kept.account_lists.iter().zip(&ws.account_lists) {
+        assert!(Arc::ptr_eq(a, b), "an account list was copied");
+    }
+    for (a, b) in kept.partners.iter().zip(&ws.partners).skip(1) {
+        assert!(Arc::ptr_eq(a, b), "an untouched partner was copied");
+    }
+    assert!(!Arc::ptr_eq(&kept.partners[0], &ws.partners[0]));
+}
+
+/// Every amount of the file follows the currency: keys ending in `_minor`.
+#[test]
+fn changing_the_currency_converts_or_relabels_every_amount() {
+    fn amounts(ws: &Workspace) -> Vec<(String, i64)> {
+        fn walk(v: &serde_json::Value, path: String, out: &mut Vec<(String, i64)>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m {
+                        let p = format!("{path}.{k}");
+                        if k.ends_with("_minor") {
+                            // An amount, or a range of two.
+                            let values: Vec<(String, &serde_json::Value)> = match x {
+                                serde_json::Value::Object(span) => {
+                                    span.iter().map(|(e, v)| (format!("{p}.{e}"), v)).collect()
+                                }
+                                v => vec![(p.clone(), v)],
+                            };
+                            out.extend(
+                                values
+                                    .into_iter()
+                                    .filter_map(|(p, v)| Some((p, v.as_i64()?))),
+                            );
+                        }
+                        if k == "accounts" {
+                            continue;
+                        }
+                        walk(x, p, out);
+                    }
+                }
+                serde_json::Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        walk(x, format!("{path}[{i}]"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&format::to_value(ws), String::new(), &mut out);
+        out
+    }
+    let ws = demo();
+    let before = amounts(&ws);
+    assert!(before.len() > 20, "{before:?}");
+    let jpy = Currency::parse("JPY").unwrap();
+    // Relabelled EUR → JPY: 24,000.00 EUR is 24,000 JPY (minor units / 100).
+    let mut relabelled = ws.clone();
+    let applied = relabelled
+        .apply(Edit::Profile(ProfileEdit::Currency(
+            jpy,
+            Conversion::Relabel,
+        )))
+        .unwrap();
+    assert!(
+        applied.summary.starts_with(&format!(
+            "relabel {} amounts from EUR to JPY (figures kept",
+            before.len()
+        )),
+        "{}",
+        applied.summary
+    );
+    for ((path, a), (_, b)) in before.iter().zip(amounts(&relabelled)) {
+        assert_eq!(b, (a + 50) / 100, "{path}");
+    }
+    // Converted at 2 USD per EUR: every amount doubles.
+    let mut converted = ws.clone();
+    converted
+        .apply(Edit::Profile(ProfileEdit::Currency(
+            Currency::USD,
+            Conversion::At(ExchangeRate::parse("2").unwrap()),
+        )))
+        .unwrap();
+    for ((path, a), (_, b)) in before.iter().zip(amounts(&converted)) {
+        assert_eq!(b, a * 2, "{path}");
+    }
+    assert_eq!(converted.profile.currency, Currency::USD);
+}
+
+#[test]
+fn an_account_list_is_added_only_if_the_file_can_carry_it() {
+    let mut ws = demo();
+    let list = |id_: &str, n: usize| {
+        Arc::new(AccountList {
+            id: id(id_),
+            owner: ListOwner::Partner(id("p-atlas")),
+            source: "atlas.csv".into(),
+            imported: day(),
+            population: PopulationSource::Fixed(Population::Customer),
+            accounts: (0..n)
+                .map(|i| {
+                    Account::for_matching(
+                        i + 2,
+                        format!("Firm {i}"),
+                        format!("firm{i}.example"),
+                        "DE",
+                        Population::Customer,
+                    )
+                })
+                .collect(),
+        })
+    };
+    let applied = ws.apply(Edit::AddList(list("l-atlas", 3))).unwrap();
+    assert_eq!(
+        applied.summary,
+        "add atlas.csv to Atlas Software Distribution's accounts (3 accounts)"
+    );
+    assert!(matches!(
+        ws.apply(Edit::AddList(list("l-atlas", 1))),
+        Err(EditError::Duplicate { .. })
+    ));
+    // An account the reader would refuse (line 0) is refused with its path.
+    let mut bad = (*list("l-bad", 1)).clone();
+    bad.accounts[0].line = 0;
+    let err = ws.apply(Edit::AddList(Arc::new(bad))).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("account_lists[3].accounts[0].line"),
+        "{err}"
+    );
+}
+
+#[test]
+fn adding_rows_and_moving_them() {
+    let mut ws = demo();
+    let member = |t: &str| CommitteeMember {
+        role: BuyingRole::Custom,
+        title: t.into(),
+        notes: String::new(),
+    };
+    let n = ws.icp.committee.len();
+    ws.apply(Edit::Icp(IcpEdit::Committee(RowEdit::Add(member("COO")))))
+        .unwrap();
+    let applied = ws
+        .apply(Edit::Icp(IcpEdit::Committee(RowEdit::Move {
+            from: n,
+            to: 0,
+        })))
+        .unwrap();
+    assert_eq!(
+        applied.summary,
+        format!("move committee member {} (COO) to place 1", n + 1)
+    );
+    assert_eq!(ws.icp.committee[0].title, "COO");
+    let d = Disqualifier {
+        id: id("dq-new"),
+        kind: DisqualifierKind::Other,
+        text: "Franchises".into(),
+        amount: None,
+    };
+    ws.apply(Edit::Icp(IcpEdit::Disqualifiers(RowEdit::Add(d.clone()))))
+        .unwrap();
+    let err = ws
+        .apply(Edit::Icp(IcpEdit::Disqualifiers(RowEdit::Add(d))))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the disqualifier id \"dq-new\" is already used"
+    );
+}
+
+#[test]
+fn switching_the_payout_kind_keeps_what_a_deal_pays() {
+    let mut ws = demo();
+    let p = id("p-brightpath");
+    let plan = ws.partner(&p).unwrap().incentives.plans[0].id.clone();
+    let revenue = ws
+        .partner(&p)
+        .unwrap()
+        .incentives
+        .assumptions
+        .first_year_revenue;
+    let payout = |ws: &Workspace| match &ws.partner(&p).unwrap().incentives.plans[0].terms {
+        partnerfit_core::incentives::plan::Terms::Referral(r) => r.closed_won,
+        _ => unreachable!(),
+    };
+    let before = payout(&ws);
+    ws.apply(Edit::partner(
+        &p,
+        PartnerEdit::Incentives(IncentivesEdit::Payout(plan.clone(), PayoutKind::Flat)),
+    ))
+    .unwrap();
+    let flat = payout(&ws);
+    let partnerfit_core::incentives::plan::Payout::Percent(r) = before else {
+        panic!("the demo pays a share")
+    };
+    assert_eq!(
+        flat,
+        partnerfit_core::incentives::plan::Payout::Flat(r.of(revenue))
+    );
+    ws.apply(Edit::partner(
+        &p,
+        PartnerEdit::Incentives(IncentivesEdit::Payout(plan, PayoutKind::Percent)),
+    ))
+    .unwrap();
+    assert_eq!(payout(&ws), before);
+}
+
+#[test]
+fn a_status_change_is_recorded_with_its_day() {
+    let (summary, ws) = check(Edit::partner(
+        &id("p-atlas"),
+        PartnerEdit::Status(Status::Exited, day()),
+    ));
+    assert_eq!(summary, "move Atlas Software Distribution to exited");
+    let p = ws.partner(&id("p-atlas")).unwrap();
+    assert_eq!(p.status(), Status::Exited);
+    assert_eq!(p.status_since(), Some(day()));
+}
+
+mod random {
+    //! Random sequences of edits on random workspaces.
+
+    use super::*;
+    use partnerfit_core::alignment::Judgment;
+    use partnerfit_core::icp::{Example, ExampleFit};
+    use partnerfit_core::incentives::plan::{MarginTier, Plan, Terms};
+    use partnerfit_core::motion::{JourneyStage, Party, Step};
+    use partnerfit_core::overlap::assessment::{MappedAccount, Signal};
+    use partnerfit_core::overlap::figures::Decision;
+    use partnerfit_core::partner::BrandSize;
+    use partnerfit_core::scorecard::Category;
+    use partnerfit_core::vocab::Vocabulary;
+    use proptest::prelude::*;
+
+    /// One random edit, resolved against the workspace it is applied to.
+    #[derive(Clone, Debug)]
+    struct Op {
+        kind: u8,
+        a: usize,
+        b: usize,
+        n: i64,
+        text: String,
+        flag: bool,
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => "[a-zA-Z é&<>\"\n]{0,12}",
+            1 => Just("x".repeat(301)),
+            1 => Just("y".repeat(20_001)),
+            1 => Just(String::new()),
+        ]
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        (
+            0u8..39,
+            any::<usize>(),
+            any::<usize>(),
+            -3i64..12,
+            text(),
+            any::<bool>(),
+        )
+            .prop_map(|(kind, a, b, n, text, flag)| Op {
+                kind,
+                a,
+                b,
+                n,
+                text,
+                flag,
+            })
+    }
+
+    fn start() -> impl Strategy<Value = Workspace> {
+        prop_oneof![
+            Just(demo()),
+            Just(Workspace::empty("Empty Co")),
+            Just(
+                format::load(
+                    &std::fs::read_to_string(concat!(
+                        env!("CARGO_MANIFEST_DIR"),
+                        "/tests/fixtures/workspace-v4.json"
+                    ))
+                    .unwrap()
+                )
+                .unwrap()
+                .workspace
+            ),
+        ]
+    }
+
+    fn pick<T: Clone>(items: &[T], i: usize) -> Option<T> {
+        (!items.is_empty()).then(|| items[i % items.len()].clone())
+    }
+
+    /// An id of `items`, or one that does not exist (about one time in 8).
+    fn some_id(ids: Vec<Id>, i: usize) -> Id {
+        if i % 8 == 7 || ids.is_empty() {
+            id("x-missing")
+        } else {
+            ids[i % ids.len()].clone()
+        }
+    }
+
+    /// A partner with a plan of `kind`, and that plan.
+    fn with_plan(ws: &Workspace, kind: PartnerType, i: usize) -> (Id, Id) {
+        let found: Vec<(Id, Id)> = ws
+            .partners
+            .iter()
+            .flat_map(|p| {
+                p.incentives
+                    .plans
+                    .iter()
+                    .filter(|x| x.kind() == kind)
+                    .map(|x| (p.id.clone(), x.id.clone()))
+            })
+            .collect();
+        pick(&found, i).unwrap_or_else(|| (id("x-missing"), id("x-missing")))
+    }
+
+    fn edit_for(ws: &Workspace, op: &Op) -> Edit {
+        let partners: Vec<Id> = ws.partners.iter().map(|p| p.id.clone()).collect();
+        let criteria: Vec<Id> = ws.scorecard.criteria().map(|(_, c)| c.id.clone()).collect();
+        let categories: Vec<Id> = ws
+            .scorecard
+            .categories
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        let lists: Vec<Id> = ws.account_lists.iter().map(|l| l.id.clone()).collect();
+        let p = some_id(partners.clone(), op.a);
+        let plans: Vec<Id> = ws
+            .partner(&p)
+            .map(|x| x.incentives.plans.iter().map(|x| x.id.clone()).collect())
+            .unwrap_or_default();
+        let fresh = |prefix: &str| id(&format!("{prefix}-{}", op.b % 1000));
+        let score = Score::new(op.n.clamp(0, 6) as u8);
+        let pe = |e: PartnerEdit| Edit::partner(&p, e);
+        let row = op.b % 6;
+        match op.kind {
+            0 => Edit::Profile(ProfileEdit::Text(
+                [
+                    ProfileText::Name,
+                    ProfileText::Website,
+                    ProfileText::Answer(op.b % 4),
+                ][op.a % 3],
+                op.text.clone(),
+            )),
+            1 => Edit::Icp(IcpEdit::Lines(
+                [
+                    IcpLines::Industries,
+                    IcpLines::SubVerticals,
+                    IcpLines::PainTriggers,
+                ][op.a % 3],
+                op.text.lines().map(str::to_owned).collect(),
+            )),
+            2 => Edit::Icp(IcpEdit::Employees(
+                if op.flag { Bound::From } else { Bound::To },
+                (op.n >= 0).then(|| op.n as u32 * 100),
+            )),
+            3 => Edit::Icp(IcpEdit::Revenue(
+                if op.flag { Bound::From } else { Bound::To },
+                (op.n >= 0).then_some(Money(op.n * 1_000_000)),
+            )),
+            4 => Edit::Icp(IcpEdit::Committee(match op.a % 4 {
+                0 => RowEdit::Add(CommitteeMember {
+                    role: BuyingRole::ALL[op.b % BuyingRole::ALL.len()],
+                    title: op.text.clone(),
+                    notes: String::new(),
+                }),
+                1 => RowEdit::Remove(row),
+                2 => RowEdit::Move {
+                    from: row,
+                    to: op.a % 3,
+                },
+                _ => RowEdit::Set(
+                    row,
+                    CommitteeMember {
+                        role: BuyingRole::Champion,
+                        title: String::new(),
+                        notes: op.text.clone(),
+                    },
+                ),
+            })),
+            5 => Edit::Icp(IcpEdit::Examples(match op.a % 2 {
+                0 => RowEdit::Add(Example {
+                    name: op.text.clone(),
+                    fit: ExampleFit::Good,
+                    why: String::new(),
+                }),
+                _ => RowEdit::Remove(row),
+            })),
+            6 => Edit::Icp(IcpEdit::Disqualifiers(match op.a % 3 {
+                0 => RowEdit::Add(Disqualifier {
+                    id: fresh("dq"),
+                    kind: DisqualifierKind::BudgetFloor,
+                    text: op.text.clone(),
+                    amount: (op.n > 0).then_some(Money(op.n * 100_000)),
+                }),
+                1 => RowEdit::Remove(row),
+                _ => RowEdit::Move { from: row, to: 0 },
+            })),
+            7 => Edit::Scorecard(ScorecardEdit::Gate {
+                kind: PartnerType::ALL[op.a % 3],
+                category: some_id(categories, op.b),
+                threshold: (op.n >= 0).then_some(op.n as f64 / 2.0),
+            }),
+            8 => Edit::Scorecard(ScorecardEdit::AddCategory(Category {
+                id: fresh("cat"),
+                name: op.text.clone(),
+                weight: op.n as f64,
+                criteria: vec![Criterion {
+                    id: fresh("crit"),
+                    text: "New criterion".into(),
+                    weight: 1.0,
+                }],
+            })),
+            9 => Edit::Scorecard(ScorecardEdit::RemoveCategory(some_id(categories, op.b))),
+            10 => Edit::Scorecard(ScorecardEdit::CategoryWeight(
+                some_id(categories, op.b),
+                op.n as f64,
+            )),
+            11 => Edit::Scorecard(ScorecardEdit::AddCriterion {
+                category: some_id(categories, op.b),
+                criterion: Criterion {
+                    id: fresh("k"),
+                    text: op.text.clone(),
+                    weight: op.n as f64 / 3.0,
+                },
+            }),
+            12 => Edit::Scorecard(ScorecardEdit::RemoveCriterion(some_id(criteria, op.b))),
+            13 => Edit::Scorecard(ScorecardEdit::CriterionWeight(
+                some_id(criteria, op.b),
+                op.n as f64,
+            )),
+            14 => Edit::Scorecard(if op.flag {
+                ScorecardEdit::RestoreDefault
+            } else {
+                ScorecardEdit::CriterionText(some_id(criteria, op.b), op.text.clone())
+            }),
+            15 => Edit::AddPartner {
+                id: fresh("p"),
+                name: op.text.clone(),
+                kind: PartnerType::ALL[op.a % 3],
+                today: day(),
+            },
+            16 => Edit::RemovePartner(p),
+            17 => pe(PartnerEdit::Rate(
+                some_id(criteria, op.b),
+                if op.flag { score } else { None },
+            )),
+            18 => pe(PartnerEdit::Evidence(
+                some_id(criteria, op.b),
+                op.text.clone(),
+            )),
+            19 => pe(PartnerEdit::Text(
+                [
+                    PartnerText::Name,
+                    PartnerText::Website,
+                    PartnerText::Owner,
+                    PartnerText::Notes,
+                    PartnerText::Answer(op.b % 3),
+                ][op.b % 5],
+                op.text.clone(),
+            )),
+            20 => pe(match op.b % 5 {
+                0 => PartnerEdit::Kind(PartnerType::ALL[op.a % 3]),
+                1 => PartnerEdit::Brand(BrandSize::ALL[op.a % 3]),
+                2 => PartnerEdit::Archived(op.flag),
+                3 => PartnerEdit::Judgment(Judgment::ALL[op.a % Judgment::ALL.len()]),
+                _ => {
+                    PartnerEdit::Status(Status::ALL[op.a % Status::ALL.len()], day().add_days(op.n))
+                }
+            }),
+            21 => pe(PartnerEdit::Hit(
+                some_id(
+                    ws.icp.disqualifiers.iter().map(|d| d.id.clone()).collect(),
+                    op.b,
+                ),
+                op.flag,
+            )),
+            22 => pe(PartnerEdit::Overlap(match op.b % 4 {
+                0 => OverlapEdit::Signal(Signal::ALL[op.a % Signal::ALL.len()], op.flag),
+                1 => OverlapEdit::Notes(op.text.clone()),
+                2 => OverlapEdit::Decide {
+                    ours: op.text.chars().take(8).collect(),
+                    theirs: "acme.example".into(),
+                    decision: op.flag.then_some(Decision::Confirmed),
+                },
+                _ => OverlapEdit::MapAccount(MappedAccount {
+                    name: op.text.clone(),
+                    ..Default::default()
+                }),
+            })),
+            23 => pe(PartnerEdit::Overlap(OverlapEdit::Map(match op.a % 3 {
+                0 => RowEdit::Add(MappedAccount {
+                    influence: op.text.clone(),
+                    ..Default::default()
+                }),
+                1 => RowEdit::Remove(row),
+                _ => RowEdit::Set(
+                    row,
+                    MappedAccount {
+                        name: op.text.clone(),
+                        ..Default::default()
+                    },
+                ),
+            }))),
+            24 => pe(PartnerEdit::Motion(match op.b % 5 {
+                0 => MotionEdit::Journey(RowEdit::Add(JourneyStage {
+                    name: op.text.clone(),
+                    we_fit: op.flag,
+                    notes: String::new(),
+                })),
+                1 => MotionEdit::Journey(RowEdit::Remove(row)),
+                2 => MotionEdit::Owner(
+                    Step::ALL[op.a % 5],
+                    if op.flag { Role::Lead } else { Role::Support },
+                    Party::ALL[op.a % Party::ALL.len()],
+                ),
+                3 => MotionEdit::Text(
+                    [
+                        MotionText::SlaNotes,
+                        MotionText::Eligible,
+                        MotionText::DisputeOwner,
+                    ][op.a % 3],
+                    op.text.clone(),
+                ),
+                _ => MotionEdit::Days(
+                    MotionDays::FirstResponse,
+                    (op.n >= 0).then_some((op.n * 500) as u16),
+                ),
+            })),
+            25 => pe(PartnerEdit::Motion(MotionEdit::Lines(
+                if op.flag {
+                    MotionLines::Qualified
+                } else {
+                    MotionLines::Rejected
+                },
+                vec![op.text.clone()],
+            ))),
+            26 => pe(PartnerEdit::Incentives(IncentivesEdit::AddPlan(
+                Plan::starter(fresh("plan"), PartnerType::ALL[op.a % 3]),
+            ))),
+            27 => pe(PartnerEdit::Incentives(IncentivesEdit::RemovePlan(
+                some_id(plans, op.b),
+            ))),
+            28 => {
+                let (p, plan) = with_plan(ws, PartnerType::Referral, op.b);
+                Edit::partner(
+                    &p,
+                    PartnerEdit::Incentives(IncentivesEdit::Payout(
+                        plan,
+                        if op.flag {
+                            PayoutKind::Flat
+                        } else {
+                            PayoutKind::Percent
+                        },
+                    )),
+                )
+            }
+            29 => {
+                let (p, plan) = with_plan(ws, PartnerType::Resell, op.b);
+                Edit::partner(
+                    &p,
+                    PartnerEdit::Incentives(IncentivesEdit::MarginTiers(
+                        plan,
+                        match op.a % 3 {
+                            0 => RowEdit::Add(MarginTier {
+                                name: op.text.clone(),
+                                min_deals: (op.n * 10).max(0) as u32,
+                                margin: partnerfit_core::rate::Rate((op.n * 1000).max(0) as u32),
+                                requires_certification: op.flag,
+                            }),
+                            1 => RowEdit::Remove(row),
+                            _ => RowEdit::Move { from: row, to: 0 },
+                        },
+                    )),
+                )
+            }
+            30 => pe(PartnerEdit::Incentives(IncentivesEdit::Assumptions({
+                let mut a = ws
+                    .partner(&p)
+                    .map(|x| x.incentives.assumptions.clone())
+                    .unwrap_or_default();
+                a.quarters = (4 + op.n.rem_euclid(10)) as u8;
+                a.cycle_quarters = (op.a % 5) as u8;
+                a.win_rate = partnerfit_core::rate::Rate((op.b % 12_000) as u32);
+                a
+            }))),
+            31 => {
+                let (p, plan_id) = with_plan(ws, PartnerType::ALL[op.a % 3], op.b);
+                Edit::partner(
+                    &p,
+                    PartnerEdit::Incentives(IncentivesEdit::Terms(plan_id.clone(), {
+                        let plan = ws.partner(&p).and_then(|x| {
+                            x.incentives.plans.iter().find(|x| x.id == plan_id).cloned()
+                        });
+                        match plan.map(|x| x.terms) {
+                            Some(Terms::Resell(mut r)) => {
+                                r.price_floor = Money(op.n * 500_000);
+                                Terms::Resell(r)
+                            }
+                            Some(t) => t,
+                            None => Plan::starter(id("plan-x"), PartnerType::Referral).terms,
+                        }
+                    })),
+                )
+            }
+            32 => Edit::RemoveList(some_id(lists, op.b)),
+            34 => Edit::Profile(ProfileEdit::Currency(
+                [
+                    Currency::USD,
+                    Currency::parse("JPY").unwrap(),
+                    Currency::parse("KWD").unwrap(),
+                ][op.b % 3],
+                if op.flag {
+                    Conversion::Relabel
+                } else {
+                    Conversion::At(ExchangeRate::parse(&format!("{}.5", op.n.max(0))).unwrap())
+                },
+            )),
+            35 => pe(PartnerEdit::Incentives(IncentivesEdit::RenamePlan(
+                some_id(plans, op.b),
+                op.text.clone(),
+            ))),
+            36 => {
+                let (p, plan) = with_plan(ws, PartnerType::Services, op.b);
+                Edit::partner(
+                    &p,
+                    PartnerEdit::Incentives(IncentivesEdit::HealthTiers(
+                        plan,
+                        match op.a % 3 {
+                            0 => RowEdit::Add(partnerfit_core::incentives::plan::HealthTier {
+                                name: op.text.clone(),
+                                min_health: (op.n * 10).clamp(0, 255) as u8,
+                                bonus: partnerfit_core::rate::Rate(500),
+                            }),
+                            1 => RowEdit::Remove(row),
+                            _ => RowEdit::Move { from: row, to: 1 },
+                        },
+                    )),
+                )
+            }
+            37 => pe(PartnerEdit::Adopt(
+                some_id(criteria, op.b),
+                partnerfit_core::partner::Rating {
+                    score: Score::new(op.n.clamp(1, 5) as u8).unwrap(),
+                    evidence: op.text.clone(),
+                },
+            )),
+            38 => Edit::Replace(
+                Box::new(if op.flag {
+                    demo()
+                } else {
+                    Workspace::empty("Again")
+                }),
+                Replacement::Demo,
+            ),
+            _ => Edit::AddList(Arc::new(AccountList {
+                id: fresh("l"),
+                owner: if op.flag {
+                    ListOwner::Ours
+                } else {
+                    ListOwner::Partner(p)
+                },
+                source: op.text.clone(),
+                imported: day(),
+                population: PopulationSource::Fixed(Population::Prospect),
+                accounts: vec![Account::for_matching(
+                    2,
+                    "Acme",
+                    "acme.example",
+                    "DE",
+                    Population::Prospect,
+                )],
+            })),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Applied or refused, every edit leaves a workspace that saves and
+        /// reads back unchanged; refused ones change nothing; undoing every
+        /// step gives the start back, and redoing them the end.
+        #[test]
+        fn edits_keep_the_workspace_readable(ws in start(), ops in prop::collection::vec(op(), 1..40)) {
+            let mut ws = ws;
+            let original = ws.clone();
+            let mut h = History::new(1_000);
+            for (i, op) in ops.iter().enumerate() {
+                let edit = edit_for(&ws, op);
+                let before = ws.clone();
+                match h.apply(&mut ws, edit.clone(), i as u64 * 10_000) {
+                    Ok(_) => {
+                        let text = format::save(&ws);
+                        let back = format::load(&text)
+                            .map_err(|e| TestCaseError::fail(format!("{edit:?} made an unreadable workspace: {e}")))?;
+                        prop_assert_eq!(&back.workspace, &ws, "{:?}", edit);
+                    }
+                    Err(_) => prop_assert_eq!(&ws, &before, "a refused edit changed the workspace: {:?}", edit),
+                }
+            }
+            let end = ws.clone();
+            while h.undo(&mut ws).is_some() {}
+            prop_assert_eq!(&ws, &original);
+            while h.redo(&mut ws).is_some() {}
+            prop_assert_eq!(&ws, &end);
+        }
+    }
+}
