@@ -6,9 +6,10 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use partnerfit::app::provide_state;
 use partnerfit::components::import::ImportPanel;
-use partnerfit::state::use_workspace;
+use partnerfit::state::{use_store, Store};
 use partnerfit::storage::persist::SaveState;
 use partnerfit::storage::Persistence;
+use partnerfit_core::edit::{Edit, ProfileEdit, ProfileText, ScorecardEdit};
 use partnerfit_core::format::{self, stored};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -51,8 +52,8 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (el, handle)
 }
 
-/// Hands the mounted app's workspace signal and persistence to the test.
-type Probe = RwSignal<Option<(RwSignal<partnerfit_core::Workspace>, Persistence)>>;
+/// Hands the mounted app's store and persistence to the test.
+type Probe = RwSignal<Option<(Store, Persistence)>>;
 
 /// Mount the app state plus a probe that hands out the workspace signal and persistence.
 fn mount_state() -> (
@@ -64,10 +65,19 @@ fn mount_state() -> (
     let out = RwSignal::new(None);
     let handle = leptos::mount::mount_to(el.clone(), move || {
         let p = provide_state();
-        out.set(Some((use_workspace(), p)));
+        out.set(Some((use_store(), p)));
         view! { <ImportPanel/> }
     });
     (el, handle, out)
+}
+
+/// Rename our company through the store (one edit).
+fn rename(ws: Store, name: &str) {
+    ws.apply(Edit::Profile(ProfileEdit::Text(
+        ProfileText::Name,
+        name.into(),
+    )))
+    .expect("a short name is accepted");
 }
 
 #[wasm_bindgen_test]
@@ -112,7 +122,7 @@ async fn changes_are_saved_with_a_revision_after_a_pause() {
     let (_el, _h, probe) = mount_state();
     settle(10).await;
     let (ws, p) = probe.get_untracked().unwrap();
-    ws.update(|w| w.profile.name = "Saved Co".into());
+    rename(ws, "Saved Co");
     settle(10).await;
     assert_eq!(p.state.get_untracked(), SaveState::Pending);
     assert!(
@@ -132,7 +142,7 @@ async fn a_write_from_another_tab_is_never_overwritten() {
     let (_el, _h, probe) = mount_state();
     settle(10).await;
     let (ws, p) = probe.get_untracked().unwrap();
-    ws.update(|w| w.profile.name = "Mine".into());
+    rename(ws, "Mine");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
 
@@ -143,7 +153,7 @@ async fn a_write_from_another_tab_is_never_overwritten() {
         .set_item(KEY, &stored::encode(&theirs, 7))
         .unwrap();
 
-    ws.update(|w| w.profile.name = "Mine again".into());
+    rename(ws, "Mine again");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::OtherTab);
     let still = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
@@ -293,44 +303,47 @@ fn the_partner_page_links_back_to_the_site_it_came_from() {
 }
 
 #[wasm_bindgen_test]
-async fn a_change_the_importer_would_refuse_is_not_stored() {
+async fn a_change_the_importer_would_refuse_is_refused_and_nothing_is_stored() {
     storage().clear().unwrap();
     let (_el, _h, probe) = mount_state();
     settle(10).await;
     let (ws, p) = probe.get_untracked().unwrap();
-    ws.update(|w| w.profile.name = "Good state".into());
+    rename(ws, "Good state");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
-    // Every category weight at zero: the file would be refused on reload.
-    ws.update(|w| {
+    let stored_before = storage().get_item(KEY).unwrap().unwrap();
+    // Every category weight at zero: the file would be refused on reload,
+    // so the last step is refused and the workspace keeps a usable scorecard.
+    let ids: Vec<_> = ws.with_untracked(|w| {
         w.scorecard
             .categories
-            .iter_mut()
-            .for_each(|c| c.weight = 0.0)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
     });
-    settle(600).await;
-    match p.state.get_untracked() {
-        SaveState::Invalid(lines) => assert!(
-            lines
-                .iter()
-                .any(|l| l.contains("category weights sum to zero")),
-            "{lines:?}"
-        ),
-        other => panic!("expected Invalid, got {other:?}"),
-    }
-    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
-    assert_eq!(kept.loaded.workspace.profile.name, "Good state");
-    assert!(kept
-        .loaded
-        .workspace
-        .scorecard
-        .categories
+    let results: Vec<_> = ids
         .iter()
-        .all(|c| c.weight > 0.0));
-    // Fixing it saves again.
-    ws.update(|w| w.scorecard.categories[0].weight = 1.0);
+        .map(|id| {
+            ws.apply(Edit::Scorecard(ScorecardEdit::CategoryWeight(
+                id.clone(),
+                0.0,
+            )))
+        })
+        .collect();
+    let (last, rest) = results.split_last().unwrap();
+    assert!(rest.iter().all(Result::is_ok));
+    let refused = last.as_ref().unwrap_err().to_string();
+    assert!(
+        refused.contains("category weights sum to zero"),
+        "{refused}"
+    );
+    assert!(ws.with_untracked(|w| w.scorecard.categories.iter().any(|c| c.weight > 0.0)));
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    // What is stored is readable; undoing the accepted steps saves again.
+    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    assert_ne!(storage().get_item(KEY).unwrap().unwrap(), stored_before);
+    assert_eq!(kept.loaded.workspace, ws.get_untracked());
 }
 
 #[wasm_bindgen_test]
@@ -413,7 +426,7 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
     let (_el, _h, probe) = mount_state();
     settle(10).await;
     let (ws, p) = probe.get_untracked().unwrap();
-    ws.update(|w| w.profile.name = "Small Co".into());
+    rename(ws, "Small Co");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
     // Then a list of 8,000 accounts: about 1.3 million characters more.
@@ -428,19 +441,18 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
             )
         })
         .collect();
-    ws.update(|w| {
-        w.account_lists.push(
-            AccountList {
-                id: partnerfit_core::Id::parse("l-big").unwrap(),
-                owner: ListOwner::Ours,
-                source: "crm.csv".into(),
-                imported: partnerfit_core::Date::parse("2026-11-25").unwrap(),
-                population: PopulationSource::Fixed(Population::Customer),
-                accounts,
-            }
-            .into(),
-        )
-    });
+    ws.apply(Edit::AddList(
+        AccountList {
+            id: partnerfit_core::Id::parse("l-big").unwrap(),
+            owner: ListOwner::Ours,
+            source: "crm.csv".into(),
+            imported: partnerfit_core::Date::parse("2026-11-25").unwrap(),
+            population: PopulationSource::Fixed(Population::Customer),
+            accounts,
+        }
+        .into(),
+    ))
+    .unwrap();
     for _ in 0..100 {
         settle(100).await;
         if p.state.get_untracked() != SaveState::Pending {
@@ -466,4 +478,224 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
         kept.loaded.workspace.account_lists.len() + 1
     );
     storage().remove_item("filler").unwrap();
+}
+
+/// Mount the app state with the undo buttons, the keyboard shortcuts and
+/// `page`; hands out the store.
+fn mount_with<V: IntoView + 'static>(
+    page: impl Fn() -> V + 'static,
+) -> (
+    HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+    RwSignal<Option<Store>>,
+) {
+    use partnerfit::components::history::{install_shortcuts, UndoRedo};
+    let el = host();
+    let out = RwSignal::new(None);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_state();
+        let store = use_store();
+        install_shortcuts(store);
+        out.set(Some(store));
+        view! { <UndoRedo/>{page()} }
+    });
+    (el, handle, out)
+}
+
+/// The button whose text or accessible name starts with `name`.
+fn button(el: &HtmlElement, name: &str) -> HtmlElement {
+    let all = el.query_selector_all("button").unwrap();
+    (0..all.length())
+        .map(|i| all.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| {
+            b.inner_text().starts_with(name)
+                || b.get_attribute("aria-label")
+                    .is_some_and(|l| l.starts_with(name))
+        })
+        .unwrap_or_else(|| panic!("no button {name:?}"))
+}
+
+/// Press a key with Ctrl (and Shift) on the window.
+fn press(key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(true);
+    init.set_shift_key(shift);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+}
+
+/// The input labelled `label`.
+fn labelled(el: &HtmlElement, label: &str) -> HtmlInputElement {
+    let labels = el.query_selector_all("label").unwrap();
+    let id = (0..labels.length())
+        .map(|i| labels.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|l| l.inner_text().trim() == label)
+        .and_then(|l| l.get_attribute("for"))
+        .unwrap_or_else(|| panic!("no label {label:?}"));
+    document().get_element_by_id(&id).unwrap().unchecked_into()
+}
+
+/// Type `text` into an input, as the user would.
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_category_is_undone_with_the_keyboard_and_redone_with_the_button() {
+    use partnerfit::pages::scorecard::ScorecardPage;
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_with(|| view! { <ScorecardPage/> });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let before = ws.get_untracked();
+    let rated = |w: &partnerfit_core::Workspace| {
+        w.partners
+            .iter()
+            .map(|p| {
+                ["deal_registration", "pipeline_sharing", "responsiveness"]
+                    .iter()
+                    .filter(|c| {
+                        p.ratings
+                            .contains_key(&partnerfit_core::Id::parse(c).unwrap())
+                    })
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    let n = rated(&before);
+    assert!(n > 0);
+    button(&el, "Remove the category Operational readiness").click();
+    settle(10).await;
+    assert_eq!(ws.with_untracked(|w| w.scorecard.categories.len()), 3);
+    assert_eq!(ws.with_untracked(rated), 0);
+    assert_eq!(
+        button(&el, "Undo").inner_text(),
+        format!("Undo: remove category Operational readiness — {n} ratings")
+    );
+    press("z", false);
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), before, "Ctrl+Z brings the ratings back");
+    assert!(text(&el).contains("Undone: remove category Operational readiness"));
+    button(&el, "Redo: remove category").click();
+    settle(10).await;
+    assert_eq!(ws.with_untracked(|w| w.scorecard.categories.len()), 3);
+    press("z", true);
+    settle(10).await;
+    assert_eq!(
+        ws.with_untracked(|w| w.scorecard.categories.len()),
+        3,
+        "nothing left to redo"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_field_shows_the_workspace_and_follows_undo() {
+    use partnerfit::components::fields::TextField;
+    use partnerfit::lens::Binding;
+    storage().clear().unwrap();
+    let probe = RwSignal::new(None::<Store>);
+    let (el, _h, _) = mount_with(move || {
+        let store = use_store();
+        probe.set(Some(store));
+        let binding = Binding::of(
+            store,
+            |w| w.profile.name.clone(),
+            |v| Edit::Profile(ProfileEdit::Text(ProfileText::Name, v)),
+        );
+        view! { <TextField label="Company name" binding/> }
+    });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let input = labelled(&el, "Company name");
+    assert_eq!(input.value(), "Ledgerline");
+    type_into(&input, "Ledgerline Ltd");
+    settle(10).await;
+    assert_eq!(
+        ws.with_untracked(|w| w.profile.name.clone()),
+        "Ledgerline Ltd"
+    );
+    ws.undo();
+    settle(10).await;
+    assert_eq!(
+        input.value(),
+        "Ledgerline",
+        "the field shows the state undone to"
+    );
+    // A change made elsewhere shows too (no re-mount).
+    rename(ws, "Elsewhere Co");
+    settle(10).await;
+    assert_eq!(input.value(), "Elsewhere Co");
+}
+
+#[wasm_bindgen_test]
+async fn a_value_the_core_refuses_stays_in_its_field_with_the_reason() {
+    use partnerfit::pages::scorecard::ScorecardPage;
+    use partnerfit_core::partner::PartnerType;
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_with(|| view! { <ScorecardPage/> });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let before = ws.get_untracked();
+    let gate = labelled(&el, "Market and ICP fit gate for Referral");
+    assert_eq!(gate.value(), "4");
+    type_into(&gate, "6");
+    settle(10).await;
+    assert_eq!(gate.value(), "6", "what was typed stays");
+    assert_eq!(gate.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = document()
+        .get_element_by_id(&gate.get_attribute("aria-describedby").unwrap())
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(error.starts_with("6 is outside 1–5"), "{error}");
+    assert_eq!(ws.get_untracked(), before, "nothing changed");
+    type_into(&gate, "3.5");
+    settle(10).await;
+    let id = partnerfit_core::Id::parse("market_icp_fit").unwrap();
+    assert_eq!(
+        ws.with_untracked(|w| w.scorecard.gate(PartnerType::Referral, &id)),
+        Some(3.5)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_is_taken_before_an_import_and_restores_what_was_there() {
+    use partnerfit::pages::workspace::WorkspacePage;
+    use partnerfit::storage::snapshots;
+    use partnerfit_core::snapshot::Reason;
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_with(|| view! { <WorkspacePage/> });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let before = ws.get_untracked();
+    let mut theirs = before.clone();
+    theirs.profile.name = "Imported Co".into();
+    theirs.partners.truncate(1);
+    pick_file(&el, "theirs.json", &format::save(&theirs));
+    settle(100).await;
+    button(&el, "Replace my workspace").click();
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), theirs);
+    let shelf = snapshots::list();
+    assert_eq!(shelf.len(), 1);
+    assert_eq!(shelf[0].reason, Reason::Import);
+    assert!(text(&el).contains("Before an import"), "{}", text(&el));
+    button(&el, "What changed since the snapshot").click();
+    settle(10).await;
+    let t = text(&el);
+    assert!(t.contains("Our company changed (name)"), "{t}");
+    assert!(t.contains("Partner Brightpath Advisory deleted"), "{t}");
+    button(&el, "Restore the snapshot of").click();
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), before, "the snapshot is what was there");
+    // Restoring kept the imported workspace as a snapshot too, and is undoable.
+    assert_eq!(snapshots::list().len(), 2);
+    ws.undo();
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), theirs);
 }

@@ -48,9 +48,7 @@ impl Answers {
 
 vocabulary! {
     /// Our judgment of how the partner's answers map to our story.
-    #[derive(Default)]
     pub enum Judgment ("alignment judgment") {
-        #[default]
         Unjudged = "unjudged" / "Not judged yet",
         MapsCleanly = "maps_cleanly" / "Maps cleanly",
         Partly = "partly" / "Maps partly",

@@ -8,6 +8,7 @@
 pub mod vocab;
 
 pub mod alignment;
+pub mod changes;
 pub mod date;
 pub mod demo;
 pub mod edit;
@@ -15,6 +16,7 @@ pub mod format;
 pub mod icp;
 pub mod id;
 pub mod incentives;
+pub mod input;
 pub mod merge;
 pub mod money;
 pub mod motion;
@@ -24,6 +26,7 @@ pub mod profile;
 pub mod rate;
 pub mod scorecard;
 pub mod share;
+pub mod snapshot;
 pub mod words;
 pub mod workspace;
 

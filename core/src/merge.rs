@@ -61,7 +61,7 @@ pub enum MergeError {
     TooLarge(format::TooLargeToSave),
 }
 
-fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
+pub(crate) fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str> {
     let mut d = Vec::new();
     let mut cmp = |same: bool, name| {
         if !same {

@@ -45,6 +45,14 @@ macro_rules! vocabulary {
             fn label(self) -> &'static str { match self { $( $name::$variant => $label ),+ } }
         }
 
+        /// The first value, in display order (a control's value before the
+        /// data behind it is read).
+        impl ::std::default::Default for $name {
+            fn default() -> Self {
+                <$name as $crate::vocab::Vocabulary>::ALL[0]
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str($crate::vocab::Vocabulary::label(*self))

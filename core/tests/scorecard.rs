@@ -2,7 +2,7 @@
 
 use partnerfit_core::alignment::Judgment;
 use partnerfit_core::icp::{Disqualifier, DisqualifierKind};
-use partnerfit_core::partner::{Partner, PartnerType, Score};
+use partnerfit_core::partner::{Partner, PartnerType, Score, Status};
 use partnerfit_core::scorecard::{self, Verdict};
 use partnerfit_core::{Date, Id, Money, Workspace};
 
@@ -223,15 +223,21 @@ fn ranking_orders_by_total_and_explains_ties() {
     );
 }
 
+/// Archived partners, and partners that exited, leave the ranking of
+/// candidates; the others keep their order.
 #[test]
-fn archived_partners_leave_the_ranking() {
+fn archived_and_exited_partners_leave_the_ranking() {
     let mut ws = workspace(vec![
         partner("A", Services, [[4; 3]; 4], MapsCleanly),
         partner("B", Services, [[5; 3]; 4], MapsCleanly),
+        partner("C", Services, [[3; 3]; 4], MapsCleanly),
     ]);
     std::sync::Arc::make_mut(&mut ws.partners[1]).archived = true;
+    let day = Date::parse("2026-11-30").unwrap();
+    std::sync::Arc::make_mut(&mut ws.partners[2]).set_status(Status::Exited, day);
     let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
-    assert_eq!(ranking.len(), 1);
+    let names: Vec<&str> = ranking.iter().map(|r| r.partner.as_str()).collect();
+    assert_eq!(names, [ws.partners[0].id.as_str()]);
 }
 
 fn sensitivities(ws: &Workspace) -> Vec<scorecard::Sensitivity> {

@@ -5,24 +5,29 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use partnerfit_core::demo::demo;
 
+use crate::components::history::{install_shortcuts, UndoRedo};
 use crate::components::nav::Nav;
 use crate::components::status::{DemoBanner, StatusBar};
 use crate::pages;
 use crate::routes::base;
-use crate::state::{Derived, OriginCx, WorkspaceCx};
+use crate::state::{Derived, OriginCx, Store, StoreCx};
 use crate::storage::persist::{boot, Persistence};
 
 /// Load the workspace from storage (or the demo), start persistence, and
 /// provide every context the pages use. Returns the persistence service.
 pub fn provide_state() -> Persistence {
     let boot = boot(demo);
-    let ws = RwSignal::new(boot.workspace.clone());
+    let store = Store::new(boot.workspace.clone());
     let origin = RwSignal::new(boot.origin);
-    let persistence = Persistence::start(ws, &boot);
-    provide_context(WorkspaceCx(ws));
+    provide_context(StoreCx(store));
+    let persistence = Persistence::start(store, &boot);
     provide_context(OriginCx(origin));
     provide_context(persistence);
-    provide_context(Derived::new(ws));
+    provide_context(Derived::new(store));
+    // One snapshot a day of the user's own workspace.
+    if boot.origin == crate::state::Origin::Own {
+        crate::storage::snapshots::daily(store);
+    }
     provide_context(crate::psl::PslCx(RwSignal::new(
         crate::psl::PslState::NotLoaded,
     )));
@@ -38,11 +43,13 @@ pub fn App() -> impl IntoView {
         return view! { <pages::respond::RespondApp/> }.into_any();
     }
     provide_state();
+    install_shortcuts(crate::state::use_store());
     view! {
         <Router base=base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="app-header">
                 <Nav/>
+                <UndoRedo/>
                 <StatusBar/>
             </header>
             <DemoBanner/>

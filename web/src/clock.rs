@@ -32,6 +32,12 @@ pub fn stamp() -> String {
     )
 }
 
+/// A sortable timestamp to the millisecond, e.g. `2026-11-25T15:04:05.123`.
+pub fn stamp_ms() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{}.{:03}", stamp(), d.get_milliseconds())
+}
+
 /// Milliseconds from the page's time origin (for measurements).
 pub fn now_ms() -> f64 {
     web_sys::window()

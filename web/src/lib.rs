@@ -6,6 +6,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod files;
+pub mod lens;
 pub mod overlap_run;
 pub mod pages;
 pub mod psl;

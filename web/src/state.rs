@@ -1,13 +1,153 @@
 //! Application state shared through context. Each context is a newtype so two
 //! contexts of the same inner type cannot collide.
+//!
+//! The workspace lives in a [`Store`]: pages read it reactively and change
+//! it only by sending an [`Edit`] through [`Store::apply`] (the core carries
+//! it out with its cascades, or refuses it), so every change can be undone.
 
 use leptos::prelude::*;
+use partnerfit_core::edit::history::History;
+use partnerfit_core::edit::{Applied, Edit, EditError, Replacement};
 use partnerfit_core::scorecard::{self, Evaluation, RankEntry, Sensitivity};
 use partnerfit_core::Workspace;
 
-/// The workspace being edited: the single source of truth.
+use crate::clock;
+
+/// What "Undo" and "Redo" would do now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Steps {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// The workspace being edited, the single source of truth, and its undo
+/// history. `Copy`: every closure can hold it.
 #[derive(Clone, Copy)]
-pub struct WorkspaceCx(pub RwSignal<Workspace>);
+pub struct Store {
+    ws: RwSignal<Workspace>,
+    history: StoredValue<History>,
+    /// What undo and redo would do (for their buttons).
+    pub steps: RwSignal<Steps>,
+    /// Counts undos, redos and replacements: inputs drop what the user was
+    /// typing when the workspace jumps to another state.
+    pub jumps: RwSignal<u64>,
+    /// The last thing undone or redone, for the screen reader.
+    pub said: RwSignal<Option<String>>,
+}
+
+impl Store {
+    pub fn new(ws: Workspace) -> Store {
+        Store {
+            ws: RwSignal::new(ws),
+            history: StoredValue::new(History::default()),
+            steps: RwSignal::new(Steps::default()),
+            jumps: RwSignal::new(0),
+            said: RwSignal::new(None),
+        }
+    }
+
+    /// Read the workspace (tracked: the caller re-runs when it changes).
+    pub fn with<R>(&self, f: impl FnOnce(&Workspace) -> R) -> R {
+        self.ws.with(f)
+    }
+
+    /// Read the workspace without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Workspace) -> R) -> R {
+        self.ws.with_untracked(f)
+    }
+
+    /// A copy of the workspace (cheap: partners and lists are shared).
+    pub fn get_untracked(&self) -> Workspace {
+        self.ws.get_untracked()
+    }
+
+    /// Subscribe the running effect or memo to every change.
+    pub fn track(&self) {
+        self.ws.track();
+    }
+
+    /// Carry out `edit` as one step of the history, or refuse it (nothing
+    /// changes, and nothing is told to re-render).
+    pub fn apply(&self, edit: Edit) -> Result<Applied, EditError> {
+        let now = clock::now_ms() as u64;
+        let result = self
+            .history
+            .try_update_value(|h| {
+                self.ws.try_maybe_update(|w| match h.apply(w, edit, now) {
+                    Ok(a) => (true, Ok(a)),
+                    Err(e) => (false, Err(e)),
+                })
+            })
+            .flatten()
+            .unwrap_or(Err(EditError::Missing {
+                what: "workspace",
+                id: String::new(),
+            }));
+        if result.is_ok() {
+            self.refresh();
+        }
+        result
+    }
+
+    /// [`apply`](Self::apply), with the refusal in words for a control.
+    pub fn commit(&self, edit: Edit) -> Result<(), String> {
+        self.apply(edit)
+            .map(|_| ())
+            .map_err(|e| capital(&e.to_string()))
+    }
+
+    /// Replace the workspace as a whole (an undoable step).
+    pub fn replace(&self, ws: Workspace, why: Replacement) -> Result<Applied, EditError> {
+        let r = self.apply(Edit::Replace(Box::new(ws), why));
+        if r.is_ok() {
+            self.jumps.update(|j| *j += 1);
+        }
+        r
+    }
+
+    /// Take back the last step.
+    pub fn undo(&self) {
+        self.walk(|h, w| h.undo(w), "Undone");
+    }
+
+    /// Do again the last step undone.
+    pub fn redo(&self) {
+        self.walk(|h, w| h.redo(w), "Redone");
+    }
+
+    fn walk(&self, step: impl FnOnce(&mut History, &mut Workspace) -> Option<String>, word: &str) {
+        let done = self
+            .history
+            .try_update_value(|h| {
+                self.ws
+                    .try_maybe_update(|w| step(h, w).map_or((false, None), |s| (true, Some(s))))
+            })
+            .flatten()
+            .flatten();
+        if let Some(summary) = done {
+            self.refresh();
+            self.jumps.update(|j| *j += 1);
+            self.said.set(Some(format!("{word}: {summary}")));
+        }
+    }
+
+    fn refresh(&self) {
+        let steps = self.history.with_value(|h| Steps {
+            undo: h.undo_summary().map(str::to_owned),
+            redo: h.redo_summary().map(str::to_owned),
+        });
+        self.steps.set(steps);
+    }
+}
+
+/// "the partner…" → "The partner…".
+fn capital(s: &str) -> String {
+    partnerfit_core::words::capitalised(s)
+}
+
+/// The store in context.
+#[derive(Clone, Copy)]
+pub struct StoreCx(pub Store);
 
 /// Where the workspace came from: the demo, or the user's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -29,11 +169,11 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn new(ws: RwSignal<Workspace>) -> Derived {
-        let evaluations = Memo::new(move |_| ws.with(scorecard::evaluate_all));
+    pub fn new(store: Store) -> Derived {
+        let evaluations = Memo::new(move |_| store.with(scorecard::evaluate_all));
         let ranking = Memo::new(move |_| evaluations.with(|e| scorecard::rank(e)));
         let sensitivity = Memo::new(move |_| {
-            ws.with(|w| evaluations.with(|e| ranking.with(|r| scorecard::sensitivity(w, e, r))))
+            store.with(|w| evaluations.with(|e| ranking.with(|r| scorecard::sensitivity(w, e, r))))
         });
         Derived {
             evaluations,
@@ -49,8 +189,8 @@ impl Derived {
     }
 }
 
-pub fn use_workspace() -> RwSignal<Workspace> {
-    expect_context::<WorkspaceCx>().0
+pub fn use_store() -> Store {
+    expect_context::<StoreCx>().0
 }
 
 pub fn use_origin() -> RwSignal<Origin> {
@@ -59,22 +199,4 @@ pub fn use_origin() -> RwSignal<Origin> {
 
 pub fn use_derived() -> Derived {
     expect_context::<Derived>()
-}
-
-/// Bumped when the workspace is replaced as a whole; forms track it to re-mount.
-pub fn use_epoch() -> RwSignal<u64> {
-    expect_context::<crate::storage::Persistence>().epoch
-}
-
-/// Apply `f` to the partner with `id`, if it exists.
-pub fn update_partner(
-    ws: RwSignal<Workspace>,
-    id: &partnerfit_core::Id,
-    f: impl FnOnce(&mut partnerfit_core::partner::Partner),
-) {
-    ws.update(|w| {
-        if let Some(p) = w.partner_mut(id) {
-            f(p);
-        }
-    });
 }

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use partnerfit_core::incentives::model::deals_text;
 use partnerfit_core::incentives::model::{model, Model};
-use partnerfit_core::incentives::scale::{bp_text, scale, tornado};
+use partnerfit_core::incentives::scale::{bp_text, notes, scale, tornado};
 use partnerfit_core::Currency;
 use serde_json::json;
 
@@ -21,10 +22,6 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
-}
-
-fn deals(milli: i64) -> String {
-    format!("{}.{:02}", milli / 1000, (milli % 1000) / 10)
 }
 
 fn model_json(m: &Model, c: Currency) -> serde_json::Value {
@@ -116,8 +113,8 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
             println!(
                 "{:>3} {:>8} {:>8} {:>16} {:>16} {:>16} {:>16} {:>16}",
                 q.quarter,
-                deals(q.qualified_milli),
-                deals(q.won_milli),
+                deals_text(q.qualified_milli),
+                deals_text(q.won_milli),
                 q.revenue.amount_text(c),
                 q.partner_earns.amount_text(c),
                 q.we_pay.amount_text(c),
@@ -130,7 +127,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
             "{:>3} {:>8} {:>8} {:>16} {:>16} {:>16} {:>16} {:>16}",
             "all",
             "",
-            deals(t.won_milli),
+            deals_text(t.won_milli),
             t.revenue.amount_text(c),
             t.partner_earns.amount_text(c),
             t.we_pay.amount_text(c),
@@ -149,7 +146,8 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
             println!("! {}", f.text(c));
         }
         println!("\nAt scale:");
-        for r in scale(plan, &inc.assumptions) {
+        let rows = scale(plan, &inc.assumptions);
+        for r in &rows {
             println!(
                 "  {:>3}×  contribution {:>16}  margin {:>7}  tier {}",
                 r.volume,
@@ -157,9 +155,9 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
                 bp_text(r.contribution_margin_bp),
                 r.tier.as_deref().unwrap_or("–")
             );
-            for n in &r.notes {
-                println!("        ! {n}");
-            }
+        }
+        for n in notes(&m, &rows, c) {
+            println!("  ! {n}");
         }
         println!("\nWhat moves the contribution most (each assumption ±20%):");
         for s in tornado(plan, &inc.assumptions, c).iter().take(5) {

@@ -55,9 +55,9 @@ impl TierField {
         match self {
             TierField::Name => format!("Tier {number} name"),
             TierField::MinHealth => format!("Tier {number} minimum health (0–100)"),
-            TierField::Bonus => format!("Tier {number} bonus on our revenue (%)"),
+            TierField::Bonus => format!("Tier {number} bonus on our revenue"),
             TierField::MinDeals => format!("Tier {number} deals per quarter from"),
-            TierField::Margin => format!("Tier {number} margin (%)"),
+            TierField::Margin => format!("Tier {number} margin"),
             TierField::Certification => format!("Tier {number} requires certification"),
         }
     }

@@ -301,3 +301,28 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
         flags,
     }
 }
+
+/// A number of deals kept in thousandths, for people: two decimals,
+/// rounded ("1.25", "0.00"). The app and the command line show deals alike.
+pub fn deals_text(milli: i64) -> String {
+    let centi = (milli.abs() + 5) / 10;
+    let sign = if milli < 0 && centi > 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", centi / 100, centi % 100)
+}
+
+#[cfg(test)]
+mod deals_tests {
+    #[test]
+    fn deals_read_with_two_decimals() {
+        for (milli, text) in [
+            (0, "0.00"),
+            (1_250, "1.25"),
+            (1_999, "2.00"),
+            (7, "0.01"),
+            (4, "0.00"),
+            (-1_500, "-1.50"),
+        ] {
+            assert_eq!(super::deals_text(milli), text);
+        }
+    }
+}

@@ -59,6 +59,24 @@ pub fn scale(plan: &Plan, a: &Assumptions) -> Vec<ScaleRow> {
         .collect()
 }
 
+/// What changes as volume grows, for the scale table: tier jumps and
+/// cliffs, then every flag of a larger volume that the 1× model does not
+/// already show (once, at the first volume it appears: "From 5×: …").
+pub fn notes(base: &Model, rows: &[ScaleRow], currency: crate::money::Currency) -> Vec<String> {
+    let mut seen: Vec<String> = base.flags.iter().map(|f| f.text(currency)).collect();
+    let mut out: Vec<String> = rows.iter().flat_map(|r| r.notes.iter().cloned()).collect();
+    for r in rows {
+        for f in &r.model.flags {
+            let t = f.text(currency);
+            if !seen.contains(&t) {
+                out.push(format!("From {}×: {t}", r.volume));
+                seen.push(t);
+            }
+        }
+    }
+    out
+}
+
 /// "35.5%" for signed basis points.
 pub fn bp_text(bp: Option<i64>) -> String {
     match bp {

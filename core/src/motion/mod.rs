@@ -19,9 +19,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who does a step.
-    #[derive(Default)]
     pub enum Party ("party") {
-        #[default]
         Undecided = "undecided" / "Not decided",
         Us = "us" / "We",
         Partner = "partner" / "Partner",
@@ -114,6 +112,12 @@ pub struct MotionGap {
 }
 
 impl Motion {
+    /// Whether anything of the rules of engagement has been written or
+    /// decided (an untouched motion is not worth sending to a partner).
+    pub fn is_drafted(&self) -> bool {
+        *self != Motion::default()
+    }
+
     /// What is missing, in the words the one-pager shows.
     pub fn gaps(&self) -> Vec<MotionGap> {
         let mut out = Vec::new();

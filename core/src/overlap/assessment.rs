@@ -28,9 +28,7 @@ impl Signal {
 
 vocabulary! {
     /// The overall judgment.
-    #[derive(Default)]
     pub enum Assessment ("overlap assessment") {
-        #[default]
         NotAssessed = "not_assessed" / "Not assessed",
         Healthy = "healthy" / "Healthy overlap",
         Mixed = "mixed" / "Mixed overlap",

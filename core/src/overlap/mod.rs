@@ -4,6 +4,7 @@
 pub mod account;
 pub mod analysis;
 pub mod assessment;
+pub mod cells;
 pub mod columns;
 pub mod csv_import;
 pub mod figures;

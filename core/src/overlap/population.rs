@@ -12,6 +12,17 @@ vocabulary! {
 }
 
 impl Population {
+    /// `n` accounts of this population in words: "1 customer", "10 open
+    /// opportunities".
+    pub fn count(self, n: usize) -> String {
+        let (one, many) = match self {
+            Population::Customer => ("customer", "customers"),
+            Population::OpenOpportunity => ("open opportunity", "open opportunities"),
+            Population::Prospect => ("prospect", "prospects"),
+        };
+        crate::words::count(n, one, many)
+    }
+
     /// Read a CRM status / lifecycle stage / type value, as exported by
     /// HubSpot (lifecycle stage), Salesforce (account type) or Pipedrive.
     pub fn from_status(text: &str) -> Option<Population> {

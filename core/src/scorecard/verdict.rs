@@ -365,13 +365,19 @@ fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Part
     }
 }
 
-/// Evaluate every partner that is not archived, in workspace order.
+/// Whether a partner is ranked: not archived, and not exited.
+pub fn in_the_running(p: &Partner) -> bool {
+    !p.archived && p.status() != crate::partner::Status::Exited
+}
+
+/// Evaluate every partner in the running, in workspace order: archived
+/// partners and partners that exited leave the ranking of candidates.
 pub fn evaluate_all(ws: &Workspace) -> Vec<Evaluation> {
     let prepared = Prepared::new(&ws.scorecard);
     ws.partners
         .iter()
         .enumerate()
-        .filter(|(_, p)| !p.archived)
+        .filter(|(_, p)| in_the_running(p))
         .map(|(i, p)| evaluate_prepared(ws, &prepared, i, p))
         .collect()
 }

@@ -1,29 +1,12 @@
 //! The account lists of one owner: what was imported, and removing a list.
 
 use leptos::prelude::*;
+use partnerfit_core::edit::Edit;
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
-use partnerfit_core::Id;
 
-use crate::state::use_workspace;
-
-/// Remove a list, and the overlap measurements made from it.
-pub fn remove_list(ws: RwSignal<partnerfit_core::Workspace>, id: &Id) {
-    ws.update(|w| {
-        w.account_lists.retain(|l| &l.id != id);
-        for p in &mut w.partners {
-            let uses = p
-                .overlap
-                .measured
-                .as_ref()
-                .is_some_and(|m| m.ours_lists.contains(id) || m.theirs_lists.contains(id));
-            if uses {
-                std::sync::Arc::make_mut(p).overlap.measured = None;
-            }
-        }
-    });
-}
+use crate::state::use_store;
 
 /// The lists of `owner`, with their population counts.
 #[component]
@@ -31,7 +14,8 @@ pub fn AccountLists(
     /// Whose lists to show.
     owner: ListOwner,
 ) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
+    let error = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         ws.with(|w| {
             w.lists_of(&owner)
@@ -66,12 +50,13 @@ pub fn AccountLists(
                             <tr>
                                 <td>{source}</td><td>{date}</td><td class="num">{n}</td>
                                 {counts.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                <td><button type="button" class="danger" aria-label=label on:click=move |_| remove_list(ws, &id)>"Remove"</button></td>
+                                <td><button type="button" class="danger" aria-label=label on:click=move |_| error.set(ws.commit(Edit::RemoveList(id.clone())).err())>"Remove"</button></td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+            <p class="error" aria-live="polite">{move || error.get()}</p>
         </Show>
     }
 }

@@ -145,8 +145,10 @@ pub fn GroupedBars(
     labels: Vec<String>,
     /// (series name, one value per label).
     series: Vec<(String, Vec<i64>)>,
-    /// Formats a value for the tooltip.
-    format: fn(i64) -> String,
+    /// Formats a value for the tooltip (money in the workspace currency,
+    /// percentages…).
+    #[prop(into)]
+    format: Callback<i64, String>,
     #[prop(into)] title: String,
 ) -> impl IntoView {
     let (w, h, pad) = (560.0, 220.0, 30.0);
@@ -179,7 +181,7 @@ pub fn GroupedBars(
                     let height = (y(v as f64) - zero).abs().max(0.5);
                     let class = format!("bar series-{}", k % 6);
                     view! { <rect class=class x=x0 + k as f64 * bar_w y=top width=bar_w * 0.92 height=height>
-                        <title>{format!("{label} {name}: {}", format(v))}</title></rect> }
+                        <title>{format!("{label} {name}: {}", format.run(v))}</title></rect> }
                 })
                 .collect_view();
             view! {

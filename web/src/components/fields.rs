@@ -1,10 +1,20 @@
-//! Labelled form controls. Each shows an initial value and reports edits;
-//! pages re-mount them when the workspace is replaced as a whole.
+//! Labelled form controls bound to the workspace. Every control shows its
+//! field's value (a [`Binding`]) and sends what the user enters; a value the
+//! core refuses stays in the control with the reason beside it, and nothing
+//! changes. One way to write a form: a text field, lines, a parsed input
+//! (money, counts, percentages…), a choice, a check box.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leptos::prelude::*;
-use partnerfit_core::format::limits::{LONG_TEXT, SHORT_TEXT};
+use partnerfit_core::edit::TextKind;
+use partnerfit_core::input;
+use partnerfit_core::rate::Rate;
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::Money;
+
+use crate::lens::Binding;
+use crate::state::use_store;
 
 /// A unique element id, to tie a `<label for>` to its control (a label that
 /// wraps a select would otherwise read out every option as its name).
@@ -12,76 +22,141 @@ pub fn next_id() -> String {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     format!("f{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
-use partnerfit_core::vocab::Vocabulary;
 
-/// A labelled single-line text input.
+/// A labelled input whose text is read by `parse`. While the user types,
+/// the text stays as typed; each valid value is applied at once. A value
+/// that does not parse, or that the core refuses, stays with its reason and
+/// is tried again when the workspace changes (another field may have made
+/// it valid). Undo, redo and replacing the workspace show the model again.
 #[component]
-pub fn TextInput(
+pub fn ParsedInput<T>(
     /// The visible label (also the accessible name).
     #[prop(into)]
     label: String,
-    /// The value shown when the control appears.
+    /// The field.
+    binding: Binding<T>,
+    /// The value as text.
     #[prop(into)]
-    initial: String,
-    /// Called with the new text on every edit.
+    show: Callback<T, String>,
+    /// The text as a value, or why not.
     #[prop(into)]
-    on_input: Callback<String>,
-    /// Input type: text, url, email…
-    #[prop(default = "text")]
-    kind: &'static str,
+    parse: Callback<String, Result<T, String>>,
     /// A short hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
-    /// An error to show next to the control.
-    #[prop(optional, into)]
-    error: Option<Signal<Option<String>>>,
-    /// Longest text accepted (the file format's limit for this field).
-    #[prop(default = SHORT_TEXT)]
-    maxlength: usize,
-) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    /// The keyboard to offer on touch screens.
+    #[prop(default = "text")]
+    inputmode: &'static str,
+    /// Input type: text, url, email…
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// Several lines (a text area of this many rows); 0 for one line.
+    #[prop(default = 0)]
+    rows: u32,
+    /// Longest text accepted.
+    #[prop(optional)]
+    maxlength: Option<usize>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let store = use_store();
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let try_text = move |text: String| match parse.run(text) {
+        Err(e) => error.set(Some(e)),
+        Ok(v) if v == binding.value.get_untracked() => error.set(None),
+        Ok(v) => error.set(binding.commit.run(v).err()),
+    };
+    // Undo, redo or a new workspace: show the model again.
+    Effect::new(move |seen: Option<u64>| {
+        let now = store.jumps.get();
+        if seen.is_some_and(|s| s != now) {
+            draft.set(None);
+            error.set(None);
+        }
+        now
+    });
+    // Another change may make a refused value acceptable: try it again.
+    Effect::new(move |_| {
+        binding.value.track();
+        if let (Some(text), true) = (draft.get_untracked(), error.get_untracked().is_some()) {
+            if parse.run(text.clone()).is_ok() {
+                queue_microtask(move || try_text(text));
+            }
+        }
+    });
+    let shown = move || draft.get().unwrap_or_else(|| show.run(binding.value.get()));
+    let on_input = move |text: String| {
+        draft.set(Some(text.clone()));
+        try_text(text);
+    };
+    // Leaving the field shows the stored value again, in its own format,
+    // unless what was typed is not stored (then it stays, with the reason).
+    let on_blur = move || {
+        if error.get_untracked().is_none() {
+            draft.set(None);
+        }
+    };
     let id = next_id();
+    let err_id = format!("{id}-error");
+    let described = err_id.clone();
+    let invalid = move || error.get().is_some().to_string();
+    let control = if rows > 0 {
+        view! {
+            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown
+                aria-invalid=invalid aria-describedby=described.clone()
+                on:blur=move |_| on_blur()
+                on:input:target=move |ev| on_input(ev.target().value())></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown
+                aria-invalid=invalid aria-describedby=described.clone()
+                on:blur=move |_| on_blur()
+                on:input:target=move |ev| on_input(ev.target().value())/>
+        }
+        .into_any()
+    };
     view! {
         <div class="field">
-            <label class="label" for=id.clone()>{label}</label>
+            <label class="label" for=id>{label}</label>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
-            <input
-                id=id
-                type=kind
-                maxlength=maxlength
-                prop:value=initial
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input:target=move |ev| on_input.run(ev.target().value())
-            />
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+            {control}
+            <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }
 
-/// A labelled multi-line text area.
+/// A labelled text, one line for short texts and several for long ones.
 #[component]
-pub fn TextArea(
+pub fn TextField(
     /// The visible label.
     #[prop(into)]
     label: String,
-    /// The value shown when the control appears.
-    #[prop(into)]
-    initial: String,
-    /// Called with the new text on every edit.
-    #[prop(into)]
-    on_input: Callback<String>,
-    #[prop(default = 3)] rows: u32,
+    binding: Binding<String>,
+    /// How long the text may be (short: one line).
+    #[prop(default = TextKind::Short)]
+    kind: TextKind,
+    /// Input type of a one-line field: text, url, email…
+    #[prop(default = "text")]
+    input: &'static str,
     /// A short hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
+    /// One line even for a long text (rows of a list).
+    #[prop(optional)]
+    one_line: bool,
 ) -> impl IntoView {
-    let id = next_id();
+    let rows = match kind {
+        TextKind::Long if !one_line => 3,
+        _ => 0,
+    };
     view! {
-        <div class="field">
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="hint">{h}</span> })}
-            <textarea id=id rows=rows maxlength=LONG_TEXT prop:value=initial on:input:target=move |ev| on_input.run(ev.target().value())></textarea>
-        </div>
+        <ParsedInput label binding hint=hint.unwrap_or_default() kind=input rows maxlength=kind.max()
+            show={|s: String| s}
+            parse={|s: String| Ok::<_, String>(s)}/>
     }
 }
 
@@ -94,48 +169,105 @@ pub fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A labelled text area editing a list of short texts, one per line.
+/// A labelled text area editing a list of texts, one per line.
 #[component]
-pub fn LinesInput(
+pub fn LinesField(
     /// The visible label.
     #[prop(into)]
     label: String,
-    /// The items shown when the control appears.
-    initial: Vec<String>,
-    /// Called with the items on every edit.
-    #[prop(into)]
-    on_change: Callback<Vec<String>>,
+    binding: Binding<Vec<String>>,
     /// A short hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
-    /// Longest line accepted.
-    #[prop(default = SHORT_TEXT)]
-    max_line: usize,
+    /// How long one line may be.
+    #[prop(default = TextKind::Short)]
+    kind: TextKind,
 ) -> impl IntoView {
-    let rows = (initial.len() as u32 + 1).clamp(2, 8);
-    let error = RwSignal::new(None::<String>);
-    let on_input = move |text: String| {
+    let max = kind.max();
+    let parse = move |text: String| {
         let items = lines(&text);
-        match items.iter().position(|l| l.chars().count() > max_line) {
-            Some(i) => error.set(Some(format!(
-                "Line {} is longer than {max_line} characters; shorten it to save.",
+        match items.iter().position(|l| l.chars().count() > max) {
+            Some(i) => Err(format!(
+                "Line {} is longer than {max} characters; shorten it to keep it.",
                 i + 1
-            ))),
-            None => {
-                error.set(None);
-                on_change.run(items);
-            }
+            )),
+            None => Ok(items),
         }
     };
-    let id = next_id();
+    let rows = binding
+        .value
+        .with_untracked(|v| (v.len() as u32 + 1).clamp(2, 8));
     view! {
-        <div class="field">
-            <label class="label" for=id.clone()>{label}</label>
-            <span class="hint">{hint.unwrap_or_else(|| "One per line.".into())}</span>
-            <textarea id=id rows=rows aria-invalid=move || error.get().is_some().to_string()
-                prop:value=initial.join("\n") on:input:target=move |ev| on_input(ev.target().value())></textarea>
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </div>
+        <ParsedInput label binding rows hint=hint.unwrap_or_else(|| "One per line.".into())
+            show={|v: Vec<String>| v.join("\n")} parse/>
+    }
+}
+
+/// An amount in the workspace currency, or nothing (empty).
+#[component]
+pub fn AmountField(
+    /// The visible label (the currency is added).
+    #[prop(into)]
+    label: String,
+    binding: Binding<Option<Money>>,
+) -> impl IntoView {
+    let store = use_store();
+    let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
+    let label = move || format!("{label} ({})", currency.get().code());
+    view! {
+        <ParsedInput label=label() binding inputmode="decimal"
+            show={move |m: Option<Money>| m.map(|m| m.input_text(currency.get_untracked())).unwrap_or_default()}
+            parse={move |s: String| input::amount(&s, currency.get_untracked(), true).map_err(|e| e.to_string())}/>
+    }
+}
+
+/// An amount in the workspace currency that must be given.
+#[component]
+pub fn MoneyField(
+    /// The visible label (the currency is added).
+    #[prop(into)]
+    label: String,
+    binding: Binding<Money>,
+) -> impl IntoView {
+    let store = use_store();
+    let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
+    let label = format!("{label} ({})", currency.get_untracked().code());
+    view! {
+        <ParsedInput label binding inputmode="decimal"
+            show={move |m: Money| m.input_text(currency.get_untracked())}
+            parse={move |s: String| input::amount(&s, currency.get_untracked(), false) .map(Option::unwrap_or_default).map_err(|e| e.to_string())}/>
+    }
+}
+
+/// A percentage from 0 to 100, kept in basis points.
+#[component]
+pub fn RateField(
+    /// The visible label ("(%)" is added).
+    #[prop(into)]
+    label: String,
+    binding: Binding<Rate>,
+) -> impl IntoView {
+    view! {
+        <ParsedInput label=format!("{label} (%)") binding inputmode="decimal"
+            show={|r: Rate| r.input_text()}
+            parse={|s: String| input::percent(&s).map_err(|e| e.to_string())}/>
+    }
+}
+
+/// A whole number within a range.
+#[component]
+pub fn CountField(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    binding: Binding<u32>,
+    min: u32,
+    max: u32,
+) -> impl IntoView {
+    view! {
+        <ParsedInput label binding inputmode="numeric"
+            show={|n: u32| n.to_string()}
+            parse={move |s: String| input::whole(&s, min, max).map_err(|e| e.to_string())}/>
     }
 }
 
@@ -145,175 +277,45 @@ pub fn Choice<T: Vocabulary + Send + Sync>(
     /// The visible label.
     #[prop(into)]
     label: String,
-    /// The value selected when the control appears.
-    initial: T,
-    /// Called with the chosen value.
-    #[prop(into)]
-    on_change: Callback<T>,
+    binding: Binding<T>,
 ) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
     let options = T::ALL
         .iter()
-        .map(|v| view! { <option value=v.key() selected=*v == initial>{v.label()}</option> })
+        .map(|v| view! { <option value=v.key()>{v.label()}</option> })
         .collect_view();
     let id = next_id();
     view! {
         <div class="field">
             <label class="label" for=id.clone()>{label}</label>
-            <select id=id on:change:target=move |ev| {
+            <select id=id prop:value=move || binding.value.get().key() on:change:target=move |ev| {
                 if let Some(v) = T::from_key(&ev.target().value()) {
-                    on_change.run(v);
+                    error.set(binding.commit.run(v).err());
                 }
             }>{options}</select>
+            <span class="error" aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }
 
-/// A labelled text input whose text is parsed; the parse error is shown and
-/// nothing is reported until the text is valid.
+/// A labelled check box.
 #[component]
-pub fn ParsedInput<T>(
+pub fn Check(
     /// The visible label.
     #[prop(into)]
     label: String,
-    /// The text shown when the control appears.
-    #[prop(into)]
-    initial: String,
-    /// Turns the text into a value or an error message.
-    parse: fn(&str) -> Result<T, String>,
-    /// Called with each valid value.
-    #[prop(into)]
-    on_valid: Callback<T>,
-    /// A short hint under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
-    #[prop(default = "text")] inputmode: &'static str,
-) -> impl IntoView
-where
-    T: Send + Sync + 'static,
-{
-    let error = RwSignal::new(parse(&initial).err());
-    let id = next_id();
-    view! {
-        <div class="field">
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <span class="hint">{h}</span> })}
-            <input
-                id=id
-                type="text"
-                inputmode=inputmode
-                prop:value=initial
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input:target=move |ev| match parse(&ev.target().value()) {
-                    Ok(v) => {
-                        error.set(None);
-                        on_valid.run(v);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            />
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </div>
-    }
-}
-
-/// A money amount in the workspace currency. Empty means "no value" when
-/// `optional`, and is an error otherwise; negative amounts are refused.
-#[component]
-pub fn MoneyInput(
-    /// The visible label (the currency is added).
-    #[prop(into)]
-    label: String,
-    /// The text shown when the control appears.
-    #[prop(into)]
-    initial: String,
-    /// Called with each valid amount (`None` for an empty optional field).
-    #[prop(into)]
-    on_valid: Callback<Option<partnerfit_core::Money>>,
-    #[prop(default = true)] optional: bool,
-) -> impl IntoView {
-    use partnerfit_core::format::limits::MAX_MINOR;
-    use partnerfit_core::Money;
-    let ws = crate::state::use_workspace();
-    let currency = ws.with_untracked(|w| w.profile.currency);
-    let error = RwSignal::new(None::<String>);
-    let id = next_id();
-    view! {
-        <div class="field">
-            <label class="label" for=id.clone()>{label}" ("{currency.code().to_owned()}")"</label>
-            <input id=id type="text" inputmode="decimal" prop:value=initial
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input:target=move |ev| {
-                    let t = ev.target().value();
-                    if t.trim().is_empty() {
-                        if optional {
-                            error.set(None);
-                            on_valid.run(None);
-                        } else {
-                            error.set(Some("Enter an amount.".into()));
-                        }
-                    } else {
-                        match Money::parse(&t, currency) {
-                            Ok(m) if m.minor() < 0 => error.set(Some("An amount here cannot be negative.".into())),
-                            Ok(m) if m.minor() > MAX_MINOR => error.set(Some("That amount is too large.".into())),
-                            Ok(m) => { error.set(None); on_valid.run(Some(m)); }
-                            Err(e) => error.set(Some(e.to_string())),
-                        }
-                    }
-                }/>
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
-        </div>
-    }
-}
-
-/// A percentage from 0 to 100, kept in basis points.
-#[component]
-pub fn RateInput(
-    /// The visible label.
-    #[prop(into)]
-    label: String,
-    /// The rate shown when the control appears.
-    initial: partnerfit_core::rate::Rate,
-    /// Called with each valid rate.
-    #[prop(into)]
-    on_valid: Callback<partnerfit_core::rate::Rate>,
-) -> impl IntoView {
-    fn parse(s: &str) -> Result<partnerfit_core::rate::Rate, String> {
-        partnerfit_core::rate::Rate::parse_percent(s).map_err(|e| e.to_string())
-    }
-    view! {
-        <ParsedInput label=format!("{label} (%)") initial=initial.input_text() parse=parse inputmode="decimal" on_valid/>
-    }
-}
-
-/// A whole number within a range.
-#[component]
-pub fn CountInput(
-    /// The visible label.
-    #[prop(into)]
-    label: String,
-    initial: u32,
-    min: u32,
-    max: u32,
-    /// Called with each valid number.
-    #[prop(into)]
-    on_valid: Callback<u32>,
+    binding: Binding<bool>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let id = next_id();
     view! {
         <div class="field">
-            <label class="label" for=id.clone()>{label}</label>
-            <input id=id type="text" inputmode="numeric" prop:value=initial.to_string()
-                aria-invalid=move || error.get().is_some().to_string()
-                on:input:target=move |ev| {
-                    let t = ev.target().value();
-                    match t.trim().parse::<u32>() {
-                        Ok(n) if (min..=max).contains(&n) => { error.set(None); on_valid.run(n); }
-                        Ok(n) => error.set(Some(format!("{n} is outside {min}–{max}."))),
-                        Err(_) => error.set(Some(format!("\"{t}\" is not a whole number."))),
-                    }
-                }/>
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+            <label class="check" for=id.clone()>
+                <input id=id.clone() type="checkbox" prop:checked=move || binding.value.get()
+                    on:change:target=move |ev| error.set(binding.commit.run(ev.target().checked()).err())/>
+                " "{label}
+            </label>
+            <span class="error" aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }

@@ -6,14 +6,17 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use partnerfit_core::edit::Replacement;
 use partnerfit_core::format::{self, ImportError};
 use partnerfit_core::merge::{self, MergePlan, Resolution, Subject};
+use partnerfit_core::snapshot::Reason;
+use partnerfit_core::words::count;
 use partnerfit_core::Workspace;
 
 use crate::components::dropzone::DropZone;
 use crate::files::{first_file, read_text};
-use crate::state::{use_origin, use_workspace, Origin};
-use crate::storage::Persistence;
+use crate::state::{use_origin, use_store, Origin, Store};
+use crate::storage::{snapshots, Persistence};
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +58,7 @@ fn step_for(file: String, text: Result<String, String>) -> Step {
 /// The import panel: file picker, drop zone, errors, preview and merge.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let origin = use_origin();
     let persistence = expect_context::<Persistence>();
     let step = RwSignal::new(Step::Idle);
@@ -71,10 +74,20 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let replace_with = move |theirs: Workspace, file: String| {
-        persistence.replace(theirs);
-        origin.set(Origin::Own);
-        persistence.set_origin(Origin::Own);
-        step.set(Step::Done(format!("Replaced the workspace with {file}.")));
+        let kept = keep(ws, Reason::Import);
+        match ws.replace(theirs, Replacement::Import { file: file.clone() }) {
+            Ok(_) => {
+                origin.set(Origin::Own);
+                persistence.set_origin(Origin::Own);
+                step.set(Step::Done(format!(
+                    "Replaced the workspace with {file}. {kept}"
+                )));
+            }
+            Err(e) => step.set(Step::Failed {
+                file,
+                lines: vec![e.to_string()],
+            }),
+        }
     };
 
     view! {
@@ -135,8 +148,7 @@ fn MergeView(
     plan: MergePlan,
     step: RwSignal<Step>,
 ) -> impl IntoView {
-    let ws = use_workspace();
-    let persistence = expect_context::<Persistence>();
+    let ws = use_store();
     let choices: RwSignal<BTreeMap<Subject, Resolution>> = RwSignal::new(BTreeMap::new());
     let error = RwSignal::new(None::<String>);
     let total = plan.conflicts.len();
@@ -172,18 +184,23 @@ fn MergeView(
             ws.with_untracked(|ours| merge::apply(ours, &theirs, &plan2, &choices.get_untracked()));
         match result {
             Ok(merged) => {
-                persistence.replace(merged);
-                step.set(Step::Done(format!("Merged {file} into your workspace.")));
+                let kept = keep(ws, Reason::Merge);
+                match ws.replace(merged, Replacement::Merge { file: file.clone() }) {
+                    Ok(_) => step.set(Step::Done(format!(
+                        "Merged {file} into your workspace. {kept}"
+                    ))),
+                    Err(e) => error.set(Some(e.to_string())),
+                }
             }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
         <div class="merge" data-testid="merge">
-            <p>{format!("{} new partner(s) will be added", plan.added.len())}
+            <p>{format!("{} will be added", count(plan.added.len(), "new partner", "new partners"))}
                 {(!added.is_empty()).then(|| format!(": {added}"))}
                 {format!(". {} identical, {} only in yours (kept). ", plan.identical, plan.kept)}
-                {format!("{total} conflict(s) to decide.")}</p>
+                {format!("{} to decide.", count(total, "conflict", "conflicts"))}</p>
             {conflicts}
             <div class="actions">
                 <button type="button" prop:disabled=move || choices.with(|m| m.len() < total) on:click=apply>"Apply merge"</button>
@@ -191,5 +208,14 @@ fn MergeView(
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
+    }
+}
+
+/// Keep the workspace as it is before it is replaced; says where to find
+/// it (or that it could not be kept, and that Undo still works).
+fn keep(ws: Store, reason: Reason) -> String {
+    match snapshots::take(ws, reason) {
+        Ok(_) => "Undo takes it back; the workspace as it was is also kept as a snapshot on the Workspace page.".into(),
+        Err(e) => format!("Undo takes it back (no snapshot could be kept: {e})."),
     }
 }

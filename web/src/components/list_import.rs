@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partnerfit_core::format;
+use partnerfit_core::edit::Edit;
 use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
@@ -16,11 +16,12 @@ use partnerfit_core::overlap::import::{
 };
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::count;
 
 use crate::clock;
 use crate::components::fields::next_id;
 use crate::files::{first_file, read_bytes};
-use crate::state::use_workspace;
+use crate::state::use_store;
 
 #[derive(Clone)]
 enum Stage {
@@ -101,7 +102,7 @@ fn MappingStep(
     owner: ListOwner,
     stage: RwSignal<Stage>,
 ) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let mapping = RwSignal::new(prepared.mapping.clone());
     let population = RwSignal::new(default_population(&prepared.mapping));
     let p2 = prepared.clone();
@@ -110,8 +111,8 @@ fn MappingStep(
     });
     let t = &prepared.table;
     let summary = format!(
-        "{file}: {} rows after the header on line {} ({}, {} separated).",
-        t.rows.len(),
+        "{file}: {} after the header on line {} ({}, {} separated).",
+        count(t.rows.len(), "row", "rows"),
         t.header_line,
         t.encoding,
         delimiter_name(t.delimiter)
@@ -169,27 +170,18 @@ fn MappingStep(
         let n = accs.len();
         let owner = owner.clone();
         let file = file.clone();
-        // Never grow the workspace past what its file could carry back in:
-        // add the list, count, and take it out again (unnoticed) if too big.
-        let added = ws.try_maybe_update(|w| {
-            let id = w.fresh_list_id(clock::entropy());
-            w.account_lists.push(std::sync::Arc::new(make_list(
-                id,
-                owner,
-                &file,
-                clock::today(),
-                population.get_untracked(),
-                accs,
-            )));
-            match format::check_size(w) {
-                Ok(_) => (true, Ok(())),
-                Err(e) => {
-                    w.account_lists.pop();
-                    (false, Err(e))
-                }
-            }
-        });
-        if let Some(Err(e)) = added {
+        // The edit refuses a list that would make the workspace's file too
+        // large to import again.
+        let id = ws.with_untracked(|w| w.fresh_list_id(clock::entropy()));
+        let list = make_list(
+            id,
+            owner,
+            &file,
+            clock::today(),
+            population.get_untracked(),
+            accs,
+        );
+        if let Err(e) = ws.apply(Edit::AddList(Arc::new(list))) {
             stage.set(Stage::Failed(format!("{file} was not added: {e}.")));
             return;
         }
@@ -197,8 +189,8 @@ fn MappingStep(
             String::new()
         } else {
             format!(
-                " {} row(s) skipped: {}{}",
-                bad.len(),
+                " {} skipped: {}{}",
+                count(bad.len(), "row", "rows"),
                 bad.iter()
                     .take(5)
                     .map(|b| b.to_string())
@@ -208,7 +200,8 @@ fn MappingStep(
             )
         };
         stage.set(Stage::Done(format!(
-            "Imported {n} accounts from {file}.{skipped}"
+            "Imported {} from {file}.{skipped}",
+            count(n, "account", "accounts")
         )));
     };
     view! {
@@ -234,12 +227,12 @@ fn MappingStep(
             {move || match preview.get() {
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 Ok((accs, bad)) => {
-                    let counts = Population::ALL.iter().map(|p| format!("{} {}", accs.iter().filter(|a| a.population == *p).count(), p.label().to_lowercase())).collect::<Vec<_>>().join(", ");
+                    let counts = Population::ALL.iter().map(|p| p.count(accs.iter().filter(|a| a.population == *p).count())).collect::<Vec<_>>().join(", ");
                     view! {
-                        <p data-testid="csv-preview">{format!("{} accounts will be imported ({counts}).", accs.len())}</p>
+                        <p data-testid="csv-preview">{format!("{} will be imported ({counts}).", count(accs.len(), "account", "accounts"))}</p>
                         {(!bad.is_empty()).then(|| view! {
                             <div class="warn" data-testid="csv-bad-rows">
-                                <p>{format!("{} row(s) will be skipped:", bad.len())}</p>
+                                <p>{format!("{} will be skipped:", count(bad.len(), "row", "rows"))}</p>
                                 <ul>{bad.iter().take(50).map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
                             </div>
                         })}

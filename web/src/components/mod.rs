@@ -3,9 +3,12 @@
 pub mod account_lists;
 pub mod brief_view;
 pub mod charts;
+pub mod currency;
 pub mod dropzone;
 pub mod fields;
+pub mod history;
 pub mod import;
+pub mod list_editor;
 pub mod list_import;
 pub mod nav;
 pub mod one_pager_view;

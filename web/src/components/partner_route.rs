@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use partnerfit_core::Id;
 
 use crate::routes::Page;
-use crate::state::use_workspace;
+use crate::state::use_store;
 
 /// Render `page(id)` for the partner named in the query.
 #[component]
@@ -17,7 +17,7 @@ where
     F: Fn(Id) -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
-    let ws = use_workspace();
+    let ws = use_store();
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|s| Id::parse(&s).ok()));
     let exists = move || {

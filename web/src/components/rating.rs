@@ -4,8 +4,10 @@ use leptos::prelude::*;
 use partnerfit_core::partner::Score;
 use partnerfit_core::Id;
 
+use partnerfit_core::edit::PartnerEdit;
+
 use crate::components::fields::next_id;
-use crate::state::{update_partner, use_workspace};
+use crate::lens::PartnerLens;
 
 /// The words anchoring 1, 3 and 5 on a rating scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,30 +63,30 @@ pub fn ScoreSelect(
     }
 }
 
-/// A select rating one criterion of one partner. Reactive: it follows the workspace.
+/// A select rating one criterion of one partner: it follows the workspace
+/// and rates through the partner's lens.
 #[component]
 pub fn RatingSelect(
     /// The partner rated.
-    partner: Id,
+    partner: PartnerLens,
     /// The criterion rated.
     criterion: Id,
     /// The visible label (the criterion's wording).
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
-    let ws = use_workspace();
-    let (p1, c1) = (partner.clone(), criterion.clone());
-    let current = Signal::derive(move || {
-        ws.with(|w| {
-            w.partner(&p1)
-                .and_then(|p| p.ratings.get(&c1))
+    let key = StoredValue::new(criterion);
+    let current = partner.memo(move |p| {
+        key.with_value(|c| {
+            p.ratings
+                .get(c)
                 .map(|r| r.score.get().to_string())
                 .unwrap_or_default()
         })
     });
     let on_change = move |v: Option<u8>| {
         let score = v.and_then(Score::new);
-        update_partner(ws, &partner, |p| p.rate(&criterion, score));
+        let _ = partner.apply(PartnerEdit::Rate(key.get_value(), score));
     };
     view! { <ScoreSelect label value=current anchors=TEAM_ANCHORS on_change/> }
 }

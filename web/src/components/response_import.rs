@@ -14,7 +14,9 @@ use crate::components::dropzone::DropZone;
 use crate::components::fields::next_id;
 use crate::files::{first_file, read_text};
 use crate::routes::Page;
-use crate::state::{update_partner, use_workspace};
+use partnerfit_core::edit::{Edit, PartnerEdit};
+
+use crate::state::use_store;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
@@ -29,7 +31,7 @@ enum Step {
 /// The import panel. `initial`: text to open at once (the `/response#…` page).
 #[component]
 pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let text = RwSignal::new(initial.clone().unwrap_or_default());
     let passphrase = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Idle);
@@ -82,12 +84,17 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                 .unwrap_or_default()
         });
         let partner = att.partner.clone();
-        update_partner(ws, &att.partner, |p| {
-            p.self_assessment.responses.push(att.response)
-        });
-        step.set(Step::Added(name));
-        text.set(String::new());
-        navigate(&Page::SelfAssessment(partner).href(), Default::default());
+        match ws.commit(Edit::Partner(
+            att.partner,
+            PartnerEdit::Respond(att.response),
+        )) {
+            Ok(()) => {
+                step.set(Step::Added(name));
+                text.set(String::new());
+                navigate(&Page::SelfAssessment(partner).href(), Default::default());
+            }
+            Err(e) => step.set(Step::Failed(e)),
+        }
     };
     let (text_id, file_id, pass_id) = (next_id(), next_id(), next_id());
     view! {

@@ -2,17 +2,19 @@
 
 use leptos::prelude::*;
 use partnerfit_core::demo::demo;
+use partnerfit_core::edit::Replacement;
 use partnerfit_core::format::{self, export_file_name};
+use partnerfit_core::snapshot::Reason;
 use partnerfit_core::Workspace;
 
 use crate::clock;
 use crate::files::download;
-use crate::state::{use_origin, use_workspace, Origin};
-use crate::storage::local;
+use crate::state::{use_origin, use_store, Origin, Store};
 use crate::storage::persist::{Persistence, SaveState};
+use crate::storage::{local, snapshots};
 
 /// Download the current workspace as `<company>-partnerfit-<date>.json`.
-pub fn export_workspace(ws: RwSignal<Workspace>) -> Result<(), String> {
+pub fn export_workspace(ws: Store) -> Result<(), String> {
     let (name, text) = ws.with_untracked(|w| {
         (
             export_file_name(&w.profile.name, clock::today()),
@@ -35,7 +37,7 @@ pub fn export_workspace(ws: RwSignal<Workspace>) -> Result<(), String> {
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let p = expect_context::<Persistence>();
-    let ws = use_workspace();
+    let ws = use_store();
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| export_error.set(export_workspace(ws).err());
     let recovered_download = move |key: String| {
@@ -119,18 +121,20 @@ pub fn DemoBanner() -> impl IntoView {
 /// "Start an empty workspace" and "Reset the demo", each confirmed when it would discard edits.
 #[component]
 pub fn WorkspaceResets() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let origin = use_origin();
     let p = expect_context::<Persistence>();
     let confirm = RwSignal::new(None::<Origin>);
     let apply = move |target: Origin| {
-        let next = match target {
-            Origin::Demo => demo(),
-            Origin::Own => Workspace::empty(""),
+        let (next, why) = match target {
+            Origin::Demo => (demo(), Replacement::Demo),
+            Origin::Own => (Workspace::empty(""), Replacement::Empty),
         };
-        p.replace(next);
-        origin.set(target);
-        p.set_origin(target);
+        let _ = snapshots::take(ws, Reason::Reset);
+        if ws.replace(next, why).is_ok() {
+            origin.set(target);
+            p.set_origin(target);
+        }
         confirm.set(None);
     };
     view! {
@@ -145,7 +149,7 @@ pub fn WorkspaceResets() -> impl IntoView {
             };
             view! {
                 <div class="confirm" role="alertdialog" aria-label="Confirm">
-                    <p>{what}" Export it first if you want to keep it."</p>
+                    <p>{what}" Undo takes it back in this tab, and a snapshot of it is kept on the Workspace page; export it to keep a file."</p>
                     <button type="button" on:click=move |_| { let _ = export_workspace(ws); }>"Export current workspace"</button>
                     <button type="button" class="danger" on:click=move |_| apply(target)>"Replace it"</button>
                     <button type="button" on:click=move |_| confirm.set(None)>"Cancel"</button>

@@ -7,11 +7,11 @@ use partnerfit_core::overlap::account::ListOwner;
 use crate::components::account_lists::AccountLists;
 use crate::components::list_import::ListImport;
 use crate::routes::Page;
-use crate::state::use_workspace;
+use crate::state::use_store;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let partners = move || {
         ws.with(|w| {
             w.partners

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use partnerfit_core::icp::brief::brief;
 
 use crate::components::brief_view::BriefView;
-use crate::state::use_workspace;
+use crate::state::use_store;
 
 #[component]
 pub fn BriefPage() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

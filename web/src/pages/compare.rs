@@ -10,11 +10,11 @@ use partnerfit_core::Id;
 use crate::components::charts::{Bars, Radar, Series};
 use crate::components::verdict::{Reasons, VerdictBadge};
 use crate::routes::Page;
-use crate::state::{use_derived, use_workspace};
+use crate::state::{use_derived, use_store};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let derived = use_derived();
     let query = use_query_map();
     let navigate = use_navigate();

@@ -9,13 +9,15 @@ use leptos_router::components::A;
 use partnerfit_core::partner::{Partner, PartnerType};
 use partnerfit_core::scorecard::{format_score, Verdict};
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::count;
 use partnerfit_core::Id;
 
 use crate::components::fields::next_id;
 use crate::components::rating::RatingSelect;
 use crate::components::verdict::VerdictBadge;
+use crate::lens::PartnerLens;
 use crate::routes::Page;
-use crate::state::{use_derived, use_workspace};
+use crate::state::{use_derived, use_store};
 
 /// One row of the ranking, as displayed (also its identity for re-rendering).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +34,7 @@ struct Row {
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let derived = use_derived();
     let kind_filter = RwSignal::new(None::<PartnerType>);
     let verdict_filter = RwSignal::new(None::<Verdict>);
@@ -92,7 +94,7 @@ pub fn Home() -> impl IntoView {
         <h1>"Partner ranking"</h1>
         <p class="lede">"Every active candidate, ranked by weighted score and judged against the gates for its partner type."</p>
         {move || (gaps() > 0).then(|| view! {
-            <p class="callout">{format!("Your ICP has {} gap(s). ", gaps())}<A href=Page::Icp.link()>"Complete the ICP"</A>" so partners know what to bring."</p>
+            <p class="callout">{format!("Your ICP has {}. ", count(gaps(), "gap", "gaps"))}<A href=Page::Icp.link()>"Complete the ICP"</A>" so partners know what to bring."</p>
         })}
         <ul class="verdict-counts" aria-label="Verdicts">
             {move || counts().into_iter().map(|(v, n)| view! { <li><VerdictBadge verdict=v/>" "{n}</li> }).collect_view()}
@@ -110,9 +112,17 @@ pub fn Home() -> impl IntoView {
                     {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <A href=compare_href attr:class="button" attr:aria-disabled=move || (selected.with(|s| s.len()) < 2).to_string()>
-                {move || format!("Compare selected ({})", selected.with(|s| s.len()))}
-            </A>
+            // A link only once there is something to compare: a disabled
+            // link would still navigate.
+            {move || {
+                let n = selected.with(|s| s.len());
+                let text = format!("Compare selected ({n})");
+                if n >= 2 {
+                    view! { <A href=compare_href attr:class="button">{text}</A> }.into_any()
+                } else {
+                    view! { <button type="button" disabled title="Tick two partners or more to compare them">{text}</button> }.into_any()
+                }
+            }}
         </div>
         {move || rating_for.get().map(|id| view! { <QuickRate id rating_for/> })}
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! {
@@ -175,7 +185,8 @@ fn RankRow(
 /// Rate one partner without leaving the ranking; stays open while the ranking re-orders.
 #[component]
 fn QuickRate(id: Id, rating_for: RwSignal<Option<Id>>) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
+    let lens = PartnerLens::new(ws, id.clone());
     let (name, criteria) = ws.with_untracked(|w| {
         (
             w.partner(&id).map(|p| p.name.clone()).unwrap_or_default(),
@@ -189,7 +200,7 @@ fn QuickRate(id: Id, rating_for: RwSignal<Option<Id>>) -> impl IntoView {
         <section class="quick-rate" aria-label=format!("Rate {name}") data-testid="quick-rate">
             <h2>"Rate "{name.clone()}</h2>
             <div class="rating-grid">
-                {criteria.into_iter().map(|(cid, text)| view! { <RatingSelect partner=id.clone() criterion=cid label=text/> }).collect_view()}
+                {criteria.into_iter().map(|(cid, text)| view! { <RatingSelect partner=lens criterion=cid label=text/> }).collect_view()}
             </div>
             <button type="button" on:click=move |_| rating_for.set(None)>"Done"</button>
         </section>

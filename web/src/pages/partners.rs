@@ -1,10 +1,11 @@
-//! Step 2: the partner registry. Add, filter, sort, archive, delete with undo.
+//! Step 2: the partner registry. Add, filter, sort, archive, delete (each an
+//! undoable step).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use partnerfit_core::overlap::account::{AccountList, ListOwner};
-use partnerfit_core::partner::{Partner, PartnerType, Status};
+use partnerfit_core::edit::{Edit, PartnerEdit};
+use partnerfit_core::partner::{PartnerType, Status};
 use partnerfit_core::scorecard::{format_score, Verdict};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
@@ -13,7 +14,7 @@ use crate::clock;
 use crate::components::fields::next_id;
 use crate::components::verdict::VerdictBadge;
 use crate::routes::Page;
-use crate::state::{use_derived, use_workspace};
+use crate::state::{use_derived, use_store};
 
 /// How the registry is sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +36,10 @@ impl SortBy {
     ];
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// One row of the registry, as displayed: also its identity for
+/// re-rendering, so a row follows any change of what it shows (a rename in
+/// another tab, a workspace replaced).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
     id: Id,
     name: String,
@@ -44,31 +48,26 @@ struct Row {
     since: String,
     owner: String,
     archived: bool,
-    total: Option<f64>,
+    /// The score as shown, and for sorting in thousandths.
+    score: String,
+    total_milli: i64,
     verdict: Option<Verdict>,
 }
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
-    let ws = use_workspace();
+    let store = use_store();
     let derived = use_derived();
     let kind = RwSignal::new(None::<PartnerType>);
     let status = RwSignal::new(None::<Status>);
     let verdict = RwSignal::new(None::<Verdict>);
     let sort = RwSignal::new(SortBy::Name);
     let show_archived = RwSignal::new(false);
-    // The last deleted partner, its position and its account lists, for undo.
-    let deleted = RwSignal::new(
-        None::<(
-            usize,
-            std::sync::Arc<Partner>,
-            Vec<std::sync::Arc<AccountList>>,
-        )>,
-    );
+    let error = RwSignal::new(None::<String>);
 
     let rows = Memo::new(move |_| {
         let evals = derived.evaluations.get();
-        let mut rows: Vec<Row> = ws.with(|w| {
+        let mut rows: Vec<Row> = store.with(|w| {
             w.partners
                 .iter()
                 .filter(|p| show_archived.get() || !p.archived)
@@ -84,7 +83,13 @@ pub fn PartnersPage() -> impl IntoView {
                         since: p.status_since().map(|d| d.to_string()).unwrap_or_default(),
                         owner: p.owner.clone(),
                         archived: p.archived,
-                        total: e.and_then(|e| e.total),
+                        score: e
+                            .and_then(|e| e.total)
+                            .map(format_score)
+                            .unwrap_or_else(|| "–".into()),
+                        total_milli: e
+                            .and_then(|e| e.total)
+                            .map_or(0, |t| (t * 1000.0).round() as i64),
                         verdict: e.map(|e| e.verdict),
                     }
                 })
@@ -95,9 +100,8 @@ pub fn PartnersPage() -> impl IntoView {
         match sort.get() {
             SortBy::Name => rows.sort_by(by_name),
             SortBy::Score => rows.sort_by(|a, b| {
-                b.total
-                    .unwrap_or(0.0)
-                    .total_cmp(&a.total.unwrap_or(0.0))
+                b.total_milli
+                    .cmp(&a.total_milli)
                     .then_with(|| by_name(a, b))
             }),
             SortBy::Status => {
@@ -111,45 +115,15 @@ pub fn PartnersPage() -> impl IntoView {
         rows
     });
 
-    let delete = move |id: Id| {
-        ws.update(|w| {
-            if let Some(i) = w.partners.iter().position(|p| p.id == id) {
-                let p = w.partners.remove(i);
-                let owner = ListOwner::Partner(id.clone());
-                let (lists, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut w.account_lists)
-                    .into_iter()
-                    .partition(|l| l.owner == owner);
-                w.account_lists = keep;
-                deleted.set(Some((i, p, lists)));
-            }
-        });
-    };
-    let undo = move |_| {
-        if let Some((i, p, lists)) = deleted.get_untracked() {
-            ws.update(|w| {
-                if w.partner(&p.id).is_none() {
-                    let i = i.min(w.partners.len());
-                    w.partners.insert(i, p);
-                    w.account_lists.extend(lists);
-                }
-            });
-            deleted.set(None);
-        }
-    };
+    let send = move |e: Edit| error.set(store.commit(e).err());
     let (fid1, fid2, fid3, fid4) = (next_id(), next_id(), next_id(), next_id());
-    let toggle_archive = move |id: Id| {
-        crate::state::update_partner(ws, &id, |p| p.archived = !p.archived);
-    };
 
     view! {
         <h1>"Partners"</h1>
         <p class="lede">"Every candidate and partner, by type. Each type scales under its own rules."</p>
         <TypeGuide/>
         <AddPartner/>
-        {move || deleted.get().map(|(_, p, _)| view! {
-            <p class="undo" role="status">{format!("Deleted {}. ", p.name)}
-                <button type="button" on:click=undo>"Undo"</button></p>
-        })}
+        <p class="error" aria-live="polite">{move || error.get()}</p>
         <div class="filters">
             <div class="field inline"><label class="label" for=fid1.clone()>"Type"</label>
                 <select id=fid1.clone() on:change:target=move |ev| kind.set(PartnerType::from_key(&ev.target().value()))>
@@ -181,9 +155,10 @@ pub fn PartnersPage() -> impl IntoView {
                 <th scope="col">"Score"</th><th scope="col">"Verdict"</th><th scope="col">"Actions"</th>
             </tr></thead>
             <tbody>
-                <For each=move || rows.get() key=|r| (r.id.clone(), r.archived) let:row>
+                <For each=move || rows.get() key=|r| r.clone() let:row>
                     {
                         let (a, d) = (row.id.clone(), row.id.clone());
+                        let archived = row.archived;
                         let delete_label = format!("Delete {}", row.name);
                         view! {
                             <tr class:archived=row.archived>
@@ -192,13 +167,13 @@ pub fn PartnersPage() -> impl IntoView {
                                 <td>{row.kind.label()}</td>
                                 <td>{row.status.label()}<span class="hint">{format!(" since {}", row.since)}</span></td>
                                 <td>{row.owner.clone()}</td>
-                                <td class="num">{row.total.map(format_score).unwrap_or_else(|| "–".into())}</td>
+                                <td class="num">{row.score.clone()}</td>
                                 <td>{row.verdict.map(|v| view! { <VerdictBadge verdict=v/> })}</td>
                                 <td>
-                                    <button type="button" on:click=move |_| toggle_archive(a.clone())>
-                                        {if row.archived { "Unarchive" } else { "Archive" }}</button>
+                                    <button type="button" on:click=move |_| send(Edit::partner(&a, PartnerEdit::Archived(!archived)))>
+                                        {if archived { "Unarchive" } else { "Archive" }}</button>
                                     <button type="button" class="danger" aria-label=delete_label
-                                        on:click=move |_| delete(d.clone())>"Delete"</button>
+                                        on:click=move |_| send(Edit::RemovePartner(d.clone()))>"Delete"</button>
                                 </td>
                             </tr>
                         }
@@ -226,34 +201,28 @@ fn TypeGuide() -> impl IntoView {
 /// A small form to add a candidate, then open it.
 #[component]
 fn AddPartner() -> impl IntoView {
-    let ws = use_workspace();
+    let store = use_store();
     let navigate = use_navigate();
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(PartnerType::Referral);
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let (fid5, fid6) = (next_id(), next_id());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_owned();
-        if n.is_empty() {
-            error.set(Some("Give the partner a name."));
-            return;
-        }
-        let mut new_id = None;
-        ws.update(|w| {
-            let id = w.fresh_partner_id(clock::entropy());
-            w.partners.push(std::sync::Arc::new(Partner::new(
-                id.clone(),
-                n,
-                kind.get_untracked(),
-                clock::today(),
-            )));
-            new_id = Some(id);
+        let id = store.with_untracked(|w| w.fresh_partner_id(clock::entropy()));
+        let added = store.commit(Edit::AddPartner {
+            id: id.clone(),
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            today: clock::today(),
         });
-        name.set(String::new());
-        error.set(None);
-        if let Some(id) = new_id {
-            navigate(&Page::Partner(id).href(), Default::default());
+        match added {
+            Ok(()) => {
+                name.set(String::new());
+                error.set(None);
+                navigate(&Page::Partner(id).href(), Default::default());
+            }
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {

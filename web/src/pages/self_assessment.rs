@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partnerfit_core::partner::{Rating, Score};
+use partnerfit_core::partner::Rating;
 use partnerfit_core::share::compare::{compare, notable};
 use partnerfit_core::share::crypto::SealEntropy;
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
@@ -17,7 +17,9 @@ use crate::components::partner_route::PartnerRoute;
 use crate::components::response_import::ResponseImport;
 use crate::routes::Page;
 use crate::share_link::{copy, site};
-use crate::state::{update_partner, use_workspace};
+use partnerfit_core::edit::{Edit, PartnerEdit};
+
+use crate::state::use_store;
 
 #[component]
 pub fn SelfAssessmentPage() -> impl IntoView {
@@ -26,7 +28,7 @@ pub fn SelfAssessmentPage() -> impl IntoView {
 
 #[component]
 fn SelfAssessmentView(id: Id) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let key = StoredValue::new(id.clone());
     let name = move || {
         key.with_value(|id| ws.with(|w| w.partner(id).map(|p| p.name.clone()).unwrap_or_default()))
@@ -54,9 +56,8 @@ fn SelfAssessmentView(id: Id) -> impl IntoView {
 /// Create an invitation.
 #[component]
 fn InviteForm(id: Id) -> impl IntoView {
-    let ws = use_workspace();
-    let has_rules =
-        ws.with_untracked(|w| w.partner(&id).is_some_and(|p| p.motion.gaps().len() < 14));
+    let ws = use_store();
+    let has_rules = ws.with_untracked(|w| w.partner(&id).is_some_and(|p| p.motion.is_drafted()));
     let expires = RwSignal::new(String::new());
     let contact = RwSignal::new(String::new());
     let rules = RwSignal::new(has_rules);
@@ -113,10 +114,9 @@ fn InviteForm(id: Id) -> impl IntoView {
                 match sent {
                     Some(sent) => {
                         let link = sent.link.clone();
-                        key.with_value(|id| {
-                            update_partner(ws, id, |p| p.self_assessment.invitations.push(sent))
-                        });
-                        created.set(Some(Ok(link)));
+                        let recorded =
+                            ws.commit(Edit::Partner(key.get_value(), PartnerEdit::Invite(sent)));
+                        created.set(Some(recorded.map(|()| link)));
                     }
                     None => created.set(Some(Err("This partner no longer exists.".into()))),
                 }
@@ -182,7 +182,7 @@ fn InviteForm(id: Id) -> impl IntoView {
 /// Invitations sent, newest first.
 #[component]
 fn Invitations(id: Id) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let list = move || {
         ws.with(|w| {
             w.partner(&id).map(|p| {
@@ -235,7 +235,7 @@ fn Invitations(id: Id) -> impl IntoView {
 /// Responses received: pick one, see it beside our scorecard.
 #[component]
 fn Responses(id: Id) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let key = StoredValue::new(id);
     let all = Memo::new(move |_| {
         key.with_value(|id| {
@@ -273,7 +273,7 @@ fn Responses(id: Id) -> impl IntoView {
 /// One response compared with our ratings, with explicit adoption.
 #[component]
 fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let key = StoredValue::new(id);
     let resp = StoredValue::new(response.clone());
     let rows = Memo::new(move |_| {
@@ -296,14 +296,13 @@ fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
                 r.respondent, r.submitted, theirs.evidence
             );
             let rating = Rating {
-                score: Score::new(theirs.score.get()).expect("a valid score"),
+                score: theirs.score,
                 evidence,
             };
-            key.with_value(|id| {
-                update_partner(ws, id, |p| {
-                    p.ratings.insert(criterion.clone(), rating);
-                })
-            });
+            let _ = ws.commit(Edit::Partner(
+                key.get_value(),
+                PartnerEdit::Adopt(criterion.clone(), rating),
+            ));
         });
         pending.set(None);
     };

@@ -1,18 +1,23 @@
-//! The workspace as a whole: export, import, start over, and what is stored.
+//! The workspace as a whole: export, import, snapshots to go back to, start
+//! over, and what is stored.
 
 use leptos::prelude::*;
+use partnerfit_core::changes::changes;
 use partnerfit_core::format::{export_file_name, FORMAT_VERSION, MAX_FILE_BYTES};
+use partnerfit_core::snapshot::{size_text, Limits, Meta};
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::capitalised;
 
 use crate::clock;
 use crate::components::import::ImportPanel;
 use crate::components::status::{export_workspace, WorkspaceResets};
 use crate::files::download;
-use crate::state::use_workspace;
-use crate::storage::local;
+use crate::state::use_store;
+use crate::storage::{local, snapshots};
 
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
-    let ws = use_workspace();
+    let ws = use_store();
     let error = RwSignal::new(None::<String>);
     let file_name = move || ws.with(|w| export_file_name(&w.profile.name, clock::today()));
     let summary = move || ws.with(|w| w.summary().to_string());
@@ -28,7 +33,11 @@ pub fn WorkspacePage() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
         <ImportPanel/>
-        <p class="hint">{format!("Files up to {} MB are accepted. The file format is published as a JSON Schema (schema/ in the source) and `partnerfit validate FILE` checks a file from the command line.", MAX_FILE_BYTES / 1_000_000)}</p>
+        <p class="hint">{format!(
+            "Workspace files up to {} MB are accepted: the files Partnerfit exports, from this version or an earlier one. A file is checked completely before anything changes, and every problem is listed with where it is.",
+            MAX_FILE_BYTES / 1_000_000
+        )}</p>
+        <Snapshots/>
         <section aria-labelledby="reset-title">
             <h2 id="reset-title">"Start over"</h2>
             <WorkspaceResets/>
@@ -59,5 +68,110 @@ pub fn WorkspacePage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// The snapshots kept in this browser, newest first: when and why, how
+/// big, what changed since, and restoring one (an undoable step).
+#[component]
+fn Snapshots() -> impl IntoView {
+    let ws = use_store();
+    // Re-read after every change: imports and resets add snapshots.
+    let shelf = Memo::new(move |_| {
+        ws.track();
+        let mut list = snapshots::list();
+        list.reverse();
+        list
+    });
+    let reload = RwSignal::new(0u32);
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let limits = Limits::default();
+    let used = move || {
+        reload.track();
+        shelf.with(|s| s.iter().map(|m| m.size).sum::<usize>())
+    };
+    view! {
+        <section aria-labelledby="snapshots-title" data-testid="snapshots">
+            <h2 id="snapshots-title">"Snapshots"</h2>
+            <p class="hint">{move || format!(
+                "The workspace as it was before each import, merge, reset, scorecard restore and snapshot restore, and at the start of each day. This browser keeps the last {} ({} at most; {} used); the oldest go first.",
+                limits.count, size_text(limits.chars), size_text(used())
+            )}</p>
+            {move || message.get().map(|r| match r {
+                Ok(m) => view! { <p class="ok" role="status">{m}" Undo takes it back."</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+            })}
+            {move || {
+                reload.track();
+                let list = shelf.get();
+                if list.is_empty() {
+                    return view! { <p>"No snapshot yet: one is taken before anything replaces your workspace."</p> }.into_any();
+                }
+                view! {
+                    <table class="snapshots">
+                        <thead><tr><th scope="col">"Taken"</th><th scope="col">"Why"</th><th scope="col">"Size"</th>
+                            <th scope="col">"What it holds"</th><th scope="col">"Since then"</th><th scope="col">"Actions"</th></tr></thead>
+                        <tbody>
+                            {list.into_iter().map(|m| view! { <SnapshotRow meta=m message reload/> }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// One snapshot.
+#[component]
+fn SnapshotRow(
+    meta: Meta,
+    message: RwSignal<Option<Result<String, String>>>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let ws = use_store();
+    let taken = snapshots::taken_text(&meta);
+    let since = RwSignal::new(None::<Result<Vec<String>, String>>);
+    let key = StoredValue::new(meta.clone());
+    let show_changes = move |_| {
+        let then = key.with_value(|m| snapshots::open(&m.id));
+        since.set(Some(then.map(|then| {
+            ws.with_untracked(|now| changes(&then, now))
+                .iter()
+                .map(|c| capitalised(&c.to_string()))
+                .collect()
+        })));
+    };
+    let restore = move |_| {
+        message.set(Some(
+            key.with_value(|m| snapshots::restore(ws, m))
+                .map(|s| s + "."),
+        ));
+        reload.update(|r| *r += 1);
+    };
+    let delete = move |_| {
+        key.with_value(|m| snapshots::delete(&m.id));
+        reload.update(|r| *r += 1);
+    };
+    let label = format!("{taken} ({})", meta.reason.label().to_lowercase());
+    view! {
+        <tr data-testid="snapshot">
+            <td>{taken.clone()}</td>
+            <td>{meta.reason.label()}</td>
+            <td class="num">{size_text(meta.size)}</td>
+            <td>{meta.summary.clone()}</td>
+            <td>
+                {move || match since.get() {
+                    None => view! { <button type="button" class="link" aria-label=format!("What changed since the snapshot of {label}")
+                        on:click=show_changes>"What changed?"</button> }.into_any(),
+                    Some(Err(e)) => view! { <span class="error">{e}</span> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! { <span>"Nothing: it is the workspace as it is now."</span> }.into_any(),
+                    Some(Ok(list)) => view! { <ul class="changes">{list.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any(),
+                }}
+            </td>
+            <td>
+                <button type="button" on:click=restore aria-label=format!("Restore the snapshot of {taken}")>"Restore"</button>
+                <button type="button" class="danger" on:click=delete aria-label=format!("Delete the snapshot of {taken}")>"Delete"</button>
+            </td>
+        </tr>
     }
 }

@@ -12,6 +12,10 @@ pub enum StorageKey {
     /// A partner's draft answers to one invitation (respond mode), apart
     /// from any workspace of their own.
     RespondDraft(String),
+    /// The list of snapshots (their descriptions, oldest first).
+    Snapshots,
+    /// One snapshot's workspace, by its id.
+    Snapshot(String),
 }
 
 /// Prefix of every key, so the app never touches other data on the origin.
@@ -24,6 +28,8 @@ impl StorageKey {
             StorageKey::Origin => format!("{PREFIX}origin"),
             StorageKey::Unreadable(stamp) => format!("{PREFIX}unreadable.{stamp}"),
             StorageKey::RespondDraft(invitation) => format!("{PREFIX}respond.{invitation}"),
+            StorageKey::Snapshots => format!("{PREFIX}snapshots"),
+            StorageKey::Snapshot(id) => format!("{PREFIX}snapshot.{id}"),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod keys;
 pub mod local;
 pub mod persist;
+pub mod snapshots;
 
 pub use keys::StorageKey;
 pub use persist::{Persistence, SaveState};

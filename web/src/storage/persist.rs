@@ -19,9 +19,11 @@ use partnerfit_core::format::stored;
 use partnerfit_core::format::stored_encoder::StoredEncoder;
 use partnerfit_core::Workspace;
 
+use partnerfit_core::edit::Replacement;
+
 use super::local::{self, StorageProblem};
 use super::StorageKey;
-use crate::state::Origin;
+use crate::state::{Origin, Store};
 
 /// How long after the last change the workspace is saved.
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
@@ -75,10 +77,7 @@ pub struct Persistence {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Keeps the serialized accounts of unchanged lists between saves.
     encoder: StoredValue<StoredEncoder>,
-    ws: RwSignal<Workspace>,
-    /// Bumped whenever the workspace is replaced as a whole, so forms that
-    /// show initial values re-mount with the new ones.
-    pub epoch: RwSignal<u64>,
+    store: Store,
 }
 
 /// What the app starts with.
@@ -140,7 +139,7 @@ pub fn boot(demo: impl Fn() -> Workspace) -> Boot {
 
 impl Persistence {
     /// Start persistence for `ws` from `boot`: autosave, tab sync, flush on leave.
-    pub fn start(ws: RwSignal<Workspace>, boot: &Boot) -> Persistence {
+    pub fn start(store: Store, boot: &Boot) -> Persistence {
         let p = Persistence {
             state: RwSignal::new(boot.state.clone()),
             recovered: RwSignal::new(boot.recovered.clone()),
@@ -151,11 +150,10 @@ impl Persistence {
             synced: StoredValue::new(Some(boot.workspace.clone())),
             timer: StoredValue::new(None),
             encoder: StoredValue::new(StoredEncoder::default()),
-            ws,
-            epoch: RwSignal::new(0),
+            store,
         };
         Effect::new(move |_| {
-            ws.track();
+            store.track();
             p.schedule();
         });
         let storage = window_event_listener(leptos::ev::storage, move |e| {
@@ -177,7 +175,7 @@ impl Persistence {
     /// True when the workspace has edits not yet in storage.
     pub fn dirty(&self) -> bool {
         self.synced
-            .with_value(|synced| self.ws.with_untracked(|w| synced.as_ref() != Some(w)))
+            .with_value(|synced| self.store.with_untracked(|w| synced.as_ref() != Some(w)))
     }
 
     fn schedule(&self) {
@@ -215,7 +213,7 @@ impl Persistence {
     /// (`force` overwrites it: the user chose "keep mine").
     pub fn save_now(&self, force: bool) {
         self.timer.set_value(None);
-        let accounts = self.ws.with_untracked(|w| {
+        let accounts = self.store.with_untracked(|w| {
             w.account_lists
                 .iter()
                 .map(|l| l.accounts.len())
@@ -244,7 +242,7 @@ impl Persistence {
         // Never store what could not be read back.
         let Some(encoded) = self
             .encoder
-            .try_update_value(|e| self.ws.with_untracked(|w| e.encode_checked(w, next)))
+            .try_update_value(|e| self.store.with_untracked(|w| e.encode_checked(w, next)))
         else {
             return; // the app is gone
         };
@@ -258,7 +256,7 @@ impl Persistence {
         match local::write(&StorageKey::Workspace, &text) {
             Ok(()) => {
                 self.revision.set_value(next);
-                self.synced.set_value(Some(self.ws.get_untracked()));
+                self.synced.set_value(Some(self.store.get_untracked()));
                 self.state.set(SaveState::Saved);
             }
             Err(StorageProblem::Full) if text.len() > LARGE_TEXT => self
@@ -292,10 +290,24 @@ impl Persistence {
             Ok(s) => {
                 self.revision.set_value(s.revision);
                 self.synced.set_value(Some(s.loaded.workspace.clone()));
-                self.replace(s.loaded.workspace);
-                self.state.set(SaveState::Saved);
-                self.notice
-                    .set(Some("Updated with changes saved in another tab.".into()));
+                match self
+                    .store
+                    .replace(s.loaded.workspace, Replacement::OtherTab)
+                {
+                    Ok(_) => {
+                        self.state.set(SaveState::Saved);
+                        self.notice.set(Some(
+                            "Updated with changes saved in another tab (Undo takes them back)."
+                                .into(),
+                        ));
+                    }
+                    Err(e) => {
+                        self.state.set(SaveState::OtherTab);
+                        self.notice.set(Some(format!(
+                            "Another tab saved a workspace this tab cannot use: {e}"
+                        )));
+                    }
+                }
             }
             Err(e) => {
                 self.state.set(SaveState::OtherTab);
@@ -321,12 +333,6 @@ impl Persistence {
     /// Resolve a conflict (or a hold) by writing this tab's version.
     pub fn keep_mine(&self) {
         self.save_now(true);
-    }
-
-    /// Replace the workspace as a whole (import, merge, reset, another tab).
-    pub fn replace(&self, ws: Workspace) {
-        self.ws.set(ws);
-        self.epoch.update(|e| *e += 1);
     }
 
     /// Remember whether the workspace is the demo or the user's own.

@@ -1,0 +1,139 @@
+//! One editor for every list of rows (a buying committee, disqualifiers,
+//! worked examples, journey stages, mapped accounts, tier tables): the rows
+//! with their fields, "Add", and per row "Remove" (undoable, so no "are you
+//! sure") and, where order matters, "Move up" / "Move down".
+
+use leptos::prelude::*;
+use partnerfit_core::edit::RowEdit;
+
+use crate::lens::Binding;
+
+/// One row of a list, for its fields: its number, and bindings to its parts.
+pub struct RowLens<R: Send + Sync + 'static> {
+    /// 0-based position.
+    pub index: usize,
+    rows: Signal<Vec<R>>,
+    edit: Callback<RowEdit<R>, Result<(), String>>,
+    /// The row when it was first shown (what a field shows while its row
+    /// is being removed).
+    first: StoredValue<R>,
+}
+
+impl<R: Send + Sync + 'static> Clone for RowLens<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R: Send + Sync + 'static> Copy for RowLens<R> {}
+
+impl<R: Clone + PartialEq + Send + Sync + 'static> RowLens<R> {
+    /// 1-based, as the labels count.
+    pub fn number(&self) -> usize {
+        self.index + 1
+    }
+
+    /// One part of the row: `get` reads it from the row, `set` writes it
+    /// into a copy that replaces the row.
+    pub fn field<T>(
+        self,
+        get: impl Fn(&R) -> T + Send + Sync + 'static,
+        set: impl Fn(&mut R, T) + Send + Sync + 'static,
+    ) -> Binding<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let i = self.index;
+        let value = Memo::new(move |_| {
+            self.rows
+                .with(|r| r.get(i).map(&get))
+                .unwrap_or_else(|| self.first.with_value(&get))
+        });
+        Binding {
+            value: value.into(),
+            commit: Callback::new(move |v: T| {
+                let Some(mut row) = self.rows.with_untracked(|r| r.get(i).cloned()) else {
+                    return Err("This row is no longer there.".into());
+                };
+                set(&mut row, v);
+                self.edit.run(RowEdit::Set(i, row))
+            }),
+        }
+    }
+}
+
+/// The rows of a list with their fields, and the buttons to change it.
+#[component]
+pub fn ListEditor<R, F, V>(
+    /// The legend of the fieldset.
+    #[prop(into)]
+    legend: String,
+    /// The rows as they are in the workspace.
+    #[prop(into)]
+    rows: Signal<Vec<R>>,
+    /// Carries out a change of the list; `Err` is the refusal in words.
+    edit: Callback<RowEdit<R>, Result<(), String>>,
+    /// The fields of one row.
+    row: F,
+    /// The row "Add" appends.
+    new_row: Callback<(), R>,
+    /// The add button's text.
+    #[prop(into)]
+    add_label: String,
+    /// What one row is called in button names ("committee member").
+    noun: &'static str,
+    /// Whether rows can be moved up and down (their order matters).
+    #[prop(optional)]
+    movable: bool,
+    /// A hint under the legend.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// `data-testid` of the fieldset.
+    #[prop(optional)]
+    testid: &'static str,
+    /// `data-testid` of each row.
+    #[prop(optional)]
+    row_testid: &'static str,
+) -> impl IntoView
+where
+    R: Clone + PartialEq + Send + Sync + 'static,
+    F: Fn(RowLens<R>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let error = RwSignal::new(None::<String>);
+    let run = move |e: RowEdit<R>| error.set(edit.run(e).err());
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    view! {
+        <fieldset class="list-editor" data-testid=(!testid.is_empty()).then_some(testid)>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <For each=move || 0..count.get() key=|i| *i let:index>
+                {
+                    let first = rows.with_untracked(|r| r.get(index).cloned());
+                    first.map(|first| {
+                    let lens = RowLens { index, rows, edit, first: StoredValue::new(first) };
+                    let n = index + 1;
+                    view! {
+                        <div class="row-editor" data-testid=(!row_testid.is_empty()).then_some(row_testid)>
+                            {row.clone()(lens)}
+                            <div class="row-actions">
+                                {movable.then(|| view! {
+                                    <button type="button" class="link" aria-label=format!("Move {noun} {n} up")
+                                        disabled=move || index == 0
+                                        on:click=move |_| run(RowEdit::Move { from: index, to: index - 1 })>"Move up"</button>
+                                    <button type="button" class="link" aria-label=format!("Move {noun} {n} down")
+                                        disabled=move || index + 1 >= count.get()
+                                        on:click=move |_| run(RowEdit::Move { from: index, to: index + 1 })>"Move down"</button>
+                                })}
+                                <button type="button" class="danger" aria-label=format!("Remove {noun} {n}")
+                                    on:click=move |_| run(RowEdit::Remove(index))>"Remove"</button>
+                            </div>
+                        </div>
+                    }
+                    })
+                }
+            </For>
+            <button type="button" on:click=move |_| run(RowEdit::Add(new_row.run(())))>{add_label}</button>
+            <span class="error" aria-live="polite">{move || error.get()}</span>
+        </fieldset>
+    }
+}
