@@ -73,9 +73,16 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
 /// Five synthetic partners, our list of `n` CRM accounts and the first
 /// partner's list of `n`: the largest workspace the overlap budget speaks of.
 pub fn workspace_with_accounts(n: usize) -> Workspace {
+    partners_and_accounts(5, n)
+}
+
+/// `partners` synthetic partners, our list of `n` CRM accounts and the
+/// first partner's list of `n` (the edit budget's workspace: 500 partners,
+/// two lists of 100,000 accounts).
+pub fn partners_and_accounts(partners: usize, n: usize) -> Workspace {
     use partnerfit_core::overlap::account::{AccountList, ListOwner, PopulationSource};
     use partnerfit_core::overlap::population::Population;
-    let mut ws = workspace(5, 7);
+    let mut ws = workspace(partners, 7);
     let (ours, theirs) = account_lists(n, 3);
     let partner = ws.partners[0].id.clone();
     let day = Date::parse("2026-01-05").expect("valid date");

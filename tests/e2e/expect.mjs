@@ -55,6 +55,27 @@ export function expect(locator) {
         async () => `expected not to contain ${JSON.stringify(text)}, got ${JSON.stringify(await locator.innerText().catch(() => "(none)"))}`,
       );
     },
+    async toMatchText(re) {
+      await until(
+        async () => re.test((await locator.innerText()).trim()),
+        async () => `expected text matching ${re}, got ${JSON.stringify(await locator.innerText().catch(() => "(none)"))}`,
+      );
+    },
+    async toNotHaveValue(v) {
+      await until(
+        async () => (await locator.inputValue()) !== v,
+        async () => `expected a value other than ${JSON.stringify(v)}`,
+      );
+    },
+    async toBeDisabled() {
+      await until(() => locator.isDisabled(), () => "expected to be disabled");
+    },
+    async toBeEmpty() {
+      await until(
+        async () => (await locator.innerText()).trim() === "",
+        async () => `expected no text, got ${JSON.stringify(await locator.innerText().catch(() => "(none)"))}`,
+      );
+    },
     async toBeHidden() {
       await until(async () => !(await locator.isVisible()), () => "expected to be hidden");
     },

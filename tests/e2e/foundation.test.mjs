@@ -105,7 +105,7 @@ test("merging a colleague's file shows conflicts and applies choices", () =>
     await app.importFile("colleague.json", JSON.stringify(theirs));
     await page.getByRole("button", { name: "Merge into my workspace" }).click();
     const merge = page.getByTestId("merge");
-    await expect(merge).toContainText("1 new partner(s) will be added: New Colleague Partner");
+    await expect(merge).toContainText("1 new partner will be added: New Colleague Partner");
     await expect(merge).toContainText("Partner Northwind Integrations — differs in: notes");
     const apply = page.getByRole("button", { name: "Apply merge" });
     assert.equal(await apply.isDisabled(), true, "a conflict must be decided first");

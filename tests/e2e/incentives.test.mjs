@@ -8,6 +8,11 @@ import { harness } from "./harness.mjs";
 
 const h = harness();
 
+/** The field (label, control, error) holding the control labelled `label`. */
+function fieldOf(page, label) {
+  return page.locator(".field").filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
 /** The cells of quarter `q`'s row in the quarterly table, by column name. */
 async function quarter(page, q) {
   const table = page.getByTestId("quarters");
@@ -27,7 +32,9 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     await app.addPartner("Brightpath Advisory", "Referral");
     await page.getByRole("link", { name: "Incentives →" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Incentives: Brightpath Advisory");
-    await page.getByRole("button", { name: "Add a plan" }).click();
+    // No plan yet: the page offers the starter plan of the partner's type.
+    await expect(page.getByTestId("no-plan")).toContainText("Brightpath Advisory has no incentive plan yet");
+    await page.getByRole("button", { name: "Start the referral plan" }).click();
     await expect(page.getByRole("heading", { name: "Referral terms" })).toBeVisible();
 
     // Starter assumptions: 10 submissions × 60% qualified = 6 meetings a quarter at 500.00.
@@ -46,7 +53,7 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
 
     // Bad input: a rate over 100 % is refused with a message; the saved plan keeps its value.
     await page.getByLabel("If more are rejected than (%)").fill("140");
-    await expect(page.getByRole("alert").filter({ hasText: "100" })).toBeVisible();
+    await expect(fieldOf(page, "If more are rejected than (%)")).toContainText("140% is over 100%");
     await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("75000"));
     await page.reload();
     await expect(page.getByLabel("Fee per ICP-qualified meeting with the required stakeholders (EUR)")).toHaveValue("750.00");
@@ -61,15 +68,15 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     await page.getByRole("button", { name: "Add a plan" }).click();
     await expect(page.getByRole("heading", { name: "Resell terms" })).toBeVisible();
     await page.getByLabel("Price floor (EUR)").fill("30000");
-    await expect(page.getByTestId("incentive-problems")).toContainText("Price floor: the price floor is above the list price");
-    await expect(page.getByTestId("compare-plans")).toBeHidden();
+    await expect(fieldOf(page, "Price floor (EUR)")).toContainText("Price floor: the price floor is above the list price");
     await page.getByLabel("Price floor (EUR)").fill("20000");
-    // A tier table out of order is named; removing the bad tier clears it.
+    await expect(fieldOf(page, "Price floor (EUR)").locator(".error")).toBeEmpty();
+    // A tier table out of order is refused where it was typed; removing the tier is one step.
     await page.getByRole("button", { name: "Add a tier" }).click();
     await page.getByLabel("Tier 4 deals per quarter from", { exact: true }).fill("2");
-    await expect(page.getByTestId("incentive-problems")).toContainText("Tier 4 deals per quarter from: tier table out of order");
+    await expect(fieldOf(page, "Tier 4 deals per quarter from")).toContainText("Tier 4 deals per quarter from: tier table out of order");
     await page.getByRole("button", { name: "Remove tier 4" }).click();
-    await expect(page.getByTestId("incentive-problems")).toBeHidden();
+    await expect(page.getByLabel("Tier 4 deals per quarter from", { exact: true })).toHaveCount(0);
     await expect(page.getByTestId("compare-plans")).toContainText("Referral plan");
     await expect(page.getByTestId("compare-verdict")).toContainText("more contribution than");
 

@@ -23,7 +23,6 @@ use partnerfit_core::edit::TextKind;
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
     let store = use_store();
-    let problems = move || store.with(|w| w.scorecard.problems());
     let restored = RwSignal::new(None::<Result<String, String>>);
     let reset = move |_| {
         let kept = crate::storage::snapshots::take(store, Reason::ScorecardRestore);
@@ -48,9 +47,6 @@ pub fn ScorecardPage() -> impl IntoView {
     view! {
         <h1>"Scorecard"</h1>
         <p class="lede">"Rate each category 1 to 5, then require minimum thresholds. A category score is the weighted mean of its rated criteria; unrated criteria are left out of the mean and keep the verdict at “needs evidence” until rated."</p>
-        <div role="alert" data-testid="scorecard-problems">
-            {move || problems().into_iter().map(|p| view! { <p class="error">{format!("{}: {}", p.path, p.message)}</p> }).collect_view()}
-        </div>
         <Gates/>
         <Categories/>
         <section>
