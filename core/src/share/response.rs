@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::crypto::{self, SealEntropy, MAC_LEN};
 use super::envelope::{self, Kind};
-use super::error::ShareError;
+use super::error::{self, ShareError};
 use super::invitation::Opened;
 use super::records::{ReceivedResponse, Verification};
 use crate::alignment::Answers;
@@ -78,7 +78,10 @@ pub fn missing(inv: &Opened, draft: &Draft) -> Vec<String> {
         .filter(|q| draft.ratings.get(&q.id).and_then(|r| r.score).is_none())
         .count();
     if unrated > 0 {
-        out.push(format!("{unrated} question(s) without a rating"));
+        out.push(format!(
+            "{} without a rating",
+            error::count(unrated, "question", "questions")
+        ));
     }
     out
 }
