@@ -699,3 +699,108 @@ async fn a_snapshot_is_taken_before_an_import_and_restores_what_was_there() {
     settle(10).await;
     assert_eq!(ws.get_untracked(), theirs);
 }
+
+/// The partner's page on `fragment`: the hash is set first and its
+/// `hashchange` let pass (the page reloads on one), then the page mounted.
+async fn mount_respond(
+    fragment: &str,
+) -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(fragment)
+        .unwrap();
+    TimeoutFuture::new(20).await;
+    let el = host();
+    let handle = leptos::mount::mount_to(el.clone(), partnerfit::pages::respond::RespondApp);
+    settle(20).await;
+    (el, handle)
+}
+
+/// What the partner's page shows for a link.
+enum Shows {
+    /// The passphrase form.
+    Passphrase,
+    /// A problem: its message, and words of its detail (`None`: no detail).
+    Problem(&'static str, Option<&'static str>),
+}
+
+/// A damaged link is named at once, in plain words, with the technical
+/// detail in a closed "Details" disclosure; a damaged protected link is
+/// named before any passphrase is asked for.
+#[wasm_bindgen_test]
+async fn link_problems_are_named_plainly_before_any_passphrase() {
+    use partnerfit_core::share::envelope::{pack, Kind};
+    // A sealed envelope that looks whole: 60 bytes, the first four the
+    // key-derivation cost (600,000). Its payload is never decrypted here.
+    let sealed = format!("pf2.ie.60.AAknwAAA{}", "A".repeat(72));
+    let not_an_invitation = pack(Kind::Invitation, br#"{"to":1}"#, None);
+    let rows: Vec<(&str, String, Shows)> = vec![
+        ("a whole protected link", sealed.clone(), Shows::Passphrase),
+        (
+            "a protected link cut off",
+            sealed[..sealed.len() - 40].to_owned(),
+            Shows::Problem("The link is incomplete", None),
+        ),
+        (
+            "a protected link too short for its key",
+            format!("pf2.ie.30.AAknwAAA{}", "A".repeat(32)),
+            Shows::Problem("The link is incomplete", None),
+        ),
+        (
+            "a protected link asking for an impossible cost",
+            format!("pf2.ie.60.{}", "A".repeat(80)),
+            Shows::Problem(
+                "The link is damaged: its protection is not set up the way Partnerfit does it.",
+                Some("key-derivation rounds"),
+            ),
+        ),
+        (
+            "content that is not an invitation",
+            not_an_invitation,
+            Shows::Problem(
+                "The link is damaged: part of the invitation is missing or changed. Ask for a new link.",
+                Some("invalid type"),
+            ),
+        ),
+    ];
+    for (what, fragment, expected) in rows {
+        let (el, handle) = mount_respond(&fragment).await;
+        let passphrase = el.query_selector("input[type=password]").unwrap();
+        let details = el
+            .query_selector("[data-testid=respond-error] details")
+            .unwrap();
+        match expected {
+            Shows::Passphrase => {
+                assert!(passphrase.is_some(), "{what}: no passphrase field");
+                assert!(text(&el).contains("A protected invitation"), "{what}");
+            }
+            Shows::Problem(message, detail) => {
+                assert!(passphrase.is_none(), "{what}: a passphrase is asked for");
+                let alert = el
+                    .query_selector("[data-testid=respond-error] [role=alert]")
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("{what}: no error"))
+                    .text_content()
+                    .unwrap_or_default();
+                assert!(alert.contains(message), "{what}: {alert}");
+                match detail {
+                    None => assert!(details.is_none(), "{what}: details shown"),
+                    Some(words) => {
+                        assert!(!alert.contains(words), "{what}: {words} in the message");
+                        let details = details.unwrap_or_else(|| panic!("{what}: no details"));
+                        assert!(!details.has_attribute("open"), "{what}: details open");
+                        let summary = details.query_selector("summary").unwrap().unwrap();
+                        assert_eq!(summary.text_content().unwrap(), "Details");
+                        let content = details.text_content().unwrap_or_default();
+                        assert!(content.contains(words), "{what}: {content}");
+                    }
+                }
+            }
+        }
+        drop(handle);
+        el.remove();
+    }
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    TimeoutFuture::new(20).await;
+}

@@ -272,7 +272,7 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let link = stdout(&o).trim().to_owned();
     assert!(
-        link.starts_with("https://example.com/pf/respond/#pf1.ip."),
+        link.starts_with("https://example.com/pf/respond/#pf2.ip."),
         "{link}"
     );
     assert!(link.len() <= 2_000, "{}", link.len());
@@ -326,4 +326,12 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     let o = run(&["response", &reply[..reply.len() - 20]]);
     assert_eq!(o.status.code(), Some(1));
     check_contains(&stderr(&o), "incomplete");
+    // A damaged one in plain words, the decoder's own words apart.
+    let o = run(&["response", &format!("{reply}AB")]);
+    assert_eq!(o.status.code(), Some(1));
+    check_contains(
+        &stderr(&o),
+        "The link is damaged: part of it is missing or changed.",
+    );
+    check_contains(&stderr(&o), "(detail: the data has");
 }

@@ -92,7 +92,7 @@ fn invitation_and_response_round_trip_without_a_passphrase() {
         1,
     );
     assert!(
-        link.starts_with("https://partnerfit.example/app/respond/#pf1.ip."),
+        link.starts_with("https://partnerfit.example/app/respond/#pf2.ip."),
         "{link}"
     );
     let opened = invitation::open(&link, None, today()).unwrap();
@@ -139,7 +139,7 @@ fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
         ..Default::default()
     };
     let link = invite(&mut ws, &options, 2);
-    assert!(link.contains("#pf1.ie."), "{link}");
+    assert!(link.contains("#pf2.ie."), "{link}");
     assert_eq!(
         invitation::open(&link, None, today()),
         Err(ShareError::NeedsPassphrase)
@@ -261,12 +261,21 @@ fn nothing_internal_goes_into_an_invitation() {
         }
         // What is meant to go in does.
         assert!(json.contains("Northwind Integrations") && json.contains("Ledgerline"));
-        // The link itself is the same JSON, compressed: decode and check again.
+        // What travels is shorter (defaults left out): check the link's own
+        // JSON, and what the partner's page makes of it.
         let sent =
             invitation::create(&ws, &northwind(), &options, entropy(5), today(), SITE).unwrap();
+        let wire = envelope::parse(&envelope::extract(&sent.link).unwrap())
+            .and_then(|e| e.open(None))
+            .unwrap();
+        let wire = String::from_utf8(wire).unwrap();
         let opened = invitation::open(&sent.link, None, today()).unwrap();
         let decoded = serde_json::to_string(&opened.invitation).unwrap();
-        assert!(!decoded.contains("MARKER"), "{decoded}");
+        for text in [&wire, &decoded] {
+            for needle in ["MARKER", "marker", "0.98765", "0.87654", "3.27193"] {
+                assert!(!text.contains(needle), "{needle} leaked:\n{text}");
+            }
+        }
     }
 }
 
@@ -345,9 +354,9 @@ fn bad_links_get_specific_messages() {
             ShareError::Truncated,
         ),
         (
-            "wrong version",
-            format!("{SITE}respond/#pf2{}", &fragment[3..]),
-            ShareError::NewerVersion(2),
+            "newer version",
+            format!("{SITE}respond/#pf3{}", &fragment[3..]),
+            ShareError::NewerVersion(3),
         ),
         (
             "not ours",
@@ -475,9 +484,10 @@ fn edited_wording_travels_and_default_wording_is_filled_in() {
     );
 }
 
-/// Default wording is left out of links and filled in from this table when
-/// opened: changing it changes how every link already sent reads. If this
-/// snapshot must change, bump the link format version.
+/// Default wording is left out of links (in format 2, the whole default
+/// scorecard is) and filled in from this table when opened: changing it
+/// changes how every link already sent reads. If this snapshot must change,
+/// bump the link format version.
 #[test]
 fn default_wording_is_part_of_link_format_1() {
     let s = partnerfit_core::scorecard::Scorecard::default();
@@ -531,6 +541,438 @@ fn size_budgets_hold_on_a_realistic_questionnaire() {
     );
 }
 
+/// The site of the default-length measurements.
+const DEMO_SITE: &str = "https://example.com/partnerfit/";
+
+/// The invitation a new user makes with the default choices (the one-pager
+/// included, no passphrase, no contact, no expiry) fits the 2,000 characters
+/// the app warns about, for every demo partner, and so does the protected
+/// one. Before link format 2 Northwind's was 2,355 (2,419 protected).
+#[test]
+fn default_invitation_links_fit_in_2000_characters() {
+    let ws = demo();
+    let mut lengths = Vec::new();
+    for (k, p) in ws.partners.iter().enumerate() {
+        for passphrase in [None, Some("river otter 42")] {
+            let options = InviteOptions {
+                include_rules: true,
+                passphrase: passphrase.map(String::from),
+                ..Default::default()
+            };
+            let link =
+                invitation::create(&ws, &p.id, &options, entropy(k as u8), today(), DEMO_SITE)
+                    .unwrap()
+                    .link;
+            lengths.push(format!(
+                "{} {}: {}",
+                p.id,
+                if passphrase.is_some() {
+                    "protected"
+                } else {
+                    "plain"
+                },
+                link.len()
+            ));
+            assert!(
+                link.len() < 2_000,
+                "{} ({passphrase:?}): {} characters",
+                p.id,
+                link.len()
+            );
+        }
+    }
+    println!("{}", lengths.join("\n"));
+}
+
+/// What the partner's page shows is what the workbench lays out, for every
+/// demo partner and the choices that change an invitation.
+#[test]
+fn the_partner_sees_what_we_build() {
+    let base = demo();
+    let mut edited = demo();
+    edited.scorecard.categories[0].criteria[0].text =
+        "How many of your clients match our ICP?".into();
+    edited.scorecard.categories[1].name = "Go-to-market".into();
+    edited.scorecard.categories[3].criteria.pop();
+    let mut nameless = demo();
+    nameless.profile.name = "  ".into();
+    let all_options = [
+        InviteOptions::default(),
+        InviteOptions {
+            include_rules: true,
+            ..Default::default()
+        },
+        InviteOptions {
+            include_rules: true,
+            contact: " partners@ledgerline.example ".into(),
+            expires: Some(Date::parse("2026-12-31").unwrap()),
+            passphrase: Some("river otter 42".into()),
+        },
+    ];
+    for (what, ws) in [
+        ("demo", &base),
+        ("edited wording", &edited),
+        ("no company name", &nameless),
+    ] {
+        for p in &ws.partners {
+            for options in &all_options {
+                let e = entropy(7);
+                let sent = invitation::create(ws, &p.id, options, e, today(), DEMO_SITE).unwrap();
+                let pass = options.passphrase.as_deref();
+                let opened = invitation::open(&sent.link, pass, today()).unwrap();
+                let built =
+                    invitation::build(ws, &p.id, options, sent.id.clone(), &e.secret, today())
+                        .unwrap();
+                assert_eq!(opened.invitation, built, "{what}, {}, {options:?}", p.id);
+            }
+        }
+    }
+}
+
+/// Links already sent keep opening: links written by link format 1, saved
+/// before format 2 existed, read as they did then (the same invitation the
+/// workbench builds today), and their response verifies.
+#[test]
+fn links_written_in_format_1_still_open() {
+    let fixture = include_str!("fixtures/share/format-1-links.txt");
+    let links: std::collections::HashMap<&str, &str> = fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split_once(' ').unwrap())
+        .collect();
+    let mut edited = demo();
+    edited.scorecard.categories[0].criteria[0].text =
+        "How many of your clients match our ICP?".into();
+    edited.scorecard.categories[1].name = "Go-to-market".into();
+    let plain = InviteOptions {
+        include_rules: true,
+        contact: "partners@ledgerline.example".into(),
+        ..Default::default()
+    };
+    let protected = InviteOptions {
+        include_rules: true,
+        passphrase: Some("river otter 42".into()),
+        ..Default::default()
+    };
+    let mut ws = demo();
+    for (name, workspace, options, seed) in [
+        ("invitation-plain", demo(), &plain, 61),
+        ("invitation-protected", demo(), &protected, 62),
+        (
+            "invitation-edited-wording",
+            edited,
+            &InviteOptions::default(),
+            63,
+        ),
+    ] {
+        let link = links[name];
+        assert!(link.contains("#pf1.i"), "{name}: not a format 1 link");
+        let opened = invitation::open(link, options.passphrase.as_deref(), today())
+            .unwrap_or_else(|e| panic!("{name}: {e} ({:?})", e.detail()));
+        let built = invitation::build(
+            &workspace,
+            &northwind(),
+            options,
+            opened.id.clone(),
+            &entropy(seed).secret,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(opened.invitation, built, "{name}");
+        // Recreated with the same entropy, the invitation has the same id
+        // and secret, so the format 1 response below verifies against it.
+        if name == "invitation-plain" {
+            invite(&mut ws, options, seed);
+            let record = &ws
+                .partner(&northwind())
+                .unwrap()
+                .self_assessment
+                .invitations;
+            assert_eq!(record.last().unwrap().id, opened.id);
+        }
+    }
+    let reply = response::open(links["response-plain"], None).unwrap();
+    let att = response::attach(&ws, &reply, today()).unwrap();
+    assert_eq!(att.response.verification, Verification::Verified);
+    assert_eq!(att.response.respondent, "Mara Lindqvist");
+}
+
+/// `data` of an envelope text, and the text with other data (its header's
+/// length adjusted), to make damaged links.
+fn data_of(text: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let b64 = text.rsplit_once('.').unwrap().1;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(b64)
+        .unwrap()
+}
+
+fn with_data(text: &str, bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let (head, _) = text.rsplit_once('.').unwrap();
+    let (head, _) = head.rsplit_once('.').unwrap();
+    format!(
+        "{head}.{}.{}",
+        bytes.len(),
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+/// One damaged link: the error it must give, compared by kind and message.
+fn check(what: &str, got: Result<(), ShareError>, expected: &ShareError) {
+    match &got {
+        Err(e)
+            if std::mem::discriminant(e) == std::mem::discriminant(expected)
+                && e.to_string() == expected.to_string() => {}
+        _ => panic!("{what}: got {got:?}, expected {expected:?}"),
+    }
+}
+
+/// A protected link that is damaged says so at once: no passphrase is asked
+/// for a link that cannot open anyway.
+#[test]
+fn a_damaged_protected_link_is_named_before_the_passphrase() {
+    let mut ws = demo();
+    let options = InviteOptions {
+        include_rules: true,
+        passphrase: Some("river otter 42".into()),
+        ..Default::default()
+    };
+    let link = invite(&mut ws, &options, 71);
+    let (site, text) = link.split_once('#').unwrap();
+    let opened = invitation::open(&link, Some("river otter 42"), today()).unwrap();
+    let reply = response::pack(
+        &opened,
+        &typical_draft(&opened),
+        today(),
+        Some(("river otter 42", entropy(72).seal)),
+    );
+    let sealed = data_of(text);
+    let mut weak = sealed.clone();
+    weak[..4].copy_from_slice(&1_000u32.to_be_bytes());
+    let dot = text.find('.').unwrap();
+    let damaged = ShareError::Damaged(String::new());
+    for (target, what, input, expected) in [
+        (
+            "invitation",
+            "cut off by 40 characters",
+            link[..link.len() - 40].to_owned(),
+            ShareError::Truncated,
+        ),
+        (
+            "invitation",
+            "cut off in its length",
+            format!("{site}#{}", &text[..10]),
+            ShareError::Truncated,
+        ),
+        (
+            "invitation",
+            "cut off after its header",
+            format!("{site}#{}", &text[..7]),
+            ShareError::Truncated,
+        ),
+        (
+            "invitation",
+            "too short for a sealed payload",
+            with_data(text, &sealed[..40]),
+            ShareError::Truncated,
+        ),
+        (
+            "invitation",
+            "an impossible key-derivation cost",
+            with_data(text, &weak),
+            ShareError::Iterations(1_000),
+        ),
+        (
+            "invitation",
+            "a character no link has",
+            format!("{}~{}", &link[..link.len() - 30], &link[link.len() - 29..]),
+            ShareError::BadCharacter {
+                position: text.len() - 30 - text.rsplit_once('.').unwrap().0.len(),
+                character: '~',
+            },
+        ),
+        (
+            "invitation",
+            "longer than its header says",
+            format!("{link}AAAA"),
+            damaged.clone(),
+        ),
+        (
+            "invitation",
+            "a changed header",
+            format!("{}.iq{}", &text[..dot], &text[dot + 3..]),
+            ShareError::BadHeader("iq".into()),
+        ),
+        (
+            "response",
+            "cut off by 40 characters",
+            reply[..reply.len() - 40].to_owned(),
+            ShareError::Truncated,
+        ),
+        (
+            "response",
+            "too short for a sealed payload",
+            with_data(&reply, &data_of(&reply)[..20]),
+            ShareError::Truncated,
+        ),
+        (
+            "response",
+            "longer than its header says",
+            format!("{reply}AAAA"),
+            damaged,
+        ),
+    ] {
+        let got = match target {
+            "invitation" => invitation::open(&input, None, today()).map(|_| ()),
+            _ => response::open(&input, None).map(|_| ()),
+        };
+        check(&format!("{target}, {what}"), got, &expected);
+    }
+}
+
+/// Every link problem is told in plain words; what the parser, the base64
+/// decoder or the decompressor said is only in the detail.
+#[test]
+fn link_errors_speak_plainly_and_keep_the_detail() {
+    let pack_invitation = |json: &str| envelope::pack(Kind::Invitation, json.as_bytes(), None);
+    let mut ws = demo();
+    let link = invite(&mut ws, &InviteOptions::default(), 81);
+    let damaged_invitation =
+        "The link is damaged: part of the invitation is missing or changed. Ask for a new link.";
+    let secret = "\"secret\":\"AQEBAQEBAQEBAQEBAQEBAQ\"";
+    let brief = "\"brief\":{\"company\":\"Ledgerline\"}";
+    // (input, message, words the detail holds)
+    let rows: Vec<(String, &str, &str)> = vec![
+        (pack_invitation("{\"to\":\"x\"}"), damaged_invitation, "missing field `id`"),
+        (pack_invitation("[1,2]"), damaged_invitation, "invalid type"),
+        (pack_invitation("{\"id\":"), damaged_invitation, "EOF"),
+        (
+            pack_invitation(&format!("{{\"id\":\"Not an id\",{secret},\"created\":\"2026-11-25\",\"to\":\"x\",{brief}}}")),
+            damaged_invitation,
+            "id:",
+        ),
+        (
+            pack_invitation(&format!("{{\"id\":\"inv-1\",\"secret\":\"AQ\",\"created\":\"2026-11-25\",\"to\":\"x\",{brief}}}")),
+            damaged_invitation,
+            "secret",
+        ),
+        (
+            pack_invitation(&format!("{{\"id\":\"inv-1\",{secret},\"created\":\"2026-13-45\",\"to\":\"x\",{brief}}}")),
+            damaged_invitation,
+            "created",
+        ),
+        (
+            pack_invitation(&format!("{{\"id\":\"inv-1\",{secret},\"created\":\"2026-11-25\",\"to\":\"x\",{brief},\"sections\":[]}}")),
+            damaged_invitation,
+            "0 questions",
+        ),
+        (
+            pack_invitation(&format!("{{\"id\":\"inv-1\",{secret},\"created\":\"2026-11-25\",\"to\":\"x\",{brief},\"alignment\":[\"Why?\"]}}")),
+            damaged_invitation,
+            "alignment: 1 question, 3 expected",
+        ),
+        (
+            pack_invitation(&format!("{{\"id\":\"inv-1\",{secret},\"created\":\"2026-11-25\",\"to\":\"x\",{brief},\"motion\":{{\"own\":\"uuz\"}}}}")),
+            damaged_invitation,
+            "motion.own",
+        ),
+        (
+            link.replacen("#pf2.", "#pf7.", 1),
+            "This link was made by a newer version of Partnerfit than this page. Open it with an up-to-date Partnerfit, or ask whoever sent it where to open it.",
+            "link format 7",
+        ),
+        (
+            format!("{link}AB"),
+            "The link is damaged: part of it is missing or changed. Ask whoever sent it for a new link.",
+            "header announces",
+        ),
+        (
+            format!("{}=", &link[..link.len() - 1]),
+            "The link is damaged: it contains a character no Partnerfit link has, perhaps added by an e-mail program or an edit. Copy the whole link again, or ask whoever sent it for a new one.",
+            "U+003D",
+        ),
+        (
+            "{\"format\": \"partnerfit-share\", \"format_version\": 1".into(),
+            "This file is not a Partnerfit invitation or response, or it was changed. Choose the .json file Partnerfit made, or paste the link instead.",
+            "not valid JSON",
+        ),
+        (
+            "{\"format\": \"something else\"}".into(),
+            "This file is not a Partnerfit invitation or response, or it was changed. Choose the .json file Partnerfit made, or paste the link instead.",
+            "\"format\"",
+        ),
+    ];
+    for (input, message, detail) in &rows {
+        let e = invitation::open(input, None, today()).unwrap_err();
+        assert_eq!(e.to_string(), *message, "{input}");
+        let d = e.detail().unwrap_or_default();
+        assert!(d.contains(detail), "{input}: detail {d:?} lacks {detail:?}");
+    }
+    // A response with the wrong content: the response's own words.
+    let mut bad = vec![0u8; 32];
+    bad.extend_from_slice(b"{\"invitation\":\"inv-1\"}");
+    let e = response::open(&envelope::pack(Kind::Response, &bad, None), None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "The response is damaged: part of it is missing or changed. Ask the partner to send it again."
+    );
+    assert!(e.detail().unwrap().contains("missing field `submitted`"));
+    // No message of any kind carries a parser's or decoder's words.
+    let technical = [
+        "`",
+        "line ",
+        "column",
+        "base64",
+        "JSON",
+        "EOF",
+        "invalid type",
+        "U+",
+        "header",
+        "format 7",
+        "inflate",
+    ];
+    for (input, _, _) in &rows {
+        let message = invitation::open(input, None, today())
+            .unwrap_err()
+            .to_string();
+        for word in technical {
+            assert!(!message.contains(word), "{word:?} in {message:?}");
+        }
+    }
+    // Plain messages need no detail.
+    for e in [
+        ShareError::Truncated,
+        ShareError::Empty,
+        ShareError::NeedsPassphrase,
+        ShareError::WrongPassphrase,
+        ShareError::NotPartnerfit,
+    ] {
+        assert_eq!(e.detail(), None, "{e:?}");
+    }
+}
+
+/// What is still open counts questions in words that agree with the count.
+#[test]
+fn what_is_missing_is_counted_in_correct_plurals() {
+    let mut ws = demo();
+    let link = invite(&mut ws, &InviteOptions::default(), 91);
+    let opened = invitation::open(&link, None, today()).unwrap();
+    let full = typical_draft(&opened);
+    let ids: Vec<String> = full.ratings.keys().cloned().collect();
+    for (unrated, expected) in [
+        (0, vec![]),
+        (1, vec!["1 question without a rating"]),
+        (2, vec!["2 questions without a rating"]),
+    ] {
+        let mut d = full.clone();
+        for id in &ids[..unrated] {
+            d.ratings.remove(id);
+        }
+        assert_eq!(response::missing(&opened, &d), expected, "{unrated}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
 
@@ -540,6 +982,7 @@ proptest! {
         let _ = invitation::open(&s, Some("x"), today());
         let _ = response::open(&s, None);
         let _ = invitation::open(&format!("pf1.ip.{}.{}", s.len(), s), None, today());
+        let _ = invitation::open(&format!("pf2.ie.{}.{}", s.len(), s), Some("x"), today());
     }
 
     /// No byte string packed as an envelope makes the decoders panic.

@@ -45,7 +45,7 @@ async function createInvitation(app, page, { passphrase, rules = true } = {}) {
 test("invite, answer in another browser, send back, import, compare, adopt", () =>
   h.fresh(async (app, page) => {
     const invitation = await createInvitation(app, page, { rules: false });
-    assert.match(invitation, /\/respond\/#pf1\.ip\./);
+    assert.match(invitation, /\/respond\/#pf2\.ip\./);
     assert.ok(invitation.length <= 2000, `invitation link is ${invitation.length} characters`);
     await expect(page.getByTestId("invitations").locator("tbody tr")).toHaveCount(2); // the demo's and ours
 
@@ -66,7 +66,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       await expect(p.getByLabel("Access to your target buyer roles", { exact: true })).toHaveValue("1");
       await expect(p.getByLabel("Your name and role")).toHaveValue(XSS);
       assert.equal(await p.evaluate(() => localStorage.getItem("partnerfit.workspace")), null);
-      await expect(p.getByTestId("respond-missing")).toContainText("10 question(s) without a rating");
+      await expect(p.getByTestId("respond-missing")).toContainText("10 questions without a rating");
 
       await p.getByRole("button", { name: "Prepare the response" }).click();
       const link = p.getByLabel("Response link");
@@ -126,7 +126,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
 test("a passphrase protects both ways; wrong passphrases and damaged links are named", () =>
   h.fresh(async (app, page) => {
     const invitation = await createInvitation(app, page, { passphrase: "river otter 42" });
-    assert.match(invitation, /#pf1\.ie\./);
+    assert.match(invitation, /#pf2\.ie\./);
 
     let responseLink;
     await partnerBrowser(async (p) => {
@@ -134,9 +134,18 @@ test("a passphrase protects both ways; wrong passphrases and damaged links are n
       // directory, keeping the fragment).
       await p.goto(invitation.replace("/respond/#", "/respond#"));
       await expect(p.getByRole("heading", { level: 1 })).toHaveText("A protected invitation");
-      // A link cut off by an e-mail program.
+      // A link cut off by an e-mail program: named at once, no passphrase asked.
       await p.goto(invitation.slice(0, -40));
       await expect(p.getByTestId("respond-error")).toContainText("The link is incomplete");
+      await expect(p.getByLabel("Passphrase")).toHaveCount(0);
+      // A character changed: plain words, the technical detail behind "Details".
+      await p.goto(`${invitation.slice(0, -10)}~${invitation.slice(-9)}`);
+      const error = p.getByTestId("respond-error");
+      await expect(error).toContainText("The link is damaged: it contains a character no Partnerfit link has");
+      await expect(p.getByLabel("Passphrase")).toHaveCount(0);
+      await expect(error.getByTestId("error-detail")).toBeHidden();
+      await error.getByText("Details", { exact: true }).click();
+      await expect(error.getByTestId("error-detail")).toContainText("U+007E");
       // Pasting the whole link into the same tab opens it (only the
       // fragment changed), and so does a reload.
       await p.goto(invitation);
@@ -170,4 +179,12 @@ test("a passphrase protects both ways; wrong passphrases and damaged links are n
     await page.getByRole("button", { name: "Add to Northwind Integrations's self-assessments" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Self-assessment: Northwind Integrations");
     await expect(page.getByTestId("self-assessment")).toContainText("Willingness to use deal registration");
+
+    // A damaged response link is named before any passphrase is asked for.
+    await page.goto(`${responseLink}AB`);
+    const error = page.getByTestId("response-error");
+    await expect(error).toContainText("The link is damaged: part of it is missing or changed.");
+    await expect(page.getByLabel("Passphrase of the invitation")).toHaveCount(0);
+    await error.getByText("Details", { exact: true }).click();
+    await expect(error.getByTestId("error-detail")).toContainText("its header announces");
   }));

@@ -1,5 +1,8 @@
 //! Browser plumbing for shared links: the page's fragment, the site's base
-//! URL, the clipboard and mailto links.
+//! URL, the clipboard and mailto links, and how a link problem is shown.
+
+use leptos::prelude::*;
+use partnerfit_core::share::ShareError;
 
 use crate::routes::{is_respond_path, site_dir};
 
@@ -48,4 +51,48 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> String {
         enc(subject),
         enc(body)
     )
+}
+
+/// A link problem as the pages show it: the message in plain words, and the
+/// technical detail (what a parser or decoder said) apart, behind
+/// "Details".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkProblem {
+    pub message: String,
+    pub detail: Option<String>,
+}
+
+impl From<ShareError> for LinkProblem {
+    fn from(e: ShareError) -> LinkProblem {
+        LinkProblem {
+            detail: e.detail(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<String> for LinkProblem {
+    fn from(message: String) -> LinkProblem {
+        LinkProblem {
+            message,
+            detail: None,
+        }
+    }
+}
+
+/// A link problem: the message announced, the detail in a closed
+/// `<details>` disclosure (both rendered as text).
+#[component]
+pub fn LinkError(problem: LinkProblem, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="import-errors link-error" data-testid=testid>
+            <p role="alert">{problem.message}</p>
+            {problem.detail.map(|d| view! {
+                <details class="error-detail">
+                    <summary>"Details"</summary>
+                    <p data-testid="error-detail">{d}</p>
+                </details>
+            })}
+        </div>
+    }
 }

@@ -43,6 +43,9 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         Ok(r) => r,
         Err(e) => {
             eprintln!("invalid response: {e}");
+            if let Some(detail) = e.detail() {
+                eprintln!("  (detail: {detail})");
+            }
             return Ok(ExitCode::from(1));
         }
     };

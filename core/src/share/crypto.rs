@@ -87,8 +87,9 @@ pub fn iterations_of(sealed: &[u8]) -> Option<u32> {
         .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// Reverse [`seal`].
-pub fn open(sealed: &[u8], passphrase: &str, aad: &[u8]) -> Result<Vec<u8>, OpenError> {
+/// What can be checked of a sealed payload without the passphrase: long
+/// enough for its header and tag, and an iteration count in range (returned).
+pub fn check(sealed: &[u8]) -> Result<u32, OpenError> {
     if sealed.len() < 4 + SALT_LEN + NONCE_LEN + GCM_TAG_LEN {
         return Err(OpenError::Truncated);
     }
@@ -96,6 +97,12 @@ pub fn open(sealed: &[u8], passphrase: &str, aad: &[u8]) -> Result<Vec<u8>, Open
     if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
         return Err(OpenError::Iterations(iterations));
     }
+    Ok(iterations)
+}
+
+/// Reverse [`seal`].
+pub fn open(sealed: &[u8], passphrase: &str, aad: &[u8]) -> Result<Vec<u8>, OpenError> {
+    let iterations = check(sealed)?;
     let salt = &sealed[4..4 + SALT_LEN];
     let nonce = Nonce::try_from(&sealed[4 + SALT_LEN..4 + SALT_LEN + NONCE_LEN])
         .map_err(|_| OpenError::Truncated)?;

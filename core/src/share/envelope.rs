@@ -1,15 +1,18 @@
 //! The envelope every shared link and file carries: a versioned header, then
 //! deflate-compressed JSON (sealed with a passphrase if asked), in base64url.
 //!
-//! Text form: `pf1.<kind><mode>.<bytes>.<data>`
-//! - `pf1`: Partnerfit link format 1;
+//! Text form: `pf<version>.<kind><mode>.<bytes>.<data>`
+//! - `pf1`, `pf2`: Partnerfit link format 1 or 2. Format 2 changed only what
+//!   an invitation carries (see [`super::invitation`]): invitations are
+//!   written in format 2, responses still in format 1, and every format up to
+//!   [`LINK_VERSION`] is read, so links already sent keep opening;
 //! - kind `i` (invitation) or `r` (response); mode `p` (plain) or `e`
 //!   (encrypted with a passphrase, see [`super::crypto`]);
 //! - `<bytes>`: the length of the decoded data, so a link cut off by an
 //!   e-mail program is told apart from a damaged one;
 //! - `<data>`: base64url without padding.
 //!
-//! It travels in a URL fragment (`…/respond/#pf1.ip.…`), which browsers never
+//! It travels in a URL fragment (`…/respond/#pf2.ip.…`), which browsers never
 //! send to a server, or in a small JSON file (see [`file_text`]).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -19,9 +22,7 @@ use miniz_oxide::inflate::TINFLStatus;
 use super::crypto::{self, OpenError, SealEntropy};
 use super::error::ShareError;
 
-/// The link format this version writes and reads.
-pub const LINK_VERSION: u32 = 1;
-pub use super::limits::{MAX_TEXT_CHARS, MAX_UNPACKED};
+pub use super::limits::{LINK_VERSION, MAX_TEXT_CHARS, MAX_UNPACKED};
 /// The `format` of a shared file.
 pub const FILE_FORMAT: &str = "partnerfit-share";
 
@@ -39,6 +40,15 @@ impl Kind {
             Kind::Response => 'r',
         }
     }
+    /// The link format new envelopes of this kind are written in: an
+    /// invitation's payload changed in format 2, a response's did not (so a
+    /// workbench that reads only format 1 still reads new responses).
+    pub fn version(self) -> u32 {
+        match self {
+            Kind::Invitation => 2,
+            Kind::Response => 1,
+        }
+    }
     /// "invitation" / "response".
     pub fn noun(self) -> &'static str {
         match self {
@@ -54,12 +64,16 @@ pub struct Envelope {
     pub kind: Kind,
     /// Needs a passphrase to open.
     pub sealed: bool,
+    /// The link format it was written in.
+    pub version: u32,
     data: Vec<u8>,
 }
 
-fn header(kind: Kind, sealed: bool) -> String {
+/// `pf2.ie`: authenticated alongside a sealed payload, so a sealed
+/// invitation relabelled as a response (or as another format) does not open.
+fn header(version: u32, kind: Kind, sealed: bool) -> String {
     format!(
-        "pf{LINK_VERSION}.{}{}",
+        "pf{version}.{}{}",
         kind.letter(),
         if sealed { 'e' } else { 'p' }
     )
@@ -69,7 +83,7 @@ fn header(kind: Kind, sealed: bool) -> String {
 pub fn pack(kind: Kind, json: &[u8], passphrase: Option<(&str, SealEntropy)>) -> String {
     let packed = miniz_oxide::deflate::compress_to_vec(json, 10);
     let sealed = passphrase.is_some();
-    let head = header(kind, sealed);
+    let head = header(kind.version(), kind, sealed);
     let data = match passphrase {
         Some((p, e)) => crypto::seal(&packed, p, crypto::ITERATIONS, e, head.as_bytes()),
         None => packed,
@@ -99,7 +113,7 @@ pub fn extract(input: &str) -> Result<String, ShareError> {
 
 fn from_file(text: &str) -> Result<String, ShareError> {
     let v: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| ShareError::BadFile(format!("it is not valid JSON ({e})")))?;
+        .map_err(|e| ShareError::BadFile(format!("the file is not valid JSON: {e}")))?;
     if v.get("format").and_then(|f| f.as_str()) != Some(FILE_FORMAT) {
         return Err(ShareError::BadFile(format!(
             "its \"format\" is not \"{FILE_FORMAT}\""
@@ -149,9 +163,9 @@ pub fn parse(text: &str) -> Result<Envelope, ShareError> {
     if version > u64::from(LINK_VERSION) {
         return Err(ShareError::NewerVersion(version));
     }
-    if version != u64::from(LINK_VERSION) {
+    let Ok(version @ 1..) = u32::try_from(version) else {
         return Err(ShareError::NotPartnerfit);
-    }
+    };
     let (kind, sealed) = match mode {
         Some("ip") => (Kind::Invitation, false),
         Some("ie") => (Kind::Invitation, true),
@@ -181,14 +195,33 @@ pub fn parse(text: &str) -> Result<Envelope, ShareError> {
         return Err(ShareError::Truncated);
     }
     if data.len() > expected_chars {
-        return Err(ShareError::Damaged(
-            "it is longer than its header says".into(),
-        ));
+        return Err(ShareError::Damaged(format!(
+            "the data has {} characters; its header announces {declared} bytes, {expected_chars} characters",
+            data.len()
+        )));
     }
     let data = URL_SAFE_NO_PAD
         .decode(data)
-        .map_err(|e| ShareError::Damaged(format!("its data is not base64url ({e})")))?;
-    Ok(Envelope { kind, sealed, data })
+        .map_err(|e| ShareError::Damaged(format!("the data is not base64url: {e}")))?;
+    // What a sealed payload shows without the passphrase is checked now, so
+    // a damaged link is named as such before anyone is asked for it.
+    if sealed {
+        crypto::check(&data).map_err(open_error)?;
+    }
+    Ok(Envelope {
+        kind,
+        sealed,
+        version,
+        data,
+    })
+}
+
+fn open_error(e: OpenError) -> ShareError {
+    match e {
+        OpenError::Truncated => ShareError::Truncated,
+        OpenError::Iterations(n) => ShareError::Iterations(n),
+        OpenError::Rejected => ShareError::WrongPassphrase,
+    }
 }
 
 impl Envelope {
@@ -206,12 +239,8 @@ impl Envelope {
             let p = passphrase
                 .filter(|p| !p.is_empty())
                 .ok_or(ShareError::NeedsPassphrase)?;
-            let head = header(self.kind, true);
-            crypto::open(&self.data, p, head.as_bytes()).map_err(|e| match e {
-                OpenError::Truncated => ShareError::Truncated,
-                OpenError::Iterations(n) => ShareError::Iterations(n),
-                OpenError::Rejected => ShareError::WrongPassphrase,
-            })?
+            let head = header(self.version, self.kind, true);
+            crypto::open(&self.data, p, head.as_bytes()).map_err(open_error)?
         } else {
             self.data.clone()
         };
@@ -221,7 +250,9 @@ impl Envelope {
                 TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
                     ShareError::Truncated
                 }
-                _ => ShareError::Damaged("its compressed data is corrupt".into()),
+                status => ShareError::Damaged(format!(
+                    "the compressed data does not inflate ({status:?})"
+                )),
             }
         })
     }
@@ -231,12 +262,43 @@ impl Envelope {
 mod tests {
     use super::*;
 
-    fn check(input: &str, expected: Result<(), ShareError>) {
+    const E: SealEntropy = SealEntropy {
+        salt: [1; 16],
+        nonce: [2; 12],
+    };
+
+    /// Same kind of error, same message (the detail may differ: it is
+    /// checked where it matters).
+    fn check(input: &str, passphrase: Option<&str>, expected: Result<(), ShareError>) {
         let got = extract(input)
             .and_then(|t| parse(&t))
-            .and_then(|e| e.open(None))
+            .and_then(|e| e.open(passphrase))
             .map(|_| ());
-        assert_eq!(got, expected, "{input:?}");
+        let same = match (&got, &expected) {
+            (Err(g), Err(e)) => {
+                std::mem::discriminant(g) == std::mem::discriminant(e)
+                    && g.to_string() == e.to_string()
+            }
+            (g, e) => g == e,
+        };
+        assert!(same, "{input:?}: got {got:?}, expected {expected:?}");
+    }
+
+    /// `text` with its data replaced by `bytes` (the header's length too).
+    fn with_data(text: &str, bytes: &[u8]) -> String {
+        let head: Vec<&str> = text.splitn(3, '.').take(2).collect();
+        format!(
+            "{}.{}.{}",
+            head.join("."),
+            bytes.len(),
+            URL_SAFE_NO_PAD.encode(bytes)
+        )
+    }
+
+    fn data(text: &str) -> Vec<u8> {
+        URL_SAFE_NO_PAD
+            .decode(text.rsplit_once('.').unwrap().1)
+            .unwrap()
     }
 
     #[test]
@@ -260,37 +322,98 @@ mod tests {
     }
 
     #[test]
+    fn invitations_are_written_in_format_2_and_format_1_is_still_read() {
+        let json = br#"{"a":1}"#;
+        let text = pack(Kind::Invitation, json, None);
+        assert!(text.starts_with("pf2.ip."), "{text}");
+        let old = text.replacen("pf2.", "pf1.", 1);
+        let env = parse(&old).unwrap();
+        assert_eq!((env.kind, env.version), (Kind::Invitation, 1));
+        assert_eq!(env.open(None).unwrap(), json);
+        // The version is sealed with the payload: relabelled, it does not open.
+        let sealed = pack(Kind::Invitation, json, Some(("open sesame", E)));
+        assert!(sealed.starts_with("pf2.ie."), "{sealed}");
+        check(&sealed, Some("open sesame"), Ok(()));
+        check(
+            &sealed.replacen("pf2.", "pf1.", 1),
+            Some("open sesame"),
+            Err(ShareError::WrongPassphrase),
+        );
+    }
+
+    #[test]
     fn bad_input_gets_a_specific_error() {
         let good = pack(Kind::Invitation, br#"{"a":1}"#, None);
-        let cut = &good[..good.len() - 3];
-        let (head, data) = good.rsplit_once('.').unwrap();
-        check("", Err(ShareError::Empty));
-        check("https://example.com/#hello", Err(ShareError::NotPartnerfit));
-        check("pf9.ip.3.abcd", Err(ShareError::NewerVersion(9)));
-        check("pf1.xx.3.abcd", Err(ShareError::BadHeader("xx".into())));
-        check(cut, Err(ShareError::Truncated));
-        check("pf1.ip", Err(ShareError::Truncated));
-        check(
-            &format!("{head}.{}<{}", &data[..2], &data[3..]),
-            Err(ShareError::BadCharacter {
-                position: 3,
-                character: '<',
-            }),
-        );
-        check(
-            &format!("{good}AA"),
-            Err(ShareError::Damaged(
-                "it is longer than its header says".into(),
-            )),
-        );
-        // Flipped bits inside the deflate stream.
-        let mut bytes = URL_SAFE_NO_PAD.decode(data).unwrap();
-        bytes[0] ^= 0xFF;
-        let garbled = format!("{head}.{}", URL_SAFE_NO_PAD.encode(&bytes));
-        assert!(matches!(
-            parse(&garbled).and_then(|e| e.open(None)),
-            Err(ShareError::Damaged(_) | ShareError::Truncated)
-        ));
+        let (head, data64) = good.rsplit_once('.').unwrap();
+        let mut flipped = data(&good);
+        flipped[0] ^= 0xFF;
+        let damaged = || Err(ShareError::Damaged(String::new()));
+        for (input, expected) in [
+            (String::new(), Err(ShareError::Empty)),
+            (
+                "https://example.com/#hello".into(),
+                Err(ShareError::NotPartnerfit),
+            ),
+            ("pf0.ip.3.abcd".into(), Err(ShareError::NotPartnerfit)),
+            ("pf9.ip.3.abcd".into(), Err(ShareError::NewerVersion(9))),
+            (
+                "pf1.xx.3.abcd".into(),
+                Err(ShareError::BadHeader("xx".into())),
+            ),
+            (
+                "pf1.ip.x3.abcd".into(),
+                Err(ShareError::BadHeader("x3".into())),
+            ),
+            (
+                good[..good.len() - 3].to_owned(),
+                Err(ShareError::Truncated),
+            ),
+            ("pf1.ip".into(), Err(ShareError::Truncated)),
+            ("pf1.ip.12".into(), Err(ShareError::Truncated)),
+            (
+                format!("{head}.{}<{}", &data64[..2], &data64[3..]),
+                Err(ShareError::BadCharacter {
+                    position: 3,
+                    character: '<',
+                }),
+            ),
+            (format!("{good}AA"), damaged()),
+            // Base64 whose last character carries bits no encoder writes.
+            ("pf1.ip.1.AB".into(), damaged()),
+            // Flipped bits inside the deflate stream.
+            (with_data(&good, &flipped), damaged()),
+            // Cut inside the deflate stream, the header's length adjusted.
+            (
+                with_data(&good, &data(&good)[..3]),
+                Err(ShareError::Truncated),
+            ),
+        ] {
+            check(&input, None, expected);
+        }
+    }
+
+    #[test]
+    fn technical_words_stay_in_the_detail() {
+        let good = pack(Kind::Invitation, br#"{"a":1}"#, None);
+        let cases: Vec<(String, &str)> = vec![
+            (format!("{good}AA"), "its header announces"),
+            ("pf1.ip.1.AB".into(), "not base64url"),
+            ("{not json".into(), "not valid JSON"),
+            ("pf9.ip.3.abcd".into(), "link format 9"),
+        ];
+        for (input, detail) in cases {
+            let e = extract(&input)
+                .and_then(|t| parse(&t))
+                .and_then(|e| e.open(None))
+                .unwrap_err();
+            let (message, d) = (e.to_string(), e.detail().unwrap_or_default());
+            assert!(d.contains(detail), "{input:?}: detail {d:?}");
+            for word in [
+                "base64", "JSON", "line", "column", "header", "format 9", "`",
+            ] {
+                assert!(!message.contains(word), "{input:?}: {word} in {message:?}");
+            }
+        }
     }
 
     #[test]
@@ -303,12 +426,7 @@ mod tests {
 
     #[test]
     fn sealed_needs_the_passphrase() {
-        let e = SealEntropy {
-            salt: [1; 16],
-            nonce: [2; 12],
-        };
-        let text = pack(Kind::Invitation, b"{}", Some(("open sesame", e)));
-        assert!(text.starts_with("pf1.ie."));
+        let text = pack(Kind::Invitation, b"{}", Some(("open sesame", E)));
         let env = parse(&text).unwrap();
         assert_eq!(env.iterations(), Some(crypto::ITERATIONS));
         assert_eq!(env.open(None), Err(ShareError::NeedsPassphrase));
@@ -318,10 +436,41 @@ mod tests {
             Err(ShareError::WrongPassphrase)
         );
         // A sealed invitation relabelled as a response does not open.
-        let relabelled = text.replacen("pf1.ie.", "pf1.re.", 1);
+        let relabelled = text.replacen("pf2.ie.", "pf2.re.", 1);
         assert_eq!(
             parse(&relabelled).unwrap().open(Some("open sesame")),
             Err(ShareError::WrongPassphrase)
         );
+    }
+
+    /// Damage to a sealed link is named before anyone is asked for the
+    /// passphrase: everything here fails in `parse`.
+    #[test]
+    fn a_damaged_sealed_link_is_named_before_the_passphrase() {
+        let text = pack(Kind::Invitation, b"{}", Some(("open sesame", E)));
+        let sealed = data(&text);
+        let mut weak = sealed.clone();
+        weak[..4].copy_from_slice(&1_000u32.to_be_bytes());
+        let (head, data64) = text.rsplit_once('.').unwrap();
+        for (input, expected) in [
+            (text[..text.len() - 5].to_owned(), ShareError::Truncated),
+            (with_data(&text, &sealed[..47]), ShareError::Truncated),
+            (with_data(&text, &sealed[..4]), ShareError::Truncated),
+            (with_data(&text, &weak), ShareError::Iterations(1_000)),
+            (
+                format!("{head}.{}*{}", &data64[..9], &data64[10..]),
+                ShareError::BadCharacter {
+                    position: 10,
+                    character: '*',
+                },
+            ),
+            (format!("{text}AAAA"), ShareError::Damaged(String::new())),
+        ] {
+            let got = parse(&input).map(|_| ());
+            assert!(
+                matches!(&got, Err(e) if std::mem::discriminant(e) == std::mem::discriminant(&expected) && e.to_string() == expected.to_string()),
+                "{input:?}: got {got:?}, expected {expected:?}"
+            );
+        }
     }
 }

@@ -78,7 +78,10 @@ pub fn missing(inv: &Opened, draft: &Draft) -> Vec<String> {
         .filter(|q| draft.ratings.get(&q.id).and_then(|r| r.score).is_none())
         .count();
     if unrated > 0 {
-        out.push(format!("{unrated} question(s) without a rating"));
+        out.push(format!(
+            "{} without a rating",
+            crate::words::count(unrated, "question", "questions")
+        ));
     }
     out
 }

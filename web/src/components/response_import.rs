@@ -14,16 +14,16 @@ use crate::components::dropzone::DropZone;
 use crate::components::fields::next_id;
 use crate::files::{first_file, read_text};
 use crate::routes::Page;
-use partnerfit_core::edit::{Edit, PartnerEdit};
-
+use crate::share_link::{LinkError, LinkProblem};
 use crate::state::use_store;
+use partnerfit_core::edit::{Edit, PartnerEdit};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
     NeedsPassphrase(Option<String>),
     Opening,
-    Failed(String),
+    Failed(LinkProblem),
     Ready(Box<(OpenedResponse, Attachment)>),
     Added(String),
 }
@@ -45,13 +45,13 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                 step.set(match open(&t, pass) {
                     Ok(r) => match ws.with_untracked(|w| attach(w, &r, clock::today())) {
                         Ok(a) => Step::Ready(Box::new((r, a))),
-                        Err(e) => Step::Failed(e.to_string()),
+                        Err(e) => Step::Failed(e.into()),
                     },
                     Err(ShareError::NeedsPassphrase) => Step::NeedsPassphrase(None),
                     Err(e @ ShareError::WrongPassphrase) => {
                         Step::NeedsPassphrase(Some(e.to_string()))
                     }
-                    Err(e) => Step::Failed(e.to_string()),
+                    Err(e) => Step::Failed(e.into()),
                 });
             },
             std::time::Duration::from_millis(30),
@@ -68,7 +68,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                     text.set(t);
                     run();
                 }
-                Err(e) => step.set(Step::Failed(e)),
+                Err(e) => step.set(Step::Failed(e.into())),
             }
         });
     };
@@ -93,7 +93,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                 text.set(String::new());
                 navigate(&Page::SelfAssessment(partner).href(), Default::default());
             }
-            Err(e) => step.set(Step::Failed(e)),
+            Err(e) => step.set(Step::Failed(e.into())),
         }
     };
     let (text_id, file_id, pass_id) = (next_id(), next_id(), next_id());
@@ -129,7 +129,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                     Step::NeedsPassphrase(problem) => view! {
                         <p class="error">{problem.unwrap_or_else(|| "This response is protected by the invitation's passphrase: enter it above, then open it again.".into())}</p>
                     }.into_any(),
-                    Step::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                    Step::Failed(problem) => view! { <LinkError problem testid="response-error"/> }.into_any(),
                     Step::Added(name) => view! { <p class="ok">{format!("Added to {name}'s self-assessments.")}</p> }.into_any(),
                     Step::Ready(b) => {
                         let (r, a) = &*b;

@@ -15,7 +15,7 @@ use crate::components::brief_view::BriefView;
 use crate::components::fields::next_id;
 use crate::components::one_pager_view::OnePagerView;
 use crate::components::rating::{ScoreSelect, SELF_ANCHORS};
-use crate::share_link::{copy, fragment, mailto, site};
+use crate::share_link::{copy, fragment, mailto, site, LinkError, LinkProblem};
 use crate::storage::keys::StorageKey;
 use crate::storage::local;
 
@@ -25,16 +25,19 @@ enum Stage {
     Locked(Option<String>),
     /// Deriving the key (takes about a second).
     Unlocking,
-    Failed(String),
+    Failed(LinkProblem),
     Open(Box<Opened>),
 }
 
+/// Where the page starts: everything that can be checked without the
+/// passphrase (the header, the characters, the length, whether it was cut
+/// off) is checked before a protected link asks for it.
 fn first_stage(hash: &str) -> Stage {
     if hash.is_empty() {
-        return Stage::Failed("This page opens self-assessment invitations, and this address has none. Open the whole link you were sent (it contains \"#pf1.\").".into());
+        return Stage::Failed(String::from("This page opens self-assessment invitations, and this address has none. Open the whole link you were sent (it contains \"#pf\").").into());
     }
     match envelope::extract(hash).and_then(|t| envelope::parse(&t)) {
-        Err(e) => Stage::Failed(e.to_string()),
+        Err(e) => Stage::Failed(e.into()),
         Ok(env) if env.kind != Kind::Invitation => Stage::Failed(
             ShareError::WrongKind {
                 found: "a response",
@@ -42,12 +45,12 @@ fn first_stage(hash: &str) -> Stage {
                 hint:
                     "open it in the Partnerfit workspace of the company that sent the invitation.",
             }
-            .to_string(),
+            .into(),
         ),
         Ok(env) if env.sealed => Stage::Locked(None),
         Ok(_) => match invitation::open(hash, None, clock::today()) {
             Ok(o) => Stage::Open(Box::new(o)),
-            Err(e) => Stage::Failed(e.to_string()),
+            Err(e) => Stage::Failed(e.into()),
         },
     }
 }
@@ -80,7 +83,7 @@ pub fn RespondApp() -> impl IntoView {
                     Err(e @ (ShareError::WrongPassphrase | ShareError::NeedsPassphrase)) => {
                         Stage::Locked(Some(e.to_string()))
                     }
-                    Err(e) => Stage::Failed(e.to_string()),
+                    Err(e) => Stage::Failed(e.into()),
                 });
             },
             std::time::Duration::from_millis(30),
@@ -92,9 +95,9 @@ pub fn RespondApp() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1" class="respond">
             {move || match stage.get() {
-                Stage::Failed(message) => view! {
+                Stage::Failed(problem) => view! {
                     <h1>"This link cannot be opened"</h1>
-                    <p class="import-errors" role="alert" data-testid="respond-error">{message}</p>
+                    <LinkError problem testid="respond-error"/>
                 }.into_any(),
                 Stage::Locked(problem) => view! {
                     <h1>"A protected invitation"</h1>
