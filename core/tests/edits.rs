@@ -169,7 +169,7 @@ fn refused_edits_say_why_and_change_nothing() {
         (
             "a negative weight",
             Edit::Scorecard(ScorecardEdit::CategoryWeight(id("revenue_focus"), -1.0)),
-            "Category weight: -1 is negative: weights are 0 or more",
+            "Category 3 weight: -1 is negative: weights are 0 or more",
         ),
         (
             "an inverted size range",

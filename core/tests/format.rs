@@ -268,7 +268,7 @@ fn incentives_and_motion_are_checked() {
             "partners[1].incentives.plans[0].terms.referral.meeting_fee_minor: -500 is negative: amounts here are 0 or more",
             "partners[1].incentives.assumptions.win_rate_bp: 12000 basis points is outside 0–10000 (0–100%): rates cannot be negative or over 100%",
             "partners[3].incentives.assumptions.cycle_quarters: a 9-quarter sales cycle leaves no quarter to close deals in a 8-quarter horizon",
-            "partners[2].incentives.plans[0].terms.resell.price_floor: the price floor is above the list price: lower the floor or raise the price",
+            "partners[2].incentives.plans[0].terms.resell.price_floor_minor: the price floor is above the list price: lower the floor or raise the price",
             "partners[2].incentives.plans[0].terms.resell.tiers[2].min_deals: tier table out of order: Gold needs 1 deals per quarter, not more than Silver (3)",
             "partners[0].motion.ownership: needs one entry per step, in order: discovery, demo, proposal, implementation, renewal",
             "partners[0].motion.sla.first_response_days: -1 is outside 0–3650",
@@ -295,6 +295,264 @@ fn scorecard_rules_are_checked() {
             "scorecard.gates.services.no_such_category: gate on unknown category \"no_such_category\"",
         ],
     );
+}
+
+/// One load reports the problems of every section together, each at its
+/// path: leaves (types, lengths, words), unknown fields, and the checks
+/// between fields and records.
+#[test]
+fn several_problems_across_sections_are_reported_at_once() {
+    check(
+        |v| {
+            v["profile"]["website"] = json!(5);
+            let dq = v["icp"]["disqualifiers"][0]["id"].clone();
+            v["icp"]["disqualifiers"][1]["id"] = dq;
+            v["scorecard"]["categories"][2]["criteria"][0]["text"] = json!("x".repeat(20_001));
+            let northwind = &mut v["partners"][0];
+            northwind["motion"]["journey"][0]["we_fit"] = json!("yes");
+            northwind["self_assessment"]["responses"][0]["invitation"] = json!("inv-nope");
+            northwind["self_assessment"]["invitations"][0]["secret"] = json!("short");
+            northwind["overlap"]["measured"]["cells"] = json!([[1, 2, 3], [4, 5, 6]]);
+            v["partners"][1]["incentives"]["plans"][1]["terms"]["referral"]["closed_won"] =
+                json!({"flat_minor": 1, "percent_bp": 2});
+            v["partners"][2]["incentives"]["plans"][0]["terms"] =
+                json!({"referral": null, "resell": null});
+            v["partners"][3]["evidence"]["no such criterion"] = json!("x");
+            v["account_lists"][1]["accounts"][0]["surprise"] = json!(1);
+            v["account_lists"][2]["imported"] = json!("yesterday");
+        },
+        &[
+            "profile.website: expected text, found a number",
+            "icp.disqualifiers[1].id: duplicate disqualifier id \"dq-budget\"",
+            "scorecard.categories[2].criteria[0].text: text of 20001 characters is longer than the 20000 allowed",
+            "partners[0].motion.journey[0].we_fit: expected true or false, found text",
+            "partners[0].self_assessment.responses[0].invitation: \"inv-nope\" is not one of this partner's invitations",
+            "partners[0].self_assessment.invitations[0].secret: expected 16 bytes in base64url (22 characters)",
+            "partners[0].overlap.measured.cells: expected 3 rows of counts, found 2",
+            "partners[1].incentives.plans[1].terms.referral.closed_won: needs exactly one of flat_minor or percent_bp",
+            "partners[2].incentives.plans[0].terms: needs exactly one of referral, services or resell",
+            "partners[3].evidence[\"no such criterion\"]: \"no such criterion\" is not a criterion of this workspace",
+            "account_lists[1].accounts[0].surprise: unknown field (expected line, name, domain, country, population, status, owner, industry, employees)",
+            "account_lists[2].imported: \"yesterday\" is not a date in the form YYYY-MM-DD",
+        ],
+    );
+}
+
+/// Rows: (JSON pointer of a record, field removed from it, path reported).
+#[test]
+fn a_missing_field_is_reported_in_every_section() {
+    for (record, field, path) in [
+        ("/profile", "currency", "profile.currency"),
+        ("/icp", "examples", "icp.examples"),
+        ("/icp/employees", "min", ""),
+        (
+            "/scorecard/categories/0",
+            "weight",
+            "scorecard.categories[0].weight",
+        ),
+        ("/partners/0", "type", "partners[0].type"),
+        ("/partners/0/overlap", "notes", "partners[0].overlap.notes"),
+        (
+            "/partners/0/overlap/measured",
+            "cells",
+            "partners[0].overlap.measured.cells",
+        ),
+        (
+            "/partners/0/motion/sla",
+            "notes",
+            "partners[0].motion.sla.notes",
+        ),
+        ("/partners/0/motion/sla", "first_response_days", ""),
+        (
+            "/partners/1/incentives/assumptions",
+            "quarters",
+            "partners[1].incentives.assumptions.quarters",
+        ),
+        (
+            "/partners/2/incentives/plans/0/terms/resell",
+            "certified",
+            "partners[2].incentives.plans[0].terms.resell.certified",
+        ),
+        (
+            "/partners/0/self_assessment/invitations/0",
+            "secret",
+            "partners[0].self_assessment.invitations[0].secret",
+        ),
+        (
+            "/partners/0/self_assessment/responses/0/ratings/icp_density",
+            "evidence",
+            "partners[0].self_assessment.responses[0].ratings.icp_density.evidence",
+        ),
+        (
+            "/account_lists/0",
+            "population_source",
+            "account_lists[0].population_source",
+        ),
+        (
+            "/account_lists/0/accounts/0",
+            "line",
+            "account_lists[0].accounts[0].line",
+        ),
+        ("/account_lists/1", "partner", ""),
+    ] {
+        let mut v = current_fixture_value();
+        v.pointer_mut(record)
+            .and_then(Value::as_object_mut)
+            .and_then(|o| o.remove(field))
+            .unwrap_or_else(|| panic!("{record} has no {field}"));
+        let read = format::read::read_workspace(&v);
+        if path.is_empty() {
+            // An optional field: absent is the same as null.
+            assert!(read.is_ok(), "{record}/{field}: {read:?}");
+        } else {
+            let lines: Vec<String> = read.unwrap_err().iter().map(|e| e.to_string()).collect();
+            assert_eq!(
+                lines,
+                [format!("{path}: missing required field")],
+                "{record}/{field}"
+            );
+        }
+    }
+}
+
+/// Every record of the file (every definition of the schema with fields)
+/// occurs in the current fixture, and every one of its fields is read:
+/// removing a required field is reported at its path; removing an optional
+/// one is accepted.
+#[test]
+fn every_field_of_every_record_is_read() {
+    let schema = format::schema();
+    let fixture = current_fixture_value();
+    let mut walk = Walk {
+        defs: schema["$defs"].as_object().unwrap(),
+        seen: Default::default(),
+        fields: Vec::new(),
+    };
+    walk.value(&schema, &fixture, "", "");
+    let records: std::collections::BTreeSet<&str> = walk
+        .defs
+        .iter()
+        .filter(|(_, d)| d.get("properties").is_some())
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let unseen: Vec<&&str> = records.difference(&walk.seen).collect();
+    assert!(
+        unseen.is_empty(),
+        "records missing from the fixture: {unseen:?}"
+    );
+    assert!(walk.fields.len() > 300, "{}", walk.fields.len());
+    for (pointer, path, key, required) in &walk.fields {
+        let mut v = fixture.clone();
+        v.pointer_mut(pointer)
+            .and_then(Value::as_object_mut)
+            .and_then(|o| o.remove(key))
+            .unwrap();
+        let read = format::read::read_workspace(&v);
+        let at = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        if *required {
+            let lines: Vec<String> = read.unwrap_err().iter().map(|e| e.to_string()).collect();
+            let missing = format!("{at}: missing required field");
+            assert!(lines.contains(&missing), "{at}: {lines:?}");
+        } else {
+            assert!(read.is_ok(), "{at} is optional: {read:?}");
+        }
+    }
+}
+
+/// A walk of a value along its JSON Schema, collecting the fields of records.
+struct Walk<'s> {
+    defs: &'s serde_json::Map<String, Value>,
+    seen: std::collections::BTreeSet<&'s str>,
+    /// (JSON pointer of the record, its path as the reader writes it, field, required).
+    fields: Vec<(String, String, String, bool)>,
+}
+
+impl<'s> Walk<'s> {
+    fn value(&mut self, schema: &'s Value, value: &Value, pointer: &str, path: &str) {
+        if let Some(name) = schema["$ref"].as_str() {
+            let name = name.trim_start_matches("#/$defs/");
+            self.seen.insert(name);
+            return self.value(&self.defs[name], value, pointer, path);
+        }
+        let child = |key: &str| {
+            let at = if path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{path}.{key}")
+            };
+            let escaped = key.replace('~', "~0").replace('/', "~1");
+            (format!("{pointer}/{escaped}"), at)
+        };
+        for choice in ["oneOf", "anyOf"] {
+            if let Some(branches) = schema[choice].as_array() {
+                let fits = |b: &&Value| match b["required"].as_array() {
+                    Some(keys) => keys
+                        .iter()
+                        .all(|k| value.get(k.as_str().unwrap()).is_some()),
+                    None => b["type"] != "null",
+                };
+                let Some(branch) = branches.iter().find(fits) else {
+                    return;
+                };
+                if choice == "oneOf" {
+                    // One of several records, keyed by its kind: the key is
+                    // the choice, not a field.
+                    for (key, sub) in branch["properties"].as_object().into_iter().flatten() {
+                        let (p, a) = child(key);
+                        self.value(sub, &value[key], &p, &a);
+                    }
+                } else if !value.is_null() {
+                    self.value(branch, value, pointer, path);
+                }
+                return;
+            }
+        }
+        match value {
+            Value::Object(map) => {
+                if let Some(props) = schema["properties"].as_object() {
+                    let required: Vec<&str> = schema["required"]
+                        .as_array()
+                        .map(|r| r.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    for (key, sub) in props {
+                        if let Some(v) = map.get(key) {
+                            let required = required.contains(&key.as_str());
+                            self.fields.push((
+                                pointer.to_owned(),
+                                path.to_owned(),
+                                key.clone(),
+                                required,
+                            ));
+                            let (p, a) = child(key);
+                            self.value(sub, v, &p, &a);
+                        }
+                    }
+                } else if schema["additionalProperties"].is_object() {
+                    for (key, v) in map {
+                        let (p, a) = child(key);
+                        self.value(&schema["additionalProperties"], v, &p, &a);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                // Long lists (accounts): their first records are enough.
+                let n = if items.len() > 20 { 2 } else { items.len() };
+                for (i, item) in items.iter().take(n).enumerate() {
+                    self.value(
+                        &schema["items"],
+                        item,
+                        &format!("{pointer}/{i}"),
+                        &format!("{path}[{i}]"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[test]

@@ -227,13 +227,13 @@ fn bad_plans_and_assumptions_get_clear_messages() {
     }
     let problems: Vec<String> = plan_problems(&p)
         .iter()
-        .map(|x| format!("{}: {}", x.path, x.message))
+        .map(|x| format!("{}: {}", x.field.path(), x.message))
         .collect();
     assert_eq!(
         problems,
         [
-            "price_floor: the price floor is above the list price: lower the floor or raise the price",
-            "max_discount: 120% is over 100%",
+            "price_floor_minor: the price floor is above the list price: lower the floor or raise the price",
+            "max_discount_bp: 120% is over 100%",
             "tiers[2].min_deals: tier table out of order: Gold needs 2 deals per quarter, not more than Silver (3)",
         ]
     );
@@ -243,13 +243,13 @@ fn bad_plans_and_assumptions_get_clear_messages() {
     a.cycle_quarters = 9;
     let problems: Vec<String> = assumption_problems(&a)
         .iter()
-        .map(|x| format!("{}: {}", x.path, x.message))
+        .map(|x| format!("{}: {}", x.field.path(), x.message))
         .collect();
     assert_eq!(
         problems,
         [
-            "win_rate: 150% is over 100%",
-            "first_year_revenue: cannot be negative",
+            "win_rate_bp: 150% is over 100%",
+            "first_year_revenue_minor: cannot be negative",
             "cycle_quarters: a 9-quarter sales cycle leaves no quarter to close deals in a 8-quarter horizon",
         ]
     );

@@ -125,6 +125,22 @@ proptest! {
         prop_assert_eq!(format::file_len(&ws), format::save(&ws).len());
     }
 
+    /// Any JSON put anywhere in a valid file is read, or refused with every
+    /// problem at a path: the reader never panics and never fails silently.
+    #[test]
+    fn the_reader_takes_any_value_anywhere(at in any::<prop::sample::Index>(), v in arb_json()) {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("fixtures/workspace-v4.json")).unwrap();
+        let mut places = Vec::new();
+        pointers(&file, String::new(), &mut places);
+        let place = at.get(&places);
+        *file.pointer_mut(place).unwrap() = v;
+        if let Err(problems) = format::read::read_workspace(&file) {
+            prop_assert!(!problems.is_empty());
+            prop_assert!(problems.iter().all(|p| !p.path.is_empty() && !p.message.is_empty()));
+        }
+    }
+
     /// The file layout writes any JSON back as the same JSON, at any depth.
     #[test]
     fn the_file_layout_keeps_any_json(v in arb_json()) {
@@ -201,4 +217,24 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+/// The JSON pointer of every value in `v` (of the first items of long lists).
+fn pointers(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            for (key, item) in map {
+                let key = key.replace('~', "~0").replace('/', "~1");
+                pointers(item, format!("{at}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().take(3).enumerate() {
+                pointers(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
 }

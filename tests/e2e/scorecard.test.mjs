@@ -94,19 +94,19 @@ test("bad scorecard input gets clear messages and nothing saved is lost", () =>
     const gate = page.getByLabel("Market and ICP fit gate for Resell");
     await gate.fill("6");
     await expect(page.locator("[data-testid=gates]")).toContainText("6 is outside 1–5");
-    await page.getByLabel("Category weight").first().fill("-1");
+    await page.getByLabel(/^Category \d+ weight$/).first().fill("-1");
     await expect(page.locator(".category-editor").first()).toContainText("-1 is negative: weights are 0 or more");
     // Every weight at zero would make the scorecard unusable: the last one
     // is refused where it was typed, and what is saved stays readable.
-    const weights = await page.getByLabel("Category weight").all();
+    const weights = await page.getByLabel(/^Category \d+ weight$/).all();
     for (const w of weights) await w.fill("0");
     await expect(page.locator(".category-editor").last()).toContainText("the category weights sum to zero");
     await app.saved();
     await page.reload();
     await app.go("Scorecard");
     await expect(page.getByLabel("Market and ICP fit gate for Resell")).toHaveValue("4");
-    await expect(page.getByLabel("Category weight").first()).toHaveValue("0");
-    await expect(page.getByLabel("Category weight").last()).toHaveValue("1");
+    await expect(page.getByLabel(/^Category \d+ weight$/).first()).toHaveValue("0");
+    await expect(page.getByLabel(/^Category \d+ weight$/).last()).toHaveValue("1");
   }));
 
 test("the ICP brief prints on one page", () =>

@@ -8,7 +8,9 @@
 
 use std::sync::Arc;
 
+use super::icp::{Bound, DisqualifierField, SizeField};
 use super::{check, Applied, EditError};
+use crate::incentives::fields::{AssumptionField, PlanField};
 use crate::incentives::plan::{Payout, Terms};
 use crate::money::exchange::ExchangeRate;
 use crate::money::{Currency, Money};
@@ -35,46 +37,55 @@ impl Conversion {
 
 /// Calls `f` with every amount of the workspace (with a name for messages).
 /// Partners are copied only when an amount of theirs is visited.
-pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(&str, &mut Money)) {
+pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(String, &mut Money)) {
     let icp = &mut ws.icp;
-    for (name, m) in [
-        ("Annual revenue from", &mut icp.annual_revenue.min),
-        ("Annual revenue to", &mut icp.annual_revenue.max),
+    for (bound, m) in [
+        (Bound::From, &mut icp.annual_revenue.min),
+        (Bound::To, &mut icp.annual_revenue.max),
     ] {
         if let Some(m) = m {
-            f(name, m);
+            f(SizeField::Revenue(bound).label(), m);
         }
     }
-    for d in &mut icp.disqualifiers {
+    for (i, d) in icp.disqualifiers.iter_mut().enumerate() {
         if let Some(m) = &mut d.amount {
-            f("Budget floor", m);
+            f(DisqualifierField::Amount.label(i + 1), m);
         }
     }
     for p in &mut ws.partners {
         let p = Arc::make_mut(p);
         let a = &mut p.incentives.assumptions;
-        f("First-year revenue per deal", &mut a.first_year_revenue);
-        f("Our cost to serve a partner deal", &mut a.cost_partner_deal);
-        f("Our cost to serve a direct deal", &mut a.cost_direct_deal);
         f(
-            "Our cost to win a deal directly",
+            AssumptionField::FirstYearRevenue.label(),
+            &mut a.first_year_revenue,
+        );
+        f(
+            AssumptionField::CostPartnerDeal.label(),
+            &mut a.cost_partner_deal,
+        );
+        f(
+            AssumptionField::CostDirectDeal.label(),
+            &mut a.cost_direct_deal,
+        );
+        f(
+            AssumptionField::DirectAcquisitionCost.label(),
             &mut a.direct_acquisition_cost,
         );
         for plan in &mut p.incentives.plans {
             match &mut plan.terms {
                 Terms::Referral(r) => {
-                    f("Meeting fee", &mut r.meeting_fee);
+                    f(PlanField::MeetingFee.label(), &mut r.meeting_fee);
                     if let Payout::Flat(m) = &mut r.closed_won {
-                        f("Closed-won payment", m);
+                        f(PlanField::ClosedWonFlat.label(), m);
                     }
                 }
                 Terms::Services(s) => {
-                    f("Services price", &mut s.services_price);
-                    f("Co-marketing funds", &mut s.co_marketing);
+                    f(PlanField::ServicesPrice.label(), &mut s.services_price);
+                    f(PlanField::CoMarketing.label(), &mut s.co_marketing);
                 }
                 Terms::Resell(r) => {
-                    f("List price", &mut r.list_price);
-                    f("Price floor", &mut r.price_floor);
+                    f(PlanField::ListPrice.label(), &mut r.list_price);
+                    f(PlanField::PriceFloor.label(), &mut r.price_floor);
                 }
             }
         }
@@ -100,7 +111,7 @@ pub(super) fn change(
         amounts += 1;
         rounded += usize::from(rate.rounds(*m, from, to));
         match rate.convert(*m, from, to) {
-            Some(c) if check::amount(|| name.to_owned(), c).is_ok() => *m = c,
+            Some(c) if check::amount(|| name.clone(), c).is_ok() => *m = c,
             _ => {
                 refused.get_or_insert_with(|| {
                     EditError::invalid(

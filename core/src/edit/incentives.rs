@@ -8,6 +8,7 @@ use super::rows::{Row, RowEdit};
 use super::{Applied, EditError};
 use crate::format::limits::MAX_ITEMS;
 use crate::id::Id;
+use crate::incentives::fields::{AssumptionField, PlanField};
 use crate::incentives::plan::{Assumptions, HealthTier, MarginTier, Payout, Plan, Terms};
 use crate::incentives::validate::{assumption_problems, plan_problems};
 use crate::money::Money;
@@ -39,41 +40,22 @@ pub enum IncentivesEdit {
     Assumptions(Assumptions),
 }
 
-/// The field names of a tier row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TierField {
-    Name,
-    MinHealth,
-    Bonus,
-    MinDeals,
-    Margin,
-    Certification,
-}
-
-impl TierField {
-    pub fn label(self, number: usize) -> String {
-        match self {
-            TierField::Name => format!("Tier {number} name"),
-            TierField::MinHealth => format!("Tier {number} minimum health (0–100)"),
-            TierField::Bonus => format!("Tier {number} bonus on our revenue"),
-            TierField::MinDeals => format!("Tier {number} deals per quarter from"),
-            TierField::Margin => format!("Tier {number} margin"),
-            TierField::Certification => format!("Tier {number} requires certification"),
-        }
-    }
-}
-
 impl Row for HealthTier {
     const WHAT: &'static str = "tier";
     fn check(&self, n: usize) -> Result<(), EditError> {
-        check::text(|| TierField::Name.label(n), &self.name, TextKind::Short)?;
+        let i = n - 1;
+        check::text(
+            || PlanField::HealthTierName(i).label(),
+            &self.name,
+            TextKind::Short,
+        )?;
         check::within(
-            || TierField::MinHealth.label(n),
+            || PlanField::TierMinHealth(i).label(),
             i64::from(self.min_health),
             0,
             100,
         )?;
-        over_100(TierField::Bonus.label(n), self.bonus)
+        over_100(PlanField::TierBonus(i).label(), self.bonus)
     }
     fn title(&self) -> String {
         self.name.clone()
@@ -83,14 +65,19 @@ impl Row for HealthTier {
 impl Row for MarginTier {
     const WHAT: &'static str = "tier";
     fn check(&self, n: usize) -> Result<(), EditError> {
-        check::text(|| TierField::Name.label(n), &self.name, TextKind::Short)?;
+        let i = n - 1;
+        check::text(
+            || PlanField::MarginTierName(i).label(),
+            &self.name,
+            TextKind::Short,
+        )?;
         check::within(
-            || TierField::MinDeals.label(n),
+            || PlanField::TierMinDeals(i).label(),
             i64::from(self.min_deals),
             0,
             1_000_000,
         )?;
-        over_100(TierField::Margin.label(n), self.margin)
+        over_100(PlanField::TierMargin(i).label(), self.margin)
     }
     fn title(&self) -> String {
         self.name.clone()
@@ -105,48 +92,48 @@ fn over_100(field: String, r: Rate) -> Result<(), EditError> {
     Ok(())
 }
 
+/// The name of a plan, as the editor labels it.
+pub const PLAN_NAME: &str = "Plan name";
+
 /// The reader's checks on a plan's own values, then the plan's problems.
 fn check_plan(plan: &Plan) -> Result<(), EditError> {
-    check::text(|| "Plan name".into(), &plan.name, TextKind::Short)?;
-    let amount = |label: &str, m: Money| check::amount(|| label.to_owned(), m);
+    check::text(|| PLAN_NAME.into(), &plan.name, TextKind::Short)?;
+    let amount = |field: PlanField, m: Money| check::amount(|| field.label(), m);
     match &plan.terms {
         Terms::Referral(r) => {
-            amount("Meeting fee", r.meeting_fee)?;
+            amount(PlanField::MeetingFee, r.meeting_fee)?;
             if let Payout::Flat(m) = r.closed_won {
-                amount("Per won deal", m)?;
+                amount(PlanField::ClosedWonFlat, m)?;
             }
             check::within(
-                || "Over the last N submissions".into(),
+                || PlanField::QualityWindow.label(),
                 i64::from(r.quality.window),
                 1,
                 1000,
             )?;
         }
         Terms::Services(s) => {
-            check::text(|| "Packaged offer".into(), &s.package, TextKind::Short)?;
-            amount("Services price", s.services_price)?;
-            amount("Co-marketing funds", s.co_marketing)?;
-            tiers_fit(&s.tiers)?;
+            check::text(|| PlanField::Package.label(), &s.package, TextKind::Short)?;
+            amount(PlanField::ServicesPrice, s.services_price)?;
+            amount(PlanField::CoMarketing, s.co_marketing)?;
+            tiers_fit(PlanField::HealthTiers, &s.tiers)?;
         }
         Terms::Resell(r) => {
-            amount("List price", r.list_price)?;
-            amount("Price floor", r.price_floor)?;
-            tiers_fit(&r.tiers)?;
+            amount(PlanField::ListPrice, r.list_price)?;
+            amount(PlanField::PriceFloor, r.price_floor)?;
+            tiers_fit(PlanField::MarginTiers, &r.tiers)?;
         }
     }
     if let Some(p) = plan_problems(plan).into_iter().next() {
-        return Err(EditError::invalid(
-            crate::incentives::validate::field_label(&p.path),
-            p.message,
-        ));
+        return Err(EditError::invalid(p.field.label(), p.message));
     }
     Ok(())
 }
 
-fn tiers_fit<R: Row>(tiers: &[R]) -> Result<(), EditError> {
+fn tiers_fit<R: Row>(field: PlanField, tiers: &[R]) -> Result<(), EditError> {
     if tiers.len() > MAX_ITEMS {
         return Err(EditError::TooMany {
-            field: "Tiers".into(),
+            field: field.label(),
             max: MAX_ITEMS,
         });
     }
@@ -157,19 +144,19 @@ fn tiers_fit<R: Row>(tiers: &[R]) -> Result<(), EditError> {
 }
 
 fn check_assumptions(a: &Assumptions) -> Result<(), EditError> {
-    for (label, m) in [
-        ("First-year revenue per deal", a.first_year_revenue),
-        ("Our cost to serve a partner deal", a.cost_partner_deal),
-        ("Our cost to serve a direct deal", a.cost_direct_deal),
-        ("Our cost to win a deal directly", a.direct_acquisition_cost),
+    for (field, m) in [
+        (AssumptionField::FirstYearRevenue, a.first_year_revenue),
+        (AssumptionField::CostPartnerDeal, a.cost_partner_deal),
+        (AssumptionField::CostDirectDeal, a.cost_direct_deal),
+        (
+            AssumptionField::DirectAcquisitionCost,
+            a.direct_acquisition_cost,
+        ),
     ] {
-        check::amount(|| label.to_owned(), m)?;
+        check::amount(|| field.label(), m)?;
     }
     if let Some(p) = assumption_problems(a).into_iter().next() {
-        return Err(EditError::invalid(
-            crate::incentives::validate::field_label(&p.path),
-            p.message,
-        ));
+        return Err(EditError::invalid(p.field.label(), p.message));
     }
     Ok(())
 }
@@ -215,7 +202,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             Ok(Applied::plain(format!("delete the plan {}", plan.name)))
         }
         IncentivesEdit::RenamePlan(id, name) => {
-            check::text(|| "Plan name".into(), &name, TextKind::Short)?;
+            check::text(|| PLAN_NAME.into(), &name, TextKind::Short)?;
             plan_mut(p, &id)?.name = name;
             Ok(Applied::keyed("rename a plan", format!("plan-name:{id}")))
         }
@@ -240,7 +227,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             let plan = plan_mut(p, &id)?;
             let Terms::Referral(r) = &plan.terms else {
                 return Err(EditError::invalid(
-                    "Closed-won payment",
+                    PlanField::ClosedWon.label(),
                     "only a referral plan pays per won deal",
                 ));
             };
@@ -261,7 +248,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             let mut next = plan.clone();
             let Terms::Services(s) = &mut next.terms else {
                 return Err(EditError::invalid(
-                    "Tiers",
+                    PlanField::HealthTiers.label(),
                     "only a services plan has health tiers",
                 ));
             };
@@ -275,7 +262,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             let mut next = plan.clone();
             let Terms::Resell(r) = &mut next.terms else {
                 return Err(EditError::invalid(
-                    "Tiers",
+                    PlanField::MarginTiers.label(),
                     "only a resell plan has margin tiers",
                 ));
             };

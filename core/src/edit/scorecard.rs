@@ -12,7 +12,7 @@ use crate::format::limits::MAX_WEIGHT;
 use crate::id::Id;
 use crate::partner::PartnerType;
 use crate::scorecard::config::GATE_RANGE;
-use crate::scorecard::{format_score, Category, Criterion, Scorecard};
+use crate::scorecard::{format_score, Category, Criterion, Scorecard, ScorecardField};
 use crate::vocab::Vocabulary;
 use crate::words::{count, excerpt as short};
 use crate::workspace::Workspace;
@@ -40,26 +40,6 @@ pub enum ScorecardEdit {
     RemoveCriterion(Id),
     /// Back to the seed's scorecard (ratings of other criteria go).
     RestoreDefault,
-}
-
-/// The editor's labels of scorecard fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScorecardLabel {
-    CategoryName,
-    CategoryWeight,
-    Criterion,
-    CriterionWeight,
-}
-
-impl ScorecardLabel {
-    pub fn label(self) -> &'static str {
-        match self {
-            ScorecardLabel::CategoryName => "Category name",
-            ScorecardLabel::CategoryWeight => "Category weight",
-            ScorecardLabel::Criterion => "Criterion",
-            ScorecardLabel::CriterionWeight => "Weight",
-        }
-    }
 }
 
 /// The label of a gate's input.
@@ -93,23 +73,43 @@ fn check_weight(field: &str, w: f64) -> Result<(), EditError> {
     Ok(())
 }
 
-fn check_category(c: &Category) -> Result<(), EditError> {
+fn check_category(c: &Category, i: usize) -> Result<(), EditError> {
     check::text(
-        || ScorecardLabel::CategoryName.label().into(),
+        || ScorecardField::CategoryName(i).label(),
         &c.name,
         TextKind::Short,
     )?;
-    check_weight(ScorecardLabel::CategoryWeight.label(), c.weight)?;
-    c.criteria.iter().try_for_each(check_criterion)
+    check_weight(&ScorecardField::CategoryWeight(i).label(), c.weight)?;
+    c.criteria
+        .iter()
+        .enumerate()
+        .try_for_each(|(j, k)| check_criterion(k, i, j))
 }
 
-fn check_criterion(c: &Criterion) -> Result<(), EditError> {
+fn check_criterion(c: &Criterion, i: usize, j: usize) -> Result<(), EditError> {
     check::text(
-        || ScorecardLabel::Criterion.label().into(),
+        || ScorecardField::CriterionText(i, j).label(),
         &c.text,
         TextKind::Long,
     )?;
-    check_weight(ScorecardLabel::CriterionWeight.label(), c.weight)
+    check_weight(&ScorecardField::CriterionWeight(i, j).label(), c.weight)
+}
+
+/// Where category `id` is.
+fn category_at(card: &Scorecard, id: &Id) -> Result<usize, EditError> {
+    card.categories
+        .iter()
+        .position(|c| &c.id == id)
+        .ok_or_else(|| missing("category", id))
+}
+
+/// Where criterion `id` is: its category's position and its own.
+fn criterion_at(card: &Scorecard, id: &Id) -> Result<(usize, usize), EditError> {
+    card.categories
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| c.criteria.iter().position(|k| &k.id == id).map(|j| (i, j)))
+        .ok_or_else(|| missing("criterion", id))
 }
 
 pub(super) fn apply(ws: &mut Workspace, edit: ScorecardEdit) -> Result<Applied, EditError> {
@@ -117,7 +117,7 @@ pub(super) fn apply(ws: &mut Workspace, edit: ScorecardEdit) -> Result<Applied, 
     let (summary, key, gone) = change(&mut card, edit)?;
     // The scorecard as a whole must stay usable (the reader's rules).
     if let Some(p) = card.problems().into_iter().next() {
-        return Err(EditError::invalid("Scorecard", p.message));
+        return Err(EditError::invalid(p.field.label(), p.message));
     }
     ws.scorecard = card;
     let removed = remove_ratings(ws, &gone);
@@ -179,7 +179,7 @@ fn change(
             ))
         }
         ScorecardEdit::AddCategory(c) => {
-            check_category(&c)?;
+            check_category(&c, card.categories.len())?;
             for id in std::iter::once(&c.id).chain(c.criteria.iter().map(|k| &k.id)) {
                 if card.category(id).is_some() || card.criterion(id).is_some() {
                     return Err(EditError::Duplicate {
@@ -193,8 +193,9 @@ fn change(
             Ok((summary, None, none()))
         }
         ScorecardEdit::CategoryName(id, name) => {
+            let i = category_at(card, &id)?;
             check::text(
-                || ScorecardLabel::CategoryName.label().into(),
+                || ScorecardField::CategoryName(i).label(),
                 &name,
                 TextKind::Short,
             )?;
@@ -207,7 +208,8 @@ fn change(
             ))
         }
         ScorecardEdit::CategoryWeight(id, w) => {
-            check_weight(ScorecardLabel::CategoryWeight.label(), w)?;
+            let i = category_at(card, &id)?;
+            check_weight(&ScorecardField::CategoryWeight(i).label(), w)?;
             let c = category_mut(card, &id)?;
             c.weight = w;
             Ok((
@@ -239,7 +241,9 @@ fn change(
             category,
             criterion,
         } => {
-            check_criterion(&criterion)?;
+            let i = category_at(card, &category)?;
+            let j = card.categories[i].criteria.len();
+            check_criterion(&criterion, i, j)?;
             if card.category(&criterion.id).is_some() || card.criterion(&criterion.id).is_some() {
                 return Err(EditError::Duplicate {
                     what: "criterion",
@@ -252,8 +256,9 @@ fn change(
             Ok((summary, None, none()))
         }
         ScorecardEdit::CriterionText(id, text) => {
+            let (i, j) = criterion_at(card, &id)?;
             check::text(
-                || ScorecardLabel::Criterion.label().into(),
+                || ScorecardField::CriterionText(i, j).label(),
                 &text,
                 TextKind::Long,
             )?;
@@ -265,7 +270,8 @@ fn change(
             ))
         }
         ScorecardEdit::CriterionWeight(id, w) => {
-            check_weight(ScorecardLabel::CriterionWeight.label(), w)?;
+            let (i, j) = criterion_at(card, &id)?;
+            check_weight(&ScorecardField::CriterionWeight(i, j).label(), w)?;
             let k = criterion_mut(card, &id)?;
             k.weight = w;
             Ok((

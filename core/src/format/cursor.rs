@@ -1,8 +1,13 @@
 //! A validating walk over a parsed JSON value that records every problem with
-//! its JSON path instead of stopping at the first one.
+//! its JSON path instead of stopping at the first one. The file's types are
+//! read through it ([`super::file::reader`]).
+//!
+//! Paths are not written out while walking: a [`Place`] is a chain of keys
+//! and indexes borrowed from its parents, turned into text only when a
+//! problem is reported there (reading 200,000 accounts builds no path).
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::ops::RangeInclusive;
 
 use serde_json::{Map, Value};
@@ -17,12 +22,12 @@ pub use super::limits::{LONG_TEXT, MAX_ITEMS, SHORT_TEXT};
 pub struct Problems(RefCell<Vec<FieldError>>);
 
 impl Problems {
-    pub fn report(&self, path: &str, message: impl Into<String>) {
+    pub fn report(&self, path: String, message: impl Into<String>) {
         self.0.borrow_mut().push(FieldError {
             path: if path.is_empty() {
                 "(top level)".into()
             } else {
-                path.to_owned()
+                path
             },
             message: message.into(),
         });
@@ -34,6 +39,108 @@ impl Problems {
 
     pub fn into_vec(self) -> Vec<FieldError> {
         self.0.into_inner()
+    }
+}
+
+/// Where something is in the file: the steps from the root, written out
+/// only when a problem is reported.
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    probs: &'a Problems,
+    parent: Option<&'a Place<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    /// The path of the value a read starts from ("" for the file).
+    Root(&'a str),
+    Key(&'a str),
+    Index(usize),
+    /// A path relative to the parent, already written ("tiers[1].margin_bp").
+    Within(&'a str),
+}
+
+impl<'a> Place<'a> {
+    /// The value at `path` (empty: the file itself).
+    pub fn root(probs: &'a Problems, path: &'a str) -> Place<'a> {
+        Place {
+            probs,
+            parent: None,
+            step: Step::Root(path),
+        }
+    }
+
+    fn then<'b>(&'b self, step: Step<'b>) -> Place<'b> {
+        Place {
+            probs: self.probs,
+            parent: Some(self),
+            step,
+        }
+    }
+
+    /// The field `key` of the object here.
+    pub fn key<'b>(&'b self, key: &'b str) -> Place<'b> {
+        self.then(Step::Key(key))
+    }
+
+    /// Item `i` of the list here.
+    pub fn index(&self, i: usize) -> Place<'_> {
+        self.then(Step::Index(i))
+    }
+
+    /// A place below this one given by a path relative to it, such as
+    /// `tiers[1].min_deals`.
+    pub fn within<'b>(&'b self, relative: &'b str) -> Place<'b> {
+        self.then(Step::Within(relative))
+    }
+
+    /// The JSON path, e.g. `partners[3].ratings.icp_density`.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write(out);
+        }
+        match self.step {
+            Step::Root(path) => out.push_str(path),
+            Step::Key(key) => push_key(out, key),
+            Step::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+            Step::Within(relative) => {
+                if !out.is_empty() && !relative.starts_with('[') {
+                    out.push('.');
+                }
+                out.push_str(relative);
+            }
+        }
+    }
+
+    /// Record a problem here.
+    pub fn report(&self, message: impl Into<String>) {
+        self.probs.report(self.path(), message);
+    }
+}
+
+/// Appends `.key` to a path, or `["key"]` when the key is not printable
+/// after a dot.
+pub fn push_key(path: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+    if plain {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        let _ = write!(path, "[{key:?}]");
     }
 }
 
@@ -49,44 +156,39 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// Is `key` printable after a dot in a path?
-fn plain_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+/// The key serde writes for an enum variant under `rename_all = "snake_case"`.
+pub fn snake_case(variant: &str) -> String {
+    let mut out = String::with_capacity(variant.len() + 4);
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
-/// A value with an owned path (children own theirs).
+/// The value at a place.
 pub struct At<'a> {
-    pub probs: &'a Problems,
-    pub path: String,
+    pub place: Place<'a>,
     pub value: &'a Value,
 }
 
 impl<'a> At<'a> {
+    /// The whole file.
     pub fn root(probs: &'a Problems, value: &'a Value) -> At<'a> {
         At {
-            probs,
-            path: String::new(),
+            place: Place::root(probs, ""),
             value,
         }
     }
 
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
     pub fn report(&self, message: impl Into<String>) {
-        self.probs.report(&self.path, message);
-    }
-
-    fn child_path(&self, key: &str) -> String {
-        match (self.path.is_empty(), plain_key(key)) {
-            (true, true) => key.to_owned(),
-            (false, true) => format!("{}.{key}", self.path),
-            (_, false) => format!("{}[{key:?}]", self.path),
-        }
+        self.place.report(message);
     }
 
     fn wrong(&self, expected: &str) {
@@ -94,28 +196,65 @@ impl<'a> At<'a> {
     }
 
     /// An object with exactly the `known` fields allowed; unknown ones are reported.
-    pub fn object(&self, known: &[&str]) -> Option<Obj<'a>> {
+    pub fn object(&self, known: &[&str]) -> Option<&'a Map<String, Value>> {
+        self.object_where(|key| known.contains(&key), || known.join(", "))
+    }
+
+    fn object_where(
+        &self,
+        is_known: impl Fn(&str) -> bool,
+        expected: impl Fn() -> String,
+    ) -> Option<&'a Map<String, Value>> {
         let Value::Object(map) = self.value else {
             self.wrong("an object");
             return None;
         };
         for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                self.probs.report(
-                    &self.child_path(key),
-                    format!("unknown field (expected {})", known.join(", ")),
-                );
+            if !is_known(key) {
+                self.place
+                    .key(key)
+                    .report(format!("unknown field (expected {})", expected()));
             }
         }
-        Some(Obj {
-            probs: self.probs,
-            path: self.path.clone(),
-            map,
-        })
+        Some(map)
     }
 
-    /// An object used as a map from keys to values (any keys).
-    pub fn entries(&self) -> Option<Vec<(&'a str, At<'a>)>> {
+    /// An object holding exactly one of `variants` (named in CamelCase, keyed
+    /// in snake case); unknown keys are reported. The index of the variant
+    /// present and its value.
+    pub fn one_of(&self, variants: &[&str]) -> Option<(usize, At<'_>)> {
+        let keys: Vec<String> = variants.iter().map(|v| snake_case(v)).collect();
+        let map = self.object_where(|key| keys.iter().any(|k| k == key), || keys.join(", "))?;
+        let present: Vec<(usize, &'a str, &'a Value)> = map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .filter_map(|(key, v)| {
+                let i = keys.iter().position(|k| k == key)?;
+                Some((i, key.as_str(), v))
+            })
+            .collect();
+        match present[..] {
+            [(i, key, value)] => Some((
+                i,
+                At {
+                    place: self.place.key(key),
+                    value,
+                },
+            )),
+            _ => {
+                let (last, rest) = keys.split_last()?;
+                self.report(format!(
+                    "needs exactly one of {} or {last}",
+                    rest.join(", ")
+                ));
+                None
+            }
+        }
+    }
+
+    /// An object used as a map from keys to values (any keys); `f` reads
+    /// each entry.
+    pub fn entries<T>(&self, mut f: impl FnMut(&'a str, &At<'_>) -> T) -> Option<Vec<T>> {
         let Value::Object(map) = self.value else {
             self.wrong("an object");
             return None;
@@ -129,13 +268,12 @@ impl<'a> At<'a> {
         }
         Some(
             map.iter()
-                .map(|(k, v)| {
-                    (
-                        k.as_str(),
-                        At {
-                            probs: self.probs,
-                            path: self.child_path(k),
-                            value: v,
+                .map(|(key, value)| {
+                    f(
+                        key,
+                        &At {
+                            place: self.place.key(key),
+                            value,
                         },
                     )
                 })
@@ -143,8 +281,8 @@ impl<'a> At<'a> {
         )
     }
 
-    /// A list; `f` reads each item (items it rejects are left out).
-    pub fn list<T>(&self, mut f: impl FnMut(At<'a>) -> Option<T>) -> Option<Vec<T>> {
+    /// A list; `f` reads each item.
+    pub fn list<T>(&self, mut f: impl FnMut(&At<'_>) -> T) -> Option<Vec<T>> {
         let Value::Array(items) = self.value else {
             self.wrong("a list");
             return None;
@@ -160,11 +298,10 @@ impl<'a> At<'a> {
             items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, v)| {
-                    f(At {
-                        probs: self.probs,
-                        path: format!("{}[{i}]", self.path),
-                        value: v,
+                .map(|(i, value)| {
+                    f(&At {
+                        place: self.place.index(i),
+                        value,
                     })
                 })
                 .collect(),
@@ -177,29 +314,17 @@ impl<'a> At<'a> {
             self.wrong("text");
             return None;
         };
-        let n = s.chars().count();
-        if n > max {
-            self.report(format!(
-                "text of {n} characters is longer than the {max} allowed"
-            ));
-            return None;
+        // Only text that could be too long is counted.
+        if s.len() > max {
+            let n = s.chars().count();
+            if n > max {
+                self.report(format!(
+                    "text of {n} characters is longer than the {max} allowed"
+                ));
+                return None;
+            }
         }
         Some(s.clone())
-    }
-
-    /// Short text (names, titles).
-    pub fn short(&self) -> Option<String> {
-        self.text(SHORT_TEXT)
-    }
-
-    /// Long text (notes, evidence, answers).
-    pub fn long(&self) -> Option<String> {
-        self.text(LONG_TEXT)
-    }
-
-    /// A list of short texts.
-    pub fn short_list(&self) -> Option<Vec<String>> {
-        self.list(|item| item.short())
     }
 
     pub fn bool(&self) -> Option<bool> {
@@ -269,22 +394,24 @@ impl<'a> At<'a> {
         };
         let v = T::from_key(s);
         if v.is_none() {
-            self.report(format!(
-                "unknown {} \"{s}\": expected {}",
-                T::WHAT,
-                T::expected()
-            ));
+            self.report(unknown_word::<T>(s));
         }
         v
     }
 
-    /// A value parsed from text by `parse`, whose error explains itself.
+    /// A value parsed from short text by `parse`, whose error explains itself.
     pub fn parsed<T, E: std::fmt::Display>(
         &self,
         parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
-        let s = self.short()?;
-        match parse(&s) {
+        let Value::String(s) = self.value else {
+            self.wrong("text");
+            return None;
+        };
+        if s.len() > SHORT_TEXT && s.chars().count() > SHORT_TEXT {
+            return self.text(SHORT_TEXT).and(None);
+        }
+        match parse(s) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.report(e.to_string());
@@ -295,71 +422,49 @@ impl<'a> At<'a> {
 }
 
 /// "7 is outside 1–5".
-fn out_of_range(v: &str, lo: &str, hi: &str) -> String {
+pub fn out_of_range(v: &str, lo: &str, hi: &str) -> String {
     format!("{v} is outside {lo}–{hi}")
 }
 
-/// An object being read field by field.
-pub struct Obj<'a> {
-    probs: &'a Problems,
-    path: String,
-    map: &'a Map<String, Value>,
+/// "unknown partner type "reseller": expected one of …".
+pub fn unknown_word<T: Vocabulary>(s: &str) -> String {
+    format!("unknown {} \"{s}\": expected {}", T::WHAT, T::expected())
 }
 
-impl<'a> Obj<'a> {
-    fn at(&self, key: &str, value: &'a Value) -> At<'a> {
-        let parent = At {
-            probs: self.probs,
-            path: self.path.clone(),
-            value,
-        };
-        At {
-            probs: self.probs,
-            path: parent.child_path(key),
-            value,
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_written_like_json_paths() {
+        let probs = Problems::default();
+        let root = Place::root(&probs, "");
+        let partners = root.key("partners");
+        let third = partners.index(3);
+        let ratings = third.key("ratings");
+        assert_eq!(
+            ratings.key("icp_density").path(),
+            "partners[3].ratings.icp_density"
+        );
+        assert_eq!(ratings.key("a b").path(), "partners[3].ratings[\"a b\"]");
+        assert_eq!(
+            third.within("tiers[1].margin_bp").path(),
+            "partners[3].tiers[1].margin_bp"
+        );
+        assert_eq!(root.within("categories").path(), "categories");
+        let listed = Place::root(&probs, "account_lists[2].accounts");
+        assert_eq!(
+            listed.index(0).key("line").path(),
+            "account_lists[2].accounts[0].line"
+        );
+        root.report("x");
+        assert_eq!(probs.into_vec()[0].path, "(top level)");
     }
 
-    /// A required field; its absence is reported.
-    pub fn req(&self, key: &str) -> Option<At<'a>> {
-        match self.map.get(key) {
-            Some(v) => Some(self.at(key, v)),
-            None => {
-                let parent = At {
-                    probs: self.probs,
-                    path: self.path.clone(),
-                    value: &Value::Null,
-                };
-                self.probs
-                    .report(&parent.child_path(key), "missing required field");
-                None
-            }
-        }
-    }
-
-    /// An optional field: absent or null gives `None`.
-    pub fn opt(&self, key: &str) -> Option<At<'a>> {
-        match self.map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(self.at(key, v)),
-        }
-    }
-
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-}
-
-/// Reports duplicates among `(path, id)` pairs.
-pub fn report_duplicates<'i>(
-    probs: &Problems,
-    what: &str,
-    ids: impl Iterator<Item = (String, &'i str)>,
-) {
-    let mut seen = BTreeSet::new();
-    for (path, id) in ids {
-        if !seen.insert(id) {
-            probs.report(&path, format!("duplicate {what} id \"{id}\""));
+    #[test]
+    fn variants_are_keyed_as_serde_keys_them() {
+        for (variant, key) in [("FlatMinor", "flat_minor"), ("Resell", "resell")] {
+            assert_eq!(snake_case(variant), key);
         }
     }
 }

@@ -3,7 +3,8 @@
 //! Schema generated from the types.
 //!
 //! Loading: size check → JSON syntax → `format` tag → `format_version`
-//! (newer is refused) → migrations to the current version → full validation.
+//! (newer is refused) → migrations to the current version → full validation
+//! (the file's types read the JSON, [`read`] converts and cross-checks).
 //! Nothing is returned unless everything is valid.
 
 pub mod cursor;
@@ -13,7 +14,6 @@ pub mod layout;
 pub mod limits;
 pub mod migrate;
 pub mod read;
-mod read_share;
 pub mod size;
 pub mod stored;
 pub mod stored_encoder;
@@ -26,10 +26,7 @@ pub use size::{check_size, check_size_within, file_len, TooLargeToSave};
 
 use crate::workspace::Workspace;
 
-/// The value of the `format` field.
-pub const FORMAT_TAG: &str = "partnerfit-workspace";
-/// The version this code writes.
-pub const FORMAT_VERSION: u32 = 4;
+pub use file::{FORMAT_TAG, FORMAT_VERSION};
 /// Oldest version this code still reads.
 pub const OLDEST_VERSION: u32 = 1;
 /// Files larger than this are refused before parsing (64 MB: a workspace

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::fields::ScorecardField;
 use crate::id::Id;
 use crate::partner::PartnerType;
 use crate::vocab::Vocabulary;
@@ -157,11 +158,10 @@ impl Default for Scorecard {
     }
 }
 
-/// A problem with the scorecard's configuration, located by JSON path
-/// relative to the scorecard object.
+/// A problem with the scorecard's configuration, on one of its fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigProblem {
-    pub path: String,
+    pub field: ScorecardField,
     pub message: String,
 }
 
@@ -190,38 +190,38 @@ impl Scorecard {
 
     /// Everything that makes this scorecard unusable: negative or non-finite
     /// weights, weights summing to zero, thresholds outside 1–5, gates on
-    /// unknown categories, duplicate ids. Paths are relative to the scorecard.
+    /// unknown categories, duplicate ids.
     pub fn problems(&self) -> Vec<ConfigProblem> {
+        use ScorecardField::*;
         let mut out = Vec::new();
-        let mut push = |path: String, message: String| out.push(ConfigProblem { path, message });
+        let mut push =
+            |field: ScorecardField, message: String| out.push(ConfigProblem { field, message });
         let mut seen_cat = std::collections::BTreeSet::new();
         let mut seen_crit = std::collections::BTreeSet::new();
         for (ci, cat) in self.categories.iter().enumerate() {
-            let cpath = format!("categories[{ci}]");
             if !seen_cat.insert(&cat.id) {
                 push(
-                    format!("{cpath}.id"),
+                    CategoryId(ci),
                     format!("duplicate category id \"{}\"", cat.id),
                 );
             }
             if let Some(m) = weight_problem(cat.weight) {
-                push(format!("{cpath}.weight"), m);
+                push(CategoryWeight(ci), m);
             }
             for (ki, crit) in cat.criteria.iter().enumerate() {
-                let kpath = format!("{cpath}.criteria[{ki}]");
                 if !seen_crit.insert(&crit.id) {
                     push(
-                        format!("{kpath}.id"),
+                        CriterionId(ci, ki),
                         format!("duplicate criterion id \"{}\"", crit.id),
                     );
                 }
                 if let Some(m) = weight_problem(crit.weight) {
-                    push(format!("{kpath}.weight"), m);
+                    push(CriterionWeight(ci, ki), m);
                 }
             }
             if cat.criteria.is_empty() {
                 push(
-                    format!("{cpath}.criteria"),
+                    CategoryCriteria(ci),
                     format!("category \"{}\" has no criteria", cat.name),
                 );
             } else if cat
@@ -231,7 +231,7 @@ impl Scorecard {
                 && cat.criteria.iter().map(|c| c.weight).sum::<f64>() <= 0.0
             {
                 push(
-                    format!("{cpath}.criteria"),
+                    CategoryCriteria(ci),
                     format!(
                         "the criteria weights of \"{}\" sum to zero: at least one must be above 0",
                         cat.name
@@ -240,10 +240,7 @@ impl Scorecard {
             }
         }
         if self.categories.is_empty() {
-            push(
-                "categories".into(),
-                "the scorecard has no categories".into(),
-            );
+            push(Categories, "the scorecard has no categories".into());
         } else if self
             .categories
             .iter()
@@ -251,19 +248,19 @@ impl Scorecard {
             && self.categories.iter().map(|c| c.weight).sum::<f64>() <= 0.0
         {
             push(
-                "categories".into(),
+                Categories,
                 "the category weights sum to zero: at least one must be above 0".into(),
             );
         }
         for (kind, gates) in &self.gates {
             for (cat, t) in gates {
-                let path = format!("gates.{}.{}", kind.key(), cat);
+                let field = || Gate(*kind, cat.clone());
                 if self.category(cat).is_none() {
-                    push(path.clone(), format!("gate on unknown category \"{cat}\""));
+                    push(field(), format!("gate on unknown category \"{cat}\""));
                 }
                 if !t.is_finite() || !GATE_RANGE.contains(t) {
                     push(
-                        path,
+                        field(),
                         format!("threshold {} is outside 1–5", super::format_score(*t)),
                     );
                 }

@@ -2,13 +2,15 @@
 //! ranking and sensitivity. Everything here is a pure function of a workspace.
 
 pub mod config;
+pub mod fields;
 pub mod rank;
 pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod verdict;
 
-pub use config::{Category, Criterion, Gates, Scorecard};
+pub use config::{Category, ConfigProblem, Criterion, Gates, Scorecard};
+pub use fields::ScorecardField;
 pub use rank::{rank, RankEntry, TieBreak, TieNote};
 pub use score::{CategoryScore, GateState};
 pub use sensitivity::{sensitivity, RatingMove, Sensitivity};

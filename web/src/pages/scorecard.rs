@@ -4,11 +4,11 @@
 //! names how many and takes them back.
 
 use leptos::prelude::*;
-use partnerfit_core::edit::scorecard::{gate_label, ScorecardLabel};
+use partnerfit_core::edit::scorecard::gate_label;
 use partnerfit_core::edit::{Edit, ScorecardEdit};
 use partnerfit_core::input;
 use partnerfit_core::partner::PartnerType;
-use partnerfit_core::scorecard::{format_score, Category, Criterion};
+use partnerfit_core::scorecard::{format_score, Category, Criterion, ScorecardField};
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::capitalised;
@@ -162,8 +162,9 @@ fn Categories() -> impl IntoView {
     view! {
         <section aria-labelledby="cats-title">
             <h2 id="cats-title">"Categories and criteria"</h2>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <CategoryEditor store id/>
+            // Keyed by place too: the labels number the categories.
+            <For each={move || ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|c| c.clone() let:c>
+                <CategoryEditor store index=c.0 id=c.1/>
             </For>
             <button type="button" on:click=add_category>"Add a category"</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>
@@ -173,7 +174,7 @@ fn Categories() -> impl IntoView {
 
 /// One category: its name, weight and criteria.
 #[component]
-fn CategoryEditor(store: Store, id: Id) -> impl IntoView {
+fn CategoryEditor(store: Store, index: usize, id: Id) -> impl IntoView {
     let key = StoredValue::new(id);
     let read = move |f: fn(&Category) -> String| {
         key.with_value(|id| store.with(|w| w.scorecard.category(id).map(f).unwrap_or_default()))
@@ -226,11 +227,11 @@ fn CategoryEditor(store: Store, id: Id) -> impl IntoView {
         <fieldset class="category-editor">
             <legend>{move || read(|c| c.name.clone())}</legend>
             <div class="grid2">
-                <TextField label=ScorecardLabel::CategoryName.label() binding=name/>
-                {number_input(ScorecardLabel::CategoryWeight.label().into(), weight)}
+                <TextField label=ScorecardField::CategoryName(index).label() binding=name/>
+                {number_input(ScorecardField::CategoryWeight(index).label(), weight)}
             </div>
-            <For each=move || criteria.get() key=|id| id.clone() let:criterion>
-                <CriterionEditor store id=criterion/>
+            <For each={move || criteria.get().into_iter().enumerate().collect::<Vec<_>>()} key=|c| c.clone() let:c>
+                <CriterionEditor store place=(index, c.0) id=c.1/>
             </For>
             <button type="button" on:click=add>"Add a criterion"</button>
             <button type="button" class="danger" on:click=move |_| send(ScorecardEdit::RemoveCategory(key.get_value()))
@@ -242,7 +243,8 @@ fn CategoryEditor(store: Store, id: Id) -> impl IntoView {
 
 /// One criterion: wording and weight.
 #[component]
-fn CriterionEditor(store: Store, id: Id) -> impl IntoView {
+fn CriterionEditor(store: Store, place: (usize, usize), id: Id) -> impl IntoView {
+    let (i, j) = place;
     let key = StoredValue::new(id);
     let criterion = move |w: &partnerfit_core::Workspace| {
         key.with_value(|id| w.scorecard.criterion(id).map(|(_, c)| c.clone()))
@@ -269,8 +271,8 @@ fn CriterionEditor(store: Store, id: Id) -> impl IntoView {
     };
     view! {
         <div class="row-editor">
-            <TextField label=ScorecardLabel::Criterion.label() binding=text kind=TextKind::Long/>
-            {number_input(ScorecardLabel::CriterionWeight.label().into(), weight)}
+            <TextField label=ScorecardField::CriterionText(i, j).label() binding=text kind=TextKind::Long/>
+            {number_input(ScorecardField::CriterionWeight(i, j).label(), weight)}
             <button type="button" class="danger" on:click=remove
                 aria-label=move || format!("Remove criterion {}", text.value.get())>"Remove"</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>

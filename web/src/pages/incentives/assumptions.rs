@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use partnerfit_core::edit::{IncentivesEdit, PartnerEdit};
+use partnerfit_core::incentives::fields::AssumptionField;
 use partnerfit_core::incentives::plan::Assumptions;
 
 use crate::components::fields::{CountField, MoneyField, RateField};
@@ -40,24 +41,24 @@ pub fn AssumptionsForm(lens: PartnerLens) -> impl IntoView {
         <section aria-labelledby="assume-title">
             <h2 id="assume-title">"Pipeline assumptions"</h2>
             <div class="grid4">
-                <CountField label="Submissions (or meetings) per quarter" min=0 max=1_000_000
+                <CountField label=AssumptionField::Submissions.label() min=0 max=1_000_000
                     binding=assume(lens, |a| a.submissions, |a, v| a.submissions = v)/>
-                <RateField label="Qualified" binding=assume(lens, |a| a.qualification_rate, |a, v| a.qualification_rate = v)/>
-                <RateField label="Rejected as low quality" binding=assume(lens, |a| a.rejection_rate, |a, v| a.rejection_rate = v)/>
-                <RateField label="Win rate" binding=assume(lens, |a| a.win_rate, |a, v| a.win_rate = v)/>
-                <MoneyField label="First-year revenue per deal" binding=assume(lens, |a| a.first_year_revenue, |a, v| a.first_year_revenue = v)/>
-                <CountField label="Sales cycle (quarters)" min=0 max=11
+                <RateField label=AssumptionField::QualificationRate.label() binding=assume(lens, |a| a.qualification_rate, |a, v| a.qualification_rate = v)/>
+                <RateField label=AssumptionField::RejectionRate.label() binding=assume(lens, |a| a.rejection_rate, |a, v| a.rejection_rate = v)/>
+                <RateField label=AssumptionField::WinRate.label() binding=assume(lens, |a| a.win_rate, |a, v| a.win_rate = v)/>
+                <MoneyField label=AssumptionField::FirstYearRevenue.label() binding=assume(lens, |a| a.first_year_revenue, |a, v| a.first_year_revenue = v)/>
+                <CountField label=AssumptionField::CycleQuarters.label() min=0 max=11
                     binding=assume(lens, |a| u32::from(a.cycle_quarters), |a, v| a.cycle_quarters = v as u8)/>
-                <RateField label="Yearly retention" binding=assume(lens, |a| a.retention, |a, v| a.retention = v)/>
-                <CountField label="Horizon (quarters, 4–12)" min=4 max=12
+                <RateField label=AssumptionField::Retention.label() binding=assume(lens, |a| a.retention, |a, v| a.retention = v)/>
+                <CountField label=AssumptionField::Quarters.label() min=4 max=12
                     binding=assume(lens, |a| u32::from(a.quarters), |a, v| a.quarters = v as u8)/>
-                <MoneyField label="Our cost to serve a partner deal" binding=assume(lens, |a| a.cost_partner_deal, |a, v| a.cost_partner_deal = v)/>
-                <MoneyField label="Our cost to serve a direct deal" binding=assume(lens, |a| a.cost_direct_deal, |a, v| a.cost_direct_deal = v)/>
-                <MoneyField label="Our cost to win a deal directly" binding=assume(lens, |a| a.direct_acquisition_cost, |a, v| a.direct_acquisition_cost = v)/>
-                <RateField label="Discount the partner gives (resell)" binding=assume(lens, |a| a.discount, |a, v| a.discount = v)/>
-                <CountField label="Customer health score (services, 0–100)" min=0 max=100
+                <MoneyField label=AssumptionField::CostPartnerDeal.label() binding=assume(lens, |a| a.cost_partner_deal, |a, v| a.cost_partner_deal = v)/>
+                <MoneyField label=AssumptionField::CostDirectDeal.label() binding=assume(lens, |a| a.cost_direct_deal, |a, v| a.cost_direct_deal = v)/>
+                <MoneyField label=AssumptionField::DirectAcquisitionCost.label() binding=assume(lens, |a| a.direct_acquisition_cost, |a, v| a.direct_acquisition_cost = v)/>
+                <RateField label=AssumptionField::Discount.label() binding=assume(lens, |a| a.discount, |a, v| a.discount = v)/>
+                <CountField label=AssumptionField::Health.label() min=0 max=100
                     binding=assume(lens, |a| u32::from(a.health), |a, v| a.health = v as u8)/>
-                <RateField label="Product adoption (resell)" binding=assume(lens, |a| a.adoption, |a, v| a.adoption = v)/>
+                <RateField label=AssumptionField::Adoption.label() binding=assume(lens, |a| a.adoption, |a, v| a.adoption = v)/>
             </div>
         </section>
     }

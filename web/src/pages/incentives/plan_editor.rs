@@ -3,8 +3,9 @@
 //! model could not run on (the reason shows beside the field).
 
 use leptos::prelude::*;
-use partnerfit_core::edit::incentives::TierField;
+use partnerfit_core::edit::incentives::PLAN_NAME;
 use partnerfit_core::edit::{IncentivesEdit, PartnerEdit, PayoutKind, RowEdit};
+use partnerfit_core::incentives::fields::PlanField;
 use partnerfit_core::incentives::plan::{HealthTier, MarginTier, Payout, Plan, Terms};
 use partnerfit_core::rate::Rate;
 use partnerfit_core::vocab::Vocabulary;
@@ -83,7 +84,7 @@ pub fn PlanEditor(lens: PartnerLens, plan: Id) -> impl IntoView {
     view! {
         <section class="plan-editor" aria-labelledby="plan-title">
             <h2 id="plan-title">{move || kind.get().map(|k| format!("{} terms", k.label()))}</h2>
-            <TextField label="Plan name" binding=name/>
+            <TextField label=PLAN_NAME binding=name/>
             {move || kind.get().map(|k| match k {
                 partnerfit_core::partner::PartnerType::Referral => view! { <ReferralTerms at/> }.into_any(),
                 partnerfit_core::partner::PartnerType::Services => view! { <ServicesTerms at/> }.into_any(),
@@ -113,10 +114,10 @@ fn ReferralTerms(at: PlanLens) -> impl IntoView {
     };
     let group = format!("payout-{}", at.plan.get_value());
     view! {
-        <MoneyField label="Fee per ICP-qualified meeting with the required stakeholders"
+        <MoneyField label=PlanField::MeetingFee.label()
             binding=at.bind(|t| match t { Terms::Referral(r) => Some(r.meeting_fee), _ => None }, |t, v| if let Terms::Referral(r) = t { r.meeting_fee = v })/>
         <fieldset>
-            <legend>"Closed-won payment"</legend>
+            <legend>{PlanField::ClosedWon.label()}</legend>
             <label class="check"><input type="radio" name=group.clone() prop:checked=move || flat.get()
                 on:change=move |_| payout(PayoutKind::Flat)/>" A flat amount"</label>
             <label class="check"><input type="radio" name=group prop:checked=move || !flat.get()
@@ -124,23 +125,23 @@ fn ReferralTerms(at: PlanLens) -> impl IntoView {
             <p class="hint">"Switching keeps what a deal pays on today's assumptions."</p>
             <span class="error" aria-live="polite">{move || error.get()}</span>
             {move || if flat.get() {
-                view! { <MoneyField label="Per won deal" binding=at.bind(
+                view! { <MoneyField label=PlanField::ClosedWonFlat.label() binding=at.bind(
                     |t| match t { Terms::Referral(r) => match r.closed_won { Payout::Flat(m) => Some(m), _ => None }, _ => None },
                     |t, v: Money| if let Terms::Referral(r) = t { r.closed_won = Payout::Flat(v) })/> }.into_any()
             } else {
-                view! { <RateField label="Of first-year revenue" binding=at.bind(
+                view! { <RateField label=PlanField::ClosedWonPercent.label() binding=at.bind(
                     |t| match t { Terms::Referral(r) => match r.closed_won { Payout::Percent(x) => Some(x), _ => None }, _ => None },
                     |t, v: Rate| if let Terms::Referral(r) = t { r.closed_won = Payout::Percent(v) })/> }.into_any()
             }}
         </fieldset>
         <fieldset>
-            <legend>"Reduced eligibility after low-quality submissions"</legend>
+            <legend>{PlanField::Quality.label()}</legend>
             <div class="grid4">
-                <CountField label="Over the last N submissions" min=1 max=1000
+                <CountField label=PlanField::QualityWindow.label() min=1 max=1000
                     binding=at.bind(|t| match t { Terms::Referral(r) => Some(u32::from(r.quality.window)), _ => None }, |t, v| if let Terms::Referral(r) = t { r.quality.window = v as u16 })/>
-                <RateField label="If more are rejected than"
+                <RateField label=PlanField::QualityMaxRejection.label()
                     binding=at.bind(|t| match t { Terms::Referral(r) => Some(r.quality.max_rejection), _ => None }, |t, v| if let Terms::Referral(r) = t { r.quality.max_rejection = v })/>
-                <RateField label="Cut the meeting fee by"
+                <RateField label=PlanField::QualityFeeCut.label()
                     binding=at.bind(|t| match t { Terms::Referral(r) => Some(r.quality.fee_cut), _ => None }, |t, v| if let Terms::Referral(r) = t { r.quality.fee_cut = v })/>
             </div>
         </fieldset>
@@ -158,15 +159,15 @@ fn ServicesTerms(at: PlanLens) -> impl IntoView {
         .unwrap_or_default()
     });
     view! {
-        <TextField label="Packaged offer (services + product)"
+        <TextField label=PlanField::Package.label()
             binding=at.bind(|t| match t { Terms::Services(s) => Some(s.package.clone()), _ => None }, |t, v| if let Terms::Services(s) = t { s.package = v })/>
         <div class="grid2">
-            <MoneyField label="Services the partner bills per deal"
+            <MoneyField label=PlanField::ServicesPrice.label()
                 binding=at.bind(|t| match t { Terms::Services(s) => Some(s.services_price), _ => None }, |t, v| if let Terms::Services(s) = t { s.services_price = v })/>
-            <MoneyField label="Co-marketing funds per quarter (partners that run demand generation)"
+            <MoneyField label=PlanField::CoMarketing.label()
                 binding=at.bind(|t| match t { Terms::Services(s) => Some(s.co_marketing), _ => None }, |t, v| if let Terms::Services(s) = t { s.co_marketing = v })/>
         </div>
-        <ListEditor legend="Tiers tied to customer health and adoption, lowest first" rows noun="tier" movable=true
+        <ListEditor legend=PlanField::HealthTiers.label() rows noun="tier" movable=true
             add_label="Add a tier"
             edit=Callback::new(move |e: RowEdit<HealthTier>| at.send(IncentivesEdit::HealthTiers(at.plan.get_value(), e)))
             new_row=Callback::new(move |()| rows.with_untracked(|x| HealthTier {
@@ -175,12 +176,11 @@ fn ServicesTerms(at: PlanLens) -> impl IntoView {
                 bonus: Rate(500),
             }))
             row=|r| {
-                let n = r.number();
                 view! {
-                    <TextField label=TierField::Name.label(n) binding=r.field(|t: &HealthTier| t.name.clone(), |t, v| t.name = v)/>
-                    <CountField label=TierField::MinHealth.label(n) min=0 max=100
+                    <TextField label=PlanField::HealthTierName(r.index).label() binding=r.field(|t: &HealthTier| t.name.clone(), |t, v| t.name = v)/>
+                    <CountField label=PlanField::TierMinHealth(r.index).label() min=0 max=100
                         binding=r.field(|t: &HealthTier| u32::from(t.min_health), |t, v| t.min_health = v as u8)/>
-                    <RateField label=TierField::Bonus.label(n) binding=r.field(|t: &HealthTier| t.bonus, |t, v| t.bonus = v)/>
+                    <RateField label=PlanField::TierBonus(r.index).label() binding=r.field(|t: &HealthTier| t.bonus, |t, v| t.bonus = v)/>
                 }
             }/>
     }
@@ -199,14 +199,14 @@ fn ResellTerms(at: PlanLens) -> impl IntoView {
     });
     view! {
         <div class="grid4">
-            <MoneyField label="List price (first year)"
+            <MoneyField label=PlanField::ListPrice.label()
                 binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.list_price), _ => None }, |t, v| if let Terms::Resell(r) = t { r.list_price = v })/>
-            <MoneyField label="Price floor"
+            <MoneyField label=PlanField::PriceFloor.label()
                 binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.price_floor), _ => None }, |t, v| if let Terms::Resell(r) = t { r.price_floor = v })/>
-            <RateField label="Largest discount"
+            <RateField label=PlanField::MaxDiscount.label()
                 binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.max_discount), _ => None }, |t, v| if let Terms::Resell(r) = t { r.max_discount = v })/>
         </div>
-        <ListEditor legend="Margin tiers, lowest first" rows noun="tier" movable=true add_label="Add a tier"
+        <ListEditor legend=PlanField::MarginTiers.label() rows noun="tier" movable=true add_label="Add a tier"
             edit=Callback::new(move |e: RowEdit<MarginTier>| at.send(IncentivesEdit::MarginTiers(at.plan.get_value(), e)))
             new_row=Callback::new(move |()| rows.with_untracked(|x| MarginTier {
                 name: format!("Tier {}", x.len() + 1),
@@ -215,28 +215,27 @@ fn ResellTerms(at: PlanLens) -> impl IntoView {
                 requires_certification: false,
             }))
             row=|r| {
-                let n = r.number();
                 view! {
-                    <TextField label=TierField::Name.label(n) binding=r.field(|t: &MarginTier| t.name.clone(), |t, v| t.name = v)/>
-                    <CountField label=TierField::MinDeals.label(n) min=0 max=1_000_000
+                    <TextField label=PlanField::MarginTierName(r.index).label() binding=r.field(|t: &MarginTier| t.name.clone(), |t, v| t.name = v)/>
+                    <CountField label=PlanField::TierMinDeals(r.index).label() min=0 max=1_000_000
                         binding=r.field(|t: &MarginTier| t.min_deals, |t, v| t.min_deals = v)/>
-                    <RateField label=TierField::Margin.label(n) binding=r.field(|t: &MarginTier| t.margin, |t, v| t.margin = v)/>
-                    <Check label=TierField::Certification.label(n)
+                    <RateField label=PlanField::TierMargin(r.index).label() binding=r.field(|t: &MarginTier| t.margin, |t, v| t.margin = v)/>
+                    <Check label=PlanField::TierRequiresCertification(r.index).label()
                         binding=r.field(|t: &MarginTier| t.requires_certification, |t, v| t.requires_certification = v)/>
                 }
             }/>
         <fieldset>
             <legend>"Rebates tied to renewals and adoption"</legend>
             <div class="grid4">
-                <RateField label="Rebate on renewal revenue"
+                <RateField label=PlanField::RenewalRebate.label()
                     binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.renewal_rebate), _ => None }, |t, v| if let Terms::Resell(r) = t { r.renewal_rebate = v })/>
-                <RateField label="When retention reaches"
+                <RateField label=PlanField::RebateMinRetention.label()
                     binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.rebate_min_retention), _ => None }, |t, v| if let Terms::Resell(r) = t { r.rebate_min_retention = v })/>
-                <RateField label="And adoption reaches"
+                <RateField label=PlanField::RebateMinAdoption.label()
                     binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.rebate_min_adoption), _ => None }, |t, v| if let Terms::Resell(r) = t { r.rebate_min_adoption = v })/>
             </div>
         </fieldset>
-        <Check label="The partner is certified (unlocks tiers that require it)"
+        <Check label=PlanField::Certified.label()
             binding=at.bind(|t| match t { Terms::Resell(r) => Some(r.certified), _ => None }, |t, v| if let Terms::Resell(r) = t { r.certified = v })/>
     }
 }

@@ -1,0 +1,31 @@
+//! The file's scorecard section: categories with criteria, and gates.
+
+use std::collections::BTreeMap;
+
+use super::declare::file_types;
+use super::leaf::{Long, Short, Threshold, Weight};
+use crate::id::Id;
+use crate::partner::PartnerType;
+
+file_types! {
+    pub struct CriterionFile {
+        pub id: Id,
+        pub text: Long,
+        #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+        pub weight: Weight,
+    }
+
+    pub struct CategoryFile {
+        pub id: Id,
+        pub name: Short,
+        #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+        pub weight: Weight,
+        pub criteria: Vec<CriterionFile>,
+    }
+
+    /// Categories with criteria, and gates: partner type → category id → minimum (1–5).
+    pub struct ScorecardFile {
+        pub categories: Vec<CategoryFile>,
+        pub gates: BTreeMap<PartnerType, BTreeMap<Id, Threshold>>,
+    }
+}
