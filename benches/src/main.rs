@@ -2,7 +2,9 @@
 //! - `synthetic-workspace N [SEED]`: a workspace file with N partners on stdout;
 //! - `synthetic-workspace accounts N OURS.csv THEIRS.csv`: two CRM exports of N accounts;
 //! - `synthetic-workspace with-accounts N`: a workspace file with five partners,
-//!   our list of N accounts and a partner's list of N.
+//!   our list of N accounts and a partner's list of N;
+//! - `synthetic-workspace partners-and-accounts P N`: P partners, our list of
+//!   N accounts and a partner's list of N (the edit budget's workspace).
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +21,15 @@ fn main() {
             }
             w.flush().unwrap();
         }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("partners-and-accounts") {
+        let p: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(500);
+        let n: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+        print!(
+            "{}",
+            partnerfit_core::format::save(&partnerfit_benches::partners_and_accounts(p, n))
+        );
         return;
     }
     if args.first().map(String::as_str) == Some("with-accounts") {

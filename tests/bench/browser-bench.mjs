@@ -16,6 +16,11 @@
 // 5. (No budget.) That workspace, our 100,000 accounts and the partner's
 //    100,000, exported and imported again through the Workspace page: file
 //    size, time to the download, time to the import preview, time to replace.
+// 7. Applying an edit and undoing it on 500 partners and 200,000 accounts
+//    (imported through the Workspace page): a rating changed in the
+//    ranking's quick-rate panel, then Ctrl+Z; time from the event to the
+//    DOM updated and laid out, median of 21 of each. Budget: one frame
+//    (16 ms) each.
 // 6. (No budget.) Autosave with 24,000 accounts in browser storage (our
 //    12,000 and a partner's 12,000, about 4.4 M characters: near what
 //    localStorage holds): the longest task after one edit, for the first
@@ -199,6 +204,65 @@ async function exportImportLargest(page) {
   return { bytes, exported, previewed, replaced, preview: preview.split("\n")[0] };
 }
 
+async function editUndoAtScale(browser, url) {
+  const { writeFileSync } = await import("node:fs");
+  const file = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "partners-and-accounts", "500", "100000"],
+    { maxBuffer: 256 << 20 },
+  );
+  writeFileSync("target/edit-bench.json", file);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  await page.goto(url + "workspace");
+  await page.getByLabel("Workspace file (.json)").setInputFiles("target/edit-bench.json");
+  await page.getByTestId("import-preview").waitFor();
+  await page.getByRole("button", { name: "Replace my workspace" }).click();
+  await page.getByText(/^Replaced the workspace with/).waitFor();
+  // Client-side navigation keeps the in-memory workspace (too big to store).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ranking", exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length === 500);
+  const middle = page.getByTestId("rank-row").nth(250);
+  const id = await middle.getAttribute("data-partner");
+  await middle.getByRole("button", { name: /^Rate / }).click();
+  await page.getByTestId("quick-rate").waitFor();
+  const times = await page.evaluate(async (id) => {
+    const select = document.querySelector("[data-testid=quick-rate] select");
+    const ranking = document.querySelector("[data-testid=ranking] tbody");
+    const state = () => {
+      const rows = ranking.querySelectorAll("[data-testid=rank-row]");
+      const at = [...rows].findIndex((r) => r.dataset.partner === id);
+      return `${at}:${rows[at]?.querySelector("[data-testid=score]")?.textContent}:${select.value}`;
+    };
+    const settle = async () => {
+      await Promise.resolve();
+      void document.body.offsetHeight; // force style and layout
+    };
+    const apply = [];
+    const undo = [];
+    for (let i = 0; i < 21; i++) {
+      const before = state();
+      select.value = select.value === "1" ? "5" : "1";
+      let t0 = performance.now();
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await settle();
+      apply.push(performance.now() - t0);
+      if (state() === before) throw new Error("the edit changed nothing");
+      await new Promise((r) => setTimeout(r, 30));
+      t0 = performance.now();
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "z", ctrlKey: true, cancelable: true }));
+      await settle();
+      undo.push(performance.now() - t0);
+      if (state() !== before) throw new Error(`undo did not restore ${before}: ${state()}`);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return { apply, undo };
+  }, id);
+  await context.close();
+  return times;
+}
+
 async function autosaveLarge(browser, url) {
   const { context, page, chars } = await seededPage(browser, ["with-accounts", "12000"]);
   await page.addInitScript(() => {
@@ -255,6 +319,12 @@ try {
       `imported again: preview after ${lg.previewed} ms, replaced after ${lg.replaced} ms more`,
   );
   console.log(`  (${lg.preview})`);
+
+  const eu = await editUndoAtScale(browser, server.url);
+  console.log(
+    `500 partners and 200,000 accounts: a rating applied in median ${fmt(median(eu.apply))} (max ${fmt(Math.max(...eu.apply))}), ` +
+      `undone with Ctrl+Z in median ${fmt(median(eu.undo))} (max ${fmt(Math.max(...eu.undo))}) (budget 16 ms each)`,
+  );
 
   const as = await autosaveLarge(browser, server.url);
   console.log(
