@@ -721,14 +721,10 @@ mod random {
         let pe = |e: PartnerEdit| Edit::partner(&p, e);
         let row = op.b % 6;
         match op.kind {
-            0 => Edit::Profile(ProfileEdit::Text(
-                [
-                    ProfileText::Name,
-                    ProfileText::Website,
-                    ProfileText::Answer(op.b % 4),
-                ][op.a % 3],
-                op.text.clone(),
-            )),
+            0 => Edit::Profile(match op.a % 3 {
+                2 => ProfileEdit::Answer(Question::ALL[op.b % 3], op.text.clone()),
+                k => ProfileEdit::Text(ProfileText::ALL[k], op.text.clone()),
+            }),
             1 => Edit::Icp(IcpEdit::Lines(
                 [
                     IcpLines::Industries,
@@ -836,16 +832,10 @@ mod random {
                 some_id(criteria, op.b),
                 op.text.clone(),
             )),
-            19 => pe(PartnerEdit::Text(
-                [
-                    PartnerText::Name,
-                    PartnerText::Website,
-                    PartnerText::Owner,
-                    PartnerText::Notes,
-                    PartnerText::Answer(op.b % 3),
-                ][op.b % 5],
-                op.text.clone(),
-            )),
+            19 => pe(match op.b % 5 {
+                4 => PartnerEdit::Answer(Question::ALL[op.a % 3], op.text.clone()),
+                k => PartnerEdit::Text(PartnerText::ALL[k], op.text.clone()),
+            }),
             20 => pe(match op.b % 5 {
                 0 => PartnerEdit::Kind(PartnerType::ALL[op.a % 3]),
                 1 => PartnerEdit::Brand(BrandSize::ALL[op.a % 3]),

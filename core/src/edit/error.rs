@@ -42,6 +42,14 @@ pub enum EditError {
 }
 
 impl EditError {
+    /// `what` with `id` is not in the workspace.
+    pub(crate) fn missing(what: &'static str, id: &impl std::fmt::Display) -> EditError {
+        EditError::Missing {
+            what,
+            id: id.to_string(),
+        }
+    }
+
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> EditError {
         EditError::Invalid {
             field: field.into(),

@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
-use super::check::{self, TextKind};
-use super::rows::{Row, RowEdit};
+use super::check;
+use super::fields::set_lines;
+use super::rows::RowEdit;
 use super::{Applied, EditError};
 use crate::format::limits::MAX_EMPLOYEES;
 use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
@@ -13,45 +14,13 @@ use crate::money::Money;
 use crate::words::count;
 use crate::workspace::Workspace;
 
-/// A list of short texts of the ICP, edited one item per line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum IcpLines {
-    Industries,
-    SubVerticals,
-    PainTriggers,
-}
-
-impl IcpLines {
-    pub fn label(self) -> &'static str {
-        match self {
-            IcpLines::Industries => "Industries",
-            IcpLines::SubVerticals => "Sub-verticals",
-            IcpLines::PainTriggers => "Pain triggers",
-        }
-    }
-
-    /// How long one line may be.
-    pub fn kind(self) -> TextKind {
-        match self {
-            IcpLines::PainTriggers => TextKind::Long,
-            _ => TextKind::Short,
-        }
-    }
-
-    pub fn get(self, icp: &Icp) -> &[String] {
-        match self {
-            IcpLines::Industries => &icp.industries,
-            IcpLines::SubVerticals => &icp.sub_verticals,
-            IcpLines::PainTriggers => &icp.pain_triggers,
-        }
-    }
-
-    fn slot(self, icp: &mut Icp) -> &mut Vec<String> {
-        match self {
-            IcpLines::Industries => &mut icp.industries,
-            IcpLines::SubVerticals => &mut icp.sub_verticals,
-            IcpLines::PainTriggers => &mut icp.pain_triggers,
-        }
+crate::fields! {
+    /// A list of texts of the ICP, edited one item per line (`kind`: how
+    /// long one line may be).
+    pub enum IcpLines in Icp => Vec<String> {
+        Industries = "Industries", Short => industries,
+        SubVerticals = "Sub-verticals", Short => sub_verticals,
+        PainTriggers = "Pain triggers", Long => pain_triggers,
     }
 }
 
@@ -63,6 +32,14 @@ pub enum Bound {
 }
 
 impl Bound {
+    /// This end of `span`.
+    pub fn of<T: Copy>(self, span: Span<T>) -> Option<T> {
+        match self {
+            Bound::From => span.min,
+            Bound::To => span.max,
+        }
+    }
+
     fn word(self) -> &'static str {
         match self {
             Bound::From => "from",
@@ -99,117 +76,47 @@ pub enum IcpEdit {
     Disqualifiers(RowEdit<Disqualifier>),
 }
 
-/// The field names of a committee seat, numbered as the editor shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CommitteeField {
-    Role,
-    Title,
-    Notes,
-}
-
-impl CommitteeField {
-    pub fn label(self, number: usize) -> String {
-        match self {
-            CommitteeField::Role => format!("Role {number}"),
-            CommitteeField::Title => format!("Job title {number}"),
-            CommitteeField::Notes => format!("Notes {number}"),
-        }
+crate::row_fields! {
+    /// The fields of a seat of the buying committee.
+    pub enum CommitteeField for CommitteeMember as "committee member", titled title {
+        Role = "Role #",
+        Title = "Job title #" (Short => title),
+        Notes = "Notes #" (Long => notes),
     }
 }
 
-impl Row for CommitteeMember {
-    const WHAT: &'static str = "committee member";
-    fn check(&self, n: usize) -> Result<(), EditError> {
-        check::text(
-            || CommitteeField::Title.label(n),
-            &self.title,
-            TextKind::Short,
-        )?;
-        check::text(
-            || CommitteeField::Notes.label(n),
-            &self.notes,
-            TextKind::Long,
-        )
-    }
-    fn title(&self) -> String {
-        self.title.clone()
+crate::row_fields! {
+    /// The fields of a worked example.
+    pub enum ExampleField for Example as "example", titled name {
+        Name = "Example company #" (Short => name),
+        Fit = "Fit #",
+        Why = "Why #" (Long => why),
     }
 }
 
-/// The field names of a worked example.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExampleField {
-    Name,
-    Fit,
-    Why,
+crate::row_fields! {
+    /// The fields of a disqualifier.
+    pub enum DisqualifierField for Disqualifier as "disqualifier", titled text {
+        Kind = "Kind #",
+        Text = "Disqualifier #" (Long => text),
+        Amount = "Budget floor #",
+    }
+    also budget_floor
 }
 
-impl ExampleField {
-    pub fn label(self, number: usize) -> String {
-        match self {
-            ExampleField::Name => format!("Example company {number}"),
-            ExampleField::Fit => format!("Fit {number}"),
-            ExampleField::Why => format!("Why {number}"),
-        }
-    }
-}
-
-impl Row for Example {
-    const WHAT: &'static str = "example";
-    fn check(&self, n: usize) -> Result<(), EditError> {
-        check::text(|| ExampleField::Name.label(n), &self.name, TextKind::Short)?;
-        check::text(|| ExampleField::Why.label(n), &self.why, TextKind::Long)
-    }
-    fn title(&self) -> String {
-        self.name.clone()
-    }
-}
-
-/// The field names of a disqualifier.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DisqualifierField {
-    Kind,
-    Text,
-    Amount,
-}
-
-impl DisqualifierField {
-    pub fn label(self, number: usize) -> String {
-        match self {
-            DisqualifierField::Kind => format!("Kind {number}"),
-            DisqualifierField::Text => format!("Disqualifier {number}"),
-            DisqualifierField::Amount => format!("Budget floor {number}"),
-        }
-    }
-}
-
-impl Row for Disqualifier {
-    const WHAT: &'static str = "disqualifier";
-    fn check(&self, n: usize) -> Result<(), EditError> {
-        check::text(
-            || DisqualifierField::Text.label(n),
-            &self.text,
-            TextKind::Long,
-        )?;
-        if let Some(m) = self.amount {
-            check::amount(|| DisqualifierField::Amount.label(n), m)?;
-        }
-        Ok(())
-    }
-    fn title(&self) -> String {
-        crate::words::excerpt(&self.text)
+/// A disqualifier's budget floor is an amount the file keeps.
+fn budget_floor(d: &Disqualifier, n: usize) -> Result<(), EditError> {
+    match d.amount {
+        Some(m) => check::amount(|| DisqualifierField::Amount.label(n), m),
+        None => Ok(()),
     }
 }
 
 pub(super) fn apply(ws: &mut Workspace, edit: IcpEdit) -> Result<Applied, EditError> {
     match edit {
-        IcpEdit::Lines(field, items) => {
-            check::lines(field.label(), &items, field.kind())?;
-            *field.slot(&mut ws.icp) = items;
-            Ok(Applied::keyed(
-                format!("edit {}", field.label().to_lowercase()),
-                format!("icp:{field:?}"),
-            ))
+        IcpEdit::Lines(f, items) => {
+            let key = format!("icp:{f:?}");
+            set_lines(f.slot(&mut ws.icp), items, f.label(), f.kind(), key)
         }
         IcpEdit::Employees(bound, n) => {
             if let Some(n) = n {

@@ -40,49 +40,28 @@ pub enum IncentivesEdit {
     Assumptions(Assumptions),
 }
 
-impl Row for HealthTier {
-    const WHAT: &'static str = "tier";
-    fn check(&self, n: usize) -> Result<(), EditError> {
-        let i = n - 1;
-        check::text(
-            || PlanField::HealthTierName(i).label(),
-            &self.name,
-            TextKind::Short,
-        )?;
-        check::within(
-            || PlanField::TierMinHealth(i).label(),
-            i64::from(self.min_health),
-            0,
-            100,
-        )?;
-        over_100(PlanField::TierBonus(i).label(), self.bonus)
-    }
-    fn title(&self) -> String {
-        self.name.clone()
-    }
+/// A tier table's row: its name, its threshold (`max` at most) and its
+/// rate (100 % at most), each named by its plan field.
+macro_rules! tier_row {
+    ($row:ty: $name:ident, $threshold:ident ($value:ident, $max:expr), $rate:ident ($pct:ident)) => {
+        impl Row for $row {
+            const WHAT: &'static str = "tier";
+            fn check(&self, n: usize) -> Result<(), EditError> {
+                let i = n - 1;
+                check::text(|| PlanField::$name(i).label(), &self.name, TextKind::Short)?;
+                let threshold = i64::from(self.$value);
+                check::within(|| PlanField::$threshold(i).label(), threshold, 0, $max)?;
+                over_100(PlanField::$rate(i).label(), self.$pct)
+            }
+            fn title(&self) -> String {
+                self.name.clone()
+            }
+        }
+    };
 }
 
-impl Row for MarginTier {
-    const WHAT: &'static str = "tier";
-    fn check(&self, n: usize) -> Result<(), EditError> {
-        let i = n - 1;
-        check::text(
-            || PlanField::MarginTierName(i).label(),
-            &self.name,
-            TextKind::Short,
-        )?;
-        check::within(
-            || PlanField::TierMinDeals(i).label(),
-            i64::from(self.min_deals),
-            0,
-            1_000_000,
-        )?;
-        over_100(PlanField::TierMargin(i).label(), self.margin)
-    }
-    fn title(&self) -> String {
-        self.name.clone()
-    }
-}
+tier_row!(HealthTier: HealthTierName, TierMinHealth(min_health, 100), TierBonus(bonus));
+tier_row!(MarginTier: MarginTierName, TierMinDeals(min_deals, 1_000_000), TierMargin(margin));
 
 /// A rate is at most 100 %.
 fn over_100(field: String, r: Rate) -> Result<(), EditError> {
@@ -166,10 +145,26 @@ fn plan_mut<'a>(p: &'a mut Partner, id: &Id) -> Result<&'a mut Plan, EditError> 
         .plans
         .iter_mut()
         .find(|x| &x.id == id)
-        .ok_or_else(|| EditError::Missing {
-            what: "plan",
-            id: id.to_string(),
-        })
+        .ok_or_else(|| EditError::missing("plan", &id))
+}
+
+/// Edit the tier table `field` of plan `id`: `table` finds it in the plan's
+/// terms (`None`: a plan of another type, which has no such table).
+fn tiers<R: Row>(
+    p: &mut Partner,
+    id: &Id,
+    e: RowEdit<R>,
+    field: PlanField,
+    table: fn(&mut Terms) -> Option<&mut Vec<R>>,
+) -> Result<Applied, EditError> {
+    let plan = plan_mut(p, id)?;
+    let mut next = plan.clone();
+    let rows = table(&mut next.terms)
+        .ok_or_else(|| EditError::invalid(field.label(), "this plan's type has no such tiers"))?;
+    let done = super::rows::applied(e, rows, &format!("{field:?}:{id}"))?;
+    check_plan(&next)?;
+    *plan = next;
+    Ok(done)
 }
 
 pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, EditError> {
@@ -194,10 +189,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
                 .plans
                 .iter()
                 .position(|x| x.id == id)
-                .ok_or_else(|| EditError::Missing {
-                    what: "plan",
-                    id: id.to_string(),
-                })?;
+                .ok_or_else(|| EditError::missing("plan", &id))?;
             let plan = p.incentives.plans.remove(i);
             Ok(Applied::plain(format!("delete the plan {}", plan.name)))
         }
@@ -244,32 +236,16 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             }))
         }
         IncentivesEdit::HealthTiers(id, e) => {
-            let plan = plan_mut(p, &id)?;
-            let mut next = plan.clone();
-            let Terms::Services(s) = &mut next.terms else {
-                return Err(EditError::invalid(
-                    PlanField::HealthTiers.label(),
-                    "only a services plan has health tiers",
-                ));
-            };
-            let done = super::rows::applied(e, &mut s.tiers, &format!("health-tiers:{id}"))?;
-            check_plan(&next)?;
-            *plan = next;
-            Ok(done)
+            tiers(p, &id, e, PlanField::HealthTiers, |t| match t {
+                Terms::Services(s) => Some(&mut s.tiers),
+                _ => None,
+            })
         }
         IncentivesEdit::MarginTiers(id, e) => {
-            let plan = plan_mut(p, &id)?;
-            let mut next = plan.clone();
-            let Terms::Resell(r) = &mut next.terms else {
-                return Err(EditError::invalid(
-                    PlanField::MarginTiers.label(),
-                    "only a resell plan has margin tiers",
-                ));
-            };
-            let done = super::rows::applied(e, &mut r.tiers, &format!("margin-tiers:{id}"))?;
-            check_plan(&next)?;
-            *plan = next;
-            Ok(done)
+            tiers(p, &id, e, PlanField::MarginTiers, |t| match t {
+                Terms::Resell(r) => Some(&mut r.tiers),
+                _ => None,
+            })
         }
         IncentivesEdit::Assumptions(a) => {
             check_assumptions(&a)?;

@@ -22,10 +22,9 @@ pub(super) fn add(ws: &mut Workspace, list: Arc<AccountList>) -> Result<Applied,
     let whose = match &list.owner {
         ListOwner::Ours => "our accounts".to_owned(),
         ListOwner::Partner(id) => {
-            let p = ws.partner(id).ok_or_else(|| EditError::Missing {
-                what: "partner",
-                id: id.to_string(),
-            })?;
+            let p = ws
+                .partner(id)
+                .ok_or_else(|| EditError::missing("partner", &id))?;
             format!("{}'s accounts", p.name)
         }
     };
@@ -62,10 +61,7 @@ pub(super) fn remove(ws: &mut Workspace, id: &Id) -> Result<Applied, EditError> 
         .account_lists
         .iter()
         .position(|l| &l.id == id)
-        .ok_or_else(|| EditError::Missing {
-            what: "account list",
-            id: id.to_string(),
-        })?;
+        .ok_or_else(|| EditError::missing("account list", &id))?;
     let list = ws.account_lists.remove(i);
     let mut cleared = 0;
     for p in &mut ws.partners {

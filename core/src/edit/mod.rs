@@ -23,6 +23,7 @@
 mod check;
 pub mod currency;
 mod error;
+pub mod fields;
 pub mod history;
 pub mod icp;
 pub mod incentives;
@@ -40,6 +41,7 @@ use std::sync::Arc;
 pub use check::TextKind;
 pub use currency::Conversion;
 pub use error::EditError;
+pub use fields::Question;
 pub use icp::{Bound, IcpEdit, IcpLines};
 pub use incentives::{IncentivesEdit, PayoutKind};
 pub use motion::{MotionDays, MotionEdit, MotionLines, MotionText, Role};

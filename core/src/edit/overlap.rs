@@ -172,10 +172,7 @@ pub(super) fn apply(
             if let Some(m) = &m {
                 for id in m.ours_lists.iter().chain(&m.theirs_lists) {
                     if ws.list(id).is_none() {
-                        return Err(EditError::Missing {
-                            what: "account list",
-                            id: id.to_string(),
-                        });
+                        return Err(EditError::missing("account list", &id));
                     }
                 }
             }

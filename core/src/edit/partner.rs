@@ -8,8 +8,9 @@
 use std::sync::Arc;
 
 use super::check::{self, TextKind};
+use super::fields::Question;
 use super::{Applied, EditError, IncentivesEdit, MotionEdit, OverlapEdit};
-use crate::alignment::{Judgment, QUESTIONS};
+use crate::alignment::Judgment;
 use crate::date::Date;
 use crate::id::Id;
 use crate::partner::{BrandSize, Partner, PartnerType, Rating, Score, Status};
@@ -19,62 +20,27 @@ use crate::vocab::Vocabulary;
 use crate::words::excerpt as short;
 use crate::workspace::Workspace;
 
-/// A text field of a partner.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PartnerText {
-    Name,
-    Website,
-    Owner,
-    Notes,
-    /// Their answer to alignment question 0–2.
-    Answer(usize),
+crate::fields! {
+    /// A text of a partner.
+    pub enum PartnerText in Partner => String {
+        Name = "Name", Short => name,
+        Website = "Website", Short => website,
+        Owner = "Owner (on our side)", Short => owner,
+        Notes = "Notes", Long => notes,
+    }
 }
 
-impl PartnerText {
-    pub fn label(self) -> String {
-        match self {
-            PartnerText::Name => "Name".into(),
-            PartnerText::Website => "Website".into(),
-            PartnerText::Owner => "Owner (on our side)".into(),
-            PartnerText::Notes => "Notes".into(),
-            PartnerText::Answer(i) => {
-                format!("Their answer: {}", QUESTIONS.get(i).copied().unwrap_or(""))
-            }
-        }
-    }
-
-    pub fn kind(self) -> TextKind {
-        match self {
-            PartnerText::Name | PartnerText::Website | PartnerText::Owner => TextKind::Short,
-            PartnerText::Notes | PartnerText::Answer(_) => TextKind::Long,
-        }
-    }
-
-    pub fn get(self, p: &Partner) -> &str {
-        match self {
-            PartnerText::Name => &p.name,
-            PartnerText::Website => &p.website,
-            PartnerText::Owner => &p.owner,
-            PartnerText::Notes => &p.notes,
-            PartnerText::Answer(i) => p.alignment.answers.as_array().get(i).copied().unwrap_or(""),
-        }
-    }
-
-    fn slot(self, p: &mut Partner) -> Option<&mut String> {
-        match self {
-            PartnerText::Name => Some(&mut p.name),
-            PartnerText::Website => Some(&mut p.website),
-            PartnerText::Owner => Some(&mut p.owner),
-            PartnerText::Notes => Some(&mut p.notes),
-            PartnerText::Answer(i) => p.alignment.answers.get_mut(i),
-        }
-    }
+/// The editor's label of the partner's answer to a question.
+pub fn their_answer_label(q: Question) -> String {
+    format!("Their answer: {}", q.label())
 }
 
 /// A change to one partner.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PartnerEdit {
     Text(PartnerText, String),
+    /// Their answer to an alignment question.
+    Answer(Question, String),
     Kind(PartnerType),
     Brand(BrandSize),
     /// Archived partners stay in the file but leave lists and rankings.
@@ -156,10 +122,7 @@ fn position(ws: &Workspace, id: &Id) -> Result<usize, EditError> {
     ws.partners
         .iter()
         .position(|p| &p.id == id)
-        .ok_or_else(|| EditError::Missing {
-            what: "partner",
-            id: id.to_string(),
-        })
+        .ok_or_else(|| EditError::missing("partner", &id))
 }
 
 pub(super) fn apply(ws: &mut Workspace, id: &Id, edit: PartnerEdit) -> Result<Applied, EditError> {
@@ -179,12 +142,15 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
     let plain = |what: String| Applied::plain(format!("{what} of {name}"));
     match edit {
         PartnerEdit::Text(field, text) => {
-            check::text(|| field.label(), &text, field.kind())?;
-            if let Some(slot) = field.slot(p) {
-                *slot = text;
-            }
+            check::text(|| field.label().to_owned(), &text, field.kind())?;
+            *field.slot(p) = text;
             let label = field.label().to_lowercase();
             Ok(keyed(format!("edit the {label}"), format!("{field:?}")))
+        }
+        PartnerEdit::Answer(q, text) => {
+            check::text(|| their_answer_label(q), &text, q.kind())?;
+            *q.slot(&mut p.alignment.answers) = text;
+            Ok(keyed("edit their answer".into(), format!("{q:?}")))
         }
         PartnerEdit::Kind(k) => {
             p.kind = k;
@@ -254,10 +220,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                 .disqualifiers
                 .iter()
                 .find(|d| d.id == dq)
-                .ok_or_else(|| EditError::Missing {
-                    what: "disqualifier",
-                    id: dq.to_string(),
-                })?;
+                .ok_or_else(|| EditError::missing("disqualifier", &dq))?;
             let what = format!(
                 "{} disqualifier \"{}\"",
                 if on { "flag" } else { "unflag" },
@@ -303,10 +266,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                 .iter()
                 .any(|i| i.id == r.invitation)
             {
-                return Err(EditError::Missing {
-                    what: "invitation",
-                    id: r.invitation.to_string(),
-                });
+                return Err(EditError::missing("invitation", &r.invitation));
             }
             check::text(|| "Respondent".into(), &r.respondent, TextKind::Short)?;
             check::text(|| "Respondent e-mail".into(), &r.email, TextKind::Short)?;
@@ -330,8 +290,5 @@ fn criterion_text(ws: &Workspace, id: &Id) -> Result<String, EditError> {
     ws.scorecard
         .criterion(id)
         .map(|(_, c)| short(&c.text))
-        .ok_or_else(|| EditError::Missing {
-            what: "criterion",
-            id: id.to_string(),
-        })
+        .ok_or_else(|| EditError::missing("criterion", &id))
 }

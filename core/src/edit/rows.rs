@@ -104,3 +104,48 @@ pub(crate) fn applied<R: Row>(
         None => done,
     })
 }
+
+/// Declares a row type's fields, labelled with the row's number as the
+/// editor shows them (`#` stands for it), and its [`Row`] impl from the same
+/// table: what one row is called, which field names it, the texts the
+/// reader checks (with how long each may be) and any other check.
+#[macro_export]
+macro_rules! row_fields {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident for $row:ty as $what:literal, titled $title:ident {
+            $( $variant:ident = $label:literal $(($kind:ident => $text:ident))? ),+ $(,)?
+        }
+        $(also $extra:path)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// The editor's label in row `number` (1-based).
+            pub fn label(self, number: usize) -> String {
+                let template: &str = match self { $( $name::$variant => $label ),+ };
+                template.replace('#', &number.to_string())
+            }
+        }
+
+        impl $crate::edit::rows::Row for $row {
+            const WHAT: &'static str = $what;
+            fn check(&self, n: usize) -> Result<(), $crate::edit::EditError> {
+                $( $(
+                    $crate::edit::check::text(
+                        || $name::$variant.label(n),
+                        &self.$text,
+                        $crate::edit::TextKind::$kind,
+                    )?;
+                )? )+
+                $( $extra(self, n)?; )?
+                Ok(())
+            }
+            fn title(&self) -> String {
+                $crate::words::excerpt(&self.$title)
+            }
+        }
+    };
+}

@@ -48,10 +48,7 @@ pub fn gate_label(category_name: &str, kind: PartnerType) -> String {
 }
 
 fn missing(what: &'static str, id: &Id) -> EditError {
-    EditError::Missing {
-        what,
-        id: id.to_string(),
-    }
+    EditError::missing(what, id)
 }
 
 fn check_weight(field: &str, w: f64) -> Result<(), EditError> {

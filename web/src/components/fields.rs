@@ -298,6 +298,31 @@ pub fn Choice<T: Vocabulary + Send + Sync>(
     }
 }
 
+/// A filter on a vocabulary's values: "All" (`None`) or one value. A view
+/// setting, not part of the workspace.
+#[component]
+pub fn Filter<T: Vocabulary + Send + Sync>(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The value chosen (`None`: all).
+    value: RwSignal<Option<T>>,
+    /// The words of the "All" choice.
+    #[prop(default = "All")]
+    all: &'static str,
+) -> impl IntoView {
+    let id = next_id();
+    view! {
+        <div class="field inline">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id on:change:target=move |ev| value.set(T::from_key(&ev.target().value()))>
+                <option value="">{all}</option>
+                {T::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A labelled check box.
 #[component]
 pub fn Check(

@@ -12,7 +12,7 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::count;
 use partnerfit_core::Id;
 
-use crate::components::fields::next_id;
+use crate::components::fields::Filter;
 use crate::components::rating::RatingSelect;
 use crate::components::verdict::VerdictBadge;
 use crate::lens::PartnerLens;
@@ -87,7 +87,6 @@ pub fn Home() -> impl IntoView {
         })
     };
     let gaps = move || ws.with(|w| w.icp.gaps().len());
-    let (fid1, fid2) = (next_id(), next_id());
     let compare_href = move || Page::Compare(selected.get().into_iter().collect()).link();
 
     view! {
@@ -100,18 +99,8 @@ pub fn Home() -> impl IntoView {
             {move || counts().into_iter().map(|(v, n)| view! { <li><VerdictBadge verdict=v/>" "{n}</li> }).collect_view()}
         </ul>
         <div class="filters">
-            <div class="field inline"><label class="label" for=fid1.clone()>"Type"</label>
-                <select id=fid1.clone() on:change:target=move |ev| kind_filter.set(PartnerType::from_key(&ev.target().value()))>
-                    <option value="">"All types"</option>
-                    {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field inline"><label class="label" for=fid2.clone()>"Verdict"</label>
-                <select id=fid2.clone() on:change:target=move |ev| verdict_filter.set(Verdict::from_key(&ev.target().value()))>
-                    <option value="">"All verdicts"</option>
-                    {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <Filter label="Type" value=kind_filter all="All types"/>
+            <Filter label="Verdict" value=verdict_filter all="All verdicts"/>
             // A link only once there is something to compare: a disabled
             // link would still navigate.
             {move || {

@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partnerfit_core::alignment::QUESTIONS;
 use partnerfit_core::edit::icp::{CommitteeField, DisqualifierField, ExampleField, SizeField};
 use partnerfit_core::edit::{
-    Bound, Edit, IcpEdit, IcpLines, ProfileEdit, ProfileText, RowEdit, TextKind,
+    Bound, Edit, IcpEdit, IcpLines, ProfileEdit, ProfileText, Question, RowEdit, TextKind,
 };
 use partnerfit_core::icp::{
     BuyingRole, CommitteeMember, Disqualifier, DisqualifierKind, Example, ExampleFit,
@@ -63,6 +62,14 @@ fn CompanyForm() -> impl IntoView {
         view! { <TextField label=field.label() binding=profile_text(store, field) kind=field.kind()
         input=if field == ProfileText::Website { "url" } else { "text" }/> }
     };
+    let answer = move |q: Question| {
+        let binding = Binding::of(
+            store,
+            move |w| q.get(&w.profile.answers).clone(),
+            move |v| Edit::Profile(ProfileEdit::Answer(q, v)),
+        );
+        view! { <TextField label=q.label() binding kind=q.kind()/> }
+    };
     view! {
         <section aria-labelledby="company-title">
             <h2 id="company-title">"Our company"</h2>
@@ -73,7 +80,7 @@ fn CompanyForm() -> impl IntoView {
             <CurrencyForm/>
             <h3>"Our answers to the alignment questions"</h3>
             <p class="hint">"Each partner's answers are compared with these."</p>
-            {(0..QUESTIONS.len()).map(|i| text(ProfileText::Answer(i))).collect_view()}
+            {Question::ALL.iter().map(|q| answer(*q)).collect_view()}
         </section>
     }
 }
@@ -93,10 +100,7 @@ fn IcpForm() -> impl IntoView {
     let employees = move |bound: Bound| {
         let binding = Binding::of(
             store,
-            move |w| match bound {
-                Bound::From => w.icp.employees.min,
-                Bound::To => w.icp.employees.max,
-            },
+            move |w| bound.of(w.icp.employees),
             move |v| Edit::Icp(IcpEdit::Employees(bound, v)),
         );
         view! {
@@ -108,10 +112,7 @@ fn IcpForm() -> impl IntoView {
     let revenue = move |bound: Bound| {
         let binding = Binding::of(
             store,
-            move |w| match bound {
-                Bound::From => w.icp.annual_revenue.min,
-                Bound::To => w.icp.annual_revenue.max,
-            },
+            move |w| bound.of(w.icp.annual_revenue),
             move |v| Edit::Icp(IcpEdit::Revenue(bound, v)),
         );
         view! { <AmountField label=SizeField::Revenue(bound).label() binding/> }

@@ -92,7 +92,7 @@ fn text(lens: PartnerLens, field: MotionText) -> impl IntoView {
 /// A number of days of the motion (empty: not decided).
 fn days(lens: PartnerLens, field: MotionDays) -> impl IntoView {
     let binding = lens.bind(
-        move |p| field.get(&p.motion),
+        move |p| *field.get(&p.motion),
         move |v| motion_edit(MotionEdit::Days(field, v)),
     );
     view! {

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::alignment::QUESTIONS;
-use partnerfit_core::edit::{PartnerEdit, PartnerText};
+use partnerfit_core::edit::partner::their_answer_label;
+use partnerfit_core::edit::{PartnerEdit, PartnerText, Question};
 use partnerfit_core::partner::Status;
 use partnerfit_core::scorecard::{format_score, GateState};
 use partnerfit_core::vocab::Vocabulary;
@@ -88,6 +89,15 @@ fn text_field(lens: PartnerLens, field: PartnerText) -> impl IntoView {
         "text"
     };
     view! { <TextField label=field.label() binding kind=field.kind() input/> }
+}
+
+/// The partner's answer to an alignment question.
+fn answer(lens: PartnerLens, q: Question) -> impl IntoView {
+    let binding = lens.bind(
+        move |p| q.get(&p.alignment.answers).clone(),
+        move |v| PartnerEdit::Answer(q, v),
+    );
+    view! { <TextField label=their_answer_label(q) binding kind=q.kind()/> }
 }
 
 /// Name, website, type, owner, brand, notes and the status lifecycle.
@@ -222,7 +232,7 @@ fn Alignment(lens: PartnerLens) -> impl IntoView {
                             let a = ours.get();
                             if a.is_empty() { "(not answered yet — see the ICP page)".to_owned() } else { a }
                         }}</p></div>
-                    {text_field(lens, PartnerText::Answer(i))}
+                    {answer(lens, Question::ALL[i])}
                 </div>
             </div>
         }

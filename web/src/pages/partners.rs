@@ -11,8 +11,9 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
 
 use crate::clock;
-use crate::components::fields::next_id;
+use crate::components::fields::{next_id, Choice, Filter};
 use crate::components::verdict::VerdictBadge;
+use crate::lens::Binding;
 use crate::routes::Page;
 use crate::state::{use_derived, use_store};
 
@@ -116,7 +117,7 @@ pub fn PartnersPage() -> impl IntoView {
     });
 
     let send = move |e: Edit| error.set(store.commit(e).err());
-    let (fid1, fid2, fid3, fid4) = (next_id(), next_id(), next_id(), next_id());
+    let fid4 = next_id();
 
     view! {
         <h1>"Partners"</h1>
@@ -125,21 +126,9 @@ pub fn PartnersPage() -> impl IntoView {
         <AddPartner/>
         <p class="error" aria-live="polite">{move || error.get()}</p>
         <div class="filters">
-            <div class="field inline"><label class="label" for=fid1.clone()>"Type"</label>
-                <select id=fid1.clone() on:change:target=move |ev| kind.set(PartnerType::from_key(&ev.target().value()))>
-                    <option value="">"All"</option>
-                    {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select></div>
-            <div class="field inline"><label class="label" for=fid2.clone()>"Status"</label>
-                <select id=fid2.clone() on:change:target=move |ev| status.set(Status::from_key(&ev.target().value()))>
-                    <option value="">"All"</option>
-                    {Status::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                </select></div>
-            <div class="field inline"><label class="label" for=fid3.clone()>"Verdict"</label>
-                <select id=fid3.clone() on:change:target=move |ev| verdict.set(Verdict::from_key(&ev.target().value()))>
-                    <option value="">"All"</option>
-                    {Verdict::ALL.iter().map(|v| view! { <option value=v.key()>{v.label()}</option> }).collect_view()}
-                </select></div>
+            <Filter label="Type" value=kind/>
+            <Filter label="Status" value=status/>
+            <Filter label="Verdict" value=verdict/>
             <div class="field inline"><label class="label" for=fid4.clone()>"Sort by"</label>
                 <select id=fid4.clone() on:change:target=move |ev| {
                     let v = ev.target().value();
@@ -206,7 +195,7 @@ fn AddPartner() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(PartnerType::Referral);
     let error = RwSignal::new(None::<String>);
-    let (fid5, fid6) = (next_id(), next_id());
+    let fid5 = next_id();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = store.with_untracked(|w| w.fresh_partner_id(clock::entropy()));
@@ -229,10 +218,7 @@ fn AddPartner() -> impl IntoView {
         <form class="add-partner" on:submit=submit aria-label="Add a partner">
             <div class="field inline"><label class="label" for=fid5.clone()>"New partner name"</label>
                 <input id=fid5.clone() type="text" bind:value=name/></div>
-            <div class="field inline"><label class="label" for=fid6.clone()>"Type"</label>
-                <select id=fid6.clone() on:change:target=move |ev| if let Some(k) = PartnerType::from_key(&ev.target().value()) { kind.set(k) }>
-                    {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select></div>
+            <Choice label="Type" binding=Binding::local(kind)/>
             <button type="submit">"Add partner"</button>
             {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
         </form>

@@ -70,19 +70,24 @@ fn number_input(label: String, binding: Binding<f64>) -> impl IntoView {
     }
 }
 
-/// Gates: a threshold per category and partner type (empty = no gate).
-#[component]
-fn Gates() -> impl IntoView {
-    let store = use_store();
-    let categories = Memo::new(move |_| {
+/// The categories' ids and names, in order.
+fn categories_of(store: Store) -> Memo<Vec<(Id, String)>> {
+    Memo::new(move |_| {
         store.with(|w| {
             w.scorecard
                 .categories
                 .iter()
                 .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
+                .collect()
         })
-    });
+    })
+}
+
+/// Gates: a threshold per category and partner type (empty = no gate).
+#[component]
+fn Gates() -> impl IntoView {
+    let store = use_store();
+    let categories = categories_of(store);
     let gate = move |kind: PartnerType, cat: Id, name: String| {
         let c2 = cat.clone();
         let binding = Binding::of(
@@ -125,15 +130,7 @@ fn Gates() -> impl IntoView {
 #[component]
 fn Categories() -> impl IntoView {
     let store = use_store();
-    let ids = Memo::new(move |_| {
-        store.with(|w| {
-            w.scorecard
-                .categories
-                .iter()
-                .map(|c| c.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let categories = categories_of(store);
     let error = RwSignal::new(None::<String>);
     let add_category = move |_| {
         let category = store.with_untracked(|w| {
@@ -163,7 +160,7 @@ fn Categories() -> impl IntoView {
         <section aria-labelledby="cats-title">
             <h2 id="cats-title">"Categories and criteria"</h2>
             // Keyed by place too: the labels number the categories.
-            <For each={move || ids.get().into_iter().enumerate().collect::<Vec<_>>()} key=|c| c.clone() let:c>
+            <For each={move || categories.get().into_iter().map(|(id, _)| id).enumerate().collect::<Vec<_>>()} key=|c| c.clone() let:c>
                 <CategoryEditor store index=c.0 id=c.1/>
             </For>
             <button type="button" on:click=add_category>"Add a category"</button>

@@ -14,9 +14,9 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
 
 use crate::clock;
-use crate::components::fields::next_id;
+use crate::components::fields::{next_id, Choice};
 use crate::components::partner_route::PartnerRoute;
-use crate::lens::PartnerLens;
+use crate::lens::{Binding, PartnerLens};
 use crate::routes::Page;
 use crate::state::use_store;
 
@@ -90,7 +90,6 @@ fn IncentivesView(id: Id) -> impl IntoView {
         }
     };
     let plan_select = next_id();
-    let kind_select = next_id();
     view! {
         <h1>"Incentives: "{name}</h1>
         <p><A href=Page::Partner(id.clone()).link()>"Back to the partner"</A>" · "
@@ -115,13 +114,7 @@ fn IncentivesView(id: Id) -> impl IntoView {
                         {move || plans.get().into_iter().map(|(pid, n)| view! { <option value=pid.to_string()>{n}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field inline">
-                    <label class="label" for=kind_select.clone()>"New plan type"</label>
-                    <select id=kind_select.clone() prop:value=move || new_kind.get().key()
-                        on:change:target=move |ev| if let Some(k) = PartnerType::from_key(&ev.target().value()) { new_kind.set(k) }>
-                        {PartnerType::ALL.iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <Choice label="New plan type" binding=Binding::local(new_kind)/>
                 <button type="button" on:click=move |_| add(new_kind.get_untracked())>"Add a plan"</button>
                 <button type="button" class="danger" on:click=remove>"Delete this plan"</button>
             </div>
