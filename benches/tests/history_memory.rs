@@ -52,12 +52,7 @@ fn a_hundred_undo_steps_hold_less_than_the_workspace_twice() {
     // cascade now and then (removing a criterion, or a category, rated on
     // every partner): two criteria of each category, then two categories.
     let removable = [0, 3, 6, 9, 1, 4, 7, 10];
-    let categories: Vec<Id> = ws
-        .scorecard
-        .categories
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
+    let categories: Vec<Id> = ws.scorecard.category_ids();
     for step in 0..100u64 {
         let i = (step as usize * 37) % ids.len();
         let k = step as usize / 10;

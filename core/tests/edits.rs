@@ -704,12 +704,7 @@ mod random {
     fn edit_for(ws: &Workspace, op: &Op) -> Edit {
         let partners: Vec<Id> = ws.partners.iter().map(|p| p.id.clone()).collect();
         let criteria: Vec<Id> = ws.scorecard.criteria().map(|(_, c)| c.id.clone()).collect();
-        let categories: Vec<Id> = ws
-            .scorecard
-            .categories
-            .iter()
-            .map(|c| c.id.clone())
-            .collect();
+        let categories: Vec<Id> = ws.scorecard.category_ids();
         let lists: Vec<Id> = ws.account_lists.iter().map(|l| l.id.clone()).collect();
         let p = some_id(partners.clone(), op.a);
         let plans: Vec<Id> = ws

@@ -183,6 +183,31 @@ impl Scorecard {
             .flat_map(|cat| cat.criteria.iter().map(move |c| (cat, c)))
     }
 
+    /// A new criterion ("New criterion", weight 1) with an id not used yet;
+    /// `entropy` comes from the caller.
+    pub fn new_criterion(&self, entropy: u64) -> Criterion {
+        Criterion {
+            id: Id::fresh("crit", entropy, self.criteria().map(|(_, c)| &c.id)),
+            text: "New criterion".into(),
+            weight: 1.0,
+        }
+    }
+
+    /// A new category ("New category", weight 1) with one new criterion.
+    pub fn new_category(&self, entropy: u64) -> Category {
+        Category {
+            id: Id::fresh("cat", entropy, self.categories.iter().map(|c| &c.id)),
+            name: "New category".into(),
+            weight: 1.0,
+            criteria: vec![self.new_criterion(entropy.rotate_left(17))],
+        }
+    }
+
+    /// The ids of the categories, in order.
+    pub fn category_ids(&self) -> Vec<Id> {
+        self.categories.iter().map(|c| c.id.clone()).collect()
+    }
+
     /// The gate of `category` for partners of `kind`.
     pub fn gate(&self, kind: PartnerType, category: &Id) -> Option<f64> {
         self.gates.get(&kind).and_then(|g| g.get(category)).copied()

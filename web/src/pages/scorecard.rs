@@ -8,7 +8,7 @@ use partnerfit_core::edit::scorecard::gate_label;
 use partnerfit_core::edit::{Edit, ScorecardEdit};
 use partnerfit_core::input;
 use partnerfit_core::partner::PartnerType;
-use partnerfit_core::scorecard::{format_score, Category, Criterion, ScorecardField};
+use partnerfit_core::scorecard::{format_score, Category, ScorecardField};
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::capitalised;
@@ -133,23 +133,7 @@ fn Categories() -> impl IntoView {
     let categories = categories_of(store);
     let error = RwSignal::new(None::<String>);
     let add_category = move |_| {
-        let category = store.with_untracked(|w| {
-            let taken = || w.scorecard.categories.iter().map(|c| &c.id);
-            Category {
-                id: Id::fresh("cat", clock::entropy(), taken()),
-                name: "New category".into(),
-                weight: 1.0,
-                criteria: vec![Criterion {
-                    id: Id::fresh(
-                        "crit",
-                        clock::entropy(),
-                        w.scorecard.criteria().map(|(_, c)| &c.id),
-                    ),
-                    text: "New criterion".into(),
-                    weight: 1.0,
-                }],
-            }
-        });
+        let category = store.with_untracked(|w| w.scorecard.new_category(clock::entropy()));
         error.set(
             store
                 .commit(Edit::Scorecard(ScorecardEdit::AddCategory(category)))
@@ -206,15 +190,7 @@ fn CategoryEditor(store: Store, index: usize, id: Id) -> impl IntoView {
         move |v| Edit::Scorecard(ScorecardEdit::CategoryWeight(key.get_value(), v)),
     );
     let add = move |_| {
-        let criterion = store.with_untracked(|w| Criterion {
-            id: Id::fresh(
-                "crit",
-                clock::entropy(),
-                w.scorecard.criteria().map(|(_, c)| &c.id),
-            ),
-            text: "New criterion".into(),
-            weight: 1.0,
-        });
+        let criterion = store.with_untracked(|w| w.scorecard.new_criterion(clock::entropy()));
         send(ScorecardEdit::AddCriterion {
             category: key.get_value(),
             criterion,
