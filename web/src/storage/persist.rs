@@ -253,7 +253,13 @@ impl Persistence {
                 return;
             }
         };
-        match local::write(&StorageKey::Workspace, &text) {
+        // The workspace comes first: when storage is full, the oldest
+        // snapshots make room for it.
+        let mut written = local::write(&StorageKey::Workspace, &text);
+        while written == Err(StorageProblem::Full) && super::snapshots::drop_oldest() {
+            written = local::write(&StorageKey::Workspace, &text);
+        }
+        match written {
             Ok(()) => {
                 self.revision.set_value(next);
                 self.synced.set_value(Some(self.store.get_untracked()));

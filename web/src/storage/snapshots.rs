@@ -86,6 +86,17 @@ pub fn restore(store: Store, meta: &Meta) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Delete the oldest snapshot to make room; false when there is none.
+pub fn drop_oldest() -> bool {
+    match list().first() {
+        Some(m) => {
+            delete(&m.id);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Delete snapshot `id`.
 pub fn delete(id: &str) {
     let kept: Vec<Meta> = list().into_iter().filter(|m| m.id != id).collect();
