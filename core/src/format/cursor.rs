@@ -195,6 +195,33 @@ impl<'a> At<'a> {
         self.report(format!("expected {expected}, found {}", kind(self.value)));
     }
 
+    /// The object here; reported if it is something else.
+    fn map(&self) -> Option<&'a Map<String, Value>> {
+        let Value::Object(map) = self.value else {
+            self.wrong("an object");
+            return None;
+        };
+        Some(map)
+    }
+
+    /// The text here; reported if it is something else.
+    fn string(&self) -> Option<&'a String> {
+        let Value::String(s) = self.value else {
+            self.wrong("text");
+            return None;
+        };
+        Some(s)
+    }
+
+    /// `n` items or entries (`what`): reported when a list may not hold so many.
+    fn at_most(&self, n: usize, what: &str) -> Option<()> {
+        if n > MAX_ITEMS {
+            self.report(format!("has {n} {what}; at most {MAX_ITEMS} are allowed"));
+            return None;
+        }
+        Some(())
+    }
+
     /// An object with exactly the `known` fields allowed; unknown ones are reported.
     pub fn object(&self, known: &[&str]) -> Option<&'a Map<String, Value>> {
         self.object_where(|key| known.contains(&key), || known.join(", "))
@@ -205,10 +232,7 @@ impl<'a> At<'a> {
         is_known: impl Fn(&str) -> bool,
         expected: impl Fn() -> String,
     ) -> Option<&'a Map<String, Value>> {
-        let Value::Object(map) = self.value else {
-            self.wrong("an object");
-            return None;
-        };
+        let map = self.map()?;
         for key in map.keys() {
             if !is_known(key) {
                 self.place
@@ -255,17 +279,8 @@ impl<'a> At<'a> {
     /// An object used as a map from keys to values (any keys); `f` reads
     /// each entry.
     pub fn entries<T>(&self, mut f: impl FnMut(&'a str, &At<'_>) -> T) -> Option<Vec<T>> {
-        let Value::Object(map) = self.value else {
-            self.wrong("an object");
-            return None;
-        };
-        if map.len() > MAX_ITEMS {
-            self.report(format!(
-                "has {} entries; at most {MAX_ITEMS} are allowed",
-                map.len()
-            ));
-            return None;
-        }
+        let map = self.map()?;
+        self.at_most(map.len(), "entries")?;
         Some(
             map.iter()
                 .map(|(key, value)| {
@@ -287,13 +302,7 @@ impl<'a> At<'a> {
             self.wrong("a list");
             return None;
         };
-        if items.len() > MAX_ITEMS {
-            self.report(format!(
-                "has {} items; at most {MAX_ITEMS} are allowed",
-                items.len()
-            ));
-            return None;
-        }
+        self.at_most(items.len(), "items")?;
         Some(
             items
                 .iter()
@@ -310,10 +319,7 @@ impl<'a> At<'a> {
 
     /// Text of at most `max` characters.
     pub fn text(&self, max: usize) -> Option<String> {
-        let Value::String(s) = self.value else {
-            self.wrong("text");
-            return None;
-        };
+        let s = self.string()?;
         // Only text that could be too long is counted.
         if s.len() > max {
             let n = s.chars().count();
@@ -404,10 +410,7 @@ impl<'a> At<'a> {
         &self,
         parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
-        let Value::String(s) = self.value else {
-            self.wrong("text");
-            return None;
-        };
+        let s = self.string()?;
         if s.len() > SHORT_TEXT && s.chars().count() > SHORT_TEXT {
             return self.text(SHORT_TEXT).and(None);
         }

@@ -21,6 +21,8 @@ pub struct Layout {
     open: Vec<bool>,
     /// The depth of the record being written on one line.
     record: Option<usize>,
+    /// Whether the innermost open container has an item yet (a container
+    /// just closed is an item of its parent).
     has_value: bool,
 }
 
@@ -53,10 +55,12 @@ impl Layout {
         if self.record == Some(depth) {
             self.record = None;
         }
+        self.has_value = true;
         w.write_all(if array { b"]" } else { b"}" })
     }
 
     fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.has_value = true;
         if !first {
             w.write_all(b",")?;
         }
@@ -82,10 +86,6 @@ impl Formatter for Layout {
     ) -> io::Result<()> {
         self.item(w, first)
     }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
     fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.open(w, false)
     }
@@ -101,10 +101,6 @@ impl Formatter for Layout {
     }
     fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
         w.write_all(if self.indented() { b": " } else { b":" })
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
     }
 }
 

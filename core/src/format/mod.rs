@@ -10,6 +10,7 @@
 pub mod cursor;
 pub mod errors;
 pub mod file;
+pub(crate) mod file_form;
 pub mod layout;
 pub mod limits;
 pub mod migrate;

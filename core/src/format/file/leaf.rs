@@ -98,18 +98,13 @@ pub struct Counts(pub [u64; 3]);
 
 impl Leaf for Counts {
     fn read_leaf(at: &At<'_>) -> Option<Self> {
-        let counts: Vec<u64> = at
-            .list(|c| c.integer(0..=i64::MAX).map(|n| n as u64))?
-            .into_iter()
-            .collect::<Option<_>>()?;
-        let n = counts.len();
-        let counts = <[u64; 3]>::try_from(counts).ok().map(Counts);
-        if counts.is_none() {
-            at.report(format!(
-                "expected 3 counts (customers, open opportunities, prospects), found {n}"
-            ));
-        }
-        counts
+        let count = |c: &At<'_>| c.integer(0..=i64::MAX).map(|n| n as u64);
+        three(
+            at,
+            count,
+            "counts (customers, open opportunities, prospects)",
+        )
+        .map(Counts)
     }
 }
 
@@ -120,18 +115,21 @@ pub struct Cells(pub [[u64; 3]; 3]);
 
 impl Leaf for Cells {
     fn read_leaf(at: &At<'_>) -> Option<Self> {
-        let rows: Vec<[u64; 3]> = at
-            .list(Counts::read_leaf)?
-            .into_iter()
-            .map(|r| r.map(|c| c.0))
-            .collect::<Option<_>>()?;
-        let n = rows.len();
-        let cells = <[[u64; 3]; 3]>::try_from(rows).ok().map(Cells);
-        if cells.is_none() {
-            at.report(format!("expected 3 rows of counts, found {n}"));
-        }
-        cells
+        let row = |r: &At<'_>| Counts::read_leaf(r).map(|c| c.0);
+        three(at, row, "rows of counts").map(Cells)
     }
+}
+
+/// A list of exactly three items, each read by `item`; `what` they are, for
+/// the message when there are more or fewer.
+fn three<T>(at: &At<'_>, item: impl FnMut(&At<'_>) -> Option<T>, what: &str) -> Option<[T; 3]> {
+    let items: Vec<T> = at.list(item)?.into_iter().collect::<Option<_>>()?;
+    let n = items.len();
+    let three = <[T; 3]>::try_from(items).ok();
+    if three.is_none() {
+        at.report(format!("expected 3 {what}, found {n}"));
+    }
+    three
 }
 
 /// An invitation's secret: 16 bytes, written in base64url without padding.
@@ -158,90 +156,92 @@ impl Leaf for Secret {
     }
 }
 
-/// The `format` field: always [`FORMAT_TAG`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FormatTag;
+/// A field whose value is always the same: written as it, read only as it
+/// (anything else is reported), its JSON Schema the constant.
+macro_rules! constant {
+    ($(#[$meta:meta])* $name:ident = $value:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub struct $name;
 
-impl Serialize for FormatTag {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(FORMAT_TAG)
-    }
-}
-
-impl Leaf for FormatTag {
-    fn read_leaf(at: &At<'_>) -> Option<Self> {
-        let ok = at.value.as_str() == Some(FORMAT_TAG);
-        if !ok {
-            at.report(format!("expected \"{FORMAT_TAG}\", found {}", at.value));
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $value.serialize(s)
+            }
         }
-        ok.then_some(FormatTag)
-    }
-}
 
-/// The `format_version` field of a file in the current version: always
-/// [`FORMAT_VERSION`] (older files are migrated before they are read).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FormatVersion;
-
-impl Serialize for FormatVersion {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_u32(FORMAT_VERSION)
-    }
-}
-
-impl Leaf for FormatVersion {
-    fn read_leaf(at: &At<'_>) -> Option<Self> {
-        let ok = at.value.as_u64() == Some(u64::from(FORMAT_VERSION));
-        if !ok {
-            at.report(format!("expected {FORMAT_VERSION}, found {}", at.value));
+        impl Leaf for $name {
+            fn read_leaf(at: &At<'_>) -> Option<Self> {
+                let expected = serde_json::Value::from($value);
+                let ok = *at.value == expected;
+                if !ok {
+                    at.report(format!("expected {expected}, found {}", at.value));
+                }
+                ok.then_some($name)
+            }
         }
-        ok.then_some(FormatVersion)
-    }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "const": $value })
+            }
+        }
+    };
+}
+
+constant! {
+    /// The `format` field: always [`FORMAT_TAG`].
+    FormatTag = FORMAT_TAG
+}
+
+constant! {
+    /// The `format_version` field of a file in the current version: always
+    /// [`FORMAT_VERSION`] (older files are migrated before they are read).
+    FormatVersion = FORMAT_VERSION
 }
 
 // Domain values written as they are.
 
-impl Serialize for Id {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
+/// Values written as text (`|value, serializer| …`) and read back by their
+/// `parse`, whose error explains itself.
+macro_rules! parsed_text {
+    ($( $(#[$meta:meta])* $ty:ident: |$v:ident, $s:ident| $write:expr; )*) => {
+        $(
+            $(#[$meta])*
+            impl Serialize for $ty {
+                fn serialize<S: Serializer>(&self, $s: S) -> Result<S::Ok, S::Error> {
+                    let $v = self;
+                    $write
+                }
+            }
+
+            impl Leaf for $ty {
+                fn read_leaf(at: &At<'_>) -> Option<Self> {
+                    at.parsed($ty::parse)
+                }
+            }
+        )*
+    };
 }
 
-impl Leaf for Id {
-    fn read_leaf(at: &At<'_>) -> Option<Self> {
-        at.parsed(Id::parse)
-    }
+parsed_text! {
+    Id: |id, s| s.serialize_str(id.as_str());
+    /// `YYYY-MM-DD`.
+    Date: |date, s| s.collect_str(date);
+    /// The ISO 4217 code.
+    Currency: |currency, s| s.serialize_str(currency.code());
 }
 
 impl MapKey for Id {
     fn from_key(key: &str, at: &At<'_>) -> Option<Self> {
         Id::parse(key).map_err(|e| at.report(e.to_string())).ok()
-    }
-}
-
-/// `YYYY-MM-DD`.
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl Leaf for Date {
-    fn read_leaf(at: &At<'_>) -> Option<Self> {
-        at.parsed(Date::parse)
-    }
-}
-
-/// The ISO 4217 code.
-impl Serialize for Currency {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-impl Leaf for Currency {
-    fn read_leaf(at: &At<'_>) -> Option<Self> {
-        at.parsed(Currency::parse)
     }
 }
 
@@ -338,24 +338,3 @@ schema_as!(Currency => String);
 schema_as!(Rate => u32);
 schema_as!(Money => i64);
 schema_as!(Score => u8);
-
-/// A constant field: its schema is the constant.
-macro_rules! schema_const {
-    ($leaf:ty => $value:expr) => {
-        #[cfg(feature = "schema")]
-        impl schemars::JsonSchema for $leaf {
-            fn inline_schema() -> bool {
-                true
-            }
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($leaf).into()
-            }
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "const": $value })
-            }
-        }
-    };
-}
-
-schema_const!(FormatTag => FORMAT_TAG);
-schema_const!(FormatVersion => FORMAT_VERSION);

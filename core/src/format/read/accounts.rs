@@ -1,21 +1,27 @@
 //! Account lists: a partner's list belongs to a partner of this workspace;
 //! an account has a name or a domain.
 
-use std::collections::BTreeSet;
-
-use super::{check_ref, every};
+use super::lists::{check_ref, each, ids_of, Ids, Known};
 use crate::format::cursor::Place;
 use crate::format::file::accounts::partial;
 use crate::format::file::declare::file_key;
 use crate::format::file::reader::{Part, PartialOf};
 use crate::format::file::{AccountFile, AccountListFile, PopulationSourceKind};
-use crate::id::Id;
+use crate::format::file_form::{file_form, FromFile};
 use crate::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
+
+file_form! {
+    Account = AccountFile {
+        line, name, domain, country, population, status, owner, industry, employees,
+    }
+}
+
+pub(super) const IDS: Ids<AccountListFile> = ids_of!(AccountListFile, "account list");
 
 pub(super) fn account_list(
     p: PartialOf<AccountListFile>,
     at: &Place,
-    partners: &Option<BTreeSet<Id>>,
+    partners: &Known,
 ) -> Option<AccountList> {
     let partial::AccountListFile {
         id,
@@ -57,39 +63,12 @@ pub(super) fn account_list(
 
 /// The accounts of a list (`at`: the list's `accounts`).
 pub(super) fn accounts(list: Vec<Part<AccountFile>>, at: &Place) -> Option<Vec<Account>> {
-    every(
-        list.into_iter()
-            .enumerate()
-            .map(|(i, a)| account(a.partial()?, &at.index(i))),
-    )
-}
-
-fn account(p: PartialOf<AccountFile>, at: &Place) -> Option<Account> {
-    let partial::AccountFile {
-        line,
-        name,
-        domain,
-        country,
-        population,
-        status,
-        owner,
-        industry,
-        employees,
-    } = p;
-    let account = Account {
-        line: line.whole()?.0 as usize,
-        name: name.whole()?.0,
-        domain: domain.whole()?.0,
-        country: country.whole()?.0,
-        population: population.whole()?,
-        status: status.whole()?.0,
-        owner: owner.whole()?.0,
-        industry: industry.whole()?.0,
-        employees: employees.whole()?.0,
-    };
-    if account.name.trim().is_empty() && account.domain.trim().is_empty() {
-        at.report("an account needs a name or a domain");
-        return None;
-    }
-    Some(account)
+    each(list, at, |a, at| {
+        let account = Account::from_file(a.whole()?);
+        if account.name.trim().is_empty() && account.domain.trim().is_empty() {
+            at.report("an account needs a name or a domain");
+            return None;
+        }
+        Some(account)
+    })
 }

@@ -1,21 +1,31 @@
 //! The ICP section: spans in order, disqualifier ids unique.
 
-use std::collections::BTreeSet;
-
-use super::{duplicates, every, ids, texts};
+use super::converted;
+use super::lists::{ids, ids_of, unique, Ids, Known};
 use crate::format::cursor::Place;
 use crate::format::file::declare::file_key;
 use crate::format::file::icp::partial;
-use crate::format::file::leaf::Whole;
-use crate::format::file::reader::{Part, PartialOf};
+use crate::format::file::reader::{Part, PartialOf, ReadJson};
 use crate::format::file::{CommitteeMemberFile, DisqualifierFile, ExampleFile, IcpFile, SpanFile};
+use crate::format::file_form::{file_form, FromFile};
 use crate::icp::{CommitteeMember, Disqualifier, Example, Icp, Span};
-use crate::id::Id;
-use crate::money::Money;
+
+file_form! {
+    // Written field by field; read below (spans, disqualifier ids).
+    Icp => IcpFile {
+        industries, sub_verticals, employees, annual_revenue_minor: annual_revenue, pain_triggers,
+        buying_committee: committee, disqualifiers, examples,
+    }
+    CommitteeMember = CommitteeMemberFile { role, title, notes }
+    Disqualifier = DisqualifierFile { id, kind, text, amount_minor: amount }
+    Example = ExampleFile { name, fit, why }
+}
+
+const IDS: Ids<DisqualifierFile> = ids_of!(DisqualifierFile, "disqualifier");
 
 /// The ids of the disqualifiers that could be read.
-pub(super) fn disqualifier_ids(icp: &Part<IcpFile>) -> Option<BTreeSet<Id>> {
-    ids(&icp.as_partial()?.disqualifiers, |d| d.id.as_partial())
+pub(super) fn disqualifier_ids(icp: &Part<IcpFile>) -> Known {
+    ids(&icp.as_partial()?.disqualifiers, &IDS)
 }
 
 pub(super) fn icp(p: PartialOf<IcpFile>, at: &Place) -> Option<Icp> {
@@ -29,87 +39,39 @@ pub(super) fn icp(p: PartialOf<IcpFile>, at: &Place) -> Option<Icp> {
         disqualifiers,
         examples,
     } = p;
-    let employees = span(employees, &at.key(file_key!(IcpFile, employees))).map(|s| Span {
-        min: s.min.map(|v| v as u32),
-        max: s.max.map(|v| v as u32),
-    });
+    let employees = span(employees, &at.key(file_key!(IcpFile, employees)));
     let revenue = span(
         annual_revenue_minor,
         &at.key(file_key!(IcpFile, annual_revenue_minor)),
-    )
-    .map(|s| Span {
-        min: s.min.map(Money),
-        max: s.max.map(Money),
-    });
-    let dq_at = at.key(file_key!(IcpFile, disqualifiers));
-    let disqualifiers = disqualifiers.partial().and_then(|list| {
-        duplicates(
-            &dq_at,
-            "disqualifier",
-            file_key!(DisqualifierFile, id),
-            list.iter().map(|d| d.as_partial()?.id.as_partial()),
-        );
-        every(list.into_iter().map(|d| d.whole().map(disqualifier)))
-    });
+    );
+    let disqualifiers = unique(
+        disqualifiers,
+        &at.key(file_key!(IcpFile, disqualifiers)),
+        &IDS,
+        |d, _| converted(d),
+    );
     Some(Icp {
-        industries: texts(industries)?,
-        sub_verticals: texts(sub_verticals)?,
+        industries: converted(industries)?,
+        sub_verticals: converted(sub_verticals)?,
         employees: employees?,
         annual_revenue: revenue?,
-        pain_triggers: texts(pain_triggers)?,
-        committee: buying_committee
-            .whole()?
-            .into_iter()
-            .map(committee_member)
-            .collect(),
+        pain_triggers: converted(pain_triggers)?,
+        committee: converted(buying_committee)?,
         disqualifiers: disqualifiers?,
-        examples: examples.whole()?.into_iter().map(example).collect(),
+        examples: converted(examples)?,
     })
 }
 
 /// A span whose ends, when both are given, are in order.
-fn span<const MAX: i64>(span: Part<SpanFile<Whole<i64, 0, MAX>>>, at: &Place) -> Option<Span<i64>> {
-    let SpanFile { min, max } = span.whole()?;
-    let span = Span {
-        min: min.map(|v| v.0),
-        max: max.map(|v| v.0),
-    };
+fn span<T: ReadJson, D>(span: Part<SpanFile<T>>, at: &Place) -> Option<Span<D>>
+where
+    Span<D>: FromFile<SpanFile<T>>,
+    D: Copy + PartialOrd,
+{
+    let span: Span<D> = converted(span)?;
     if span.is_inverted() {
         at.report("min is larger than max");
         return None;
     }
     Some(span)
-}
-
-fn committee_member(m: CommitteeMemberFile) -> CommitteeMember {
-    let CommitteeMemberFile { role, title, notes } = m;
-    CommitteeMember {
-        role,
-        title: title.0,
-        notes: notes.0,
-    }
-}
-
-fn disqualifier(d: DisqualifierFile) -> Disqualifier {
-    let DisqualifierFile {
-        id,
-        kind,
-        text,
-        amount_minor,
-    } = d;
-    Disqualifier {
-        id,
-        kind,
-        text: text.0,
-        amount: amount_minor.map(|m| Money(m.0)),
-    }
-}
-
-fn example(e: ExampleFile) -> Example {
-    let ExampleFile { name, fit, why } = e;
-    Example {
-        name: name.0,
-        fit,
-        why: why.0,
-    }
 }

@@ -8,10 +8,15 @@
 //! invitations, status order, spans, ownership, the scorecard's and the
 //! plans' rules. They report at the file's paths too, so a check runs
 //! whenever what it needs was read, whatever else failed.
+//!
+//! Records with nothing to check convert field by field, declared once for
+//! reading and writing in their section's module (`file_form!`); the
+//! writer ([`super::write`]) writes them through the same declarations.
 
 mod accounts;
 mod icp;
 mod incentives;
+mod lists;
 mod motion;
 mod overlap;
 mod partner;
@@ -19,7 +24,6 @@ mod profile;
 mod scorecard;
 mod share;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -27,11 +31,11 @@ use serde_json::Value;
 use super::cursor::{At, Place, Problems};
 use super::errors::FieldError;
 use super::file::declare::file_key;
-use super::file::leaf::Text;
 use super::file::reader::{Part, PartialOf, ReadJson};
-use super::file::{partial, AccountFile, AccountListFile, PartnerFile, WorkspaceFile};
-use crate::id::Id;
+use super::file::{partial, AccountFile, WorkspaceFile};
+use super::file_form::FromFile;
 use crate::workspace::Workspace;
+use lists::Known;
 
 /// Read a current-version file. On failure, every problem found.
 pub fn read_workspace(root: &Value) -> Result<Workspace, Vec<FieldError>> {
@@ -59,13 +63,12 @@ pub fn check_accounts(accounts: &Value, path: String) -> Result<(), Vec<FieldErr
     }
 }
 
-/// Ids that records point at, as read; `None` when they could not be read
-/// (then references to them are not checked, to avoid noise).
+/// Ids that records point at, as read.
 pub(super) struct Refs {
-    criteria: Option<BTreeSet<Id>>,
-    disqualifiers: Option<BTreeSet<Id>>,
-    partners: Option<BTreeSet<Id>>,
-    lists: Option<BTreeSet<Id>>,
+    criteria: Known,
+    disqualifiers: Known,
+    partners: Known,
+    lists: Known,
 }
 
 fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
@@ -81,40 +84,28 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
     let refs = Refs {
         criteria: scorecard::criterion_ids(&scorecard),
         disqualifiers: icp::disqualifier_ids(&icp),
-        partners: ids(&partners, |p| p.id.as_partial()),
-        lists: ids(&account_lists, |l| l.id.as_partial()),
+        partners: lists::ids(&partners, &partner::IDS),
+        lists: lists::ids(&account_lists, &accounts::IDS),
     };
-    let profile = profile.whole().map(profile::profile);
+    let profile = converted(profile);
     let icp = icp
         .partial()
         .and_then(|i| icp::icp(i, &at.key(file_key!(WorkspaceFile, icp))));
     let scorecard = scorecard
-        .partial()
-        .and_then(|s| scorecard::scorecard(s, &at.key(file_key!(WorkspaceFile, scorecard))));
-    let partners_at = at.key(file_key!(WorkspaceFile, partners));
-    let partners = partners.partial().and_then(|list| {
-        duplicates(
-            &partners_at,
-            "partner",
-            file_key!(PartnerFile, id),
-            list.iter().map(|p| p.as_partial()?.id.as_partial()),
-        );
-        every(list.into_iter().enumerate().map(|(i, p)| {
-            partner::partner(p.partial()?, &partners_at.index(i), &refs).map(Arc::new)
-        }))
-    });
-    let lists_at = at.key(file_key!(WorkspaceFile, account_lists));
-    let account_lists = account_lists.partial().and_then(|list| {
-        duplicates(
-            &lists_at,
-            "account list",
-            file_key!(AccountListFile, id),
-            list.iter().map(|l| l.as_partial()?.id.as_partial()),
-        );
-        every(list.into_iter().enumerate().map(|(i, l)| {
-            accounts::account_list(l.partial()?, &lists_at.index(i), &refs.partners).map(Arc::new)
-        }))
-    });
+        .whole()
+        .map(|s| scorecard::scorecard(s, &at.key(file_key!(WorkspaceFile, scorecard))));
+    let partners = lists::unique(
+        partners,
+        &at.key(file_key!(WorkspaceFile, partners)),
+        &partner::IDS,
+        |p, at| partner::partner(p.partial()?, at, &refs).map(Arc::new),
+    );
+    let account_lists = lists::unique(
+        account_lists,
+        &at.key(file_key!(WorkspaceFile, account_lists)),
+        &accounts::IDS,
+        |l, at| accounts::account_list(l.partial()?, at, &refs.partners).map(Arc::new),
+    );
     format.whole()?;
     format_version.whole()?;
     Some(Workspace {
@@ -126,96 +117,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
     })
 }
 
-/// Every item converted, or `None` when one could not be (each one is
-/// converted, so that each reports its problems).
-pub(super) fn every<T>(items: impl Iterator<Item = Option<T>>) -> Option<Vec<T>> {
-    let mut ok = true;
-    let mut out = Vec::with_capacity(items.size_hint().0);
-    for item in items {
-        match item {
-            Some(v) => out.push(v),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-/// The texts of a list of texts.
-pub(super) fn texts<const MAX: usize>(list: Part<Vec<Text<MAX>>>) -> Option<Vec<String>> {
-    Some(list.whole()?.into_iter().map(|t| t.0).collect())
-}
-
-/// The ids of the items of a list that could be read; `None` when the list
-/// itself could not be.
-pub(super) fn ids<T: ReadJson>(
-    list: &Part<Vec<T>>,
-    id: impl Fn(&T::Partial) -> Option<&Id>,
-) -> Option<BTreeSet<Id>> {
-    Some(
-        list.as_partial()?
-            .iter()
-            .filter_map(|item| id(item.as_partial()?))
-            .cloned()
-            .collect(),
-    )
-}
-
-/// Reports, at `list[i].<key>`, every id of the list seen before.
-pub(super) fn duplicates<'i>(
-    list: &Place,
-    what: &str,
-    key: &str,
-    ids: impl Iterator<Item = Option<&'i Id>>,
-) {
-    let mut seen = BTreeSet::new();
-    for (i, id) in ids.enumerate() {
-        if let Some(id) = id {
-            if !seen.insert(id) {
-                list.index(i)
-                    .key(key)
-                    .report(format!("duplicate {what} id \"{id}\""));
-            }
-        }
-    }
-}
-
-/// Is `id` one of `known` (a record of `what`)? Reported at `at` if not.
-pub(super) fn check_ref(at: &Place, known: &Option<BTreeSet<Id>>, id: &Id, what: &str) -> bool {
-    match known {
-        Some(known) if !known.contains(id) => {
-            not_one_of(at, id.as_str(), what);
-            false
-        }
-        _ => true,
-    }
-}
-
-/// A map key that names a record of `what`: its id, if it is one of `known`.
-pub(super) fn key_ref(
-    at: &Place,
-    known: &Option<BTreeSet<Id>>,
-    key: &str,
-    what: &str,
-) -> Option<Id> {
-    match Id::parse(key) {
-        Ok(id) => check_ref(at, known, &id, what).then_some(id),
-        Err(e) => {
-            match known {
-                Some(_) => not_one_of(at, key, what),
-                None => at.report(e.to_string()),
-            }
-            None
-        }
-    }
-}
-
-fn not_one_of(at: &Place, key: &str, what: &str) {
-    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    at.report(format!(
-        "\"{key}\" is not {article} {what} of this workspace"
-    ));
+/// The domain value of what was read, when all of it was.
+pub(super) fn converted<T: ReadJson, D: FromFile<T>>(part: Part<T>) -> Option<D> {
+    part.whole().map(D::from_file)
 }

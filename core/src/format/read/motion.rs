@@ -1,13 +1,25 @@
 //! A partner's rules of engagement: one ownership entry per sales step.
 
-use super::texts;
+use super::converted;
 use crate::format::cursor::Place;
 use crate::format::file::declare::file_key;
 use crate::format::file::motion::partial;
 use crate::format::file::reader::PartialOf;
 use crate::format::file::{JourneyStageFile, MotionFile, OwnershipFile, RegistrationFile, SlaFile};
+use crate::format::file_form::{file_form, FromFile};
 use crate::motion::{DealRegistration, JourneyStage, Motion, Ownership, Sla, Step};
 use crate::vocab::Vocabulary;
+
+file_form! {
+    // Written field by field; read below (ownership).
+    Motion => MotionFile { journey, ownership, qualified, rejected, sla, registration }
+    JourneyStage = JourneyStageFile { name, we_fit, notes }
+    Ownership = OwnershipFile { step, lead, support }
+    Sla = SlaFile { first_response_days, qualification_days, notes }
+    DealRegistration = RegistrationFile {
+        eligible, protection_days, on_expiry, dispute_rule, dispute_owner,
+    }
+}
 
 pub(super) fn motion(p: PartialOf<MotionFile>, at: &Place) -> Option<Motion> {
     let partial::MotionFile {
@@ -28,70 +40,14 @@ pub(super) fn motion(p: PartialOf<MotionFile>, at: &Place) -> Option<Motion> {
             ));
             return None;
         }
-        Some(list.into_iter().map(self::ownership).collect())
+        Some(Vec::from_file(list))
     });
     Some(Motion {
-        journey: journey.whole()?.into_iter().map(stage).collect(),
+        journey: converted(journey)?,
         ownership: ownership?,
-        qualified: texts(qualified)?,
-        rejected: texts(rejected)?,
-        sla: sla.whole().map(self::sla)?,
-        registration: registration.whole().map(self::registration)?,
+        qualified: converted(qualified)?,
+        rejected: converted(rejected)?,
+        sla: converted(sla)?,
+        registration: converted(registration)?,
     })
-}
-
-fn stage(s: JourneyStageFile) -> JourneyStage {
-    let JourneyStageFile {
-        name,
-        we_fit,
-        notes,
-    } = s;
-    JourneyStage {
-        name: name.0,
-        we_fit,
-        notes: notes.0,
-    }
-}
-
-fn ownership(o: OwnershipFile) -> Ownership {
-    let OwnershipFile {
-        step,
-        lead,
-        support,
-    } = o;
-    Ownership {
-        step,
-        lead,
-        support,
-    }
-}
-
-fn sla(s: SlaFile) -> Sla {
-    let SlaFile {
-        first_response_days,
-        qualification_days,
-        notes,
-    } = s;
-    Sla {
-        first_response_days: first_response_days.map(|d| d.0),
-        qualification_days: qualification_days.map(|d| d.0),
-        notes: notes.0,
-    }
-}
-
-fn registration(r: RegistrationFile) -> DealRegistration {
-    let RegistrationFile {
-        eligible,
-        protection_days,
-        on_expiry,
-        dispute_rule,
-        dispute_owner,
-    } = r;
-    DealRegistration {
-        eligible: eligible.0,
-        protection_days: protection_days.map(|d| d.0),
-        on_expiry: on_expiry.0,
-        dispute_rule: dispute_rule.0,
-        dispute_owner: dispute_owner.0,
-    }
 }

@@ -2,16 +2,25 @@
 //! criteria, disqualifier hits on known disqualifiers; a partner's overlap,
 //! motion, incentives and self-assessment are read by their sections.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use super::{check_ref, every, key_ref, Refs};
+use super::lists::{entries, ids_of, key_ref, ref_list, Ids};
+use super::{converted, Refs};
 use crate::alignment::PartnerAlignment;
 use crate::format::cursor::Place;
 use crate::format::file::declare::file_key;
 use crate::format::file::partner::partial;
 use crate::format::file::reader::PartialOf;
 use crate::format::file::{PartnerAlignmentFile, PartnerFile, StatusChangeFile};
+use crate::format::file_form::{file_form, FromFile};
 use crate::partner::{Partner, Rating, StatusChange};
+
+file_form! {
+    StatusChange = StatusChangeFile { status, date }
+    PartnerAlignment = PartnerAlignmentFile { answers, judgment }
+}
+
+pub(super) const IDS: Ids<PartnerFile> = ids_of!(PartnerFile, "partner");
 
 pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Option<Partner> {
     let partial::PartnerFile {
@@ -36,34 +45,19 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
     let history = status_history
         .whole()
         .and_then(|h| history(h, &at.key(file_key!(PartnerFile, status_history))));
-    let ratings_at = at.key(file_key!(PartnerFile, ratings));
-    let ratings = ratings.partial().and_then(|entries| {
-        every(entries.into_iter().map(|e| {
-            let id = key_ref(&ratings_at.key(&e.key), &refs.criteria, &e.key, "criterion");
-            let score = e.value.whole();
-            Some((id?, score?))
-        }))
-    });
-    let evidence_at = at.key(file_key!(PartnerFile, evidence));
-    let evidence = evidence.partial().and_then(|entries| {
-        every(entries.into_iter().map(|e| {
-            let id = key_ref(
-                &evidence_at.key(&e.key),
-                &refs.criteria,
-                &e.key,
-                "criterion",
-            );
-            let text = e.value.whole();
-            Some((id?, text?.0))
-        }))
-    });
-    let hits_at = at.key(file_key!(PartnerFile, disqualifier_hits));
-    let hits = disqualifier_hits.partial().and_then(|hits| {
-        every(hits.into_iter().enumerate().map(|(i, hit)| {
-            let id = hit.whole()?;
-            check_ref(&hits_at.index(i), &refs.disqualifiers, &id, "disqualifier").then_some(id)
-        }))
-    });
+    let criterion = |at: &Place, key: &str| key_ref(at, &refs.criteria, key, "criterion");
+    let ratings = entries(ratings, &at.key(file_key!(PartnerFile, ratings)), criterion);
+    let evidence = entries(
+        evidence,
+        &at.key(file_key!(PartnerFile, evidence)),
+        criterion,
+    );
+    let hits = ref_list(
+        disqualifier_hits,
+        &at.key(file_key!(PartnerFile, disqualifier_hits)),
+        &refs.disqualifiers,
+        "disqualifier",
+    );
     let overlap = overlap.partial().and_then(|o| {
         super::overlap::overlap(o, &at.key(file_key!(PartnerFile, overlap)), &refs.lists)
     });
@@ -76,8 +70,13 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
     let self_assessment = self_assessment.partial().and_then(|s| {
         super::share::self_assessment(s, &at.key(file_key!(PartnerFile, self_assessment)))
     });
-    let (ratings, mut evidence): (Vec<_>, BTreeMap<_, _>) =
-        (ratings?, evidence?.into_iter().collect());
+    let (ratings, mut evidence): (Vec<_>, BTreeMap<_, _>) = (
+        ratings?,
+        evidence?
+            .into_iter()
+            .map(|(id, text)| (id, text.0))
+            .collect(),
+    );
     let ratings = ratings
         .into_iter()
         .map(|(id, score)| {
@@ -87,18 +86,18 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         .collect();
     Some(Partner {
         id: id.whole()?,
-        name: name.whole()?.0,
-        website: website.whole()?.0,
+        name: converted(name)?,
+        website: converted(website)?,
         kind: r#type.whole()?,
         history: history?,
-        owner: owner.whole()?.0,
-        notes: notes.whole()?.0,
+        owner: converted(owner)?,
+        notes: converted(notes)?,
         brand: brand_size.whole()?,
         archived: archived.whole()?,
         ratings,
         pending_evidence: evidence,
-        alignment: alignment.whole().map(partner_alignment)?,
-        disqualifier_hits: hits?.into_iter().collect::<BTreeSet<_>>(),
+        alignment: converted(alignment)?,
+        disqualifier_hits: hits?.into_iter().collect(),
         overlap: overlap?,
         motion: motion?,
         incentives: incentives?,
@@ -116,17 +115,5 @@ fn history(list: Vec<StatusChangeFile>, at: &Place) -> Option<Vec<StatusChange>>
         at.report("status changes must be in date order, oldest first");
         return None;
     }
-    Some(
-        list.into_iter()
-            .map(|StatusChangeFile { status, date }| StatusChange { status, date })
-            .collect(),
-    )
-}
-
-fn partner_alignment(a: PartnerAlignmentFile) -> PartnerAlignment {
-    let PartnerAlignmentFile { answers, judgment } = a;
-    PartnerAlignment {
-        answers: super::profile::answers(answers),
-        judgment,
-    }
+    Some(Vec::from_file(list))
 }

@@ -2,17 +2,21 @@
 //! that do not sum to zero, gates on known categories), reported at the
 //! file's paths of its [`ScorecardField`](crate::scorecard::fields::ScorecardField)s.
 
-use std::collections::BTreeSet;
-
+use super::lists::Known;
 use crate::format::cursor::Place;
-use crate::format::file::reader::{Part, PartialOf};
-use crate::format::file::scorecard::partial;
+use crate::format::file::reader::Part;
 use crate::format::file::{CategoryFile, CriterionFile, ScorecardFile};
-use crate::id::Id;
+use crate::format::file_form::{file_form, FromFile};
 use crate::scorecard::{Category, Criterion, Scorecard};
 
+file_form! {
+    Scorecard = ScorecardFile { categories, gates }
+    Category = CategoryFile { id, name, weight, criteria }
+    Criterion = CriterionFile { id, text, weight }
+}
+
 /// The ids of the criteria that could be read.
-pub(super) fn criterion_ids(card: &Part<ScorecardFile>) -> Option<BTreeSet<Id>> {
+pub(super) fn criterion_ids(card: &Part<ScorecardFile>) -> Known {
     let categories = card.as_partial()?.categories.as_partial()?;
     Some(
         categories
@@ -25,42 +29,12 @@ pub(super) fn criterion_ids(card: &Part<ScorecardFile>) -> Option<BTreeSet<Id>> 
     )
 }
 
-pub(super) fn scorecard(p: PartialOf<ScorecardFile>, at: &Place) -> Option<Scorecard> {
-    let partial::ScorecardFile { categories, gates } = p;
-    let card = Scorecard {
-        categories: categories.whole()?.into_iter().map(category).collect(),
-        gates: gates
-            .whole()?
-            .into_iter()
-            .map(|(kind, gates)| (kind, gates.into_iter().map(|(c, t)| (c, t.0)).collect()))
-            .collect(),
-    };
+/// The scorecard, with its problems reported (it is kept: the problems
+/// make the read fail).
+pub(super) fn scorecard(file: ScorecardFile, at: &Place) -> Scorecard {
+    let card = Scorecard::from_file(file);
     for p in card.problems() {
         at.within(&p.field.path()).report(p.message);
     }
-    Some(card)
-}
-
-fn category(c: CategoryFile) -> Category {
-    let CategoryFile {
-        id,
-        name,
-        weight,
-        criteria,
-    } = c;
-    Category {
-        id,
-        name: name.0,
-        weight: weight.0,
-        criteria: criteria.into_iter().map(criterion).collect(),
-    }
-}
-
-fn criterion(c: CriterionFile) -> Criterion {
-    let CriterionFile { id, text, weight } = c;
-    Criterion {
-        id,
-        text: text.0,
-        weight: weight.0,
-    }
+    card
 }

@@ -1,9 +1,10 @@
 //! A partner's self-assessment records: invitation ids unique, responses to
 //! this partner's invitations.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use super::{duplicates, every};
+use super::converted;
+use super::lists::{each, entries, ids, ids_of, unique, Ids};
 use crate::format::cursor::Place;
 use crate::format::file::declare::file_key;
 use crate::format::file::reader::PartialOf;
@@ -11,9 +12,23 @@ use crate::format::file::share::partial;
 use crate::format::file::{
     ReceivedResponseFile, SelfAssessmentFile, SelfRatingFile, SentInvitationFile,
 };
+use crate::format::file_form::{file_form, FromFile};
 use crate::id::Id;
 use crate::partner::Rating;
 use crate::share::records::{ReceivedResponse, SelfAssessment, SentInvitation};
+
+file_form! {
+    // Written field by field; read below (invitation ids, responses to them).
+    SelfAssessment => SelfAssessmentFile { invitations, responses }
+    ReceivedResponse => ReceivedResponseFile {
+        invitation, received, submitted, respondent, email, ratings, answers, comments,
+        verification,
+    }
+    SentInvitation = SentInvitationFile { id, secret, created, expires, contact, protected, link }
+    Rating = SelfRatingFile { score, evidence }
+}
+
+const IDS: Ids<SentInvitationFile> = ids_of!(SentInvitationFile, "invitation");
 
 pub(super) fn self_assessment(
     p: PartialOf<SelfAssessmentFile>,
@@ -23,29 +38,19 @@ pub(super) fn self_assessment(
         invitations,
         responses,
     } = p;
-    let sent = invitations.partial();
-    let ids: Vec<Id> = sent
-        .iter()
-        .flatten()
-        .filter_map(|i| i.as_partial()?.id.as_partial().cloned())
-        .collect();
-    if let Some(sent) = &sent {
-        duplicates(
-            &at.key(file_key!(SelfAssessmentFile, invitations)),
-            "invitation",
-            file_key!(SentInvitationFile, id),
-            sent.iter().map(|i| i.as_partial()?.id.as_partial()),
-        );
-    }
-    let invitations =
-        sent.and_then(|list| every(list.into_iter().map(|i| i.whole().map(invitation))));
+    // Responses to a list that could not be read are to none of its invitations.
+    let sent = ids(&invitations, &IDS).unwrap_or_default();
+    let invitations = unique(
+        invitations,
+        &at.key(file_key!(SelfAssessmentFile, invitations)),
+        &IDS,
+        |i, _| converted(i),
+    );
     let responses_at = at.key(file_key!(SelfAssessmentFile, responses));
     let responses = responses.partial().and_then(|list| {
-        every(
-            list.into_iter()
-                .enumerate()
-                .map(|(i, r)| response(r.partial()?, &responses_at.index(i), &ids)),
-        )
+        each(list, &responses_at, |r, at| {
+            response(r.partial()?, at, &sent)
+        })
     });
     Some(SelfAssessment {
         invitations: invitations?,
@@ -53,31 +58,10 @@ pub(super) fn self_assessment(
     })
 }
 
-fn invitation(i: SentInvitationFile) -> SentInvitation {
-    let SentInvitationFile {
-        id,
-        secret,
-        created,
-        expires,
-        contact,
-        protected,
-        link,
-    } = i;
-    SentInvitation {
-        id,
-        secret: secret.0,
-        created,
-        expires,
-        contact: contact.0,
-        protected,
-        link: link.0,
-    }
-}
-
 fn response(
     p: PartialOf<ReceivedResponseFile>,
     at: &Place,
-    invitations: &[Id],
+    invitations: &BTreeSet<Id>,
 ) -> Option<ReceivedResponse> {
     let partial::ReceivedResponseFile {
         invitation,
@@ -101,34 +85,23 @@ fn response(
     // Ratings name the criteria as they were asked; a criterion deleted
     // since is kept here (the comparison shows current criteria only).
     let ratings_at = at.key(file_key!(ReceivedResponseFile, ratings));
-    let ratings = ratings.partial().and_then(|entries| {
-        every(entries.into_iter().map(|e| {
-            let id = Id::parse(&e.key)
-                .map_err(|err| {
-                    ratings_at
-                        .key(&e.key)
-                        .report(format!("\"{}\" is not a criterion id: {err}", e.key))
-                })
-                .ok();
-            let rating = e
-                .value
-                .whole()
-                .map(|SelfRatingFile { score, evidence }| Rating {
-                    score,
-                    evidence: evidence.0,
-                });
-            Some((id?, rating?))
-        }))
+    let ratings = entries(ratings, &ratings_at, |at, key| {
+        Id::parse(key)
+            .map_err(|err| at.report(format!("\"{key}\" is not a criterion id: {err}")))
+            .ok()
     });
     Some(ReceivedResponse {
         invitation: invitation?,
         received: received.whole()?,
         submitted: submitted.whole()?,
-        respondent: respondent.whole()?.0,
-        email: email.whole()?.0,
-        ratings: ratings?.into_iter().collect::<BTreeMap<_, _>>(),
-        answers: answers.whole().map(super::profile::answers)?,
-        comments: comments.whole()?.0,
+        respondent: converted(respondent)?,
+        email: converted(email)?,
+        ratings: ratings?
+            .into_iter()
+            .map(|(id, r)| (id, Rating::from_file(r)))
+            .collect(),
+        answers: converted(answers)?,
+        comments: converted(comments)?,
         verification: verification.whole()?,
     })
 }
