@@ -681,10 +681,14 @@ async fn a_snapshot_is_taken_before_an_import_and_restores_what_was_there() {
     button(&el, "Replace my workspace").click();
     settle(10).await;
     assert_eq!(ws.get_untracked(), theirs);
-    let shelf = snapshots::list();
+    let shelf = snapshots::list().unwrap();
     assert_eq!(shelf.len(), 1);
-    assert_eq!(shelf[0].reason, Reason::Import);
-    assert!(text(&el).contains("Before an import"), "{}", text(&el));
+    assert_eq!(shelf[0].reason, Reason::Before("import theirs.json".into()));
+    assert!(
+        text(&el).contains("Before: import theirs.json"),
+        "{}",
+        text(&el)
+    );
     button(&el, "What changed since the snapshot").click();
     settle(10).await;
     let t = text(&el);
@@ -694,7 +698,7 @@ async fn a_snapshot_is_taken_before_an_import_and_restores_what_was_there() {
     settle(10).await;
     assert_eq!(ws.get_untracked(), before, "the snapshot is what was there");
     // Restoring kept the imported workspace as a snapshot too, and is undoable.
-    assert_eq!(snapshots::list().len(), 2);
+    assert_eq!(snapshots::list().unwrap().len(), 2);
     ws.undo();
     settle(10).await;
     assert_eq!(ws.get_untracked(), theirs);

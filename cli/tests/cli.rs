@@ -170,7 +170,7 @@ fn overlap_of_two_crm_exports() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    check_contains(&text, "12 matched pair(s):");
+    check_contains(&text, "12 matched pairs:");
     check_contains(&text, "ours line      2 Nordhafen Logistik GmbH          ~ theirs line      2 Nordhafen Logistik               Same domain (99%)");
 
     let o = run(&[

@@ -15,15 +15,25 @@ use crate::date::Date;
 use crate::format::{self, ImportError, MAX_FILE_BYTES};
 use crate::workspace::{Summary, Workspace};
 
-crate::vocabulary! {
-    /// Why a snapshot was taken.
-    pub enum Reason ("snapshot reason") {
-        Import = "import" / "Before an import",
-        Merge = "merge" / "Before a merge",
-        Reset = "reset" / "Before a reset",
-        ScorecardRestore = "scorecard_restore" / "Before restoring the default scorecard",
-        Restore = "restore" / "Before restoring a snapshot",
-        Daily = "daily" / "Start of the day",
+/// Why a snapshot was taken.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Just before a step that replaces or reshapes the workspace, named as
+    /// the undo history names it ("import acme.json", "restore the default
+    /// scorecard").
+    Before(String),
+    /// The first snapshot of the day.
+    Daily,
+}
+
+impl Reason {
+    /// For the list of snapshots: "Before: import acme.json".
+    pub fn label(&self) -> String {
+        match self {
+            Reason::Before(step) => format!("Before: {step}"),
+            Reason::Daily => "Start of the day".into(),
+        }
     }
 }
 
@@ -237,7 +247,7 @@ mod tests {
         for (shelf, size, limits, kept, gone) in rows {
             let shelf: Vec<Meta> = shelf
                 .iter()
-                .map(|(id, s)| m(id, Reason::Import, *s))
+                .map(|(id, s)| m(id, Reason::Before("import a.json".into()), *s))
                 .collect();
             let (k, g) = shelve(&shelf, m("new", Reason::Daily, size), limits);
             let ids = |v: &[Meta]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
@@ -249,7 +259,10 @@ mod tests {
     #[test]
     fn one_daily_snapshot_a_day() {
         let today = Date::parse("2026-11-30").unwrap();
-        assert!(daily_due(&[m("a", Reason::Import, 1)], today));
+        assert!(daily_due(
+            &[m("a", Reason::Before("merge".into()), 1)],
+            today
+        ));
         assert!(!daily_due(&[m("a", Reason::Daily, 1)], today));
         assert!(daily_due(&[m("a", Reason::Daily, 1)], today.add_days(1)));
         assert_eq!(size_text(12_345), "13 KB");

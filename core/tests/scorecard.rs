@@ -235,9 +235,16 @@ fn archived_and_exited_partners_leave_the_ranking() {
     std::sync::Arc::make_mut(&mut ws.partners[1]).archived = true;
     let day = Date::parse("2026-11-30").unwrap();
     std::sync::Arc::make_mut(&mut ws.partners[2]).set_status(Status::Exited, day);
-    let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
+    let evals = scorecard::evaluate_all(&ws);
+    let ranking = scorecard::rank(&evals);
     let names: Vec<&str> = ranking.iter().map(|r| r.partner.as_str()).collect();
     assert_eq!(names, [ws.partners[0].id.as_str()]);
+    // The partner that exited keeps its verdict; it is just not ranked.
+    let exited = evals
+        .iter()
+        .find(|e| e.partner == ws.partners[2].id)
+        .unwrap();
+    assert!(!exited.in_the_running);
 }
 
 fn sensitivities(ws: &Workspace) -> Vec<scorecard::Sensitivity> {

@@ -44,7 +44,7 @@ test("remove a category, undo with the keyboard, redo with the button, restore a
     await app.importFile("imported.json", JSON.stringify(theirs));
     await page.getByRole("button", { name: "Replace my workspace" }).click();
     await expect(page.getByText("Replaced the workspace with imported.json.")).toBeVisible();
-    const snapshot = page.getByTestId("snapshot").filter({ hasText: "Before an import" });
+    const snapshot = page.getByTestId("snapshot").filter({ hasText: "Before: import imported.json" });
     await expect(snapshot).toHaveCount(1);
     await snapshot.getByRole("button", { name: /^What changed since/ }).click();
     await expect(snapshot).toContainText("Our company changed (name)");
@@ -65,8 +65,8 @@ test("remove a category, undo with the keyboard, redo with the button, restore a
     await expect(ops(page)).toHaveCount(0);
     await expect(page.locator(".category-editor")).toHaveCount(3);
     await app.go("Workspace");
-    await expect(page.getByTestId("snapshot").filter({ hasText: "Before an import" })).toHaveCount(1);
-    await expect(page.getByTestId("snapshot").filter({ hasText: "Before restoring a snapshot" })).toHaveCount(1);
+    await expect(page.getByTestId("snapshot").filter({ hasText: "Before: import imported.json" })).toHaveCount(1);
+    await expect(page.getByTestId("snapshot").filter({ hasText: "Before: restore the snapshot of" })).toHaveCount(1);
     // The history is of the session: after a reload there is nothing to undo.
     await expect(undoButton(page)).toBeDisabled();
   }));

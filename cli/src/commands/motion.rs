@@ -29,7 +29,10 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     );
     let gaps = p.motion.gaps();
     if !gaps.is_empty() {
-        eprintln!("{} gap(s) in the rules of engagement:", gaps.len());
+        eprintln!(
+            "{} in the rules of engagement:",
+            partnerfit_core::words::count(gaps.len(), "gap", "gaps")
+        );
         for g in gaps {
             eprintln!("  - {}", g.message);
         }

@@ -11,6 +11,7 @@ use partnerfit_core::overlap::matching::{keys_of, match_all};
 use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::count;
 use serde_json::json;
 
 #[derive(clap::Args)]
@@ -76,11 +77,11 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "ours: {} ({} accounts)   theirs: {} ({} accounts)",
+        "ours: {} ({})   theirs: {} ({})",
         a.ours.display(),
-        ours.len(),
+        count(ours.len(), "account", "accounts"),
         a.theirs.display(),
-        theirs.len()
+        count(theirs.len(), "account", "accounts")
     );
     println!(
         "\nOverlap matrix (their accounts matching ours; rows: our populations, columns: theirs)\n"
@@ -106,7 +107,10 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     for j in 0..3 {
         print!("{:>20}", f.theirs_total[j]);
     }
-    println!("\n\n{} matched pair(s):", pairs.len());
+    println!(
+        "\n\n{}:",
+        count(pairs.len(), "matched pair", "matched pairs")
+    );
     for d in &pairs {
         let (o, t) = (&ours[d.pair.ours as usize], &theirs[d.pair.theirs as usize]);
         println!(

@@ -10,7 +10,9 @@
 //!
 //! Typing in one field is one step, not one per keystroke: an edit with the
 //! same [`Applied::key`] as the last step, within [`GROUP_MS`] of it, joins
-//! that step (the state before the first keystroke is kept).
+//! that step (the state before the first keystroke is kept); a sticky one
+//! (another tab's saves) joins it whenever it comes. An edit that changed
+//! nothing is not a step.
 
 use std::collections::VecDeque;
 
@@ -66,10 +68,16 @@ impl History {
     ) -> Result<Applied, EditError> {
         let before = ws.clone();
         let applied = ws.apply(edit)?;
+        // An edit that changed nothing (the status it already had, the
+        // default scorecard restored on the default) is not a step.
+        if *ws == before {
+            return Ok(applied);
+        }
         let joins = self.redo.is_empty()
             && applied.key.is_some()
             && self.undo.back().is_some_and(|last| {
-                last.key == applied.key && now_ms.saturating_sub(last.at_ms) <= GROUP_MS
+                last.key == applied.key
+                    && (applied.sticky || now_ms.saturating_sub(last.at_ms) <= GROUP_MS)
             });
         match self.undo.back_mut() {
             Some(last) if joins => {

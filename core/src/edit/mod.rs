@@ -98,6 +98,9 @@ pub struct Applied {
     /// history (typing in one field); `None` for edits that always stand
     /// alone.
     pub key: Option<String>,
+    /// Joins the last step with the same key however long ago it was
+    /// (another tab's saves, one after another, are one step).
+    pub sticky: bool,
 }
 
 impl Applied {
@@ -105,6 +108,7 @@ impl Applied {
         Applied {
             summary: summary.into(),
             key: None,
+            sticky: false,
         }
     }
 
@@ -112,6 +116,7 @@ impl Applied {
         Applied {
             summary: summary.into(),
             key: Some(key.into()),
+            sticky: false,
         }
     }
 
@@ -127,6 +132,7 @@ impl Applied {
         Applied {
             summary: format!("{} of {name}", self.summary),
             key: self.key.map(|k| format!("partner:{id}:{k}")),
+            ..self
         }
     }
 }

@@ -4,11 +4,15 @@
 use super::check::{self, TextKind};
 use super::rows::{Row, RowEdit};
 use super::{Applied, EditError};
+use crate::overlap::account::ListOwner;
 use crate::overlap::assessment::{MappedAccount, Measured, Signal};
 use crate::overlap::figures::{Decision, MatchDecision};
 use crate::partner::Partner;
 use crate::vocab::Vocabulary;
 use crate::workspace::Workspace;
+
+/// The label of the notes on the overlap.
+pub const NOTES: &str = "Notes on the overlap";
 
 /// A change to a partner's account mapping.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +111,7 @@ pub(super) fn apply(
     p: &mut Partner,
     edit: OverlapEdit,
 ) -> Result<Applied, EditError> {
+    let theirs_owner = ListOwner::Partner(p.id.clone());
     let o = &mut p.overlap;
     match edit {
         OverlapEdit::Signal(s, on) => {
@@ -121,7 +126,7 @@ pub(super) fn apply(
             )))
         }
         OverlapEdit::Notes(text) => {
-            check::text(|| "Notes on the overlap".into(), &text, TextKind::Long)?;
+            check::text(|| NOTES.into(), &text, TextKind::Long)?;
             o.notes = text;
             Ok(Applied::keyed(
                 "edit the notes on the overlap",
@@ -170,9 +175,16 @@ pub(super) fn apply(
         }
         OverlapEdit::Measured(m) => {
             if let Some(m) = &m {
-                for id in m.ours_lists.iter().chain(&m.theirs_lists) {
-                    if ws.list(id).is_none() {
-                        return Err(EditError::missing("account list", &id));
+                // Our lists on one side, this partner's on the other.
+                let sides = [
+                    (&m.ours_lists, &ListOwner::Ours),
+                    (&m.theirs_lists, &theirs_owner),
+                ];
+                for (ids, owner) in sides {
+                    for id in ids {
+                        if ws.list(id).is_none_or(|l| &l.owner != owner) {
+                            return Err(EditError::missing("account list", &id));
+                        }
                     }
                 }
             }

@@ -30,6 +30,17 @@ crate::fields! {
     }
 }
 
+/// The label of the name of a partner being added.
+pub const NEW_PARTNER_NAME: &str = "New partner name";
+
+/// The label of our contact e-mail on an invitation.
+pub const CONTACT: &str = "Our contact e-mail (shown to the partner)";
+
+/// The label of the evidence behind a rating on a criterion worded `text`.
+pub fn evidence_label(text: &str) -> String {
+    format!("Evidence: {text}")
+}
+
 /// The editor's label of the partner's answer to a question.
 pub fn their_answer_label(q: Question) -> String {
     format!("Their answer: {}", q.label())
@@ -81,11 +92,11 @@ pub(super) fn add(
     let name = name.trim().to_owned();
     if name.is_empty() {
         return Err(EditError::invalid(
-            "New partner name",
+            NEW_PARTNER_NAME,
             "give the partner a name",
         ));
     }
-    check::text(|| "New partner name".into(), &name, TextKind::Short)?;
+    check::text(|| NEW_PARTNER_NAME.into(), &name, TextKind::Short)?;
     check::room("Partners", ws.partners.len())?;
     let summary = format!("add partner {name}");
     ws.partners
@@ -98,20 +109,17 @@ pub(super) fn remove(ws: &mut Workspace, id: &Id) -> Result<Applied, EditError> 
     let i = position(ws, id)?;
     let p = ws.partners.remove(i);
     let owner = crate::overlap::account::ListOwner::Partner(id.clone());
-    let before = ws.account_lists.len();
-    let accounts: usize = ws
-        .account_lists
-        .iter()
-        .filter(|l| l.owner == owner)
-        .map(|l| l.accounts.len())
-        .sum();
-    ws.account_lists.retain(|l| l.owner != owner);
-    let lists = before - ws.account_lists.len();
+    let theirs: Vec<Id> = ws.lists_of(&owner).map(|l| l.id.clone()).collect();
+    let accounts: usize = ws.lists_of(&owner).map(|l| l.accounts.len()).sum();
+    // Their lists go as a removed list goes: figures measured on them too.
+    for list in &theirs {
+        super::lists::remove(ws, list)?;
+    }
     let mut summary = format!("delete partner {}", p.name);
-    if lists > 0 {
+    if !theirs.is_empty() {
         summary.push_str(&format!(
             " — {} ({})",
-            crate::words::count(lists, "account list", "account lists"),
+            crate::words::count(theirs.len(), "account list", "account lists"),
             crate::words::count(accounts, "account", "accounts")
         ));
     }
@@ -127,9 +135,18 @@ fn position(ws: &Workspace, id: &Id) -> Result<usize, EditError> {
 
 pub(super) fn apply(ws: &mut Workspace, id: &Id, edit: PartnerEdit) -> Result<Applied, EditError> {
     let i = position(ws, id)?;
+    let grows = matches!(edit, PartnerEdit::Invite(_) | PartnerEdit::Respond(_));
     let mut p = Partner::clone(&ws.partners[i]);
     let done = change(ws, &mut p, edit)?;
-    ws.partners[i] = Arc::new(p);
+    let before = std::mem::replace(&mut ws.partners[i], Arc::new(p));
+    // What adds records of its own (a link, a response) must leave a file
+    // that can be imported again.
+    if grows {
+        if let Err(e) = crate::format::check_size(ws) {
+            ws.partners[i] = before;
+            return Err(EditError::TooLarge(e));
+        }
+    }
     Ok(done)
 }
 
@@ -191,7 +208,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
         }
         PartnerEdit::Evidence(criterion, text) => {
             let c = criterion_text(ws, &criterion)?;
-            check::text(|| format!("Evidence: {c}"), &text, TextKind::Long)?;
+            check::text(|| evidence_label(&c), &text, TextKind::Long)?;
             p.set_evidence(&criterion, text);
             Ok(keyed(
                 format!("edit the evidence on \"{c}\""),
@@ -200,11 +217,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
         }
         PartnerEdit::Adopt(criterion, rating) => {
             let c = criterion_text(ws, &criterion)?;
-            check::text(
-                || format!("Evidence: {c}"),
-                &rating.evidence,
-                TextKind::Long,
-            )?;
+            check::text(|| evidence_label(&c), &rating.evidence, TextKind::Long)?;
             let score = rating.score.get();
             p.pending_evidence.remove(&criterion);
             p.ratings.insert(criterion, rating);
@@ -243,11 +256,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                     id: inv.id.to_string(),
                 });
             }
-            check::text(
-                || "Our contact e-mail".into(),
-                &inv.contact,
-                TextKind::Short,
-            )?;
+            check::text(|| CONTACT.into(), &inv.contact, TextKind::Short)?;
             if inv.link.chars().count() > MAX_TEXT_CHARS {
                 return Err(EditError::TooLong {
                     field: "Invitation link".into(),

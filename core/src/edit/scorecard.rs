@@ -42,6 +42,10 @@ pub enum ScorecardEdit {
     RestoreDefault,
 }
 
+/// What restoring the seed's scorecard is called (the undo step, and the
+/// snapshot taken before it).
+pub const RESTORE_DEFAULT: &str = "restore the default scorecard";
+
 /// The label of a gate's input.
 pub fn gate_label(category_name: &str, kind: PartnerType) -> String {
     format!("{category_name} gate for {}", kind.label())
@@ -309,7 +313,7 @@ fn change(
                 .filter(|id| !keep.contains(id))
                 .collect();
             *card = seed;
-            Ok(("restore the default scorecard".into(), None, gone))
+            Ok((RESTORE_DEFAULT.into(), None, gone))
         }
     }
 }

@@ -3,8 +3,14 @@
 //! be undone; the replacement is checked as the reader checks a file (its
 //! accounts were checked by the import that read them).
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use super::{Applied, EditError};
 use crate::format::{self, ImportError};
+use crate::id::Id;
+use crate::overlap::account::AccountList;
+use crate::partner::Partner;
 use crate::workspace::Workspace;
 
 /// Why the workspace is replaced (names the undo step).
@@ -25,7 +31,8 @@ pub enum Replacement {
 }
 
 impl Replacement {
-    fn summary(&self) -> String {
+    /// The step in words, as the undo history names it ("import acme.json").
+    pub fn summary(&self) -> String {
         match self {
             Replacement::Import { file } => format!("import {file}"),
             Replacement::Merge { file } => format!("merge {file}"),
@@ -47,6 +54,38 @@ pub(super) fn replace(
     format::read::read_workspace(&value)
         .map_err(|e| EditError::Unreadable(ImportError::Invalid(e)))?;
     format::check_size(&next).map_err(EditError::TooLarge)?;
+    let mut next = next;
+    share_unchanged(&mut next, ws);
+    let done = Applied::plain(why.summary());
+    let done = match why {
+        Replacement::OtherTab => Applied {
+            key: Some("whole:other-tab".into()),
+            sticky: true,
+            ..done
+        },
+        _ => done,
+    };
     *ws = next;
-    Ok(Applied::plain(why.summary()))
+    Ok(done)
+}
+
+/// Use `current`'s partners and account lists wherever `next` holds the
+/// same ones (same id, same content): a replacement read from a file (an
+/// import, another tab's save) shares what did not change with the states
+/// the undo history keeps, instead of holding a second copy of them.
+fn share_unchanged(next: &mut Workspace, current: &Workspace) {
+    let partners: BTreeMap<&Id, &Arc<Partner>> =
+        current.partners.iter().map(|p| (&p.id, p)).collect();
+    for p in &mut next.partners {
+        if let Some(old) = partners.get(&p.id).filter(|old| ***old == *p) {
+            *p = Arc::clone(old);
+        }
+    }
+    let lists: BTreeMap<&Id, &Arc<AccountList>> =
+        current.account_lists.iter().map(|l| (&l.id, l)).collect();
+    for l in &mut next.account_lists {
+        if let Some(old) = lists.get(&l.id).filter(|old| ***old == *l) {
+            *l = Arc::clone(old);
+        }
+    }
 }

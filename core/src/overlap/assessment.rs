@@ -57,9 +57,9 @@ pub fn assess(signals: &[Signal], figures: Option<&Figures>) -> (Assessment, Vec
     let shared = figures.filter(|f| f.theirs() > 0).map(|f| {
         let share = f.shared() as f64 / f.theirs() as f64;
         reasons.push(format!(
-            "{} of their {} accounts are in our lists; {} are greenfield",
+            "{} of their {} are in our lists; {} are greenfield",
             percent(f.shared(), f.theirs()),
-            f.theirs(),
+            crate::words::count(f.theirs(), "account", "accounts"),
             percent(f.theirs() - f.shared(), f.theirs())
         ));
         share

@@ -171,11 +171,15 @@ impl Key {
     }
 }
 
-/// Rank evaluations. Positions are 1-based and unique; partners with the same
+/// Rank evaluations of the partners in the running (not exited). Positions
+/// are 1-based and unique; partners with the same
 /// total carry a [`TieNote`] naming the rule that separated them.
 pub fn rank(evals: &[Evaluation]) -> Vec<RankEntry> {
     let keys: Vec<Key> = evals.iter().map(Key::of).collect();
-    let mut idx: Vec<usize> = (0..evals.len()).collect();
+    // Partners that exited are evaluated but leave the ranking of candidates.
+    let mut idx: Vec<usize> = (0..evals.len())
+        .filter(|&i| evals[i].in_the_running)
+        .collect();
     idx.sort_by(|&a, &b| {
         keys[a]
             .cmp(&keys[b])

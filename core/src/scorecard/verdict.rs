@@ -227,6 +227,8 @@ pub struct Evaluation {
     /// Reasons, the ones that decide the verdict first.
     pub reasons: Vec<Reason>,
     pub warnings: Vec<Warning>,
+    /// Ranked among the candidates: a partner that exited is not.
+    pub in_the_running: bool,
     pub(crate) facts: Facts,
     /// Position of the partner in `Workspace::partners`.
     pub(crate) index: usize,
@@ -359,25 +361,21 @@ fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Part
         verdict,
         reasons,
         warnings,
+        in_the_running: p.status() != crate::partner::Status::Exited,
         facts,
         index,
         values,
     }
 }
 
-/// Whether a partner is ranked: not archived, and not exited.
-pub fn in_the_running(p: &Partner) -> bool {
-    !p.archived && p.status() != crate::partner::Status::Exited
-}
-
-/// Evaluate every partner in the running, in workspace order: archived
-/// partners and partners that exited leave the ranking of candidates.
+/// Evaluate every partner that is not archived, in workspace order
+/// (partners that exited are evaluated but not ranked: `in_the_running`).
 pub fn evaluate_all(ws: &Workspace) -> Vec<Evaluation> {
     let prepared = Prepared::new(&ws.scorecard);
     ws.partners
         .iter()
         .enumerate()
-        .filter(|(_, p)| in_the_running(p))
+        .filter(|(_, p)| !p.archived)
         .map(|(i, p)| evaluate_prepared(ws, &prepared, i, p))
         .collect()
 }

@@ -74,8 +74,9 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let replace_with = move |theirs: Workspace, file: String| {
-        let kept = keep(ws, Reason::Import);
-        match ws.replace(theirs, Replacement::Import { file: file.clone() }) {
+        let why = Replacement::Import { file: file.clone() };
+        let kept = keep(ws, &why);
+        match ws.replace(theirs, why) {
             Ok(_) => {
                 origin.set(Origin::Own);
                 persistence.set_origin(Origin::Own);
@@ -110,7 +111,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Step::Failed { file, lines } => view! {
                     <div class="import-errors" role="alert" data-testid="import-errors">
                         <p><strong>{file}" was not imported."</strong>" Nothing in your workspace changed. "
-                        {format!("{} problem{}:", lines.len(), if lines.len() == 1 { "" } else { "s" })}</p>
+                        {format!("{}:", count(lines.len(), "problem", "problems"))}</p>
                         <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
@@ -184,8 +185,9 @@ fn MergeView(
             ws.with_untracked(|ours| merge::apply(ours, &theirs, &plan2, &choices.get_untracked()));
         match result {
             Ok(merged) => {
-                let kept = keep(ws, Reason::Merge);
-                match ws.replace(merged, Replacement::Merge { file: file.clone() }) {
+                let why = Replacement::Merge { file: file.clone() };
+                let kept = keep(ws, &why);
+                match ws.replace(merged, why) {
                     Ok(_) => step.set(Step::Done(format!(
                         "Merged {file} into your workspace. {kept}"
                     ))),
@@ -213,8 +215,8 @@ fn MergeView(
 
 /// Keep the workspace as it is before it is replaced; says where to find
 /// it (or that it could not be kept, and that Undo still works).
-fn keep(ws: Store, reason: Reason) -> String {
-    match snapshots::take(ws, reason) {
+fn keep(ws: Store, why: &Replacement) -> String {
+    match snapshots::take(ws, Reason::Before(why.summary())) {
         Ok(_) => "Undo takes it back; the workspace as it was is also kept as a snapshot on the Workspace page.".into(),
         Err(e) => format!("Undo takes it back (no snapshot could be kept: {e})."),
     }

@@ -130,7 +130,7 @@ pub fn WorkspaceResets() -> impl IntoView {
             Origin::Demo => (demo(), Replacement::Demo),
             Origin::Own => (Workspace::empty(""), Replacement::Empty),
         };
-        let _ = snapshots::take(ws, Reason::Reset);
+        let _ = snapshots::take(ws, Reason::Before(why.summary()));
         if ws.replace(next, why).is_ok() {
             origin.set(target);
             p.set_origin(target);

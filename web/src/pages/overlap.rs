@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partnerfit_core::edit::overlap::MappedField;
+use partnerfit_core::edit::overlap::{self, MappedField};
 use partnerfit_core::edit::{OverlapEdit, PartnerEdit, TextKind};
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
@@ -358,7 +358,7 @@ fn Signals(lens: PartnerLens) -> impl IntoView {
                 <fieldset><legend>"Healthy signals"</legend>{boxes(true)}</fieldset>
                 <fieldset><legend>"Risky signals"</legend>{boxes(false)}</fieldset>
             </div>
-            <TextField label="Notes on the overlap" binding=notes kind=TextKind::Long/>
+            <TextField label=overlap::NOTES binding=notes kind=TextKind::Long/>
         </section>
     }
 }

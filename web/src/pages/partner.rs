@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::alignment::QUESTIONS;
-use partnerfit_core::edit::partner::their_answer_label;
+use partnerfit_core::edit::partner::{evidence_label, their_answer_label};
 use partnerfit_core::edit::{PartnerEdit, PartnerText, Question};
 use partnerfit_core::partner::Status;
 use partnerfit_core::scorecard::{format_score, GateState};
@@ -172,7 +172,7 @@ fn Scorecard(lens: PartnerLens) -> impl IntoView {
                     view! {
                         <div class="criterion">
                             <RatingSelect partner=lens criterion=c.id.clone() label=c.text.clone()/>
-                            <TextField label=format!("Evidence: {}", c.text) binding=evidence/>
+                            <TextField label=evidence_label(&c.text) binding=evidence/>
                         </div>
                     }
                 }).collect_view();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use partnerfit_core::edit::partner::NEW_PARTNER_NAME;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::partner::{PartnerType, Status};
 use partnerfit_core::scorecard::{format_score, Verdict};
@@ -216,7 +217,7 @@ fn AddPartner() -> impl IntoView {
     };
     view! {
         <form class="add-partner" on:submit=submit aria-label="Add a partner">
-            <div class="field inline"><label class="label" for=fid5.clone()>"New partner name"</label>
+            <div class="field inline"><label class="label" for=fid5.clone()>{NEW_PARTNER_NAME}</label>
                 <input id=fid5.clone() type="text" bind:value=name/></div>
             <Choice label="Type" binding=Binding::local(kind)/>
             <button type="submit">"Add partner"</button>

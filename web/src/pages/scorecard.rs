@@ -4,7 +4,7 @@
 //! names how many and takes them back.
 
 use leptos::prelude::*;
-use partnerfit_core::edit::scorecard::gate_label;
+use partnerfit_core::edit::scorecard::{gate_label, RESTORE_DEFAULT};
 use partnerfit_core::edit::{Edit, ScorecardEdit};
 use partnerfit_core::input;
 use partnerfit_core::partner::PartnerType;
@@ -25,7 +25,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let store = use_store();
     let restored = RwSignal::new(None::<Result<String, String>>);
     let reset = move |_| {
-        let kept = crate::storage::snapshots::take(store, Reason::ScorecardRestore);
+        let kept = crate::storage::snapshots::take(store, Reason::Before(RESTORE_DEFAULT.into()));
         restored.set(Some(
             store
                 .apply(Edit::Scorecard(ScorecardEdit::RestoreDefault))

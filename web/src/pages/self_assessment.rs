@@ -17,6 +17,7 @@ use crate::components::partner_route::PartnerRoute;
 use crate::components::response_import::ResponseImport;
 use crate::routes::Page;
 use crate::share_link::{copy, site};
+use partnerfit_core::edit::partner::CONTACT;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 
 use crate::state::use_store;
@@ -137,7 +138,7 @@ fn InviteForm(id: Id) -> impl IntoView {
                         <input id=exp_id type="date" prop:value=move || expires.get() on:input:target=move |ev| expires.set(ev.target().value())/>
                     </div>
                     <div class="field">
-                        <label class="label" for=contact_id.clone()>"Our contact e-mail (shown to the partner)"</label>
+                        <label class="label" for=contact_id.clone()>{CONTACT}</label>
                         <input id=contact_id type="email" maxlength="300" prop:value=move || contact.get() on:input:target=move |ev| contact.set(ev.target().value())/>
                     </div>
                 </div>

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use partnerfit_core::changes::changes;
 use partnerfit_core::format::{export_file_name, FORMAT_VERSION, MAX_FILE_BYTES};
 use partnerfit_core::snapshot::{size_text, Limits, Meta};
-use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::capitalised;
 
 use crate::clock;
@@ -79,7 +78,7 @@ fn Snapshots() -> impl IntoView {
     // Re-read after every change: imports and resets add snapshots.
     let shelf = Memo::new(move |_| {
         ws.track();
-        let mut list = snapshots::list();
+        let mut list = snapshots::list().unwrap_or_default();
         list.reverse();
         list
     });
@@ -152,7 +151,7 @@ fn SnapshotRow(
         key.with_value(|m| snapshots::delete(&m.id));
         reload.update(|r| *r += 1);
     };
-    let label = format!("{taken} ({})", meta.reason.label().to_lowercase());
+    let label = format!("{taken} ({})", meta.reason.label());
     view! {
         <tr data-testid="snapshot">
             <td>{taken.clone()}</td>

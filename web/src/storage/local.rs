@@ -104,17 +104,23 @@ pub fn set_pref<T: serde::Serialize>(key: &StorageKey, value: &T) {
 
 /// Keys under our prefix holding unreadable workspaces, newest first.
 pub fn unreadable_keys() -> Vec<String> {
+    let mut keys = keys_starting(&StorageKey::Unreadable(String::new()).name());
+    keys.reverse();
+    keys
+}
+
+/// Every key that starts with `prefix`, in order.
+pub fn keys_starting(prefix: &str) -> Vec<String> {
     if available().is_err() {
         return Vec::new();
     }
     let raw = LocalStorage::raw();
     let n = raw.length().unwrap_or(0);
-    let prefix = StorageKey::Unreadable(String::new()).name();
     let mut keys: Vec<String> = (0..n)
         .filter_map(|i| raw.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix))
+        .filter(|k| k.starts_with(prefix))
         .collect();
-    keys.sort_by(|a, b| b.cmp(a));
+    keys.sort();
     keys
 }
 

@@ -254,10 +254,19 @@ impl Persistence {
             }
         };
         // The workspace comes first: when storage is full, the oldest
-        // snapshots make room for it.
+        // snapshots make room for it — only as many as it grew by, and only
+        // when it could fit at all (a workspace too big for browser storage
+        // keeps the snapshots that may be all there is to go back to).
         let mut written = local::write(&StorageKey::Workspace, &text);
-        while written == Err(StorageProblem::Full) && super::snapshots::drop_oldest() {
-            written = local::write(&StorageKey::Workspace, &text);
+        if written == Err(StorageProblem::Full) && text.len() <= LARGE_TEXT {
+            let mut freed = 0;
+            while written == Err(StorageProblem::Full) && freed < text.len() {
+                let Some(size) = super::snapshots::drop_oldest() else {
+                    break;
+                };
+                freed += size;
+                written = local::write(&StorageKey::Workspace, &text);
+            }
         }
         match written {
             Ok(()) => {

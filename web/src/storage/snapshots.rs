@@ -12,13 +12,50 @@ use super::StorageKey;
 use crate::clock;
 use crate::state::Store;
 
-/// The snapshots kept, oldest first (an unreadable list counts as none).
-pub fn list() -> Vec<Meta> {
-    local::read(&StorageKey::Snapshots)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+/// The snapshots kept, oldest first. A list this version cannot read (a
+/// newer one's, a damaged one) is set aside, never overwritten, and rebuilt
+/// from the snapshots themselves; `Err` when it could not be set aside (then
+/// nothing may be written).
+pub fn list() -> Result<Vec<Meta>, StorageProblem> {
+    match local::read(&StorageKey::Snapshots)? {
+        Some(text) => match serde_json::from_str(&text) {
+            Ok(list) => Ok(list),
+            Err(_) => {
+                local::write(&StorageKey::Unreadable(clock::stamp()), &text)?;
+                Ok(rebuild())
+            }
+        },
+        None if local::keys_starting(&snapshot_prefix()).is_empty() => Ok(Vec::new()),
+        None => Ok(rebuild()),
+    }
+}
+
+fn snapshot_prefix() -> String {
+    StorageKey::Snapshot(String::new()).name()
+}
+
+/// The list made again from the snapshots' own keys and contents (the
+/// reason each was taken is lost with the old list).
+fn rebuild() -> Vec<Meta> {
+    let prefix = snapshot_prefix();
+    let list: Vec<Meta> = local::keys_starting(&prefix)
+        .into_iter()
+        .filter_map(|key| {
+            let text = local::read_named(&key)?;
+            let ws = snapshot::unpack(&text).ok()?;
+            let id = key.strip_prefix(&prefix)?.to_owned();
+            let day = id
+                .get(..10)
+                .and_then(|d| partnerfit_core::Date::parse(d).ok())
+                .unwrap_or_else(clock::today);
+            let reason = Reason::Before("(not recorded)".into());
+            Some(snapshot::meta(id, day, reason, &ws, &text))
+        })
+        .collect();
+    if let Ok(text) = serde_json::to_string(&list) {
+        let _ = local::write(&StorageKey::Snapshots, &text);
+    }
+    list
 }
 
 /// Keep the workspace as it is now, because of `reason`. A snapshot that
@@ -30,7 +67,7 @@ pub fn take(store: Store, reason: Reason) -> Result<Meta, StorageProblem> {
         let meta = snapshot::meta(clock::stamp_ms(), clock::today(), reason, w, &packed);
         (packed, meta)
     });
-    let (kept, gone) = snapshot::shelve(&list(), meta.clone(), Limits::default());
+    let (kept, gone) = snapshot::shelve(&list()?, meta.clone(), Limits::default());
     if !kept.iter().any(|m| m.id == meta.id) {
         return Err(StorageProblem::Full);
     }
@@ -57,7 +94,7 @@ fn write_list(kept: &[Meta], missing: &str) {
 
 /// Today's snapshot, once a day.
 pub fn daily(store: Store) {
-    if snapshot::daily_due(&list(), clock::today()) {
+    if list().is_ok_and(|l| snapshot::daily_due(&l, clock::today())) {
         let _ = take(store, Reason::Daily);
     }
 }
@@ -74,32 +111,28 @@ pub fn open(id: &str) -> Result<partnerfit_core::Workspace, String> {
 /// first, and the restore is one undoable step.
 pub fn restore(store: Store, meta: &Meta) -> Result<String, String> {
     let ws = open(&meta.id)?;
-    let _ = take(store, Reason::Restore);
+    let why = Replacement::Snapshot {
+        taken: taken_text(meta),
+    };
+    let _ = take(store, Reason::Before(why.summary()));
     store
-        .replace(
-            ws,
-            Replacement::Snapshot {
-                taken: taken_text(meta),
-            },
-        )
+        .replace(ws, why)
         .map(|a| partnerfit_core::words::capitalised(&a.summary))
         .map_err(|e| e.to_string())
 }
 
-/// Delete the oldest snapshot to make room; false when there is none.
-pub fn drop_oldest() -> bool {
-    match list().first() {
-        Some(m) => {
-            delete(&m.id);
-            true
-        }
-        None => false,
-    }
+/// Delete the oldest snapshot to make room; its size, or `None` when there
+/// is none.
+pub fn drop_oldest() -> Option<usize> {
+    let oldest = list().ok()?.into_iter().next()?;
+    delete(&oldest.id);
+    Some(oldest.size)
 }
 
 /// Delete snapshot `id`.
 pub fn delete(id: &str) {
-    let kept: Vec<Meta> = list().into_iter().filter(|m| m.id != id).collect();
+    let Ok(list) = list() else { return };
+    let kept: Vec<Meta> = list.into_iter().filter(|m| m.id != id).collect();
     local::remove(&StorageKey::Snapshot(id.to_owned()));
     if let Ok(text) = serde_json::to_string(&kept) {
         let _ = local::write(&StorageKey::Snapshots, &text);
