@@ -355,9 +355,13 @@ async fn a_score_select_shows_its_anchor_words_and_reports_the_score() {
     let _h = leptos::mount::mount_to(el.clone(), move || {
         view! {
             <ScoreSelect label="Partner" value=value anchors=SELF_ANCHORS
-                on_change=move |v| picked.update(|p| p.push(v))/>
+                on_change=move |v| {
+                    picked.update(|p| p.push(v));
+                    value.set(v.map(|n| n.to_string()).unwrap_or_default());
+                    Ok(())
+                }/>
             <ScoreSelect label="Team" value=Signal::stored(String::new()) anchors=TEAM_ANCHORS
-                on_change=|_| {}/>
+                on_change=|_| Err("Ratings of an archived partner are closed.".to_owned())/>
         }
     });
     settle(0).await;
@@ -406,11 +410,35 @@ async fn a_score_select_shows_its_anchor_words_and_reports_the_score() {
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
         assert_eq!(picked.get_untracked().last().copied(), Some(expected));
+        assert_eq!(first.value(), choice);
     }
     // The select follows its value.
     value.set("3".into());
     settle(0).await;
     assert_eq!(first.value(), "3");
+    // A refused score goes back to the value, and the reason is shown.
+    let second: web_sys::HtmlSelectElement = selects.item(1).unwrap().unchecked_into();
+    second.set_value("4");
+    second
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle(0).await;
+    assert_eq!(second.value(), "");
+    assert_eq!(
+        second.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let reason = el
+        .query_selector(&format!(
+            "#{}",
+            second.get_attribute("aria-describedby").unwrap()
+        ))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        reason.text_content().unwrap(),
+        "Ratings of an archived partner are closed."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -346,6 +346,41 @@ fn typing_in_one_field_is_one_step() {
     assert_eq!(ws, start);
 }
 
+/// The shell's value beside the workspace (where it came from) comes back
+/// with undo and redo, and changing it alone is a step.
+#[test]
+fn the_value_kept_beside_the_workspace_follows_undo_and_redo() {
+    let mut ws = demo();
+    let mut origin = "demo";
+    let mut h: History<&str> = History::default();
+    let empty = Edit::Replace(
+        Box::new(Workspace::empty("")),
+        partnerfit_core::edit::Replacement::Empty,
+    );
+    h.apply_beside(&mut ws, &mut origin, Some("own"), empty, 0)
+        .unwrap();
+    assert_eq!(origin, "own");
+    // A typed edit right after does not join the replacement.
+    let name = |s: &str| Edit::Profile(ProfileEdit::Text(ProfileText::Name, s.into()));
+    h.apply_beside(&mut ws, &mut origin, None, name("Mine"), 10)
+        .unwrap();
+    assert_eq!(h.undo_len(), 2);
+    h.undo_beside(&mut ws, &mut origin);
+    assert_eq!(origin, "own");
+    h.undo_beside(&mut ws, &mut origin);
+    assert_eq!((origin, &ws), ("demo", &demo()));
+    h.redo_beside(&mut ws, &mut origin);
+    assert_eq!(origin, "own");
+    // The same workspace under another origin is still a step.
+    let same = Edit::Replace(
+        Box::new(ws.clone()),
+        partnerfit_core::edit::Replacement::Empty,
+    );
+    h.apply_beside(&mut ws, &mut origin, Some("demo"), same, 20)
+        .unwrap();
+    assert_eq!((origin, h.undo_len()), ("demo", 2));
+}
+
 #[test]
 fn the_history_keeps_at_most_its_limit() {
     let mut ws = demo();
@@ -608,10 +643,11 @@ mod random {
     use partnerfit_core::icp::{Example, ExampleFit};
     use partnerfit_core::incentives::plan::{MarginTier, Plan, Terms};
     use partnerfit_core::motion::{JourneyStage, Party, Step};
-    use partnerfit_core::overlap::assessment::{MappedAccount, Signal};
+    use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal};
     use partnerfit_core::overlap::figures::Decision;
     use partnerfit_core::partner::BrandSize;
     use partnerfit_core::scorecard::Category;
+    use partnerfit_core::share::records::{ReceivedResponse, SentInvitation, Verification};
     use partnerfit_core::vocab::Vocabulary;
     use proptest::prelude::*;
 
@@ -637,7 +673,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..39,
+            0u8..48,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -654,9 +690,37 @@ mod random {
             })
     }
 
+    /// The demo with `copies` more of each partner (new ids), their
+    /// statuses, archiving and first ratings varied by `seed`.
+    fn grown(copies: usize, seed: usize) -> Workspace {
+        let mut ws = demo();
+        let criteria: Vec<Id> = ws.scorecard.criteria().map(|(_, c)| c.id.clone()).collect();
+        let originals = ws.partners.clone();
+        for k in 0..copies {
+            for (j, p) in originals.iter().enumerate() {
+                let mut p = (**p).clone();
+                let n = seed.wrapping_add(k * 7 + j * 3);
+                p.id = id(&format!("{}-{k}", p.id.as_str()));
+                p.name = format!("{} {k}", p.name);
+                p.archived = n.is_multiple_of(5);
+                p.set_status(Status::ALL[n % Status::ALL.len()], day().add_days(k as i64));
+                if let Some(c) = criteria.get(n % criteria.len()) {
+                    p.rate(c, Score::new((n % 5 + 1) as u8));
+                }
+                // Invitations and responses belong to the partner they were
+                // made for; copies start without them.
+                p.self_assessment = Default::default();
+                p.overlap.measured = None;
+                ws.partners.push(Arc::new(p));
+            }
+        }
+        ws
+    }
+
     fn start() -> impl Strategy<Value = Workspace> {
         prop_oneof![
             Just(demo()),
+            (1usize..6, any::<usize>()).prop_map(|(copies, seed)| grown(copies, seed)),
             Just(Workspace::empty("Empty Co")),
             Just(
                 format::load(
@@ -1023,8 +1087,128 @@ mod random {
                 } else {
                     Workspace::empty("Again")
                 }),
-                Replacement::Demo,
+                match op.a % 5 {
+                    0 => Replacement::Demo,
+                    1 => Replacement::Import {
+                        file: format!("{}.json", op.text),
+                    },
+                    2 => Replacement::Merge {
+                        file: "theirs.json".into(),
+                    },
+                    3 => Replacement::Snapshot {
+                        taken: "yesterday".into(),
+                    },
+                    _ => Replacement::OtherTab,
+                },
             ),
+            39 => pe(PartnerEdit::Invite(SentInvitation {
+                id: fresh("inv"),
+                secret: [op.b as u8; 16],
+                created: day(),
+                expires: (op.n > 0).then(|| day().add_days(op.n)),
+                contact: op.text.clone(),
+                protected: op.flag,
+                link: format!("https://partnerfit.example/respond#{}", op.text.len()),
+            })),
+            40 => {
+                // A partner with an invitation, mostly (and a wrong one).
+                let sent: Vec<(Id, Id)> = ws
+                    .partners
+                    .iter()
+                    .flat_map(|x| {
+                        x.self_assessment
+                            .invitations
+                            .iter()
+                            .map(|i| (x.id.clone(), i.id.clone()))
+                    })
+                    .collect();
+                let (p, invitation) = match pick(&sent, op.b) {
+                    Some(found) if op.b % 8 != 7 => found,
+                    _ => (p.clone(), id("inv-missing")),
+                };
+                Edit::partner(
+                    &p,
+                    PartnerEdit::Respond(ReceivedResponse {
+                        invitation,
+                        received: day(),
+                        submitted: day().add_days(-op.n),
+                        respondent: op.text.clone(),
+                        email: "them@partner.example".into(),
+                        ratings: criteria
+                            .iter()
+                            .take(op.a % 4)
+                            .map(|c| {
+                                (
+                                    c.clone(),
+                                    partnerfit_core::partner::Rating {
+                                        score: Score::new(op.n.clamp(1, 5) as u8).unwrap(),
+                                        evidence: op.text.clone(),
+                                    },
+                                )
+                            })
+                            .collect(),
+                        answers: Default::default(),
+                        comments: op.text.clone(),
+                        verification: Verification::ALL[op.a % 2],
+                    }),
+                )
+            }
+            41 => pe(PartnerEdit::Overlap(OverlapEdit::Measured(op.flag.then(
+                || {
+                    let theirs = ws
+                        .account_lists
+                        .iter()
+                        .filter(|l| l.owner == ListOwner::Partner(p.clone()))
+                        .map(|l| l.id.clone())
+                        .collect();
+                    Measured {
+                        date: day(),
+                        ours_lists: if op.a % 4 == 3 {
+                            lists.clone()
+                        } else {
+                            ws.lists_of(&ListOwner::Ours)
+                                .map(|l| l.id.clone())
+                                .collect()
+                        },
+                        theirs_lists: theirs,
+                        figures: demo().partners[0].overlap.measured.clone().unwrap().figures,
+                    }
+                },
+            )))),
+            42 => pe(PartnerEdit::Motion(MotionEdit::Days(
+                MotionDays::ALL[op.a % MotionDays::ALL.len()],
+                (op.n >= 0).then_some((op.n * 40) as u16),
+            ))),
+            43 => pe(PartnerEdit::Motion(MotionEdit::Text(
+                MotionText::ALL[op.a % MotionText::ALL.len()],
+                op.text.clone(),
+            ))),
+            44 => Edit::Scorecard(ScorecardEdit::CategoryName(
+                some_id(categories, op.b),
+                op.text.clone(),
+            )),
+            45 => Edit::Icp(IcpEdit::Examples(match op.a % 2 {
+                0 => RowEdit::Set(
+                    row,
+                    Example {
+                        name: op.text.clone(),
+                        fit: if op.flag {
+                            ExampleFit::Good
+                        } else {
+                            ExampleFit::NotAFit
+                        },
+                        why: String::new(),
+                    },
+                ),
+                _ => RowEdit::Move {
+                    from: row,
+                    to: op.b % 3,
+                },
+            })),
+            46 => pe(PartnerEdit::Overlap(OverlapEdit::Map(RowEdit::Move {
+                from: row,
+                to: op.a % 4,
+            }))),
             _ => Edit::AddList(Arc::new(AccountList {
                 id: fresh("l"),
                 owner: if op.flag {

@@ -10,24 +10,20 @@ use crate::components::nav::Nav;
 use crate::components::status::{DemoBanner, StatusBar};
 use crate::pages;
 use crate::routes::base;
-use crate::state::{Derived, OriginCx, Store, StoreCx};
+use crate::state::{Derived, Store, StoreCx};
 use crate::storage::persist::{boot, Persistence};
 
 /// Load the workspace from storage (or the demo), start persistence, and
 /// provide every context the pages use. Returns the persistence service.
 pub fn provide_state() -> Persistence {
     let boot = boot(demo);
-    let store = Store::new(boot.workspace.clone());
-    let origin = RwSignal::new(boot.origin);
+    let store = Store::new(boot.workspace.clone(), boot.origin);
     provide_context(StoreCx(store));
     let persistence = Persistence::start(store, &boot);
-    provide_context(OriginCx(origin));
     provide_context(persistence);
     provide_context(Derived::new(store));
-    // One snapshot a day of the user's own workspace.
-    if boot.origin == crate::state::Origin::Own {
-        crate::storage::snapshots::daily(store);
-    }
+    // One snapshot a day of what is in this browser (see also each save).
+    crate::storage::snapshots::daily(store);
     provide_context(crate::psl::PslCx(RwSignal::new(
         crate::psl::PslState::NotLoaded,
     )));

@@ -7,10 +7,40 @@
 
 use leptos::prelude::*;
 use partnerfit_core::edit::{Edit, PartnerEdit};
+use partnerfit_core::overlap::account::{AccountList, ListOwner};
 use partnerfit_core::partner::Partner;
 use partnerfit_core::{Id, Workspace};
+use std::sync::Arc;
 
 use crate::state::Store;
+
+/// The account lists `keep` picks, as shared pointers: it changes only when
+/// one of them is imported, replaced or removed, never on other edits, so
+/// what is counted or matched over 200,000 accounts is not redone on every
+/// keystroke. (Lists are compared by pointer: a list is never edited in
+/// place.)
+pub fn account_lists(
+    store: Store,
+    keep: impl Fn(&ListOwner) -> bool + Send + Sync + 'static,
+) -> Memo<Vec<Arc<AccountList>>> {
+    Memo::new_with_compare(
+        move |_| {
+            store.with(|w| {
+                w.account_lists
+                    .iter()
+                    .filter(|l| keep(&l.owner))
+                    .cloned()
+                    .collect()
+            })
+        },
+        |old, new| match (old, new) {
+            (Some(a), Some(b)) => {
+                a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+            }
+            _ => true,
+        },
+    )
+}
 
 /// One field: its value in the workspace, and how a new value is applied
 /// (`Err` holds the refusal, in words, to show beside the control).

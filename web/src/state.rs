@@ -25,7 +25,9 @@ pub struct Steps {
 #[derive(Clone, Copy)]
 pub struct Store {
     ws: RwSignal<Workspace>,
-    history: StoredValue<History>,
+    /// Where the workspace came from; undo and redo bring it back too.
+    origin: RwSignal<Origin>,
+    history: StoredValue<History<Origin>>,
     /// What undo and redo would do (for their buttons).
     pub steps: RwSignal<Steps>,
     /// Counts undos, redos and replacements: inputs drop what the user was
@@ -36,9 +38,10 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn new(ws: Workspace) -> Store {
+    pub fn new(ws: Workspace, origin: Origin) -> Store {
         Store {
             ws: RwSignal::new(ws),
+            origin: RwSignal::new(origin),
             history: StoredValue::new(History::default()),
             steps: RwSignal::new(Steps::default()),
             jumps: RwSignal::new(0),
@@ -61,6 +64,11 @@ impl Store {
         self.ws.get_untracked()
     }
 
+    /// Where the workspace came from (tracked).
+    pub fn origin(&self) -> Origin {
+        self.origin.get()
+    }
+
     /// Subscribe the running effect or memo to every change.
     pub fn track(&self) {
         self.ws.track();
@@ -69,13 +77,22 @@ impl Store {
     /// Carry out `edit` as one step of the history, or refuse it (nothing
     /// changes, and nothing is told to re-render).
     pub fn apply(&self, edit: Edit) -> Result<Applied, EditError> {
+        self.apply_from(edit, None)
+    }
+
+    /// [`apply`](Self::apply), and the workspace now comes from `origin`
+    /// (when given).
+    fn apply_from(&self, edit: Edit, origin: Option<Origin>) -> Result<Applied, EditError> {
         let now = clock::now_ms() as u64;
+        let mut from = self.origin.get_untracked();
         let result = self
             .history
             .try_update_value(|h| {
-                self.ws.try_maybe_update(|w| match h.apply(w, edit, now) {
-                    Ok(a) => (true, Ok(a)),
-                    Err(e) => (false, Err(e)),
+                self.ws.try_maybe_update(|w| {
+                    match h.apply_beside(w, &mut from, origin, edit, now) {
+                        Ok(a) => (true, Ok(a)),
+                        Err(e) => (false, Err(e)),
+                    }
                 })
             })
             .flatten()
@@ -84,6 +101,8 @@ impl Store {
                 id: String::new(),
             }));
         if result.is_ok() {
+            self.origin
+                .maybe_update(|o| std::mem::replace(o, from) != from);
             self.refresh();
         }
         result
@@ -96,38 +115,68 @@ impl Store {
             .map_err(|e| capital(&e.to_string()))
     }
 
-    /// Replace the workspace as a whole (an undoable step).
-    pub fn replace(&self, ws: Workspace, why: Replacement) -> Result<Applied, EditError> {
-        let r = self.apply(Edit::Replace(Box::new(ws), why));
+    /// Replace the workspace as a whole (an undoable step); it now comes
+    /// from `origin`, or from where the current one came from (`None`).
+    pub fn replace(
+        &self,
+        ws: Workspace,
+        why: Replacement,
+        origin: Option<Origin>,
+    ) -> Result<Applied, EditError> {
+        let r = self.apply_from(Edit::Replace(Box::new(ws), why), origin);
         if r.is_ok() {
-            self.jumps.update(|j| *j += 1);
+            self.reshow();
         }
         r
     }
 
+    /// Inputs drop what the user was typing and show the workspace again
+    /// (after undo, redo, a replacement, or rows moved or removed: a draft
+    /// would otherwise stay on a row that now holds another item).
+    pub fn reshow(&self) {
+        self.jumps.update(|j| *j += 1);
+    }
+
     /// Take back the last step.
     pub fn undo(&self) {
-        self.walk(|h, w| h.undo(w), "Undone");
+        self.walk(|h, w, o| h.undo_beside(w, o), "Undone");
     }
 
     /// Do again the last step undone.
     pub fn redo(&self) {
-        self.walk(|h, w| h.redo(w), "Redone");
+        self.walk(|h, w, o| h.redo_beside(w, o), "Redone");
     }
 
-    fn walk(&self, step: impl FnOnce(&mut History, &mut Workspace) -> Option<String>, word: &str) {
+    fn walk(
+        &self,
+        step: impl FnOnce(&mut History<Origin>, &mut Workspace, &mut Origin) -> Option<String>,
+        word: &str,
+    ) {
+        let mut from = self.origin.get_untracked();
         let done = self
             .history
             .try_update_value(|h| {
-                self.ws
-                    .try_maybe_update(|w| step(h, w).map_or((false, None), |s| (true, Some(s))))
+                self.ws.try_maybe_update(|w| {
+                    step(h, w, &mut from).map_or((false, None), |s| (true, Some(s)))
+                })
             })
             .flatten()
             .flatten();
         if let Some(summary) = done {
+            self.origin
+                .maybe_update(|o| std::mem::replace(o, from) != from);
             self.refresh();
-            self.jumps.update(|j| *j += 1);
-            self.said.set(Some(format!("{word}: {summary}")));
+            self.reshow();
+            // The same words twice would not be read again: alternate a
+            // trailing no-break space so the live region always changes.
+            self.said.update(|s| {
+                let pad = if s.as_deref().is_some_and(|s| s.ends_with('\u{a0}')) {
+                    ""
+                } else {
+                    "\u{a0}"
+                };
+                *s = Some(format!("{word}: {summary}{pad}"));
+            });
         }
     }
 
@@ -155,10 +204,6 @@ pub enum Origin {
     Demo,
     Own,
 }
-
-/// Whether the workspace on screen is the demo.
-#[derive(Clone, Copy)]
-pub struct OriginCx(pub RwSignal<Origin>);
 
 /// Values derived from the workspace by the core, computed once per change.
 #[derive(Clone, Copy)]
@@ -191,10 +236,6 @@ impl Derived {
 
 pub fn use_store() -> Store {
     expect_context::<StoreCx>().0
-}
-
-pub fn use_origin() -> RwSignal<Origin> {
-    expect_context::<OriginCx>().0
 }
 
 pub fn use_derived() -> Derived {

@@ -36,7 +36,9 @@ impl Conversion {
 }
 
 /// Calls `f` with every amount of the workspace (with a name for messages).
-/// Partners are copied only when an amount of theirs is visited.
+/// Every partner is visited, so each one shared with an earlier state (the
+/// undo history) is copied once (`Arc::make_mut`); account lists hold no
+/// amounts and are never copied.
 pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(String, &mut Money)) {
     let icp = &mut ws.icp;
     for (bound, m) in [

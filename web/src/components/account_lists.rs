@@ -6,6 +6,7 @@ use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
 
+use crate::lens::account_lists;
 use crate::state::use_store;
 
 /// The lists of `owner`, with their population counts.
@@ -16,9 +17,12 @@ pub fn AccountLists(
 ) -> impl IntoView {
     let ws = use_store();
     let error = RwSignal::new(None::<String>);
+    let owner = StoredValue::new(owner);
+    let lists = account_lists(ws, move |o| owner.with_value(|w| w == o));
     let rows = Memo::new(move |_| {
-        ws.with(|w| {
-            w.lists_of(&owner)
+        lists.with(|lists| {
+            lists
+                .iter()
                 .map(|l| {
                     let counts: Vec<usize> = Population::ALL
                         .iter()

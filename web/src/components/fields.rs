@@ -27,12 +27,16 @@ pub fn next_id() -> String {
 /// the text stays as typed; each valid value is applied at once. A value
 /// that does not parse, or that the core refuses, stays with its reason and
 /// is tried again when the workspace changes (another field may have made
-/// it valid). Undo, redo and replacing the workspace show the model again.
+/// it valid). Undo, redo, replacing the workspace and moving or removing
+/// rows ([`Store::jumps`](crate::state::Store)) show the model again.
+///
+/// The control is marked `data-bound`: Ctrl+Z in it is the app's undo, not
+/// the browser's (see `components::history`).
 #[component]
 pub fn ParsedInput<T>(
     /// The visible label (also the accessible name).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// The field.
     binding: Binding<T>,
     /// The value as text.
@@ -77,12 +81,20 @@ where
         }
         now
     });
-    // Another change may make a refused value acceptable: try it again.
+    // Another change of the workspace may make a refused value acceptable
+    // (a weight once the others sum to more than zero): try it again, after
+    // this change is done, unless the user typed on or the workspace jumped.
     Effect::new(move |_| {
-        binding.value.track();
+        store.track();
         if let (Some(text), true) = (draft.get_untracked(), error.get_untracked().is_some()) {
             if parse.run(text.clone()).is_ok() {
-                queue_microtask(move || try_text(text));
+                let jumps = store.jumps.get_untracked();
+                queue_microtask(move || {
+                    let same = draft.try_get_untracked().flatten().as_ref() == Some(&text);
+                    if same && store.jumps.try_get_untracked() == Some(jumps) {
+                        try_text(text);
+                    }
+                });
             }
         }
     });
@@ -104,7 +116,7 @@ where
     let invalid = move || error.get().is_some().to_string();
     let control = if rows > 0 {
         view! {
-            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown
+            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown data-bound="true"
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())></textarea>
@@ -112,7 +124,7 @@ where
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown
+            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown data-bound="true"
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())/>
@@ -213,10 +225,10 @@ pub fn AmountField(
 ) -> impl IntoView {
     let store = use_store();
     let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
-    let label = move || format!("{label} ({})", currency.get().code());
+    let label = Signal::derive(move || format!("{label} ({})", currency.get().code()));
     view! {
-        <ParsedInput label=label() binding inputmode="decimal"
-            show={move |m: Option<Money>| m.map(|m| m.input_text(currency.get_untracked())).unwrap_or_default()}
+        <ParsedInput label binding inputmode="decimal"
+            show={move |m: Option<Money>| m.map(|m| m.input_text(currency.get())).unwrap_or_default()}
             parse={move |s: String| input::amount(&s, currency.get_untracked(), true).map_err(|e| e.to_string())}/>
     }
 }
@@ -231,10 +243,10 @@ pub fn MoneyField(
 ) -> impl IntoView {
     let store = use_store();
     let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
-    let label = format!("{label} ({})", currency.get_untracked().code());
+    let label = Signal::derive(move || format!("{label} ({})", currency.get().code()));
     view! {
         <ParsedInput label binding inputmode="decimal"
-            show={move |m: Money| m.input_text(currency.get_untracked())}
+            show={move |m: Money| m.input_text(currency.get())}
             parse={move |s: String| input::amount(&s, currency.get_untracked(), false) .map(Option::unwrap_or_default).map_err(|e| e.to_string())}/>
     }
 }
@@ -271,7 +283,8 @@ pub fn CountField(
     }
 }
 
-/// A labelled choice among a vocabulary's values.
+/// A labelled choice among a vocabulary's values. A choice the core
+/// refuses goes back to the stored value, with the reason beside it.
 #[component]
 pub fn Choice<T: Vocabulary + Send + Sync>(
     /// The visible label.
@@ -285,15 +298,19 @@ pub fn Choice<T: Vocabulary + Send + Sync>(
         .map(|v| view! { <option value=v.key()>{v.label()}</option> })
         .collect_view();
     let id = next_id();
+    let err_id = format!("{id}-error");
     view! {
         <div class="field">
             <label class="label" for=id.clone()>{label}</label>
-            <select id=id prop:value=move || binding.value.get().key() on:change:target=move |ev| {
-                if let Some(v) = T::from_key(&ev.target().value()) {
-                    error.set(binding.commit.run(v).err());
-                }
-            }>{options}</select>
-            <span class="error" aria-live="polite">{move || error.get()}</span>
+            <select id=id prop:value=move || binding.value.get().key()
+                aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone()
+                on:change:target=move |ev| {
+                    if let Some(v) = T::from_key(&ev.target().value()) {
+                        error.set(binding.commit.run(v).err());
+                        ev.target().set_value(binding.value.get_untracked().key());
+                    }
+                }>{options}</select>
+            <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }
@@ -323,7 +340,8 @@ pub fn Filter<T: Vocabulary + Send + Sync>(
     }
 }
 
-/// A labelled check box.
+/// A labelled check box. A change the core refuses is undone on screen,
+/// with the reason beside it.
 #[component]
 pub fn Check(
     /// The visible label.
@@ -333,14 +351,19 @@ pub fn Check(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let id = next_id();
+    let err_id = format!("{id}-error");
     view! {
         <div class="field">
             <label class="check" for=id.clone()>
                 <input id=id.clone() type="checkbox" prop:checked=move || binding.value.get()
-                    on:change:target=move |ev| error.set(binding.commit.run(ev.target().checked()).err())/>
+                    aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone()
+                    on:change:target=move |ev| {
+                        error.set(binding.commit.run(ev.target().checked()).err());
+                        ev.target().set_checked(binding.value.get_untracked());
+                    }/>
                 " "{label}
             </label>
-            <span class="error" aria-live="polite">{move || error.get()}</span>
+            <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }

@@ -6,11 +6,17 @@ use leptos::prelude::*;
 
 use crate::state::{use_store, Store};
 
-/// Undo and redo from the keyboard, anywhere in the app (inside a text
-/// field too: typing in one field is one step of the history).
+/// Undo and redo from the keyboard, anywhere in the app, inside a field
+/// bound to the workspace too (typing in one field is one step of the
+/// history). A text box of its own (a search, a passphrase, a pasted link)
+/// keeps the browser's undo of its text, and so does text being composed
+/// (an input method's candidate).
 pub fn install_shortcuts(store: Store) {
     let handle = window_event_listener(leptos::ev::keydown, move |e| {
-        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || e.is_composing() {
+            return;
+        }
+        if e.target().is_some_and(|t| own_text_box(&t)) {
             return;
         }
         match (e.key().to_lowercase().as_str(), e.shift_key()) {
@@ -26,6 +32,23 @@ pub fn install_shortcuts(store: Store) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// An editable element that is not bound to the workspace (no
+/// `data-bound`, which `ParsedInput` sets).
+fn own_text_box(target: &web_sys::EventTarget) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let editable = match el.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => !matches!(
+            input.type_().as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
+        ),
+        None => el.tag_name() == "TEXTAREA" || el.is_content_editable(),
+    };
+    editable && !el.has_attribute("data-bound")
 }
 
 /// The undo and redo buttons.

@@ -15,8 +15,8 @@ use partnerfit_core::Workspace;
 
 use crate::components::dropzone::DropZone;
 use crate::files::{first_file, read_text};
-use crate::state::{use_origin, use_store, Origin, Store};
-use crate::storage::{snapshots, Persistence};
+use crate::state::{use_store, Origin, Store};
+use crate::storage::snapshots;
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,8 +59,6 @@ fn step_for(file: String, text: Result<String, String>) -> Step {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let ws = use_store();
-    let origin = use_origin();
-    let persistence = expect_context::<Persistence>();
     let step = RwSignal::new(Step::Idle);
     let file_id = crate::components::fields::next_id();
 
@@ -76,10 +74,8 @@ pub fn ImportPanel() -> impl IntoView {
     let replace_with = move |theirs: Workspace, file: String| {
         let why = Replacement::Import { file: file.clone() };
         let kept = keep(ws, &why);
-        match ws.replace(theirs, why) {
+        match ws.replace(theirs, why, Some(Origin::Own)) {
             Ok(_) => {
-                origin.set(Origin::Own);
-                persistence.set_origin(Origin::Own);
                 step.set(Step::Done(format!(
                     "Replaced the workspace with {file}. {kept}"
                 )));
@@ -187,7 +183,7 @@ fn MergeView(
             Ok(merged) => {
                 let why = Replacement::Merge { file: file.clone() };
                 let kept = keep(ws, &why);
-                match ws.replace(merged, why) {
+                match ws.replace(merged, why, None) {
                     Ok(_) => step.set(Step::Done(format!(
                         "Merged {file} into your workspace. {kept}"
                     ))),

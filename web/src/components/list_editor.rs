@@ -1,12 +1,16 @@
 //! One editor for every list of rows (a buying committee, disqualifiers,
 //! worked examples, journey stages, mapped accounts, tier tables): the rows
 //! with their fields, "Add", and per row "Remove" (undoable, so no "are you
-//! sure") and, where order matters, "Move up" / "Move down".
+//! sure") and, where order matters, "Move up" / "Move down". After a move
+//! the focus follows the row; after a removal it goes to the row now in its
+//! place (or "Add"), so a keyboard user keeps their place.
 
 use leptos::prelude::*;
 use partnerfit_core::edit::RowEdit;
 
+use crate::components::fields::next_id;
 use crate::lens::Binding;
+use crate::state::use_store;
 
 /// One row of a list, for its fields: its number, and bindings to its parts.
 pub struct RowLens<R: Send + Sync + 'static> {
@@ -99,9 +103,30 @@ where
     F: Fn(RowLens<R>) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let store = use_store();
     let error = RwSignal::new(None::<String>);
+    let base = StoredValue::new(next_id());
+    let button_id = move |i: usize, what: &str| base.with_value(|b| format!("{b}-{i}-{what}"));
     let run = move |e: RowEdit<R>| error.set(edit.run(e).err());
     let count = Memo::new(move |_| rows.with(Vec::len));
+    // Rows move or go: what was typed in them would land on another row, so
+    // fields show the list again; then the focus goes where the user is.
+    let reorder = move |e: RowEdit<R>, focus: Box<dyn Fn(usize) -> Vec<String>>| {
+        let at = match &e {
+            RowEdit::Move { to, .. } => *to,
+            RowEdit::Remove(i) => *i,
+            _ => 0,
+        };
+        match edit.run(e) {
+            Ok(()) => {
+                error.set(None);
+                store.reshow();
+                let ids = focus(at);
+                request_animation_frame(move || focus_first(&ids));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
     view! {
         <fieldset class="list-editor" data-testid=(!testid.is_empty()).then_some(testid)>
             <legend>{legend}</legend>
@@ -117,23 +142,42 @@ where
                             {row.clone()(lens)}
                             <div class="row-actions">
                                 {movable.then(|| view! {
-                                    <button type="button" class="link" aria-label=format!("Move {noun} {n} up")
+                                    <button type="button" class="link" id=button_id(index, "up") aria-label=format!("Move {noun} {n} up")
                                         disabled=move || index == 0
-                                        on:click=move |_| run(RowEdit::Move { from: index, to: index - 1 })>"Move up"</button>
-                                    <button type="button" class="link" aria-label=format!("Move {noun} {n} down")
+                                        on:click=move |_| reorder(RowEdit::Move { from: index, to: index - 1 },
+                                            Box::new(move |to| vec![button_id(to, "up"), button_id(to, "down")]))>"Move up"</button>
+                                    <button type="button" class="link" id=button_id(index, "down") aria-label=format!("Move {noun} {n} down")
                                         disabled=move || index + 1 >= count.get()
-                                        on:click=move |_| run(RowEdit::Move { from: index, to: index + 1 })>"Move down"</button>
+                                        on:click=move |_| reorder(RowEdit::Move { from: index, to: index + 1 },
+                                            Box::new(move |to| vec![button_id(to, "down"), button_id(to, "up")]))>"Move down"</button>
                                 })}
-                                <button type="button" class="danger" aria-label=format!("Remove {noun} {n}")
-                                    on:click=move |_| run(RowEdit::Remove(index))>"Remove"</button>
+                                <button type="button" class="danger" id=button_id(index, "remove") aria-label=format!("Remove {noun} {n}")
+                                    on:click=move |_| reorder(RowEdit::Remove(index),
+                                        Box::new(move |at| vec![button_id(at, "remove"), button_id(at.wrapping_sub(1), "remove"), button_id(0, "add")]))>"Remove"</button>
                             </div>
                         </div>
                     }
                     })
                 }
             </For>
-            <button type="button" on:click=move |_| run(RowEdit::Add(new_row.run(())))>{add_label}</button>
+            <button type="button" id=button_id(0, "add") on:click=move |_| run(RowEdit::Add(new_row.run(())))>{add_label}</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>
         </fieldset>
+    }
+}
+
+/// Focus the first of these elements that is there and enabled.
+fn focus_first(ids: &[String]) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let usable = ids
+        .iter()
+        .filter_map(|id| doc.get_element_by_id(id))
+        .filter_map(|el| el.dyn_into::<web_sys::HtmlButtonElement>().ok())
+        .find(|b| !b.disabled());
+    if let Some(button) = usable {
+        let _ = button.focus();
     }
 }

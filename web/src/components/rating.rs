@@ -32,7 +32,8 @@ pub const SELF_ANCHORS: Anchors = Anchors {
 };
 
 /// A labelled 1–5 select with "Not rated"; `value` is "" or "1".."5",
-/// `on_change` gets the score chosen (None for "Not rated").
+/// `on_change` gets the score chosen (None for "Not rated"). A score
+/// refused (`Err`, in words) goes back to `value`, with the reason beside.
 #[component]
 pub fn ScoreSelect(
     /// The visible label.
@@ -43,15 +44,22 @@ pub fn ScoreSelect(
     value: Signal<String>,
     /// The words on 1, 3 and 5.
     anchors: Anchors,
-    /// Called with the new score.
-    on_change: impl Fn(Option<u8>) + 'static,
+    /// Called with the new score; `Err` is the refusal in words.
+    on_change: impl Fn(Option<u8>) -> Result<(), String> + 'static,
 ) -> impl IntoView {
     let id = next_id();
+    let err_id = format!("{id}-error");
+    let error = RwSignal::new(None::<String>);
     let Anchors { low, mid, high } = anchors;
     view! {
         <div class="field rating">
             <label class="label" for=id.clone()>{label}</label>
-            <select id=id prop:value=value on:change:target=move |ev| on_change(ev.target().value().parse::<u8>().ok())>
+            <select id=id prop:value=value
+                aria-invalid=move || error.get().is_some().to_string() aria-describedby=err_id.clone()
+                on:change:target=move |ev| {
+                    error.set(on_change(ev.target().value().parse::<u8>().ok()).err());
+                    ev.target().set_value(&value.get_untracked());
+                }>
                 <option value="">"Not rated"</option>
                 <option value="1">{format!("1 — {low}")}</option>
                 <option value="2">"2"</option>
@@ -59,6 +67,7 @@ pub fn ScoreSelect(
                 <option value="4">"4"</option>
                 <option value="5">{format!("5 — {high}")}</option>
             </select>
+            <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
         </div>
     }
 }
@@ -86,7 +95,7 @@ pub fn RatingSelect(
     });
     let on_change = move |v: Option<u8>| {
         let score = v.and_then(Score::new);
-        let _ = partner.apply(PartnerEdit::Rate(key.get_value(), score));
+        partner.apply(PartnerEdit::Rate(key.get_value(), score))
     };
     view! { <ScoreSelect label value=current anchors=TEAM_ANCHORS on_change/> }
 }

@@ -9,7 +9,7 @@ use partnerfit_core::Workspace;
 
 use crate::clock;
 use crate::files::download;
-use crate::state::{use_origin, use_store, Origin, Store};
+use crate::state::{use_store, Origin, Store};
 use crate::storage::persist::{Persistence, SaveState};
 use crate::storage::{local, snapshots};
 
@@ -104,9 +104,9 @@ pub fn StatusBar() -> impl IntoView {
 /// Shown while the workspace is the demo: what it is, and the ways out.
 #[component]
 pub fn DemoBanner() -> impl IntoView {
-    let origin = use_origin();
+    let store = use_store();
     view! {
-        <Show when=move || origin.get() == Origin::Demo>
+        <Show when=move || store.origin() == Origin::Demo>
             <aside class="demo-banner" aria-label="Demo workspace">
                 <p>
                     <strong>"This is a demo workspace"</strong>
@@ -122,8 +122,6 @@ pub fn DemoBanner() -> impl IntoView {
 #[component]
 pub fn WorkspaceResets() -> impl IntoView {
     let ws = use_store();
-    let origin = use_origin();
-    let p = expect_context::<Persistence>();
     let confirm = RwSignal::new(None::<Origin>);
     let apply = move |target: Origin| {
         let (next, why) = match target {
@@ -131,10 +129,7 @@ pub fn WorkspaceResets() -> impl IntoView {
             Origin::Own => (Workspace::empty(""), Replacement::Empty),
         };
         let _ = snapshots::take(ws, Reason::Before(why.summary()));
-        if ws.replace(next, why).is_ok() {
-            origin.set(target);
-            p.set_origin(target);
-        }
+        let _ = ws.replace(next, why, Some(target));
         confirm.set(None);
     };
     view! {

@@ -40,6 +40,12 @@ pub fn Home() -> impl IntoView {
     let verdict_filter = RwSignal::new(None::<Verdict>);
     let selected = RwSignal::new(BTreeSet::<Id>::new());
     let rating_for = RwSignal::new(None::<Id>);
+    // The partner being rated, while it is there (undo may take it away).
+    let rating = Memo::new(move |_| {
+        rating_for
+            .get()
+            .filter(|id| ws.with(|w| w.partner(id).is_some()))
+    });
 
     let rows: Memo<Vec<Arc<Row>>> = Memo::new(move |_| {
         let fragile: HashSet<Id> = derived.sensitivity.with(|s| {
@@ -113,7 +119,7 @@ pub fn Home() -> impl IntoView {
                 }
             }}
         </div>
-        {move || rating_for.get().map(|id| view! { <QuickRate id rating_for/> })}
+        {move || rating.get().map(|id| view! { <QuickRate id rating_for/> })}
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=|| view! {
             <p>"No partner matches. "<A href=Page::Partners.link()>"Add partners"</A>" to rank them."</p>
         }>
@@ -175,21 +181,24 @@ fn RankRow(
 #[component]
 fn QuickRate(id: Id, rating_for: RwSignal<Option<Id>>) -> impl IntoView {
     let ws = use_store();
-    let lens = PartnerLens::new(ws, id.clone());
-    let (name, criteria) = ws.with_untracked(|w| {
-        (
-            w.partner(&id).map(|p| p.name.clone()).unwrap_or_default(),
+    let lens = PartnerLens::new(ws, id);
+    let name = lens.memo(|p| p.name.clone());
+    // The criteria as they are now (undo may bring a category back).
+    let criteria = Memo::new(move |_| {
+        ws.with(|w| {
             w.scorecard
                 .criteria()
                 .map(|(_, c)| (c.id.clone(), c.text.clone()))
-                .collect::<Vec<_>>(),
-        )
+                .collect::<Vec<_>>()
+        })
     });
     view! {
-        <section class="quick-rate" aria-label=format!("Rate {name}") data-testid="quick-rate">
-            <h2>"Rate "{name.clone()}</h2>
+        <section class="quick-rate" aria-label=move || format!("Rate {}", name.get()) data-testid="quick-rate">
+            <h2>"Rate "{name}</h2>
             <div class="rating-grid">
-                {criteria.into_iter().map(|(cid, text)| view! { <RatingSelect partner=lens criterion=cid label=text/> }).collect_view()}
+                <For each=move || criteria.get() key=|c| c.clone() let:((cid, text))>
+                    <RatingSelect partner=lens criterion=cid label=text/>
+                </For>
             </div>
             <button type="button" on:click=move |_| rating_for.set(None)>"Done"</button>
         </section>

@@ -108,7 +108,7 @@ fn lines(lens: PartnerLens, field: MotionLines, hint: String) -> impl IntoView {
         move |p| field.get(&p.motion).to_vec(),
         move |v| motion_edit(MotionEdit::Lines(field, v)),
     );
-    view! { <LinesField label=field.label() binding kind=TextKind::Long hint/> }
+    view! { <LinesField label=field.label() binding kind=field.kind() hint/> }
 }
 
 /// The editor.

@@ -23,7 +23,7 @@ use crate::components::fields::{Check, TextField};
 use crate::components::list_editor::ListEditor;
 use crate::components::list_import::ListImport;
 use crate::components::partner_route::PartnerRoute;
-use crate::lens::PartnerLens;
+use crate::lens::{account_lists, PartnerLens};
 use crate::overlap_run::{Outcome, Runner};
 use crate::psl::{use_psl, PslState};
 use crate::routes::Page;
@@ -43,14 +43,8 @@ fn OverlapView(id: Id) -> impl IntoView {
     let (i2, i3) = (id.clone(), id.clone());
     let name = lens.memo(|p| p.name.clone());
     // What the run depends on: the lists on both sides.
-    let signature = Memo::new(move |_| {
-        store.with(|w| {
-            w.account_lists
-                .iter()
-                .filter(|l| l.owner == ListOwner::Ours || l.owner == ListOwner::Partner(i2.clone()))
-                .map(|l| (l.id.clone(), l.accounts.len()))
-                .collect::<Vec<_>>()
-        })
+    let signature = account_lists(store, move |o| {
+        *o == ListOwner::Ours || *o == ListOwner::Partner(i2.clone())
     });
     let sides = Memo::new(move |_| {
         store.with(|w| {

@@ -266,6 +266,7 @@ fn QuestionField(id: String, text: String, draft: RwSignal<Draft>) -> impl IntoV
         <div class="question">
             <ScoreSelect label=text.clone() value=score anchors=SELF_ANCHORS on_change=move |v| {
                 draft.update(|d| d.ratings.entry(k3.clone()).or_insert_with(SelfRating::default).score = v);
+                Ok(())
             }/>
             <div class="field">
                 <label class="label" for=ev_id.clone()>{format!("Evidence: {text}")}</label>

@@ -156,6 +156,15 @@ impl Persistence {
             store.track();
             p.schedule();
         });
+        // Remember whether the workspace is the demo or the user's own
+        // (written when it changes: import, reset, undo of either).
+        Effect::new(move |seen: Option<Origin>| {
+            let origin = store.origin();
+            if seen.is_some_and(|s| s != origin) {
+                local::set_pref(&StorageKey::Origin, &origin);
+            }
+            origin
+        });
         let storage = window_event_listener(leptos::ev::storage, move |e| {
             if e.key().as_deref() == Some(StorageKey::Workspace.name().as_str()) {
                 p.other_tab_wrote(e.new_value());
@@ -273,6 +282,8 @@ impl Persistence {
                 self.revision.set_value(next);
                 self.synced.set_value(Some(self.store.get_untracked()));
                 self.state.set(SaveState::Saved);
+                // A tab left open for days still keeps one snapshot a day.
+                super::snapshots::daily(self.store);
             }
             Err(StorageProblem::Full) if text.len() > LARGE_TEXT => self
                 .state
@@ -307,7 +318,7 @@ impl Persistence {
                 self.synced.set_value(Some(s.loaded.workspace.clone()));
                 match self
                     .store
-                    .replace(s.loaded.workspace, Replacement::OtherTab)
+                    .replace(s.loaded.workspace, Replacement::OtherTab, None)
                 {
                     Ok(_) => {
                         self.state.set(SaveState::Saved);
@@ -348,10 +359,5 @@ impl Persistence {
     /// Resolve a conflict (or a hold) by writing this tab's version.
     pub fn keep_mine(&self) {
         self.save_now(true);
-    }
-
-    /// Remember whether the workspace is the demo or the user's own.
-    pub fn set_origin(&self, origin: Origin) {
-        local::set_pref(&StorageKey::Origin, &origin);
     }
 }

@@ -10,7 +10,8 @@ use partnerfit_core::snapshot::{self, Limits, Meta, Reason};
 use super::local::{self, StorageProblem};
 use super::StorageKey;
 use crate::clock;
-use crate::state::Store;
+use crate::state::{Origin, Store};
+use leptos::prelude::untrack;
 
 /// The snapshots kept, oldest first. A list this version cannot read (a
 /// newer one's, a damaged one) is set aside, never overwritten, and rebuilt
@@ -92,9 +93,13 @@ fn write_list(kept: &[Meta], missing: &str) {
     }
 }
 
-/// Today's snapshot, once a day.
+/// Today's snapshot, once a day (at start and after a save), unless the
+/// workspace is the demo as shipped.
 pub fn daily(store: Store) {
-    if list().is_ok_and(|l| snapshot::daily_due(&l, clock::today())) {
+    // The demo as shipped is not worth keeping: "Reset the demo" brings it.
+    let pristine = untrack(|| store.origin()) == Origin::Demo
+        && store.with_untracked(|w| *w == partnerfit_core::demo::demo());
+    if !pristine && list().is_ok_and(|l| snapshot::daily_due(&l, clock::today())) {
         let _ = take(store, Reason::Daily);
     }
 }
@@ -116,7 +121,7 @@ pub fn restore(store: Store, meta: &Meta) -> Result<String, String> {
     };
     let _ = take(store, Reason::Before(why.summary()));
     store
-        .replace(ws, why)
+        .replace(ws, why, Some(Origin::Own))
         .map(|a| partnerfit_core::words::capitalised(&a.summary))
         .map_err(|e| e.to_string())
 }

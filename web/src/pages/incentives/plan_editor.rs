@@ -106,24 +106,35 @@ fn ReferralTerms(at: PlanLens) -> impl IntoView {
         .unwrap_or(false)
     });
     let error = RwSignal::new(None::<String>);
+    // A switch refused leaves the radio buttons showing the plan's payout.
+    let (flat_radio, percent_radio) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
     let payout = move |kind: PayoutKind| {
         error.set(
             at.send(IncentivesEdit::Payout(at.plan.get_value(), kind))
                 .err(),
         );
+        let flat = flat.get_untracked();
+        if let (Some(f), Some(p)) = (flat_radio.get_untracked(), percent_radio.get_untracked()) {
+            f.set_checked(flat);
+            p.set_checked(!flat);
+        }
     };
     let group = format!("payout-{}", at.plan.get_value());
+    let err_id = format!("{group}-error");
     view! {
         <MoneyField label=PlanField::MeetingFee.label()
             binding=at.bind(|t| match t { Terms::Referral(r) => Some(r.meeting_fee), _ => None }, |t, v| if let Terms::Referral(r) = t { r.meeting_fee = v })/>
         <fieldset>
             <legend>{PlanField::ClosedWon.label()}</legend>
-            <label class="check"><input type="radio" name=group.clone() prop:checked=move || flat.get()
-                on:change=move |_| payout(PayoutKind::Flat)/>" A flat amount"</label>
-            <label class="check"><input type="radio" name=group prop:checked=move || !flat.get()
-                on:change=move |_| payout(PayoutKind::Percent)/>" A share of first-year revenue"</label>
+            <label class="check"><input type="radio" name=group.clone() prop:checked=move || flat.get() node_ref=flat_radio
+                aria-describedby=err_id.clone() on:change=move |_| payout(PayoutKind::Flat)/>" A flat amount"</label>
+            <label class="check"><input type="radio" name=group prop:checked=move || !flat.get() node_ref=percent_radio
+                aria-describedby=err_id.clone() on:change=move |_| payout(PayoutKind::Percent)/>" A share of first-year revenue"</label>
             <p class="hint">"Switching keeps what a deal pays on today's assumptions."</p>
-            <span class="error" aria-live="polite">{move || error.get()}</span>
+            <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
             {move || if flat.get() {
                 view! { <MoneyField label=PlanField::ClosedWonFlat.label() binding=at.bind(
                     |t| match t { Terms::Referral(r) => match r.closed_won { Payout::Flat(m) => Some(m), _ => None }, _ => None },
