@@ -836,3 +836,136 @@ async fn link_problems_are_named_plainly_before_any_passphrase() {
     web_sys::window().unwrap().location().set_hash("").unwrap();
     TimeoutFuture::new(20).await;
 }
+
+#[wasm_bindgen_test]
+async fn undoing_an_import_brings_back_the_demo_and_its_banner() {
+    use partnerfit::components::status::DemoBanner;
+    use partnerfit::state::Origin;
+    use partnerfit::storage::StorageKey;
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_with(|| view! { <DemoBanner/><ImportPanel/> });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let demo = ws.get_untracked();
+    let banner = |el: &HtmlElement| text(el).contains("This is a demo workspace");
+    assert!(banner(&el));
+    let mut theirs = demo.clone();
+    theirs.profile.name = "Imported Co".into();
+    pick_file(&el, "ours.json", &format::save(&theirs));
+    settle(100).await;
+    button(&el, "Replace my workspace").click();
+    settle(10).await;
+    let stored_origin = || storage().get_item(&StorageKey::Origin.name()).unwrap();
+    assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Imported Co");
+    assert!(!banner(&el), "an imported workspace is the user's own");
+    assert_eq!(stored_origin().as_deref(), Some("\"Own\""));
+    ws.undo();
+    settle(10).await;
+    assert_eq!(ws.get_untracked(), demo);
+    assert_eq!(untrack(|| ws.origin()), Origin::Demo);
+    assert!(banner(&el), "undo brings the demo back as the demo");
+    assert_eq!(stored_origin().as_deref(), Some("\"Demo\""));
+    ws.redo();
+    settle(10).await;
+    assert!(!banner(&el));
+    assert_eq!(stored_origin().as_deref(), Some("\"Own\""));
+}
+
+/// Press Ctrl+Z on `target`, as the keyboard would (the event bubbles up
+/// to the window); whether the page took it (`preventDefault`).
+fn press_on(target: &HtmlElement) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("z");
+    init.set_ctrl_key(true);
+    init.set_cancelable(true);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+    ev.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn ctrl_z_in_a_text_box_of_its_own_is_left_to_the_browser() {
+    use partnerfit::components::fields::TextField;
+    use partnerfit::lens::Binding;
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_with(move || {
+        let binding = Binding::of(
+            use_store(),
+            |w| w.profile.name.clone(),
+            |v| Edit::Profile(ProfileEdit::Text(ProfileText::Name, v)),
+        );
+        view! {
+            <TextField label="Company name" binding/>
+            <label for="own-box">"Search"</label><input id="own-box" type="search"/>
+        }
+    });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    rename(ws, "Renamed Co");
+    let own: HtmlElement = labelled(&el, "Search").unchecked_into();
+    assert!(!press_on(&own), "the browser undoes the search box's text");
+    settle(10).await;
+    assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Renamed Co");
+    let bound: HtmlElement = labelled(&el, "Company name").unchecked_into();
+    assert!(
+        press_on(&bound),
+        "in a bound field Ctrl+Z is the app's undo"
+    );
+    settle(10).await;
+    assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Ledgerline");
+}
+
+#[wasm_bindgen_test]
+async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
+    use partnerfit::pages::icp::IcpPage;
+    use partnerfit_core::edit::icp::CommitteeField;
+    storage().clear().unwrap();
+    use leptos_router::components::Router;
+    let (el, _h, probe) = mount_with(|| view! { <Router><IcpPage/></Router> });
+    settle(10).await;
+    let ws = probe.get_untracked().unwrap();
+    let titles = || {
+        ws.with_untracked(|w| {
+            w.icp
+                .committee
+                .iter()
+                .map(|m| m.title.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let first = labelled(&el, &CommitteeField::Title.label(1));
+    first.focus().unwrap();
+    type_into(&first, "Chief Financial Officer");
+    settle(10).await;
+    assert_eq!(titles()[0], "Chief Financial Officer");
+    let second_title = titles()[1].clone();
+    button(&el, "Move committee member 1 down").click();
+    settle(50).await;
+    assert_eq!(titles()[1], "Chief Financial Officer");
+    assert_eq!(
+        labelled(&el, &CommitteeField::Title.label(1)).value(),
+        second_title,
+        "the first row shows the member now first, not what was typed"
+    );
+    assert_eq!(
+        labelled(&el, &CommitteeField::Title.label(2)).value(),
+        "Chief Financial Officer"
+    );
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("aria-label").as_deref(),
+        Some("Move committee member 2 down"),
+        "the focus stays with the moved member"
+    );
+    let count = titles().len();
+    button(&el, &format!("Remove committee member {count}")).click();
+    settle(50).await;
+    assert_eq!(titles().len(), count - 1);
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("aria-label"),
+        Some(format!("Remove committee member {}", count - 1)),
+        "after the last row goes, the focus is on the row before"
+    );
+}

@@ -109,6 +109,8 @@ where
     let button_id = move |i: usize, what: &str| base.with_value(|b| format!("{b}-{i}-{what}"));
     let run = move |e: RowEdit<R>| error.set(edit.run(e).err());
     let count = Memo::new(move |_| rows.with(Vec::len));
+    // (Kept out of `view!`, whose tags a `>=` would end.)
+    let is_last = move |i: usize| i + 1 >= count.get();
     // Rows move or go: what was typed in them would land on another row, so
     // fields show the list again; then the focus goes where the user is.
     let reorder = move |e: RowEdit<R>, focus: Box<dyn Fn(usize) -> Vec<String>>| {
@@ -147,7 +149,7 @@ where
                                         on:click=move |_| reorder(RowEdit::Move { from: index, to: index - 1 },
                                             Box::new(move |to| vec![button_id(to, "up"), button_id(to, "down")]))>"Move up"</button>
                                     <button type="button" class="link" id=button_id(index, "down") aria-label=format!("Move {noun} {n} down")
-                                        disabled=move || index + 1 >= count.get()
+                                        disabled=move || is_last(index)
                                         on:click=move |_| reorder(RowEdit::Move { from: index, to: index + 1 },
                                             Box::new(move |to| vec![button_id(to, "down"), button_id(to, "up")]))>"Move down"</button>
                                 })}
