@@ -215,6 +215,15 @@ pub fn LinesField(
     }
 }
 
+/// The workspace currency, and `label` naming it ("Price (EUR)"): both
+/// follow a change of currency.
+fn in_currency(label: String) -> (Memo<partnerfit_core::Currency>, Signal<String>) {
+    let store = use_store();
+    let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
+    let label = Signal::derive(move || format!("{label} ({})", currency.get().code()));
+    (currency, label)
+}
+
 /// An amount in the workspace currency, or nothing (empty).
 #[component]
 pub fn AmountField(
@@ -223,9 +232,7 @@ pub fn AmountField(
     label: String,
     binding: Binding<Option<Money>>,
 ) -> impl IntoView {
-    let store = use_store();
-    let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
-    let label = Signal::derive(move || format!("{label} ({})", currency.get().code()));
+    let (currency, label) = in_currency(label);
     view! {
         <ParsedInput label binding inputmode="decimal"
             show={move |m: Option<Money>| m.map(|m| m.input_text(currency.get())).unwrap_or_default()}
@@ -241,9 +248,7 @@ pub fn MoneyField(
     label: String,
     binding: Binding<Money>,
 ) -> impl IntoView {
-    let store = use_store();
-    let currency = Memo::new(move |_| store.with(|w| w.profile.currency));
-    let label = Signal::derive(move || format!("{label} ({})", currency.get().code()));
+    let (currency, label) = in_currency(label);
     view! {
         <ParsedInput label binding inputmode="decimal"
             show={move |m: Money| m.input_text(currency.get())}
