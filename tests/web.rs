@@ -916,6 +916,10 @@ async fn ctrl_z_in_a_text_box_of_its_own_is_left_to_the_browser() {
     assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Ledgerline");
 }
 
+fn committee_titles(w: &partnerfit_core::Workspace) -> Vec<String> {
+    w.icp.committee.iter().map(|m| m.title.clone()).collect()
+}
+
 #[wasm_bindgen_test]
 async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
     use partnerfit::pages::icp::IcpPage;
@@ -925,15 +929,7 @@ async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
     let (el, _h, probe) = mount_with(|| view! { <Router><IcpPage/></Router> });
     settle(10).await;
     let ws = probe.get_untracked().unwrap();
-    let titles = || {
-        ws.with_untracked(|w| {
-            w.icp
-                .committee
-                .iter()
-                .map(|m| m.title.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let titles = || ws.with_untracked(committee_titles);
     let first = labelled(&el, &CommitteeField::Title.label(1));
     first.focus().unwrap();
     type_into(&first, "Chief Financial Officer");

@@ -1,6 +1,6 @@
 //! Reading input files with messages that say which file and why.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use partnerfit_core::format::{self, ImportError, Loaded};
 
@@ -46,4 +46,32 @@ pub fn partner<'a>(
     let id = partnerfit_core::Id::parse(id).map_err(|e| format!("--partner: {e}"))?;
     ws.partner(&id)
         .ok_or_else(|| format!("--partner: no partner with id {id} in {}", file.display()))
+}
+
+/// The arguments of a command about one partner: the workspace file and
+/// the partner's id.
+#[derive(clap::Args)]
+pub struct PartnerFile {
+    /// The workspace file.
+    pub file: PathBuf,
+    /// The partner's id (see `partnerfit report`).
+    #[arg(long)]
+    pub partner: String,
+}
+
+impl PartnerFile {
+    /// The workspace, valid, and the partner's place in it; `None` when the
+    /// file is invalid (its problems printed: the command exits with 1).
+    pub fn open(&self) -> Result<Option<(partnerfit_core::Workspace, usize)>, String> {
+        let Some(ws) = valid_workspace(&self.file)? else {
+            return Ok(None);
+        };
+        let id = partner(&ws, &self.file, &self.partner)?.id.clone();
+        let at = ws
+            .partners
+            .iter()
+            .position(|p| p.id == id)
+            .unwrap_or_default();
+        Ok(Some((ws, at)))
+    }
 }

@@ -54,6 +54,13 @@ fn check_contains(text: &str, needle: &str) {
     assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
 }
 
+/// Run the command, which must succeed (exit code 0).
+fn succeeds(args: &[&str]) -> Output {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    o
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -64,14 +71,12 @@ fn validate_a_good_file() {
         "workspace-v{}.json",
         partnerfit_core::format::FORMAT_VERSION
     );
-    let o = run(&["validate", &fixture(&current)]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["validate", &fixture(&current)]);
     assert_eq!(
         stdout(&o).trim(),
         "ok: Ledgerline: 6 partners (1 archived), 45 ratings on 12 criteria, 4 disqualifiers, 4 ICP examples, 3 account lists (67 accounts)"
     );
-    let o = run(&["validate", &fixture("workspace-v1.json")]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["validate", &fixture("workspace-v1.json")]);
     check_contains(
         &stdout(&o),
         "(format version 1; `partnerfit migrate` updates it)",
@@ -108,8 +113,7 @@ fn unreadable_input_is_exit_code_2() {
 #[test]
 fn migrate_writes_the_current_version() {
     let out = temp("migrated.json", "");
-    let o = run(&["migrate", &fixture("workspace-v1.json"), "-o", &out]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["migrate", &fixture("workspace-v1.json"), "-o", &out]);
     let text = std::fs::read_to_string(&out).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format_version"], partnerfit_core::format::FORMAT_VERSION);
@@ -118,8 +122,7 @@ fn migrate_writes_the_current_version() {
 
 #[test]
 fn report_prints_the_ranking_as_text_and_json() {
-    let o = run(&["report", &demo()]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["report", &demo()]);
     let text = stdout(&o);
     check_contains(
         &text,
@@ -161,14 +164,13 @@ fn e2e_fixture(name: &str) -> String {
 
 #[test]
 fn overlap_of_two_crm_exports() {
-    let o = run(&[
+    let o = succeeds(&[
         "overlap",
         "--ours",
         &e2e_fixture("ours-hubspot.csv"),
         "--theirs",
         &e2e_fixture("northwind-salesforce.csv"),
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     check_contains(&text, "12 matched pairs:");
     check_contains(&text, "ours line      2 Nordhafen Logistik GmbH          ~ theirs line      2 Nordhafen Logistik               Same domain (99%)");
@@ -211,8 +213,7 @@ fn overlap_refuses_a_file_that_is_not_csv() {
 
 #[test]
 fn incentives_prints_the_model() {
-    let o = run(&["incentives", &demo(), "--partner", "p-brightpath"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["incentives", &demo(), "--partner", "p-brightpath"]);
     let text = stdout(&o);
     assert!(
         text.starts_with("Brightpath Advisory — Referral plan (EUR)"),
@@ -234,8 +235,7 @@ fn incentives_prints_the_model() {
 
 #[test]
 fn motion_prints_the_one_pager_and_its_gaps() {
-    let o = run(&["motion", &demo(), "--partner", "p-northwind"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["motion", &demo(), "--partner", "p-northwind"]);
     let text = stdout(&o);
     assert!(
         text.starts_with("# Ledgerline × Northwind Integrations: rules of engagement\n"),
@@ -255,7 +255,7 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     use partnerfit_core::share::invitation;
     use partnerfit_core::share::response::{self, Draft, SelfRating};
     let ws = temp("invite.json", &std::fs::read_to_string(demo()).unwrap());
-    let o = run(&[
+    let o = succeeds(&[
         "invite",
         &ws,
         "--partner",
@@ -269,7 +269,6 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
         "--date",
         "2026-11-25",
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let link = stdout(&o).trim().to_owned();
     assert!(
         link.starts_with("https://example.com/pf/respond/#pf2.ip."),
@@ -297,7 +296,7 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     let env = response::pack(&opened, &draft, today, None);
     let reply = invitation::link("https://example.com/pf/", invitation::RESPONSE_PATH, &env);
 
-    let o = run(&[
+    let o = succeeds(&[
         "response",
         &reply,
         "--workspace",
@@ -305,7 +304,6 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
         "--date",
         "2026-11-26",
     ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     check_contains(&text, "Northwind Integrations: Verified");
     check_contains(&text, "1, we rate it 4.");
@@ -319,8 +317,7 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
             &reply,
         ),
     );
-    let o = run(&["response", &file]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = succeeds(&["response", &file]);
     check_contains(&stdout(&o), "not verified");
     // A cut-off link is named as such.
     let o = run(&["response", &reply[..reply.len() - 20]]);

@@ -1,7 +1,6 @@
 //! `partnerfit incentives FILE --partner ID [--json]`: a partner's incentive
 //! plans modelled quarter by quarter, at scale, and the biggest levers.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use partnerfit_core::incentives::model::deals_text;
@@ -10,15 +9,13 @@ use partnerfit_core::incentives::scale::{bp_text, notes, scale, tornado};
 use partnerfit_core::Currency;
 use serde_json::json;
 
-use crate::input::{partner, valid_workspace};
+use crate::input::PartnerFile;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The workspace file.
-    file: PathBuf,
-    /// The partner's id (see `partnerfit report`).
-    #[arg(long)]
-    partner: String,
+    /// The workspace file and the partner.
+    #[command(flatten)]
+    at: PartnerFile,
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -53,10 +50,10 @@ fn model_json(m: &Model, c: Currency) -> serde_json::Value {
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let Some(ws) = valid_workspace(&a.file)? else {
+    let Some((ws, at)) = a.at.open()? else {
         return Ok(ExitCode::from(1));
     };
-    let p = partner(&ws, &a.file, &a.partner)?;
+    let p = &ws.partners[at];
     let c = ws.profile.currency;
     let inc = &p.incentives;
     if inc.plans.is_empty() {

@@ -11,16 +11,14 @@ use partnerfit_core::share::crypto::SealEntropy;
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
 use partnerfit_core::Date;
 
-use crate::input::{partner, valid_workspace};
+use crate::input::PartnerFile;
 use crate::system;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The workspace file (updated with the invitation unless --output).
-    file: PathBuf,
-    /// The partner's id (see `partnerfit report`).
-    #[arg(long)]
-    partner: String,
+    /// The workspace file and the partner.
+    #[command(flatten)]
+    at: PartnerFile,
     /// Where the Partnerfit site is hosted, e.g. https://example.com/partnerfit/
     #[arg(long)]
     site: String,
@@ -39,16 +37,17 @@ pub struct Args {
     /// Today's date (YYYY-MM-DD; default: the system date).
     #[arg(long)]
     date: Option<String>,
-    /// Write the updated workspace here instead of over FILE.
+    /// Write the updated workspace (with the invitation) here instead of
+    /// over FILE.
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let Some(mut ws) = valid_workspace(&a.file)? else {
+    let Some((mut ws, at)) = a.at.open()? else {
         return Ok(ExitCode::from(1));
     };
-    let id = partner(&ws, &a.file, &a.partner)?.id.clone();
+    let id = ws.partners[at].id.clone();
     if !(a.site.starts_with("https://") || a.site.starts_with("http://")) {
         return Err(format!(
             "--site: \"{}\" is not a web address (https://…)",
@@ -82,7 +81,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     ws.apply(Edit::partner(&id, PartnerEdit::Invite(sent)))
         .map_err(|e| format!("the invitation was not recorded: {e}"))?;
     format::check_size(&ws).map_err(|e| format!("the invitation was not recorded: {e}"))?;
-    let out = a.output.as_ref().unwrap_or(&a.file);
+    let out = a.output.as_ref().unwrap_or(&a.at.file);
     let tmp = out.with_extension("json.partial");
     std::fs::write(&tmp, format::save(&ws))
         .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;

@@ -2,27 +2,24 @@
 //! as Markdown (what the partner receives; no internal scores), and its gaps
 //! on stderr.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use partnerfit_core::motion::one_pager::one_pager;
 
-use crate::input::{partner, valid_workspace};
+use crate::input::PartnerFile;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The workspace file.
-    file: PathBuf,
-    /// The partner's id (see `partnerfit report`).
-    #[arg(long)]
-    partner: String,
+    /// The workspace file and the partner.
+    #[command(flatten)]
+    at: PartnerFile,
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {
-    let Some(ws) = valid_workspace(&a.file)? else {
+    let Some((ws, at)) = a.at.open()? else {
         return Ok(ExitCode::from(1));
     };
-    let p = partner(&ws, &a.file, &a.partner)?;
+    let p = &ws.partners[at];
     print!(
         "{}",
         one_pager(&ws.profile.name, &p.name, &p.motion).to_markdown()

@@ -134,13 +134,22 @@ pub(super) fn apply(ws: &mut Workspace, edit: ScorecardEdit) -> Result<Applied, 
     })
 }
 
-/// Apply `edit` to `card`: the summary, the key for grouping typing, and
-/// the criteria that no longer exist.
-fn change(
-    card: &mut Scorecard,
-    edit: ScorecardEdit,
-) -> Result<(String, Option<String>, BTreeSet<Id>), EditError> {
-    let none = BTreeSet::new;
+/// What a change did: its summary, the key grouping typing, and the
+/// criteria that no longer exist.
+type Changed = (String, Option<String>, BTreeSet<Id>);
+
+/// A change typed in one field (`key`), which removes nothing.
+fn typed(summary: impl Into<String>, key: String) -> Changed {
+    (summary.into(), Some(key), BTreeSet::new())
+}
+
+/// A change that removes nothing and is not typed.
+fn plain(summary: String) -> Changed {
+    (summary, None, BTreeSet::new())
+}
+
+/// Apply `edit` to `card`.
+fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditError> {
     match edit {
         ScorecardEdit::Gate {
             kind,
@@ -170,13 +179,12 @@ fn change(
                     gates.remove(&category);
                 }
             }
-            Ok((
+            Ok(typed(
                 format!(
                     "edit the gate of {name} for {}",
                     kind.label().to_lowercase()
                 ),
-                Some(format!("gate:{kind:?}:{category}")),
-                none(),
+                format!("gate:{kind:?}:{category}"),
             ))
         }
         ScorecardEdit::AddCategory(c) => {
@@ -191,7 +199,7 @@ fn change(
             }
             let summary = format!("add category {}", c.name);
             card.categories.push(c);
-            Ok((summary, None, none()))
+            Ok(plain(summary))
         }
         ScorecardEdit::CategoryName(id, name) => {
             let i = category_at(card, &id)?;
@@ -202,10 +210,9 @@ fn change(
             )?;
             let c = category_mut(card, &id)?;
             c.name = name;
-            Ok((
+            Ok(typed(
                 format!("rename category {}", c.name),
-                Some(format!("cat-name:{id}")),
-                none(),
+                format!("cat-name:{id}"),
             ))
         }
         ScorecardEdit::CategoryWeight(id, w) => {
@@ -213,10 +220,9 @@ fn change(
             check_weight(&ScorecardField::CategoryWeight(i).label(), w)?;
             let c = category_mut(card, &id)?;
             c.weight = w;
-            Ok((
+            Ok(typed(
                 format!("change the weight of {}", c.name),
-                Some(format!("cat-weight:{id}")),
-                none(),
+                format!("cat-weight:{id}"),
             ))
         }
         ScorecardEdit::RemoveCategory(id) => {
@@ -254,7 +260,7 @@ fn change(
             let c = category_mut(card, &category)?;
             let summary = format!("add a criterion to {}", c.name);
             c.criteria.push(criterion);
-            Ok((summary, None, none()))
+            Ok(plain(summary))
         }
         ScorecardEdit::CriterionText(id, text) => {
             let (i, j) = criterion_at(card, &id)?;
@@ -264,10 +270,9 @@ fn change(
                 TextKind::Long,
             )?;
             criterion_mut(card, &id)?.text = text;
-            Ok((
-                "edit a criterion's wording".into(),
-                Some(format!("crit-text:{id}")),
-                none(),
+            Ok(typed(
+                "edit a criterion's wording",
+                format!("crit-text:{id}"),
             ))
         }
         ScorecardEdit::CriterionWeight(id, w) => {
@@ -275,10 +280,9 @@ fn change(
             check_weight(&ScorecardField::CriterionWeight(i, j).label(), w)?;
             let k = criterion_mut(card, &id)?;
             k.weight = w;
-            Ok((
+            Ok(typed(
                 format!("change the weight of \"{}\"", short(&k.text)),
-                Some(format!("crit-weight:{id}")),
-                none(),
+                format!("crit-weight:{id}"),
             ))
         }
         ScorecardEdit::RemoveCriterion(id) => {

@@ -1,5 +1,6 @@
-//! An area that takes a file dropped on it (the first one) and shows that a
-//! file is being dragged over it.
+//! Taking a file: an area that takes a file dropped on it (the first one)
+//! and shows that a file is being dragged over it, and a labelled file
+//! picker.
 
 use leptos::prelude::*;
 
@@ -31,6 +32,38 @@ where
             }
         >
             {children()}
+        </div>
+    }
+}
+
+/// A labelled file input with a hint: the file chosen goes to `on_file`,
+/// and the input is cleared so that choosing the same file again (fixed in
+/// the meantime) reads it again.
+#[component]
+pub fn FilePicker<F>(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The hint under the label.
+    #[prop(into)]
+    hint: String,
+    /// The file types offered (`accept`).
+    accept: &'static str,
+    /// Called with the chosen file (None when none was chosen).
+    on_file: F,
+) -> impl IntoView
+where
+    F: Fn(Option<web_sys::File>) + 'static,
+{
+    let id = crate::components::fields::next_id();
+    view! {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
+            <span class="hint">{hint}</span>
+            <input id=id type="file" accept=accept on:change:target=move |ev| {
+                on_file(first_file(ev.target().files()));
+                ev.target().set_value("");
+            }/>
         </div>
     }
 }

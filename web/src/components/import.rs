@@ -13,8 +13,8 @@ use partnerfit_core::snapshot::Reason;
 use partnerfit_core::words::count;
 use partnerfit_core::Workspace;
 
-use crate::components::dropzone::DropZone;
-use crate::files::{first_file, read_text};
+use crate::components::dropzone::{DropZone, FilePicker};
+use crate::files::read_text;
 use crate::state::{use_store, Origin, Store};
 use crate::storage::snapshots;
 
@@ -60,7 +60,6 @@ fn step_for(file: String, text: Result<String, String>) -> Step {
 pub fn ImportPanel() -> impl IntoView {
     let ws = use_store();
     let step = RwSignal::new(Step::Idle);
-    let file_id = crate::components::fields::next_id();
 
     let take_file = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
@@ -91,14 +90,8 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import a workspace file"</h2>
             <DropZone testid="dropzone" on_file=take_file>
-                <div class="field">
-                    <label class="label" for=file_id.clone()>"Workspace file (.json)"</label>
-                    <span class="hint">"Choose a file, or drop it here. It is read in this browser only."</span>
-                    <input id=file_id.clone() type="file" accept=".json,application/json" on:change:target=move |ev| {
-                        take_file(first_file(ev.target().files()));
-                        ev.target().set_value("");
-                    }/>
-                </div>
+                <FilePicker label="Workspace file (.json)" accept=".json,application/json" on_file=take_file
+                    hint="Choose a file, or drop it here. It is read in this browser only."/>
             </DropZone>
             {move || match step.get() {
                 Step::Idle => ().into_any(),

@@ -19,8 +19,9 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::count;
 
 use crate::clock;
+use crate::components::dropzone::FilePicker;
 use crate::components::fields::next_id;
-use crate::files::{first_file, read_bytes};
+use crate::files::read_bytes;
 use crate::state::use_store;
 
 #[derive(Clone)]
@@ -54,7 +55,6 @@ pub fn ListImport(
     label: String,
 ) -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
-    let input_id = next_id();
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         let name = file.name();
@@ -75,14 +75,8 @@ pub fn ListImport(
     };
     view! {
         <div class="list-import">
-            <div class="field">
-                <label class="label" for=input_id.clone()>{label}</label>
-                <span class="hint">"A CSV export of a CRM (HubSpot, Salesforce, Pipedrive) or a spreadsheet. It is read in this browser only."</span>
-                <input id=input_id type="file" accept=".csv,text/csv,text/plain" on:change:target=move |ev| {
-                    take(first_file(ev.target().files()));
-                    ev.target().set_value("");
-                }/>
-            </div>
+            <FilePicker label accept=".csv,text/csv,text/plain" on_file=take
+                hint="A CSV export of a CRM (HubSpot, Salesforce, Pipedrive) or a spreadsheet. It is read in this browser only."/>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading(f) => view! { <p role="status">"Reading "{f}"…"</p> }.into_any(),

@@ -10,9 +10,9 @@ use partnerfit_core::share::ShareError;
 use partnerfit_core::vocab::Vocabulary;
 
 use crate::clock;
-use crate::components::dropzone::DropZone;
+use crate::components::dropzone::{DropZone, FilePicker};
 use crate::components::fields::next_id;
-use crate::files::{first_file, read_text};
+use crate::files::read_text;
 use crate::routes::Page;
 use crate::share_link::{LinkError, LinkProblem};
 use crate::state::use_store;
@@ -96,7 +96,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
             Err(e) => step.set(Step::Failed(e.into())),
         }
     };
-    let (text_id, file_id, pass_id) = (next_id(), next_id(), next_id());
+    let (text_id, pass_id) = (next_id(), next_id());
     view! {
         <section class="import" aria-labelledby="resp-import-title">
             <h2 id="resp-import-title">"Import a response"</h2>
@@ -105,14 +105,8 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                     <label class="label" for=text_id.clone()>"Paste the response link"</label>
                     <textarea id=text_id rows="3" prop:value=move || text.get() on:input:target=move |ev| text.set(ev.target().value())></textarea>
                 </div>
-                <div class="field">
-                    <label class="label" for=file_id.clone()>"Or open the response file (.json)"</label>
-                    <span class="hint">"You can also drop the file here. It is read in this browser only."</span>
-                    <input id=file_id type="file" accept=".json,application/json" on:change:target=move |ev| {
-                        take_file(first_file(ev.target().files()));
-                        ev.target().set_value("");
-                    }/>
-                </div>
+                <FilePicker label="Or open the response file (.json)" accept=".json,application/json" on_file=take_file
+                    hint="You can also drop the file here. It is read in this browser only."/>
                 {move || matches!(step.get(), Step::NeedsPassphrase(_)).then(|| view! {
                     <div class="field">
                         <label class="label" for=pass_id.clone()>"Passphrase of the invitation"</label>
