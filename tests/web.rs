@@ -854,19 +854,20 @@ async fn undoing_an_import_brings_back_the_demo_and_its_banner() {
     pick_file(&el, "ours.json", &format::save(&theirs));
     settle(100).await;
     button(&el, "Replace my workspace").click();
-    settle(10).await;
+    settle(600).await;
+    // Where it came from is saved with the workspace (after the pause).
     let stored_origin = || storage().get_item(&StorageKey::Origin.name()).unwrap();
     assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Imported Co");
     assert!(!banner(&el), "an imported workspace is the user's own");
     assert_eq!(stored_origin().as_deref(), Some("\"Own\""));
     ws.undo();
-    settle(10).await;
+    settle(600).await;
     assert_eq!(ws.get_untracked(), demo);
     assert_eq!(untrack(|| ws.origin()), Origin::Demo);
     assert!(banner(&el), "undo brings the demo back as the demo");
     assert_eq!(stored_origin().as_deref(), Some("\"Demo\""));
     ws.redo();
-    settle(10).await;
+    settle(600).await;
     assert!(!banner(&el));
     assert_eq!(stored_origin().as_deref(), Some("\"Own\""));
 }
@@ -886,9 +887,10 @@ fn press_on(target: &HtmlElement) -> bool {
 
 #[wasm_bindgen_test]
 async fn ctrl_z_in_a_text_box_of_its_own_is_left_to_the_browser() {
-    use partnerfit::components::fields::TextField;
+    use partnerfit::components::fields::{RateField, TextField};
     use partnerfit::lens::Binding;
     storage().clear().unwrap();
+    let proposed = RwSignal::new(partnerfit_core::rate::Rate(500));
     let (el, _h, probe) = mount_with(move || {
         let binding = Binding::of(
             use_store(),
@@ -898,6 +900,7 @@ async fn ctrl_z_in_a_text_box_of_its_own_is_left_to_the_browser() {
         view! {
             <TextField label="Company name" binding/>
             <label for="own-box">"Search"</label><input id="own-box" type="search"/>
+            <RateField label="Proposed discount" binding=Binding::local(proposed)/>
         }
     });
     settle(10).await;
@@ -907,12 +910,22 @@ async fn ctrl_z_in_a_text_box_of_its_own_is_left_to_the_browser() {
     assert!(!press_on(&own), "the browser undoes the search box's text");
     settle(10).await;
     assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Renamed Co");
+    // A value kept on the page is not the workspace's either.
+    let local: HtmlElement = labelled(&el, "Proposed discount (%)").unchecked_into();
+    assert!(!press_on(&local));
     let bound: HtmlElement = labelled(&el, "Company name").unchecked_into();
     assert!(
         press_on(&bound),
         "in a bound field Ctrl+Z is the app's undo"
     );
     settle(10).await;
+    assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Ledgerline");
+    // Text the workspace refused is the typing's to take back.
+    let input: HtmlInputElement = bound.unchecked_into();
+    type_into(&input, &"x".repeat(301));
+    settle(10).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!press_on(&input), "the browser undoes the refused typing");
     assert_eq!(ws.with_untracked(|w| w.profile.name.clone()), "Ledgerline");
 }
 

@@ -37,14 +37,12 @@ pub fn valid_workspace(path: &Path) -> Result<Option<partnerfit_core::Workspace>
     }
 }
 
-/// The partner named by a `--partner` argument.
-pub fn partner<'a>(
-    ws: &'a partnerfit_core::Workspace,
-    file: &Path,
-    id: &str,
-) -> Result<&'a partnerfit_core::partner::Partner, String> {
+/// Where the partner named by a `--partner` argument is in `ws.partners`.
+fn partner_at(ws: &partnerfit_core::Workspace, file: &Path, id: &str) -> Result<usize, String> {
     let id = partnerfit_core::Id::parse(id).map_err(|e| format!("--partner: {e}"))?;
-    ws.partner(&id)
+    ws.partners
+        .iter()
+        .position(|p| p.id == id)
         .ok_or_else(|| format!("--partner: no partner with id {id} in {}", file.display()))
 }
 
@@ -66,12 +64,7 @@ impl PartnerFile {
         let Some(ws) = valid_workspace(&self.file)? else {
             return Ok(None);
         };
-        let id = partner(&ws, &self.file, &self.partner)?.id.clone();
-        let at = ws
-            .partners
-            .iter()
-            .position(|p| p.id == id)
-            .unwrap_or_default();
+        let at = partner_at(&ws, &self.file, &self.partner)?;
         Ok(Some((ws, at)))
     }
 }

@@ -113,7 +113,7 @@ fn unreadable_input_is_exit_code_2() {
 #[test]
 fn migrate_writes_the_current_version() {
     let out = temp("migrated.json", "");
-    let o = succeeds(&["migrate", &fixture("workspace-v1.json"), "-o", &out]);
+    succeeds(&["migrate", &fixture("workspace-v1.json"), "-o", &out]);
     let text = std::fs::read_to_string(&out).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format_version"], partnerfit_core::format::FORMAT_VERSION);

@@ -371,14 +371,38 @@ fn the_value_kept_beside_the_workspace_follows_undo_and_redo() {
     assert_eq!((origin, &ws), ("demo", &demo()));
     h.redo_beside(&mut ws, &mut origin);
     assert_eq!(origin, "own");
+    // Another tab's saves join one step (sticky), unless the origin changes.
+    let theirs = |ws: &Workspace, name: &str| {
+        let mut w = ws.clone();
+        w.profile.name = name.into();
+        Edit::Replace(Box::new(w), partnerfit_core::edit::Replacement::OtherTab)
+    };
+    let edit = theirs(&ws, "Tab 1");
+    h.apply_beside(&mut ws, &mut origin, None, edit, 20)
+        .unwrap();
+    let edit = theirs(&ws, "Tab 2");
+    h.apply_beside(&mut ws, &mut origin, None, edit, 30)
+        .unwrap();
+    assert_eq!(h.undo_len(), 2, "sticky: one step");
+    let edit = theirs(&ws, "Tab 3");
+    h.apply_beside(&mut ws, &mut origin, Some("demo"), edit, 40)
+        .unwrap();
+    assert_eq!(
+        (origin, h.undo_len()),
+        ("demo", 3),
+        "a new origin: a new step"
+    );
     // The same workspace under another origin is still a step.
     let same = Edit::Replace(
         Box::new(ws.clone()),
         partnerfit_core::edit::Replacement::Empty,
     );
-    h.apply_beside(&mut ws, &mut origin, Some("demo"), same, 20)
+    h.apply_beside(&mut ws, &mut origin, Some("own"), same, 50)
         .unwrap();
-    assert_eq!((origin, h.undo_len()), ("demo", 2));
+    assert_eq!((origin, h.undo_len()), ("own", 4));
+    h.undo_beside(&mut ws, &mut origin);
+    h.undo_beside(&mut ws, &mut origin);
+    assert_eq!((origin, ws.profile.name.as_str()), ("own", "Tab 2"));
 }
 
 #[test]

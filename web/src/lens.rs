@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::state::Store;
 
 /// The account lists `keep` picks, as shared pointers: it changes only when
-/// one of them is imported, replaced or removed, never on other edits, so
+/// one of them is added, replaced or removed, never on other edits, so
 /// what is counted or matched over 200,000 accounts is not redone on every
 /// keystroke. (Lists are compared by pointer: a list is never edited in
 /// place.)
@@ -45,6 +45,9 @@ pub fn account_lists(
 /// One field: its value in the workspace, and how a new value is applied
 /// (`Err` holds the refusal, in words, to show beside the control).
 pub struct Binding<T: Send + Sync + 'static> {
+    /// False for a value kept on the page (its text box keeps the
+    /// browser's own Ctrl+Z).
+    pub in_workspace: bool,
     pub value: Signal<T>,
     pub commit: Callback<T, Result<(), String>>,
 }
@@ -65,6 +68,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Binding<T> {
     ) -> Binding<T> {
         let value = Memo::new(move |_| store.with(&get));
         Binding {
+            in_workspace: true,
             value: value.into(),
             commit: Callback::new(move |v: T| store.commit(set(v))),
         }
@@ -74,6 +78,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Binding<T> {
     /// check…): every valid value is taken.
     pub fn local(signal: RwSignal<T>) -> Binding<T> {
         Binding {
+            in_workspace: false,
             value: signal.into(),
             commit: Callback::new(move |v: T| {
                 signal.set(v);
@@ -141,6 +146,7 @@ impl PartnerLens {
         T: Default + Clone + PartialEq + Send + Sync + 'static,
     {
         Binding {
+            in_workspace: true,
             value: self.memo(get).into(),
             commit: Callback::new(move |v: T| self.apply(set(v))),
         }

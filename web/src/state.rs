@@ -30,8 +30,8 @@ pub struct Store {
     history: StoredValue<History<Origin>>,
     /// What undo and redo would do (for their buttons).
     pub steps: RwSignal<Steps>,
-    /// Counts undos, redos and replacements: inputs drop what the user was
-    /// typing when the workspace jumps to another state.
+    /// Counts undos, redos, replacements and rows moved or removed (see
+    /// [`reshow`](Self::reshow)): inputs drop what the user was typing.
     pub jumps: RwSignal<u64>,
     /// The last thing undone or redone, for the screen reader.
     pub said: RwSignal<Option<String>>,
@@ -67,6 +67,11 @@ impl Store {
     /// Where the workspace came from (tracked).
     pub fn origin(&self) -> Origin {
         self.origin.get()
+    }
+
+    /// Where the workspace came from, without tracking it.
+    pub fn origin_untracked(&self) -> Origin {
+        self.origin.get_untracked()
     }
 
     /// Subscribe the running effect or memo to every change.

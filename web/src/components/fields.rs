@@ -30,8 +30,8 @@ pub fn next_id() -> String {
 /// it valid). Undo, redo, replacing the workspace and moving or removing
 /// rows ([`Store::jumps`](crate::state::Store)) show the model again.
 ///
-/// The control is marked `data-bound`: Ctrl+Z in it is the app's undo, not
-/// the browser's (see `components::history`).
+/// A control bound to the workspace is marked `data-bound`: Ctrl+Z in it is
+/// the app's undo, not the browser's (see `components::history`).
 #[component]
 pub fn ParsedInput<T>(
     /// The visible label (also the accessible name).
@@ -116,7 +116,7 @@ where
     let invalid = move || error.get().is_some().to_string();
     let control = if rows > 0 {
         view! {
-            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown data-bound="true"
+            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown data-bound=binding.in_workspace.then_some("true")
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())></textarea>
@@ -124,7 +124,7 @@ where
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown data-bound="true"
+            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown data-bound=binding.in_workspace.then_some("true")
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())/>

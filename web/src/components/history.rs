@@ -8,9 +8,9 @@ use crate::state::{use_store, Store};
 
 /// Undo and redo from the keyboard, anywhere in the app, inside a field
 /// bound to the workspace too (typing in one field is one step of the
-/// history). A text box of its own (a search, a passphrase, a pasted link)
-/// keeps the browser's undo of its text, and so does text being composed
-/// (an input method's candidate).
+/// history). A text box of its own (a search, a passphrase, a pasted link),
+/// one holding refused text, and text being composed (an input method's
+/// candidate) keep the browser's undo of their text.
 pub fn install_shortcuts(store: Store) {
     let handle = window_event_listener(leptos::ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || e.is_composing() {
@@ -35,7 +35,8 @@ pub fn install_shortcuts(store: Store) {
 }
 
 /// An editable element that is not bound to the workspace (no
-/// `data-bound`, which `ParsedInput` sets).
+/// `data-bound`, which `ParsedInput` sets), or that holds text the
+/// workspace refused (Ctrl+Z takes back the typing, not an earlier step).
 fn own_text_box(target: &web_sys::EventTarget) -> bool {
     use wasm_bindgen::JsCast;
     let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() else {
@@ -48,7 +49,8 @@ fn own_text_box(target: &web_sys::EventTarget) -> bool {
         ),
         None => el.tag_name() == "TEXTAREA" || el.is_content_editable(),
     };
-    editable && !el.has_attribute("data-bound")
+    let refused = el.get_attribute("aria-invalid").as_deref() == Some("true");
+    editable && (refused || !el.has_attribute("data-bound"))
 }
 
 /// The undo and redo buttons.

@@ -176,7 +176,7 @@ fn MergeView(
             Ok(merged) => {
                 let why = Replacement::Merge { file: file.clone() };
                 let kept = keep(ws, &why);
-                match ws.replace(merged, why, None) {
+                match ws.replace(merged, why, Some(Origin::Own)) {
                     Ok(_) => step.set(Step::Done(format!(
                         "Merged {file} into your workspace. {kept}"
                     ))),

@@ -3,7 +3,8 @@
 //! with their fields, "Add", and per row "Remove" (undoable, so no "are you
 //! sure") and, where order matters, "Move up" / "Move down". After a move
 //! the focus follows the row; after a removal it goes to the row now in its
-//! place (or "Add"), so a keyboard user keeps their place.
+//! place, or the one before when the last row went, or "Add" when none is
+//! left, so a keyboard user keeps their place.
 
 use leptos::prelude::*;
 use partnerfit_core::edit::RowEdit;
@@ -53,6 +54,7 @@ impl<R: Clone + PartialEq + Send + Sync + 'static> RowLens<R> {
                 .unwrap_or_else(|| self.first.with_value(&get))
         });
         Binding {
+            in_workspace: true,
             value: value.into(),
             commit: Callback::new(move |v: T| {
                 let Some(mut row) = self.rows.with_untracked(|r| r.get(i).cloned()) else {
@@ -155,7 +157,7 @@ where
                                 })}
                                 <button type="button" class="danger" id=button_id(index, "remove") aria-label=format!("Remove {noun} {n}")
                                     on:click=move |_| reorder(RowEdit::Remove(index),
-                                        Box::new(move |at| vec![button_id(at, "remove"), button_id(at.wrapping_sub(1), "remove"), button_id(0, "add")]))>"Remove"</button>
+                                        Box::new(move |at| [Some(at), at.checked_sub(1)].into_iter().flatten().map(|i| button_id(i, "remove")).chain([button_id(0, "add")]).collect()))>"Remove"</button>
                             </div>
                         </div>
                     }

@@ -156,15 +156,6 @@ impl Persistence {
             store.track();
             p.schedule();
         });
-        // Remember whether the workspace is the demo or the user's own
-        // (written when it changes: import, reset, undo of either).
-        Effect::new(move |seen: Option<Origin>| {
-            let origin = store.origin();
-            if seen.is_some_and(|s| s != origin) {
-                local::set_pref(&StorageKey::Origin, &origin);
-            }
-            origin
-        });
         let storage = window_event_listener(leptos::ev::storage, move |e| {
             if e.key().as_deref() == Some(StorageKey::Workspace.name().as_str()) {
                 p.other_tab_wrote(e.new_value());
@@ -267,8 +258,8 @@ impl Persistence {
         // when it could fit at all (a workspace too big for browser storage
         // keeps the snapshots that may be all there is to go back to).
         let mut written = local::write(&StorageKey::Workspace, &text);
+        let mut freed = 0;
         if written == Err(StorageProblem::Full) && text.len() <= LARGE_TEXT {
-            let mut freed = 0;
             while written == Err(StorageProblem::Full) && freed < text.len() {
                 let Some(size) = super::snapshots::drop_oldest() else {
                     break;
@@ -282,8 +273,14 @@ impl Persistence {
                 self.revision.set_value(next);
                 self.synced.set_value(Some(self.store.get_untracked()));
                 self.state.set(SaveState::Saved);
-                // A tab left open for days still keeps one snapshot a day.
-                super::snapshots::daily(self.store);
+                // Whether it is the demo or the user's own goes with it (an
+                // undone import makes it the demo again).
+                local::set_pref(&StorageKey::Origin, &self.store.origin_untracked());
+                // A tab left open for days still keeps one snapshot a day,
+                // unless snapshots just had to make room for this save.
+                if freed == 0 {
+                    super::snapshots::daily(self.store);
+                }
             }
             Err(StorageProblem::Full) if text.len() > LARGE_TEXT => self
                 .state
@@ -316,10 +313,12 @@ impl Persistence {
             Ok(s) => {
                 self.revision.set_value(s.revision);
                 self.synced.set_value(Some(s.loaded.workspace.clone()));
-                match self
-                    .store
-                    .replace(s.loaded.workspace, Replacement::OtherTab, None)
-                {
+                match self.store.replace(
+                    s.loaded.workspace,
+                    Replacement::OtherTab,
+                    // The other tab wrote where it came from as it saved.
+                    local::get_pref::<Origin>(&StorageKey::Origin),
+                ) {
                     Ok(_) => {
                         self.state.set(SaveState::Saved);
                         self.notice.set(Some(

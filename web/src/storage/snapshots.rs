@@ -4,14 +4,16 @@
 //! shelf is bounded (see `partnerfit_core::snapshot::Limits`): the oldest go
 //! first. Restoring is an undoable step.
 
+use std::cell::Cell;
+
 use partnerfit_core::edit::Replacement;
 use partnerfit_core::snapshot::{self, Limits, Meta, Reason};
+use partnerfit_core::Date;
 
 use super::local::{self, StorageProblem};
 use super::StorageKey;
 use crate::clock;
 use crate::state::{Origin, Store};
-use leptos::prelude::untrack;
 
 /// The snapshots kept, oldest first. A list this version cannot read (a
 /// newer one's, a damaged one) is set aside, never overwritten, and rebuilt
@@ -96,10 +98,19 @@ fn write_list(kept: &[Meta], missing: &str) {
 /// Today's snapshot, once a day (at start and after a save), unless the
 /// workspace is the demo as shipped.
 pub fn daily(store: Store) {
+    thread_local! {
+        /// The day this tab last took (or failed to take) its snapshot.
+        static TAKEN: Cell<Option<Date>> = const { Cell::new(None) };
+    }
+    let today = clock::today();
+    if TAKEN.get() == Some(today) || !list().is_ok_and(|l| snapshot::daily_due(&l, today)) {
+        return;
+    }
     // The demo as shipped is not worth keeping: "Reset the demo" brings it.
-    let pristine = untrack(|| store.origin()) == Origin::Demo
+    let pristine = store.origin_untracked() == Origin::Demo
         && store.with_untracked(|w| *w == partnerfit_core::demo::demo());
-    if !pristine && list().is_ok_and(|l| snapshot::daily_due(&l, clock::today())) {
+    if !pristine {
+        TAKEN.set(Some(today));
         let _ = take(store, Reason::Daily);
     }
 }

@@ -19,6 +19,7 @@ where
     T: Default + Clone + PartialEq + Send + Sync + 'static,
 {
     Binding {
+        in_workspace: true,
         value: lens.memo(move |p| get(&p.incentives.assumptions)).into(),
         commit: Callback::new(move |v: T| {
             let mut a = lens

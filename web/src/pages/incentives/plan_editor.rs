@@ -43,6 +43,7 @@ impl PlanLens {
         T: Default + Clone + PartialEq + Send + Sync + 'static,
     {
         Binding {
+            in_workspace: true,
             value: self
                 .lens
                 .memo(move |p| {
@@ -74,6 +75,7 @@ pub fn PlanEditor(lens: PartnerLens, plan: Id) -> impl IntoView {
     };
     let kind = lens.memo(move |p| at.read(p, |x| Some(x.kind())).flatten());
     let name = Binding {
+        in_workspace: true,
         value: lens
             .memo(move |p| at.read(p, |x| x.name.clone()).unwrap_or_default())
             .into(),
