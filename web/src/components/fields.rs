@@ -64,14 +64,40 @@ pub fn ParsedInput<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    // The typed side is only these three; the control itself is not
+    // generic (one copy in the wasm for every type of value).
+    let model = Signal::derive(move || show.run(binding.value.get()));
+    let parses = Callback::new(move |text: String| parse.run(text).is_ok());
+    let attempt = Callback::new(move |text: String| match parse.run(text)? {
+        v if v == binding.value.get_untracked() => Ok(()),
+        v => binding.commit.run(v),
+    });
+    view! {
+        <TextInput label model parses attempt bound=binding.in_workspace hint
+            inputmode kind rows maxlength/>
+    }
+}
+
+/// The control of [`ParsedInput`], on text: `model` is the value as text,
+/// `attempt` parses and sends a text (`Err`: why not), `parses` tells
+/// whether a text would parse at all.
+#[component]
+fn TextInput(
+    label: Signal<String>,
+    model: Signal<String>,
+    parses: Callback<String, bool>,
+    attempt: Callback<String, Result<(), String>>,
+    bound: bool,
+    hint: Option<String>,
+    inputmode: &'static str,
+    kind: &'static str,
+    rows: u32,
+    maxlength: Option<usize>,
+) -> impl IntoView {
     let store = use_store();
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let try_text = move |text: String| match parse.run(text) {
-        Err(e) => error.set(Some(e)),
-        Ok(v) if v == binding.value.get_untracked() => error.set(None),
-        Ok(v) => error.set(binding.commit.run(v).err()),
-    };
+    let try_text = move |text: String| error.set(attempt.run(text).err());
     // Undo, redo or a new workspace: show the model again.
     Effect::new(move |seen: Option<u64>| {
         let now = store.jumps.get();
@@ -87,7 +113,7 @@ where
     Effect::new(move |_| {
         store.track();
         if let (Some(text), true) = (draft.get_untracked(), error.get_untracked().is_some()) {
-            if parse.run(text.clone()).is_ok() {
+            if parses.run(text.clone()) {
                 let jumps = store.jumps.get_untracked();
                 queue_microtask(move || {
                     let same = draft.try_get_untracked().flatten().as_ref() == Some(&text);
@@ -98,7 +124,7 @@ where
             }
         }
     });
-    let shown = move || draft.get().unwrap_or_else(|| show.run(binding.value.get()));
+    let shown = move || draft.get().unwrap_or_else(|| model.get());
     let on_input = move |text: String| {
         draft.set(Some(text.clone()));
         try_text(text);
@@ -114,9 +140,10 @@ where
     let err_id = format!("{id}-error");
     let described = err_id.clone();
     let invalid = move || error.get().is_some().to_string();
+    let bound = bound.then_some("true");
     let control = if rows > 0 {
         view! {
-            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown data-bound=binding.in_workspace.then_some("true")
+            <textarea id=id.clone() rows=rows maxlength=maxlength prop:value=shown data-bound=bound
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())></textarea>
@@ -124,7 +151,7 @@ where
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown data-bound=binding.in_workspace.then_some("true")
+            <input id=id.clone() type=kind inputmode=inputmode maxlength=maxlength prop:value=shown data-bound=bound
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:blur=move |_| on_blur()
                 on:input:target=move |ev| on_input(ev.target().value())/>

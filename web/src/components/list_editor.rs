@@ -105,23 +105,90 @@ where
     F: Fn(RowLens<R>) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // The typed side is the row's fields and the edits; the list itself is
+    // not generic (one copy in the wasm for every list).
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let change = Callback::new(move |c: Change| {
+        edit.run(match c {
+            Change::Add => RowEdit::Add(new_row.run(())),
+            Change::Remove(i) => RowEdit::Remove(i),
+            Change::Move { from, to } => RowEdit::Move { from, to },
+        })
+    });
+    let fields = move |index: usize| {
+        let first = rows.with_untracked(|r| r.get(index).cloned())?;
+        let lens = RowLens {
+            index,
+            rows,
+            edit,
+            first: StoredValue::new(first),
+        };
+        Some(row(lens).into_any())
+    };
+    let labels = Labels {
+        legend,
+        add_label,
+        noun,
+        hint,
+        testid,
+        row_testid,
+    };
+    view! { <Rows labels count change fields=std::sync::Arc::new(fields) movable/> }
+}
+
+/// What a list change asks, without its row (the typed side adds it).
+#[derive(Clone, Copy, Debug)]
+enum Change {
+    Add,
+    Remove(usize),
+    Move { from: usize, to: usize },
+}
+
+/// The words and test ids of a list editor.
+struct Labels {
+    legend: String,
+    add_label: String,
+    noun: &'static str,
+    hint: Option<String>,
+    testid: &'static str,
+    row_testid: &'static str,
+}
+
+/// The fields of the row at an index (`None` once it is gone).
+type Fields = std::sync::Arc<dyn Fn(usize) -> Option<AnyView> + Send + Sync>;
+
+/// The list: rows with their buttons, "Add", and the refusal if any.
+#[component]
+fn Rows(
+    labels: Labels,
+    count: Memo<usize>,
+    change: Callback<Change, Result<(), String>>,
+    fields: Fields,
+    movable: bool,
+) -> impl IntoView {
+    let Labels {
+        legend,
+        add_label,
+        noun,
+        hint,
+        testid,
+        row_testid,
+    } = labels;
     let store = use_store();
     let error = RwSignal::new(None::<String>);
     let base = StoredValue::new(next_id());
     let button_id = move |i: usize, what: &str| base.with_value(|b| format!("{b}-{i}-{what}"));
-    let run = move |e: RowEdit<R>| error.set(edit.run(e).err());
-    let count = Memo::new(move |_| rows.with(Vec::len));
     // (Kept out of `view!`, whose tags a `>=` would end.)
     let is_last = move |i: usize| i + 1 >= count.get();
     // Rows move or go: what was typed in them would land on another row, so
     // fields show the list again; then the focus goes where the user is.
-    let reorder = move |e: RowEdit<R>, focus: Box<dyn Fn(usize) -> Vec<String>>| {
-        let at = match &e {
-            RowEdit::Move { to, .. } => *to,
-            RowEdit::Remove(i) => *i,
-            _ => 0,
+    let reorder = move |c: Change, focus: Box<dyn Fn(usize) -> Vec<String>>| {
+        let at = match c {
+            Change::Move { to, .. } => to,
+            Change::Remove(i) => i,
+            Change::Add => 0,
         };
-        match edit.run(e) {
+        match change.run(c) {
             Ok(()) => {
                 error.set(None);
                 store.reshow();
@@ -137,26 +204,24 @@ where
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             <For each=move || 0..count.get() key=|i| *i let:index>
                 {
-                    let first = rows.with_untracked(|r| r.get(index).cloned());
-                    first.map(|first| {
-                    let lens = RowLens { index, rows, edit, first: StoredValue::new(first) };
+                    fields(index).map(|row| {
                     let n = index + 1;
                     view! {
                         <div class="row-editor" data-testid=(!row_testid.is_empty()).then_some(row_testid)>
-                            {row.clone()(lens)}
+                            {row}
                             <div class="row-actions">
                                 {movable.then(|| view! {
                                     <button type="button" class="link" id=button_id(index, "up") aria-label=format!("Move {noun} {n} up")
                                         disabled=move || index == 0
-                                        on:click=move |_| reorder(RowEdit::Move { from: index, to: index - 1 },
+                                        on:click=move |_| reorder(Change::Move { from: index, to: index - 1 },
                                             Box::new(move |to| vec![button_id(to, "up"), button_id(to, "down")]))>"Move up"</button>
                                     <button type="button" class="link" id=button_id(index, "down") aria-label=format!("Move {noun} {n} down")
                                         disabled=move || is_last(index)
-                                        on:click=move |_| reorder(RowEdit::Move { from: index, to: index + 1 },
+                                        on:click=move |_| reorder(Change::Move { from: index, to: index + 1 },
                                             Box::new(move |to| vec![button_id(to, "down"), button_id(to, "up")]))>"Move down"</button>
                                 })}
                                 <button type="button" class="danger" id=button_id(index, "remove") aria-label=format!("Remove {noun} {n}")
-                                    on:click=move |_| reorder(RowEdit::Remove(index),
+                                    on:click=move |_| reorder(Change::Remove(index),
                                         Box::new(move |at| [Some(at), at.checked_sub(1)].into_iter().flatten().map(|i| button_id(i, "remove")).chain([button_id(0, "add")]).collect()))>"Remove"</button>
                             </div>
                         </div>
@@ -164,7 +229,7 @@ where
                     })
                 }
             </For>
-            <button type="button" id=button_id(0, "add") on:click=move |_| run(RowEdit::Add(new_row.run(())))>{add_label}</button>
+            <button type="button" id=button_id(0, "add") on:click=move |_| error.set(change.run(Change::Add).err())>{add_label}</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>
         </fieldset>
     }
