@@ -167,12 +167,10 @@ fn Rows(
     movable: bool,
 ) -> impl IntoView {
     let Labels {
-        legend,
-        add_label,
         noun,
-        hint,
         testid,
         row_testid,
+        ..
     } = labels;
     let store = use_store();
     let error = RwSignal::new(None::<String>);
@@ -200,8 +198,8 @@ fn Rows(
     };
     view! {
         <fieldset class="list-editor" data-testid=(!testid.is_empty()).then_some(testid)>
-            <legend>{legend}</legend>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <legend>{labels.legend}</legend>
+            {labels.hint.map(|h| view! { <p class="hint">{h}</p> })}
             <For each=move || 0..count.get() key=|i| *i let:index>
                 {
                     fields(index).map(|row| {
@@ -229,7 +227,7 @@ fn Rows(
                     })
                 }
             </For>
-            <button type="button" id=button_id(0, "add") on:click=move |_| error.set(change.run(Change::Add).err())>{add_label}</button>
+            <button type="button" id=button_id(0, "add") on:click=move |_| error.set(change.run(Change::Add).err())>{labels.add_label}</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>
         </fieldset>
     }
