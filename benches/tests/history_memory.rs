@@ -70,10 +70,17 @@ fn a_hundred_undo_steps_hold_less_than_the_workspace_twice() {
                     format!("Called again ({step}).").repeat(4),
                 ),
             ),
-            _ => Edit::partner(
-                &ids[i],
-                PartnerEdit::Rate(criteria[11].clone(), Score::new((step % 5 + 1) as u8)),
-            ),
+            // A score the partner does not have (the same one is no step).
+            _ => {
+                let now = ws
+                    .partner(&ids[i])
+                    .and_then(|p| p.ratings.get(&criteria[11]));
+                let score = now.map_or(1, |r| r.score.get() % 5 + 1);
+                Edit::partner(
+                    &ids[i],
+                    PartnerEdit::Rate(criteria[11].clone(), Score::new(score)),
+                )
+            }
         };
         // One step each (far apart in time: no grouping).
         history
