@@ -22,6 +22,8 @@ pub mod money;
 pub mod motion;
 pub mod overlap;
 pub mod partner;
+pub mod pilot;
+pub mod pipeline;
 pub mod profile;
 pub mod rate;
 pub mod scorecard;

@@ -13,6 +13,7 @@ use crate::id::Id;
 use crate::money::group_digits;
 use crate::overlap::account::{AccountList, ListOwner};
 use crate::partner::Partner;
+use crate::pipeline::Pipeline;
 use crate::profile::CompanyProfile;
 use crate::scorecard::Scorecard;
 use crate::words::count as counted;
@@ -26,6 +27,8 @@ pub struct Workspace {
     pub scorecard: Scorecard,
     pub partners: Vec<Arc<Partner>>,
     pub account_lists: Vec<Arc<AccountList>>,
+    /// Opportunities from CRM exports and by hand (pilots, governance).
+    pub pipeline: Arc<Pipeline>,
 }
 
 /// Counts that describe a workspace ("what an import will do").

@@ -14,6 +14,7 @@ use crate::id::Id;
 use crate::incentives::plan::PartnerIncentives;
 use crate::motion::Motion;
 use crate::overlap::assessment::PartnerOverlap;
+use crate::pilot::{Override, Pilot};
 use crate::share::records::SelfAssessment;
 use crate::vocabulary;
 
@@ -77,6 +78,11 @@ pub struct Partner {
     pub incentives: PartnerIncentives,
     /// Self-assessment invitations sent and responses received.
     pub self_assessment: SelfAssessment,
+    /// Pilots run (step 7), oldest first; the last is the current one.
+    pub pilots: Vec<Pilot>,
+    /// Why the partner went to pilot or active against a "do not onboard"
+    /// verdict.
+    pub verdict_override: Option<Override>,
 }
 
 impl Partner {
@@ -103,7 +109,14 @@ impl Partner {
             motion: Motion::default(),
             incentives: PartnerIncentives::default(),
             self_assessment: Default::default(),
+            pilots: Vec::new(),
+            verdict_override: None,
         }
+    }
+
+    /// The current pilot (the last one), if any.
+    pub fn pilot(&self) -> Option<&Pilot> {
+        self.pilots.last()
     }
 
     /// The current status (the last change).

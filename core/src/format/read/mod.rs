@@ -114,6 +114,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         scorecard: scorecard?,
         partners: partners?,
         account_lists: account_lists?,
+        pipeline: Default::default(),
     })
 }
 

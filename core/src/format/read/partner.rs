@@ -102,6 +102,8 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         motion: motion?,
         incentives: incentives?,
         self_assessment: self_assessment?,
+        pilots: Vec::new(),
+        verdict_override: None,
     })
 }
 
