@@ -13,7 +13,7 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -84,6 +84,26 @@ fn v3_to_v4(mut v: Value) -> Value {
     v
 }
 
+/// Version 5 added the pipeline (opportunities, at the top) and pilots with
+/// an optional verdict override on every partner.
+fn v4_to_v5(mut v: Value) -> Value {
+    if let Value::Object(root) = &mut v {
+        root.entry("pipeline").or_insert_with(
+            || serde_json::json!({"expected_days": {}, "opportunities": [], "imports": []}),
+        );
+        if let Some(Value::Array(partners)) = root.get_mut("partners") {
+            for p in partners {
+                if let Value::Object(p) = p {
+                    p.entry("pilots")
+                        .or_insert_with(|| Value::Array(Vec::new()));
+                    p.entry("verdict_override").or_insert(Value::Null);
+                }
+            }
+        }
+    }
+    v
+}
+
 /// Migrate `value` from `version` to [`FORMAT_VERSION`]. `version` must be
 /// between 1 and the current version.
 pub fn migrate(mut value: Value, version: u32) -> Value {
@@ -108,5 +128,14 @@ mod tests {
         assert_eq!(v2["account_lists"], json!([]));
         assert_eq!(v2["partners"][0]["overlap"]["signals"], json!([]));
         assert_eq!(v2["partners"][0]["overlap"]["measured"], json!(null));
+    }
+
+    #[test]
+    fn v4_to_v5_adds_pipeline_and_pilots() {
+        let v4 = json!({"format_version": 4, "partners": [{"id": "p-1"}]});
+        let v5 = super::v4_to_v5(v4);
+        assert_eq!(v5["pipeline"]["opportunities"], json!([]));
+        assert_eq!(v5["partners"][0]["pilots"], json!([]));
+        assert_eq!(v5["partners"][0]["verdict_override"], json!(null));
     }
 }

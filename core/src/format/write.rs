@@ -2,16 +2,18 @@
 //! field by field are declared with their section's reader (`read/*.rs`,
 //! `file_form!`); written by hand here: the workspace, a partner (its
 //! ratings and evidence), an account list (its owner and population) and
-//! the overlap as measured.
+//! the overlap as measured, the pipeline (its shared opportunities).
 
+use super::file::leaf::Whole;
 use super::file::{
     AccountFile, AccountListFile, FormatTag, FormatVersion, MeasuredFile, PartnerFile,
-    PopulationSourceKind, WorkspaceFile,
+    PipelineFile, PopulationSourceKind, WorkspaceFile,
 };
 use super::file_form::ToFile;
 use crate::overlap::account::{AccountList, ListOwner, PopulationSource};
 use crate::overlap::assessment::Measured;
 use crate::partner::Partner;
+use crate::pipeline::Pipeline;
 use crate::workspace::Workspace;
 
 /// The file form of a workspace.
@@ -43,6 +45,7 @@ fn file(ws: &Workspace, with_accounts: bool) -> WorkspaceFile {
             .iter()
             .map(|l| account_list(l, with_accounts))
             .collect(),
+        pipeline: pipeline(&ws.pipeline),
     }
 }
 
@@ -78,6 +81,21 @@ fn partner(p: &Partner) -> PartnerFile {
         motion: p.motion.to_file(),
         incentives: p.incentives.to_file(),
         self_assessment: p.self_assessment.to_file(),
+        pilots: p.pilots.to_file(),
+        verdict_override: p.verdict_override.to_file(),
+    }
+}
+
+/// The opportunities are shared (`Arc`) in the workspace.
+fn pipeline(p: &Pipeline) -> PipelineFile {
+    PipelineFile {
+        expected_days: p
+            .expected_days
+            .iter()
+            .map(|(stage, days)| (*stage, Whole(*days)))
+            .collect(),
+        opportunities: p.opportunities.iter().map(|o| (**o).to_file()).collect(),
+        imports: p.imports.to_file(),
     }
 }
 

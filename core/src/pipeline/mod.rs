@@ -15,7 +15,10 @@
 //!   another currency is refused at import, by line, with the reason.
 //! - **Attribution** says whose deal it is: partner-sourced (the partner
 //!   brought it), partner-influenced (the partner worked on a deal we
-//!   found), or direct. A partner-attributed deal names its partner.
+//!   found), or direct. A partner-attributed deal names its partner when
+//!   the partner is in the workspace; one whose partner is not counts in
+//!   the program's figures but on no partner's page. A direct deal names
+//!   no partner.
 
 pub mod import;
 

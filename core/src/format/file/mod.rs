@@ -16,6 +16,8 @@ pub mod leaf;
 pub mod motion;
 pub mod overlap;
 pub mod partner;
+pub mod pilot;
+pub mod pipeline;
 pub mod profile;
 pub mod reader;
 pub mod scorecard;
@@ -31,6 +33,12 @@ pub use leaf::{FormatTag, FormatVersion, Long, Short};
 pub use motion::{JourneyStageFile, MotionFile, OwnershipFile, RegistrationFile, SlaFile};
 pub use overlap::{MappedAccountFile, MatchDecisionFile, MeasuredFile, PartnerOverlapFile};
 pub use partner::{PartnerAlignmentFile, PartnerFile, StatusChangeFile};
+pub use pilot::{
+    DecidedFile, OverrideFile, PilotAccountFile, PilotFile, PlayFile, ReviewFile, TargetsFile,
+};
+pub use pipeline::{
+    ExportTakenFile, NextActionFile, OpportunityFile, PipelineFile, StageEntryFile,
+};
 pub use profile::{AnswersFile, ProfileFile};
 pub use scorecard::{CategoryFile, CriterionFile, ScorecardFile};
 pub use share::{ReceivedResponseFile, SelfAssessmentFile, SelfRatingFile, SentInvitationFile};
@@ -40,7 +48,7 @@ use declare::file_types;
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "partnerfit-workspace";
 /// The version of these types: the version this code writes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 file_types! {
     /// A Partnerfit workspace file.
@@ -56,5 +64,7 @@ file_types! {
         pub partners: Vec<PartnerFile>,
         /// Imported CRM account lists: ours, and each partner's.
         pub account_lists: Vec<AccountListFile>,
+        /// Opportunities from CRM exports and by hand.
+        pub pipeline: PipelineFile,
     }
 }

@@ -8,6 +8,7 @@ use super::incentives::IncentivesFile;
 use super::leaf::{Long, Short};
 use super::motion::MotionFile;
 use super::overlap::PartnerOverlapFile;
+use super::pilot::{OverrideFile, PilotFile};
 use super::profile::AnswersFile;
 use super::share::SelfAssessmentFile;
 use crate::alignment::Judgment;
@@ -54,5 +55,10 @@ file_types! {
         pub incentives: IncentivesFile,
         /// Self-assessment invitations sent and responses received.
         pub self_assessment: SelfAssessmentFile,
+        /// Pilots run (step 7), oldest first.
+        pub pilots: Vec<PilotFile>,
+        /// Set when the partner went to pilot or active against a "do not
+        /// onboard" verdict.
+        pub verdict_override: Option<OverrideFile>,
     }
 }

@@ -20,6 +20,8 @@ mod lists;
 mod motion;
 mod overlap;
 mod partner;
+mod pilot;
+mod pipeline;
 mod profile;
 mod scorecard;
 mod share;
@@ -80,6 +82,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         scorecard,
         partners,
         account_lists,
+        pipeline,
     } = file;
     let refs = Refs {
         criteria: scorecard::criterion_ids(&scorecard),
@@ -106,6 +109,13 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         &accounts::IDS,
         |l, at| accounts::account_list(l.partial()?, at, &refs.partners).map(Arc::new),
     );
+    let pipeline = pipeline.partial().and_then(|p| {
+        pipeline::pipeline(
+            p,
+            &at.key(file_key!(WorkspaceFile, pipeline)),
+            &refs.partners,
+        )
+    });
     format.whole()?;
     format_version.whole()?;
     Some(Workspace {
@@ -114,7 +124,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         scorecard: scorecard?,
         partners: partners?,
         account_lists: account_lists?,
-        pipeline: Default::default(),
+        pipeline: Arc::new(pipeline?),
     })
 }
 

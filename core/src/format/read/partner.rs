@@ -41,6 +41,8 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         motion,
         incentives,
         self_assessment,
+        pilots,
+        verdict_override,
     } = p;
     let history = status_history
         .whole()
@@ -70,6 +72,9 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
     let self_assessment = self_assessment.partial().and_then(|s| {
         super::share::self_assessment(s, &at.key(file_key!(PartnerFile, self_assessment)))
     });
+    let pilots = pilots
+        .partial()
+        .and_then(|l| super::pilot::pilots(l, &at.key(file_key!(PartnerFile, pilots))));
     let (ratings, mut evidence): (Vec<_>, BTreeMap<_, _>) = (
         ratings?,
         evidence?
@@ -102,8 +107,8 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         motion: motion?,
         incentives: incentives?,
         self_assessment: self_assessment?,
-        pilots: Vec::new(),
-        verdict_override: None,
+        pilots: pilots?,
+        verdict_override: converted(verdict_override)?,
     })
 }
 
