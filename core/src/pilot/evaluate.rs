@@ -12,11 +12,14 @@
 //! - **Dates**: day 1 is the start, the day is clamped to 0 before it and
 //!   to the pilot's length after it ([`Pilot::day`]). The pilot's dates run
 //!   from the start to the end, both included; it has **ended** once today
-//!   is after the end. Stuck deals are counted on today, or on the end once
-//!   it has passed, so the figures do not drift while a decision waits.
+//!   is after the end. Every figure is taken **as of** today, or the end
+//!   once it has passed: what is dated after that (a deal created, a stage
+//!   entered) does not count, and stuck deals are counted on that day, so
+//!   the figures do not drift while a decision waits.
 //! - **Pro-rating**: by day `d` of `n`, `ceil(target × d / n)` is expected
 //!   (day 0 expects nothing, the last day the whole target).
-//! - **1. Qualified opportunities**: deals created within the dates that are
+//! - **1. Qualified opportunities**: deals created within the dates (up to
+//!   the as-of day) that are
 //!   qualified: judged so (`qualified == Some(true)`), or not judged yet and
 //!   having reached discovery or beyond at some point. A deal judged not
 //!   qualified never counts.
@@ -82,7 +85,7 @@ pub struct PilotState {
     pub days: i64,
     /// Today is after the end.
     pub ended: bool,
-    /// The day stuck deals are counted on: today, or the end once passed.
+    /// The day the figures are taken on: today, or the end once passed.
     pub as_of: Date,
     /// The fixes a previous pilot's reset asked this one for (0 for a
     /// first pilot; more makes it a reset).
@@ -162,7 +165,7 @@ pub fn evaluate(pilot: &Pilot, pipeline: &Pipeline, partner: &Id, today: Date) -
     let (day, days) = (pilot.day(today), pilot.days());
     let ended = today > pilot.end;
     let as_of = today.min(pilot.end);
-    let within = |d: Date| pilot.start <= d && d <= pilot.end;
+    let within = |d: Date| pilot.start <= d && d <= as_of;
     let expect = |target: usize| pro_rated(target, day, days);
 
     let q = deals
@@ -179,7 +182,7 @@ pub fn evaluate(pilot: &Pilot, pipeline: &Pipeline, partner: &Id, today: Date) -
 
     let p = deals
         .iter()
-        .filter(|o| progressed(o, pilot.start, pilot.end))
+        .filter(|o| progressed(o, pilot.start, as_of))
         .count();
     let open = deals
         .iter()

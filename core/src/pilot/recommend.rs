@@ -179,8 +179,15 @@ impl Reason {
                 "run the two joint plays on the mapped accounts and agree each deal's next stage \
                  with the partner owner"
             }
-            Reason::Stuck { .. } => {
-                "give each a next action with an owner and a date, or close it"
+            Reason::Stuck { stuck, open } => {
+                let names: Vec<String> = stuck.iter().map(|s| s.to_string()).collect();
+                return Some(format!(
+                    "{} of {} stuck past their stage's expected days: give each a next action \
+                     with an owner and a date, or close it — {}",
+                    stuck.len(),
+                    count(*open, "open deal", "open deals"),
+                    names.join(", ")
+                ));
             }
             Reason::OneSided { .. } => {
                 "name the partner's owner on each deal's next actions and check them at the weekly review"

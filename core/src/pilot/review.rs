@@ -2,8 +2,8 @@
 //! next actions are overdue or have no owner.
 //!
 //! Rules:
-//! - The deals are the pilot's deals ([`super::evaluate::deals`]), each in
-//!   the stage it stood in on today.
+//! - The deals are the pilot's deals ([`super::evaluate::deals`]) created
+//!   on or before today, each in the stage it stood in on today.
 //! - **Moved**: a deal whose stage differs from the one the last recorded
 //!   review saw, from → to; a deal it did not see is **new** (with no review
 //!   recorded yet, every deal is new).
@@ -16,6 +16,7 @@
 //!   after it shows nothing moved.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::evaluate::{deal_name, deals, stage_at, stuck, StuckDeal};
 use super::{Pilot, Review};
@@ -60,7 +61,7 @@ pub struct ActionOnDeal {
 
 /// The weekly review of `pilot` of `partner` on `today`.
 pub fn review(pilot: &Pilot, pipeline: &Pipeline, partner: &Id, today: Date) -> WeeklyReview {
-    let deals = deals(pilot, pipeline, partner);
+    let deals = deals_on(pilot, pipeline, partner, today);
     let last = pilot.reviews.last().cloned();
     let moved = deals
         .iter()
@@ -110,7 +111,7 @@ pub fn record(
     today: Date,
     notes: &str,
 ) -> Review {
-    let seen: BTreeMap<Id, Stage> = deals(pilot, pipeline, partner)
+    let seen: BTreeMap<Id, Stage> = deals_on(pilot, pipeline, partner, today)
         .iter()
         .map(|o| (o.id.clone(), stage_at(o, today).stage))
         .collect();
@@ -119,6 +120,18 @@ pub fn record(
         notes: notes.to_owned(),
         seen,
     }
+}
+
+/// The pilot's deals that exist on `today`.
+fn deals_on(
+    pilot: &Pilot,
+    pipeline: &Pipeline,
+    partner: &Id,
+    today: Date,
+) -> Vec<Arc<Opportunity>> {
+    let mut v = deals(pilot, pipeline, partner);
+    v.retain(|o| o.created <= today);
+    v
 }
 
 fn on_deal(o: &Opportunity, a: &NextAction, days_overdue: i64) -> ActionOnDeal {
