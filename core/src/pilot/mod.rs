@@ -12,6 +12,7 @@
 //! ([`crate::pipeline`]); how it is going is [`evaluate`].
 
 pub mod evaluate;
+pub mod recommend;
 pub mod review;
 
 use std::collections::BTreeMap;
