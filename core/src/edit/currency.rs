@@ -40,6 +40,13 @@ impl Conversion {
 /// undo history) is copied once (`Arc::make_mut`); account lists hold no
 /// amounts and are never copied.
 pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(String, &mut Money)) {
+    for o in &mut Arc::make_mut(&mut ws.pipeline).opportunities {
+        let o = Arc::make_mut(o);
+        f(
+            format!("{} of {}", super::pipeline::AMOUNT, o.name),
+            &mut o.amount,
+        );
+    }
     let icp = &mut ws.icp;
     for (bound, m) in [
         (Bound::From, &mut icp.annual_revenue.min),

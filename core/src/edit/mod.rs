@@ -31,6 +31,8 @@ mod lists;
 pub mod motion;
 pub mod overlap;
 pub mod partner;
+pub mod pilot;
+pub mod pipeline;
 pub mod profile;
 pub mod rows;
 pub mod scorecard;
@@ -47,6 +49,8 @@ pub use incentives::{IncentivesEdit, PayoutKind};
 pub use motion::{MotionDays, MotionEdit, MotionLines, MotionText, Role};
 pub use overlap::OverlapEdit;
 pub use partner::{PartnerEdit, PartnerText};
+pub use pilot::{PilotEdit, PilotText, TargetField};
+pub use pipeline::{OpportunityEdit, OpportunityText, PipelineEdit};
 pub use profile::{ProfileEdit, ProfileText};
 pub use rows::RowEdit;
 pub use scorecard::ScorecardEdit;
@@ -77,6 +81,8 @@ pub enum Edit {
     /// An imported CRM export (ours, or a partner's).
     AddList(Arc<AccountList>),
     RemoveList(Id),
+    /// Opportunities and the pipeline's settings.
+    Pipeline(PipelineEdit),
     /// The workspace replaced as a whole.
     Replace(Box<Workspace>, Replacement),
 }
@@ -154,6 +160,7 @@ impl Workspace {
             Edit::Partner(id, e) => partner::apply(self, &id, e),
             Edit::AddList(list) => lists::add(self, list),
             Edit::RemoveList(id) => lists::remove(self, &id),
+            Edit::Pipeline(e) => pipeline::apply(self, e),
             Edit::Replace(next, why) => whole::replace(self, *next, why),
         }
     }

@@ -14,6 +14,7 @@ use crate::alignment::Judgment;
 use crate::date::Date;
 use crate::id::Id;
 use crate::partner::{BrandSize, Partner, PartnerType, Rating, Score, Status};
+use crate::scorecard::verdict::Verdict;
 use crate::share::limits::MAX_TEXT_CHARS;
 use crate::share::records::{ReceivedResponse, SentInvitation};
 use crate::vocab::Vocabulary;
@@ -56,8 +57,14 @@ pub enum PartnerEdit {
     Brand(BrandSize),
     /// Archived partners stay in the file but leave lists and rankings.
     Archived(bool),
-    /// Record a status change on a day (a no-op when already there).
+    /// Record a status change on a day (a no-op when already there); to
+    /// pilot or active against a "do not onboard" verdict only once an
+    /// override is recorded.
     Status(Status, Date),
+    /// Record (or clear, `None`) why the partner goes ahead against a "do
+    /// not onboard" verdict.
+    Override(Option<String>, Date),
+    Pilot(super::pilot::PilotEdit),
     /// Rate a criterion, or clear its rating (`None`; the evidence stays).
     Rate(Id, Option<Score>),
     Evidence(Id, String),
@@ -115,7 +122,23 @@ pub(super) fn remove(ws: &mut Workspace, id: &Id) -> Result<Applied, EditError> 
     for list in &theirs {
         super::lists::remove(ws, list)?;
     }
+    // Their deals stay in the pipeline, counted for the program, on no
+    // partner's page.
+    let deals = ws.pipeline.of_partner(id).count();
+    if deals > 0 {
+        for o in &mut Arc::make_mut(&mut ws.pipeline).opportunities {
+            if o.partner.as_ref() == Some(id) {
+                Arc::make_mut(o).partner = None;
+            }
+        }
+    }
     let mut summary = format!("delete partner {}", p.name);
+    if deals > 0 {
+        summary.push_str(&format!(
+            " — {} kept for the program",
+            crate::words::count(deals, "deal", "deals")
+        ));
+    }
     if !theirs.is_empty() {
         summary.push_str(&format!(
             " — {} ({})",
@@ -191,6 +214,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             )))
         }
         PartnerEdit::Status(status, today) => {
+            super::pilot::override_for(|p| verdict(ws, p), p, status, None, today)?;
             p.set_status(status, today);
             Ok(Applied::plain(format!(
                 "move {name} to {}",
@@ -246,6 +270,24 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             }
             Ok(plain(what))
         }
+        PartnerEdit::Override(reason, today) => {
+            let set = reason.is_some();
+            p.verdict_override = super::pilot::override_for(
+                |_| Verdict::OnboardToPilot,
+                p,
+                Status::Candidate,
+                reason,
+                today,
+            )?;
+            Ok(plain(if set && p.verdict_override.is_some() {
+                "record the reason to go ahead against the verdict".into()
+            } else {
+                "clear the reason to go ahead against the verdict".into()
+            }))
+        }
+        PartnerEdit::Pilot(e) => {
+            super::pilot::apply(|p| verdict(ws, p), p, e).map(|d| d.of(&name, &pid))
+        }
         PartnerEdit::Overlap(e) => super::overlap::apply(ws, p, e).map(|d| d.of(&name, &pid)),
         PartnerEdit::Motion(e) => super::motion::apply(p, e).map(|d| d.of(&name, &pid)),
         PartnerEdit::Incentives(e) => super::incentives::apply(p, e).map(|d| d.of(&name, &pid)),
@@ -295,6 +337,11 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
 }
 
 /// The wording of a criterion of the scorecard (it must exist).
+/// The scorecard's verdict on `p` as it stands (before the edit).
+fn verdict(ws: &Workspace, p: &Partner) -> Verdict {
+    crate::scorecard::verdict::evaluate(ws, p).verdict
+}
+
 fn criterion_text(ws: &Workspace, id: &Id) -> Result<String, EditError> {
     ws.scorecard
         .criterion(id)
