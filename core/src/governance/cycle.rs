@@ -40,7 +40,7 @@ pub fn median(sorted: &[u32]) -> Option<u32> {
         _ if n % 2 == 1 => Some(sorted[n / 2]),
         _ => {
             let (a, b) = (u64::from(sorted[n / 2 - 1]), u64::from(sorted[n / 2]));
-            Some(((a + b + 1) / 2) as u32)
+            Some((a + b).div_ceil(2) as u32)
         }
     }
 }

@@ -175,6 +175,9 @@ fn partner_text(out: &mut String, p: &PartnerMetrics, c: Currency) {
     plan_text(out, &p.plan, c);
 }
 
+/// One figure of a model's outcome.
+type Pick = fn(&Outcome) -> Option<Money>;
+
 fn plan_text(out: &mut String, pa: &PlanVsActual, c: Currency) {
     let a = &pa.actual;
     let Some(name) = &pa.plan else {
@@ -213,16 +216,15 @@ fn plan_text(out: &mut String, pa: &PlanVsActual, c: Currency) {
         money_or_dash(planned.map(|f| f.deal_size), c),
         money_or_dash(a.deal_size, c)
     );
-    let field = |o: Option<Outcome>, f: fn(&Outcome) -> Option<Money>| {
-        money_or_dash(o.as_ref().and_then(f), c)
-    };
+    let field = |o: Option<Outcome>, f: Pick| money_or_dash(o.as_ref().and_then(f), c);
     let quarters = pa.at_plan.map_or(0, |o| o.quarters);
     let _ = writeln!(
         out,
-        "      Model over {}:",
-        count(quarters.into(), "quarter", "quarters")
+        "      {:<20} {:<22} At actuals",
+        format!("Over {}", count(quarters.into(), "quarter", "quarters")),
+        "At plan"
     );
-    let rows: [(&str, fn(&Outcome) -> Option<Money>); 4] = [
+    let rows: [(&str, Pick); 4] = [
         ("Partner earns", |o| Some(o.partner_earns)),
         ("We pay", |o| Some(o.we_pay)),
         ("Contribution", |o| Some(o.contribution)),
