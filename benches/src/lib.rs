@@ -1,6 +1,8 @@
 //! Synthetic, deterministic workspaces for benchmarks (no randomness source:
 //! a fixed linear congruential sequence).
 
+pub mod deals;
+
 use partnerfit_core::alignment::Judgment;
 use partnerfit_core::partner::{BrandSize, Partner, PartnerType, Score, Status};
 use partnerfit_core::vocab::Vocabulary;

@@ -13,6 +13,7 @@ pub mod date;
 pub mod demo;
 pub mod edit;
 pub mod format;
+pub mod governance;
 pub mod icp;
 pub mod id;
 pub mod incentives;
