@@ -426,7 +426,7 @@ fn the_history_shares_account_lists_and_untouched_partners() {
     let mut ws = format::load(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/workspace-v4.json"
+            "/tests/fixtures/workspace-v5.json"
         ))
         .unwrap(),
     )
@@ -697,7 +697,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..48,
+            0u8..58,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -750,7 +750,7 @@ mod random {
                 format::load(
                     &std::fs::read_to_string(concat!(
                         env!("CARGO_MANIFEST_DIR"),
-                        "/tests/fixtures/workspace-v4.json"
+                        "/tests/fixtures/workspace-v5.json"
                     ))
                     .unwrap()
                 )
@@ -787,6 +787,64 @@ mod random {
             })
             .collect();
         pick(&found, i).unwrap_or_else(|| (id("x-missing"), id("x-missing")))
+    }
+
+    fn pilot_account(k: usize) -> partnerfit_core::pilot::PilotAccount {
+        partnerfit_core::pilot::PilotAccount {
+            name: format!("Account {k}"),
+            domain: format!("account{k}.example"),
+            source: partnerfit_core::pilot::AccountSource::ALL[k % 3],
+        }
+    }
+
+    fn deals(ws: &Workspace) -> Vec<Id> {
+        ws.pipeline
+            .opportunities
+            .iter()
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    fn action(op: &Op) -> partnerfit_core::pipeline::NextAction {
+        partnerfit_core::pipeline::NextAction {
+            text: op.text.clone(),
+            owner: partnerfit_core::pipeline::Side::ALL[op.a % 3],
+            due: op.flag.then(|| day().add_days(op.n)),
+            done: op.n % 2 == 0,
+        }
+    }
+
+    fn deal(id: Id, op: &Op, partner: Option<Id>) -> partnerfit_core::pipeline::Opportunity {
+        use partnerfit_core::pipeline::{Attribution, DealKind, Opportunity, Stage, StageEntry};
+        Opportunity {
+            id,
+            crm_id: if op.flag {
+                format!("crm-{}", op.b % 5)
+            } else {
+                String::new()
+            },
+            name: op.text.clone(),
+            account: "Acme".into(),
+            domain: "acme.example".into(),
+            attribution: if partner.is_some() {
+                Attribution::Sourced
+            } else {
+                Attribution::ALL[op.b % 3]
+            },
+            partner,
+            partner_text: String::new(),
+            source: String::new(),
+            kind: DealKind::ALL[op.a % 3],
+            amount: Money(op.n * 100_000),
+            created: day(),
+            close: None,
+            history: vec![StageEntry {
+                stage: Stage::ALL[op.b % 7],
+                date: day(),
+            }],
+            qualified: None,
+            next_actions: vec![action(op)],
+        }
     }
 
     fn edit_for(ws: &Workspace, op: &Op) -> Edit {
@@ -1233,6 +1291,105 @@ mod random {
                 from: row,
                 to: op.a % 4,
             }))),
+            47 => pe(PartnerEdit::Pilot(PilotEdit::Start {
+                start: day().add_days(op.n),
+                reason: op.flag.then(|| op.text.clone()),
+            })),
+            48 => pe(PartnerEdit::Pilot(match op.b % 4 {
+                0 => PilotEdit::Dates {
+                    start: day(),
+                    end: day().add_days(op.n * 10),
+                },
+                1 => PilotEdit::Text(PilotText::ALL[op.a % 2], op.text.clone()),
+                2 => PilotEdit::Target(TargetField::ALL[op.a % 2], (op.n.max(0) * 3) as u16),
+                _ => PilotEdit::AddAccounts(
+                    (0..(op.a % 5))
+                        .map(|k| pilot_account(k + op.b % 3))
+                        .collect(),
+                ),
+            })),
+            49 => pe(PartnerEdit::Pilot(PilotEdit::Accounts(match op.a % 4 {
+                0 => RowEdit::Add(pilot_account(op.b % 6)),
+                1 => RowEdit::Remove(row % 3),
+                2 => RowEdit::Set(row % 3, pilot_account(op.b % 6)),
+                _ => RowEdit::Move {
+                    from: 0,
+                    to: row % 3,
+                },
+            }))),
+            50 => pe(PartnerEdit::Pilot(match op.b % 3 {
+                0 => PilotEdit::Plays(RowEdit::Set(
+                    op.a % 3,
+                    partnerfit_core::pilot::Play {
+                        name: op.text.clone(),
+                        accounts: vec![format!("Account {}", op.a % 4)],
+                        ..Default::default()
+                    },
+                )),
+                1 => PilotEdit::PlayAccount {
+                    play: op.a % 3,
+                    account: format!("Account {}", op.n.rem_euclid(4)),
+                    on: op.flag,
+                },
+                _ => PilotEdit::Plays(RowEdit::Remove(op.a % 3)),
+            })),
+            51 => pe(PartnerEdit::Pilot(if op.flag {
+                PilotEdit::Review(partnerfit_core::pilot::Review {
+                    date: day().add_days(op.n),
+                    notes: op.text.clone(),
+                    seen: ws
+                        .pipeline
+                        .opportunities
+                        .iter()
+                        .take(op.a % 4)
+                        .map(|o| (o.id.clone(), o.stage()))
+                        .collect(),
+                })
+            } else {
+                PilotEdit::Decide {
+                    decision: partnerfit_core::pilot::Decision::ALL[op.a % 3],
+                    date: day().add_days(op.n),
+                    reason: op.text.clone(),
+                    fixes: vec![op.text.clone()],
+                }
+            })),
+            52 => pe(PartnerEdit::Override(
+                op.flag.then(|| op.text.clone()),
+                day(),
+            )),
+            53 => Edit::Pipeline(PipelineEdit::Add(deal(
+                fresh("o"),
+                op,
+                if op.a % 3 == 0 { Some(p.clone()) } else { None },
+            ))),
+            54 => Edit::Pipeline(PipelineEdit::Remove(some_id(deals(ws), op.b))),
+            55 => Edit::Pipeline(PipelineEdit::Opportunity(
+                some_id(deals(ws), op.b),
+                match op.a % 8 {
+                    0 => OpportunityEdit::Text(OpportunityText::ALL[op.b % 4], op.text.clone()),
+                    1 => OpportunityEdit::Amount(Money(op.n * 1_000_000_000_000_000)),
+                    2 => OpportunityEdit::Stage(
+                        partnerfit_core::pipeline::Stage::ALL[op.b % 7],
+                        day().add_days(op.n),
+                    ),
+                    3 => OpportunityEdit::Attribution(
+                        partnerfit_core::pipeline::Attribution::ALL[op.b % 3],
+                        op.flag.then(|| p.clone()),
+                    ),
+                    4 => OpportunityEdit::Qualified(op.flag.then_some(op.n > 4)),
+                    5 => OpportunityEdit::Close(op.flag.then(|| day().add_days(op.n))),
+                    6 => OpportunityEdit::NextActions(RowEdit::Add(action(op))),
+                    _ => OpportunityEdit::NextActions(match op.b % 3 {
+                        0 => RowEdit::Set(row % 2, action(op)),
+                        1 => RowEdit::Remove(row % 2),
+                        _ => RowEdit::Move { from: 0, to: 1 },
+                    }),
+                },
+            )),
+            56 => Edit::Pipeline(PipelineEdit::ExpectedDays(
+                partnerfit_core::pipeline::Stage::ALL[op.b % 7],
+                (op.n >= 0).then_some((op.n * 400) as u16),
+            )),
             _ => Edit::AddList(Arc::new(AccountList {
                 id: fresh("l"),
                 owner: if op.flag {
