@@ -17,7 +17,11 @@
 //!   brought it), partner-influenced (the partner worked on a deal we
 //!   found), or direct. A partner-attributed deal names its partner.
 
+pub mod absorb;
+pub mod columns;
 pub mod import;
+pub mod link;
+pub mod stages;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
