@@ -101,12 +101,22 @@ fn check(bytes: &[u8], currency: Currency, rows: &[&str], bad: &[&str], notes: &
     assert_eq!(got, notes, "notes of\n{text}");
 }
 
+/// A case of [`check`]: the export, the workspace's currency, rows, bad
+/// rows (`B`), notes.
+type Case<B> = (
+    &'static str,
+    Currency,
+    &'static [&'static str],
+    B,
+    &'static [&'static str],
+);
+
 #[test]
 fn crm_exports() {
     let unknown = |line: usize, stage: &str| {
         format!("line {line}: unknown stage \"{stage}\": the stages read are {ACCEPTED}; rename it in the CRM, or set the won and closed columns")
     };
-    let cases: [(&str, Currency, &[&str], Vec<String>, &[&str]); 3] = [
+    let cases: [Case<Vec<String>>; 3] = [
         (
             // UTF-8 with BOM, commas, HubSpot's internal stage values and labels.
             "hubspot-week1.csv",
@@ -176,9 +186,9 @@ fn crm_exports() {
 
 #[test]
 fn dates_amounts_and_stages() {
-    let month_first = "Created date: no date has a number above 12 to tell the day from the month; read month first (10/01/2026 is 1 October 2026)";
-    let day_first = "Created date: no date has a number above 12 to tell the day from the month; read day first (01/10/2026 is 1 October 2026)";
-    let cases: [(&str, Currency, &[&str], &[&str], &[&str]); 10] = [
+    const MONTH_FIRST: &str = "Created date: no date has a number above 12 to tell the day from the month; read month first (10/01/2026 is 1 October 2026)";
+    const DAY_FIRST: &str = "Created date: no date has a number above 12 to tell the day from the month; read day first (01/10/2026 is 1 October 2026)";
+    let cases: [Case<&[&str]>; 10] = [
         // A second number above 12: month first.
         (
             "Record ID,Deal Name,Deal Stage,Create Date\n1,A,won,10/01/2026\n2,B,won,10/13/2026\n",
@@ -207,7 +217,7 @@ fn dates_amounts_and_stages() {
             USD,
             &["2 1 A: won 0.00 direct new created 2026-10-01 close - since -"],
             &[],
-            &[day_first],
+            &[DAY_FIRST],
         ),
         // Slashes are month first.
         (
@@ -215,7 +225,7 @@ fn dates_amounts_and_stages() {
             USD,
             &["2 1 A: won 0.00 direct new created 2026-01-10 close - since -"],
             &[],
-            &[month_first],
+            &[MONTH_FIRST],
         ),
         // Another column of the file decides.
         (
