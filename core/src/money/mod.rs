@@ -77,13 +77,33 @@ impl Money {
         self.0
     }
 
-    /// Parse a decimal amount typed by a person ("12,500.50", "12500", "-3.2")
-    /// in `currency`. Thousands separators `,`, `_` and spaces are ignored.
+    /// Parse a decimal amount typed by a person or written by a CRM export
+    /// ("12,500.50", "12500", "-3.2", "$12,000.00", "12 000,50", "12.000,50")
+    /// in `currency`. A leading or trailing `$`, `€`, `£` or `¥` is dropped
+    /// (which currency it means is the caller's business). Spaces, `_` and
+    /// `'` group thousands. The decimal separator is the last of `.` and `,`
+    /// when both occur; a lone `.` is one; a lone `,` is one unless exactly
+    /// three digits follow it ("12,500" is twelve thousand five hundred,
+    /// "12,5" twelve and a half); either repeated groups thousands.
     pub fn parse(text: &str, currency: Currency) -> Result<Money, MoneyError> {
-        let cleaned: String = text
+        let kept: String = text
             .trim()
             .chars()
-            .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '_' | ' ' | '\'' | '\u{a0}' | '\u{202f}' | '$' | '€' | '£' | '¥'
+                )
+            })
+            .collect();
+        let decimal = decimal_separator(&kept);
+        let cleaned: String = kept
+            .chars()
+            .filter_map(|c| match c {
+                '.' | ',' if Some(c) == decimal => Some('.'),
+                '.' | ',' => None,
+                c => Some(c),
+            })
             .collect();
         let (neg, digits) = match cleaned.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -179,6 +199,26 @@ impl Money {
     }
 }
 
+/// The decimal separator of an amount without spaces (see [`Money::parse`]),
+/// or `None` when `.` and `,` only group thousands.
+fn decimal_separator(s: &str) -> Option<char> {
+    let count = |c: char| s.matches(c).count();
+    let last = s.rfind(['.', ','])?;
+    let sep = if s.as_bytes()[last] == b'.' { '.' } else { ',' };
+    if count(sep) > 1 {
+        return None;
+    }
+    let other = if sep == '.' { ',' } else { '.' };
+    let digits_after = s[last + 1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .count();
+    if sep == ',' && count(other) == 0 && digits_after == 3 {
+        return None;
+    }
+    Some(sep)
+}
+
 /// A whole number with thousands separators: 1000000 → "1,000,000".
 pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
@@ -212,6 +252,18 @@ mod tests {
             ("1500", jpy, Some(1500)),
             ("1500.5", jpy, None),
             ("99999999999999999999", eur, None),
+            // As CRM exports write them.
+            ("$12,000.00", eur, Some(1_200_000)),
+            ("-$1,200", eur, Some(-120_000)),
+            ("12 000,50", eur, Some(1_200_050)),
+            ("12\u{a0}000,50 €", eur, Some(1_200_050)),
+            ("12.000,50", eur, Some(1_200_050)),
+            ("1.234.567", eur, Some(123_456_700)),
+            ("1,234,567.8", eur, Some(123_456_780)),
+            ("12,5", eur, Some(1_250)),
+            ("1'250.75", eur, Some(125_075)),
+            ("12,000", eur, Some(1_200_000)),
+            ("12k", eur, None),
         ] {
             assert_eq!(
                 Money::parse(text, cur).ok().map(Money::minor),

@@ -20,7 +20,11 @@
 //!   the program's figures but on no partner's page. A direct deal names
 //!   no partner.
 
+pub mod absorb;
+pub mod columns;
 pub mod import;
+pub mod link;
+pub mod stages;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,0 +1,216 @@
+//! Deal imports, measured with divan (report the median), on a generated
+//! HubSpot deals export of 100,000 rows (the most one import takes):
+//! - reading it (`prepare` + `read_rows`), absorbing the rows into an empty
+//!   pipeline, and both together;
+//! - a later export of the same pipeline (a tenth of the deals one stage
+//!   on, 2,000 deals left out by the export's filter, 2,000 new ones)
+//!   read and absorbed, and absorbed alone;
+//! - the same export absorbed again (nothing changes).
+//!
+//! Native figures use mimalloc, the allocator of the `partnerfit` command line.
+
+use partnerfit_benches::Lcg;
+use partnerfit_core::pipeline::absorb::absorb;
+use partnerfit_core::pipeline::import::{prepare, read_rows, DealRow};
+use partnerfit_core::pipeline::Pipeline;
+use partnerfit_core::{Currency, Date, Id};
+
+/// The allocator of the `partnerfit` command line, so the figures are what it does.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    divan::main();
+}
+
+const N: usize = 100_000;
+const CHANGED: usize = 2_000;
+const STAGES: [&str; 7] = [
+    "appointmentscheduled",
+    "qualifiedtobuy",
+    "presentationscheduled",
+    "decisionmakerboughtin",
+    "contractsent",
+    "closedwon",
+    "closedlost",
+];
+
+/// Fifty workspace partners; the export also names ten the workspace lacks.
+fn partners() -> Vec<(Id, String, String)> {
+    (0..50)
+        .map(|i| {
+            (
+                Id::parse(&format!("p-{i}")).expect("valid id"),
+                format!("Partner {i} Consulting"),
+                format!("https://partner{i}.example"),
+            )
+        })
+        .collect()
+}
+
+/// A HubSpot deals export of `N` rows; `later` moves every tenth open deal
+/// one stage on, leaves out the first `CHANGED` deals and adds `CHANGED`
+/// new ones.
+fn export(later: bool) -> Vec<u8> {
+    let start = Date::parse("2026-01-01").expect("valid date");
+    let mut csv = String::with_capacity(N * 160);
+    csv.push_str("Record ID,Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal Type,Associated Company,Pipeline,Deal Source,Partner\n");
+    let range = if later { CHANGED..N + CHANGED } else { 0..N };
+    for i in range {
+        let mut r = Lcg::new(i as u64 * 7919 + 1);
+        let mut stage = r.below(7) as usize;
+        if later && i % 10 == 0 && stage < 5 {
+            stage += 1;
+        }
+        let created = start.add_days(r.below(270) as i64);
+        let close = created.add_days(30 + r.below(120) as i64);
+        let kind = ["newbusiness", "existingbusiness", "Renewal"][r.below(3) as usize];
+        let source = ["Partner", "Web", "", "Referral"][r.below(4) as usize];
+        let partner = if r.below(4) == 0 {
+            format!("Partner {} Consulting", r.below(60))
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!(
+            "{},Deal {i},{},\"{}.00\",{created} 09:15,{close},{kind},Company {},Sales Pipeline,{source},{partner}\n",
+            1_000_000 + i,
+            STAGES[stage],
+            1_000 + r.below(100_000),
+            r.below(40_000),
+        ));
+    }
+    csv.into_bytes()
+}
+
+fn rows(bytes: &[u8]) -> Vec<DealRow> {
+    let prepared = prepare(bytes).expect("a CSV");
+    let read =
+        read_rows(&prepared, &prepared.mapping, Currency::USD, &partners()).expect("within limits");
+    assert!(read.bad.is_empty(), "{}", read.bad[0]);
+    read.rows
+}
+
+fn day(s: &str) -> Date {
+    Date::parse(s).expect("valid date")
+}
+
+#[divan::bench(sample_count = 10)]
+fn read_100k(bencher: divan::Bencher) {
+    let bytes = export(false);
+    let partners = partners();
+    eprintln!("read_100k: export of {} bytes", bytes.len());
+    bencher.bench(|| {
+        let prepared = prepare(divan::black_box(&bytes)).expect("a CSV");
+        read_rows(&prepared, &prepared.mapping, Currency::USD, &partners)
+            .expect("within limits")
+            .rows
+            .len()
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn absorb_100k_new(bencher: divan::Bencher) {
+    let rows = rows(&export(false));
+    let empty = Pipeline::default();
+    bencher.bench(|| {
+        absorb(
+            &empty,
+            divan::black_box(&rows),
+            day("2026-10-05"),
+            "deals.csv",
+            7,
+        )
+        .taken
+        .created
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn import_100k(bencher: divan::Bencher) {
+    let bytes = export(false);
+    let partners = partners();
+    let empty = Pipeline::default();
+    bencher.bench(|| {
+        let prepared = prepare(divan::black_box(&bytes)).expect("a CSV");
+        let read = read_rows(&prepared, &prepared.mapping, Currency::USD, &partners)
+            .expect("within limits");
+        absorb(&empty, &read.rows, day("2026-10-05"), "deals.csv", 7)
+            .taken
+            .created
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn reimport_later_100k(bencher: divan::Bencher) {
+    let first = absorb(
+        &Pipeline::default(),
+        &rows(&export(false)),
+        day("2026-10-05"),
+        "week1.csv",
+        7,
+    )
+    .pipeline;
+    let bytes = export(true);
+    let partners = partners();
+    bencher.bench(|| {
+        let prepared = prepare(divan::black_box(&bytes)).expect("a CSV");
+        let read = read_rows(&prepared, &prepared.mapping, Currency::USD, &partners)
+            .expect("within limits");
+        absorb(&first, &read.rows, day("2026-10-19"), "week3.csv", 8)
+            .taken
+            .updated
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn reabsorb_later_100k(bencher: divan::Bencher) {
+    let first = absorb(
+        &Pipeline::default(),
+        &rows(&export(false)),
+        day("2026-10-05"),
+        "week1.csv",
+        7,
+    )
+    .pipeline;
+    let later = rows(&export(true));
+    let taken = absorb(&first, &later, day("2026-10-19"), "week3.csv", 8).taken;
+    eprintln!(
+        "reabsorb_later_100k: {} created, {} updated, {} unchanged",
+        taken.created, taken.updated, taken.unchanged
+    );
+    bencher.bench(|| {
+        absorb(
+            &first,
+            divan::black_box(&later),
+            day("2026-10-19"),
+            "week3.csv",
+            8,
+        )
+        .taken
+        .updated
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn reabsorb_same_100k(bencher: divan::Bencher) {
+    let rows = rows(&export(false));
+    let first = absorb(
+        &Pipeline::default(),
+        &rows,
+        day("2026-10-05"),
+        "week1.csv",
+        7,
+    )
+    .pipeline;
+    bencher.bench(|| {
+        absorb(
+            &first,
+            divan::black_box(&rows),
+            day("2026-10-12"),
+            "week1.csv",
+            8,
+        )
+        .taken
+        .unchanged
+    });
+}

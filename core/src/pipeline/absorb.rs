@@ -1,0 +1,181 @@
+//! Taking a CRM export's deals into the pipeline.
+//!
+//! Rules:
+//! - **An export is a snapshot.** A row updates the opportunity with its
+//!   CRM id, or becomes a new one; one opportunity per CRM id (a row whose
+//!   id an earlier row of the same export had is skipped, and rows without
+//!   an id are, too). Opportunities the export does not list are left as
+//!   they are: exports are often filtered.
+//! - **A new deal** gets a fresh `opp-…` id (from the caller's entropy, one
+//!   derived value per row, never an id already taken) and the history
+//!   `[its stage, dated the row's stage date, else its created date]`.
+//! - **A known deal** whose stage differs enters the new stage on the row's
+//!   stage date, else on the export's date (the stage was entered on or
+//!   before the day the export was taken); name, company, domain, amount,
+//!   close date and deal type take the row's values; partner and
+//!   attribution are worked out again only when the row's partner or source
+//!   text differs from what the opportunity holds, so a hand edit of the
+//!   attribution survives re-imports of the same data. Qualification
+//!   judgments, next actions and the created date are kept.
+//! - **Taking the same export twice changes nothing**: when no deal was
+//!   created or updated the pipeline returned equals the one given and no
+//!   [`ExportTaken`] is added. Opportunities that did not change are shared
+//!   (the same `Arc`), not copied.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::import::DealRow;
+use super::{ExportTaken, Opportunity, Pipeline, StageEntry};
+use crate::date::Date;
+use crate::format::limits::SHORT_TEXT;
+use crate::id::Id;
+
+/// The pipeline after an export, and what the export did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Absorbed {
+    pub pipeline: Pipeline,
+    pub taken: ExportTaken,
+}
+
+/// One well-mixed value per row from the caller's entropy (SplitMix64).
+fn row_entropy(entropy: u64, row: usize) -> u64 {
+    let mut z = entropy.wrapping_add((row as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A new opportunity from a row.
+fn opened(id: Id, row: &DealRow) -> Opportunity {
+    let since = row
+        .stage_date
+        .filter(|d| *d >= row.created)
+        .unwrap_or(row.created);
+    Opportunity {
+        id,
+        crm_id: row.crm_id.clone(),
+        name: row.name.clone(),
+        account: row.account.clone(),
+        domain: row.domain.clone(),
+        partner: row.partner.clone(),
+        partner_text: row.partner_text.clone(),
+        source: row.source.clone(),
+        attribution: row.attribution,
+        kind: row.kind,
+        amount: row.amount,
+        created: row.created,
+        close: row.close,
+        history: vec![StageEntry {
+            stage: row.stage,
+            date: since,
+        }],
+        qualified: None,
+        next_actions: Vec::new(),
+    }
+}
+
+/// `old` as the row describes it on `date`, or `None` when nothing changes.
+fn updated(old: &Opportunity, row: &DealRow, date: Date) -> Option<Opportunity> {
+    let reattribute = row.partner_text != old.partner_text || row.source != old.source;
+    let same = !reattribute
+        && old.stage() == row.stage
+        && old.name == row.name
+        && old.account == row.account
+        && old.domain == row.domain
+        && old.amount == row.amount
+        && old.close == row.close
+        && old.kind == row.kind;
+    if same {
+        return None;
+    }
+    let mut o = old.clone();
+    o.name.clone_from(&row.name);
+    o.account.clone_from(&row.account);
+    o.domain.clone_from(&row.domain);
+    o.amount = row.amount;
+    o.close = row.close;
+    o.kind = row.kind;
+    if reattribute {
+        o.partner_text.clone_from(&row.partner_text);
+        o.source.clone_from(&row.source);
+        o.partner.clone_from(&row.partner);
+        o.attribution = row.attribution;
+    }
+    o.enter(row.stage, row.stage_date.unwrap_or(date));
+    Some(o)
+}
+
+/// Take the rows of an export taken from the CRM on `date` (named
+/// `file_name`) into `pipeline`; `entropy` seeds the new deals' ids.
+pub fn absorb(
+    pipeline: &Pipeline,
+    rows: &[DealRow],
+    date: Date,
+    file_name: &str,
+    entropy: u64,
+) -> Absorbed {
+    let mut by_crm: HashMap<&str, usize> = HashMap::with_capacity(pipeline.opportunities.len());
+    for (i, o) in pipeline.opportunities.iter().enumerate() {
+        if !o.crm_id.is_empty() {
+            by_crm.entry(o.crm_id.as_str()).or_insert(i);
+        }
+    }
+    let mut opportunities = pipeline.opportunities.clone();
+    let mut taken_ids: Option<HashSet<Id>> = None;
+    let mut seen: HashSet<&str> = HashSet::with_capacity(rows.len());
+    let (mut created, mut changed, mut unchanged) = (0u32, 0u32, 0u32);
+    for (i, row) in rows.iter().enumerate() {
+        if row.crm_id.is_empty() || !seen.insert(row.crm_id.as_str()) {
+            continue;
+        }
+        if let Some(&at) = by_crm.get(row.crm_id.as_str()) {
+            match updated(&opportunities[at], row, date) {
+                Some(o) => {
+                    opportunities[at] = Arc::new(o);
+                    changed += 1;
+                }
+                None => unchanged += 1,
+            }
+            continue;
+        }
+        let taken = taken_ids.get_or_insert_with(|| {
+            pipeline
+                .opportunities
+                .iter()
+                .map(|o| o.id.clone())
+                .collect()
+        });
+        let e = row_entropy(entropy, i);
+        let mut id = Id::fresh("opp", e, std::iter::empty());
+        if taken.contains(&id) {
+            id = Id::fresh("opp", e, taken.iter());
+        }
+        taken.insert(id.clone());
+        opportunities.push(Arc::new(opened(id, row)));
+        created += 1;
+    }
+    let taken = ExportTaken {
+        date,
+        file_name: file_name.chars().take(SHORT_TEXT).collect(),
+        created,
+        updated: changed,
+        unchanged,
+    };
+    if created == 0 && changed == 0 {
+        return Absorbed {
+            pipeline: pipeline.clone(),
+            taken,
+        };
+    }
+    let mut imports = pipeline.imports.clone();
+    imports.push(taken.clone());
+    Absorbed {
+        pipeline: Pipeline {
+            expected_days: pipeline.expected_days.clone(),
+            opportunities,
+            imports,
+        },
+        taken,
+    }
+}
