@@ -43,6 +43,13 @@ enum Command {
     Invite(commands::invite::Args),
     /// Decode and validate a partner's response (link or file).
     Response(commands::response::Args),
+    /// Take a CRM deal export (CSV) into a workspace file's pipeline.
+    AddDeals(commands::add_deals::Args),
+    /// A partner's pilot on a day: its day, success criteria, recommendation.
+    Pilot(commands::pilot::Args),
+    /// Governance metrics by month or quarter: pipeline, win rate, cycle
+    /// time, retention, plan against actual.
+    Metrics(commands::metrics::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +65,9 @@ fn main() -> ExitCode {
         Command::Motion(a) => commands::motion::run(&a),
         Command::Invite(a) => commands::invite::run(&a),
         Command::Response(a) => commands::response::run(&a),
+        Command::AddDeals(a) => commands::add_deals::run(&a),
+        Command::Pilot(a) => commands::pilot::run(&a),
+        Command::Metrics(a) => commands::metrics::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -332,3 +332,76 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     );
     check_contains(&stderr(&o), "(detail: the data has");
 }
+
+/// A week-1 and a week-3 export of the same pipeline: the second moves and
+/// adds deals, taking it twice changes nothing, bad rows are named by line;
+/// then the metrics and the pilot read the result.
+#[test]
+fn add_deals_then_metrics_and_pilot() {
+    let ws = fixture("workspace-v5.json");
+    let week1 = fixture("deals/hubspot-week1.csv");
+    let week3 = fixture("deals/hubspot-week3.csv");
+    let w1 = temp("deals-w1.json", "");
+    let o = succeeds(&["add-deals", &ws, &week1, "--date", "2026-10-05", "-o", &w1]);
+    check_contains(&stderr(&o), "skipped line 9: \"12k\" is not an amount");
+    check_contains(
+        &stderr(&o),
+        "Take in hubspot-week1.csv — new: 6 deals, updated: 0 deals",
+    );
+    let w3 = temp("deals-w3.json", "");
+    let o = succeeds(&["add-deals", &w1, &week3, "--date", "2026-10-19", "-o", &w3]);
+    check_contains(&stderr(&o), "new: 1 deal, updated: 2 deals");
+    let again = temp("deals-w3-again.json", "");
+    let o = succeeds(&[
+        "add-deals",
+        &w3,
+        &week3,
+        "--date",
+        "2026-10-19",
+        "-o",
+        &again,
+    ]);
+    check_contains(&stderr(&o), "nothing changed");
+    assert_eq!(
+        std::fs::read_to_string(&w3).unwrap(),
+        std::fs::read_to_string(&again).unwrap()
+    );
+    let o = succeeds(&[
+        "metrics",
+        &w3,
+        "--by",
+        "quarter",
+        "--from",
+        "2026-07-01",
+        "--to",
+        "2026-12-31",
+    ]);
+    check_contains(&stdout(&o), "2026 Q3");
+    let o = succeeds(&["metrics", &w3, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        v["partners"].as_array().is_some_and(|p| !p.is_empty()),
+        "{v}"
+    );
+    let o = run(&["metrics", &w3, "--by", "week"]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "--by: expected");
+
+    let o = succeeds(&["pilot", &w3, "--partner", "p-old-reseller", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["day"], 60);
+    assert_eq!(v["recommendation"], "exit");
+    assert_eq!(v["decided"]["decision"], "exit");
+    let o = succeeds(&[
+        "pilot",
+        &w3,
+        "--partner",
+        "p-old-reseller",
+        "--date",
+        "2025-03-23",
+    ]);
+    check_contains(&stdout(&o), "day 23 of 60");
+    let o = run(&["pilot", &w3, "--partner", "p-northwind"]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "has no pilot");
+}

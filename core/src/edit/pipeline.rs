@@ -14,6 +14,8 @@ use super::{Applied, EditError};
 use crate::date::Date;
 use crate::id::Id;
 use crate::money::Money;
+use crate::pipeline::absorb::absorb;
+use crate::pipeline::import::DealRow;
 use crate::pipeline::{Attribution, DealKind, NextAction, Opportunity, Pipeline, Stage};
 use crate::vocab::Vocabulary;
 use crate::workspace::Workspace;
@@ -71,6 +73,14 @@ pub enum PipelineEdit {
     Opportunity(Id, OpportunityEdit),
     /// Days expected in an open stage (`None`: back to the default).
     ExpectedDays(Stage, Option<u16>),
+    /// A CRM export taken on `date`: its deals updated by CRM id, new ones
+    /// added with ids seeded by `entropy` (see `pipeline::absorb`).
+    Import {
+        rows: Arc<Vec<DealRow>>,
+        date: Date,
+        file_name: String,
+        entropy: u64,
+    },
 }
 
 pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, EditError> {
@@ -89,6 +99,12 @@ pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, E
             Arc::make_mut(&mut ws.pipeline).opportunities[i] = Arc::new(o);
             Ok(done)
         }
+        PipelineEdit::Import {
+            rows,
+            date,
+            file_name,
+            entropy,
+        } => import(ws, &rows, date, &file_name, entropy),
         PipelineEdit::ExpectedDays(stage, days) => {
             if stage.is_closed() {
                 return Err(EditError::invalid(
@@ -116,6 +132,61 @@ pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, E
             ))
         }
     }
+}
+
+/// Every row checked as the reader would check the deal it makes, then
+/// absorbed; the workspace must still fit in a file.
+fn import(
+    ws: &mut Workspace,
+    rows: &[DealRow],
+    date: Date,
+    file_name: &str,
+    entropy: u64,
+) -> Result<Applied, EditError> {
+    check::text(|| "File name".into(), file_name, TextKind::Short)?;
+    for r in rows {
+        let at = |label: &str| format!("line {}: {label}", r.line);
+        for (label, text) in [
+            (OpportunityText::Name.label(), &r.name),
+            (OpportunityText::Account.label(), &r.account),
+            (OpportunityText::Domain.label(), &r.domain),
+            (OpportunityText::CrmId.label(), &r.crm_id),
+            (PARTNER, &r.partner_text),
+            ("Source", &r.source),
+        ] {
+            check::text(|| at(label), text, TextKind::Short)?;
+        }
+        check::amount(|| at(AMOUNT), r.amount)?;
+        if let Some(id) = &r.partner {
+            check_partner(ws, r.attribution, Some(id)).map_err(|_| {
+                EditError::invalid(
+                    at(PARTNER),
+                    format!("\"{id}\" is no longer in this workspace"),
+                )
+            })?;
+        }
+    }
+    let absorbed = absorb(&ws.pipeline, rows, date, file_name, entropy);
+    let taken = absorbed.taken;
+    if taken.created == 0 && taken.updated == 0 {
+        return Ok(Applied::plain(format!(
+            "take in {file_name} — nothing changed"
+        )));
+    }
+    check::room(
+        "Deals",
+        absorbed.pipeline.opportunities.len().saturating_sub(1),
+    )?;
+    let before = std::mem::replace(&mut ws.pipeline, Arc::new(absorbed.pipeline));
+    if let Err(e) = crate::format::check_size(ws) {
+        ws.pipeline = before;
+        return Err(EditError::TooLarge(e));
+    }
+    Ok(Applied::plain(format!(
+        "take in {file_name} — new: {}, updated: {}",
+        crate::words::count(taken.created as usize, "deal", "deals"),
+        crate::words::count(taken.updated as usize, "deal", "deals")
+    )))
 }
 
 fn position(pipeline: &Pipeline, id: &Id) -> Result<usize, EditError> {
