@@ -77,8 +77,11 @@ fn cascades_remove_what_pointed_at_the_removed_thing() {
     let (summary, ws) = check(Edit::RemovePartner(id("p-northwind")));
     assert_eq!(
         summary,
-        "delete partner Northwind Integrations — 1 account list (25 accounts)"
+        "delete partner Northwind Integrations — 5 deals kept for the program — 1 account list (25 accounts)"
     );
+    // Its deals stay, on no partner's page.
+    assert_eq!(ws.pipeline.opportunities.len(), 8);
+    assert!(ws.pipeline.opportunities.iter().all(|o| o.partner.is_none()));
     assert!(ws.list(&id("l-2")).is_none());
 
     let (summary, ws) = check(Edit::RemoveList(id("l-1")));
