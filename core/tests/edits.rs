@@ -81,7 +81,11 @@ fn cascades_remove_what_pointed_at_the_removed_thing() {
     );
     // Its deals stay, on no partner's page.
     assert_eq!(ws.pipeline.opportunities.len(), 8);
-    assert!(ws.pipeline.opportunities.iter().all(|o| o.partner.is_none()));
+    assert!(ws
+        .pipeline
+        .opportunities
+        .iter()
+        .all(|o| o.partner.is_none()));
     assert!(ws.list(&id("l-2")).is_none());
 
     let (summary, ws) = check(Edit::RemoveList(id("l-1")));

@@ -21,6 +21,8 @@ pub enum Page {
     Motion(Id),
     Incentives(Id),
     SelfAssessment(Id),
+    Pilot(Id),
+    Deals,
 }
 
 impl Page {
@@ -50,6 +52,8 @@ impl Page {
             Page::Motion(id) => format!("/motion?id={id}"),
             Page::Incentives(id) => format!("/incentives?id={id}"),
             Page::SelfAssessment(id) => format!("/self-assessment?id={id}"),
+            Page::Pilot(id) => format!("/pilot?id={id}"),
+            Page::Deals => "/deals".into(),
         }
     }
 }

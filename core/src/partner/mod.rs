@@ -119,6 +119,17 @@ impl Partner {
         self.pilots.last()
     }
 
+    /// The current status in words for lists, with the override when the
+    /// partner goes ahead against a "do not onboard" verdict ("Pilot —
+    /// against the verdict: board mandate").
+    pub fn status_text(&self) -> String {
+        let status = crate::vocab::Vocabulary::label(self.status());
+        match &self.verdict_override {
+            Some(o) => format!("{status} \u{2014} against the verdict: {}", o.reason),
+            None => status.to_owned(),
+        }
+    }
+
     /// The current status (the last change).
     pub fn status(&self) -> Status {
         self.history

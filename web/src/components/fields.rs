@@ -11,7 +11,7 @@ use partnerfit_core::edit::TextKind;
 use partnerfit_core::input;
 use partnerfit_core::rate::Rate;
 use partnerfit_core::vocab::Vocabulary;
-use partnerfit_core::Money;
+use partnerfit_core::{Date, Money};
 
 use crate::lens::Binding;
 use crate::state::use_store;
@@ -397,5 +397,38 @@ pub fn Check(
             </label>
             <span class="error" id=err_id aria-live="polite">{move || error.get()}</span>
         </div>
+    }
+}
+
+/// A day (YYYY-MM-DD), with the browser's date picker.
+#[component]
+pub fn DateField(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    binding: Binding<Date>,
+) -> impl IntoView {
+    view! {
+        <ParsedInput label binding kind="date"
+            show={|d: Date| d.to_string()}
+            parse={|s: String| Date::parse(s.trim()).map_err(|e| e.to_string())}/>
+    }
+}
+
+/// A day that may be left empty.
+#[component]
+pub fn OptionalDateField(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    binding: Binding<Option<Date>>,
+) -> impl IntoView {
+    view! {
+        <ParsedInput label binding kind="date"
+            show={|d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default()}
+            parse={|s: String| match s.trim() {
+                "" => Ok(None),
+                t => Date::parse(t).map(Some).map_err(|e| e.to_string()),
+            }}/>
     }
 }

@@ -4,6 +4,8 @@ pub mod account_lists;
 pub mod brief_view;
 pub mod charts;
 pub mod currency;
+pub mod deal_import;
+pub mod deal_row;
 pub mod dropzone;
 pub mod fields;
 pub mod history;

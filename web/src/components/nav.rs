@@ -13,6 +13,7 @@ pub fn Nav() -> impl IntoView {
         (Page::Icp, "ICP"),
         (Page::Partners, "Partners"),
         (Page::Accounts, "Accounts"),
+        (Page::Deals, "Deals"),
         (Page::Scorecard, "Scorecard"),
         (Page::Brief, "ICP brief"),
         (Page::Workspace, "Workspace"),

@@ -70,7 +70,7 @@ pub fn Home() -> impl IntoView {
                             id: p.id.clone(),
                             name: p.name.clone(),
                             kind: p.kind,
-                            status: p.status().label().to_owned(),
+                            status: p.status_text(),
                             score: r.total.map(format_score).unwrap_or_else(|| "–".into()),
                             verdict: r.verdict,
                             fragile: fragile.contains(&p.id),

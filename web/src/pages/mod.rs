@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod brief;
 pub mod compare;
+pub mod deals;
 pub mod home;
 pub mod icp;
 pub mod incentives;
@@ -11,6 +12,7 @@ pub mod not_found;
 pub mod overlap;
 pub mod partner;
 pub mod partners;
+pub mod pilot;
 pub mod respond;
 pub mod response_page;
 pub mod scorecard;

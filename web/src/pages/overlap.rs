@@ -7,12 +7,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::edit::overlap::{self, MappedField};
-use partnerfit_core::edit::{OverlapEdit, PartnerEdit, TextKind};
+use partnerfit_core::edit::{OverlapEdit, PartnerEdit, PilotEdit, TextKind};
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
 use partnerfit_core::overlap::cells::{behind, Cell};
 use partnerfit_core::overlap::figures::{decide, figures, Decided, Decision, Figures};
 use partnerfit_core::overlap::population::Population;
+use partnerfit_core::pilot::{AccountSource, PilotAccount};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::count;
 use partnerfit_core::Id;
@@ -257,10 +258,12 @@ fn CellAccounts(
         Cell::Greenfield { .. } => {
             let rows = rows.iter().take(SHOWN).map(|r| {
                 let a = &outcome.theirs[r.theirs as usize];
-                view! { <tr><td>{a.name.clone()}</td><td>{a.domain.clone()}</td><td class="num">{a.line}</td></tr> }
+                let account = PilotAccount { name: a.name.clone(), domain: a.domain.clone(), source: AccountSource::Greenfield };
+                view! { <tr><td>{a.name.clone()}</td><td>{a.domain.clone()}</td><td class="num">{a.line}</td>
+                    <td><AddToPilot lens account error/></td></tr> }
             }).collect_view();
             view! {
-                <table class="pairs"><thead><tr><th scope="col">"Their account"</th><th scope="col">"Domain"</th><th scope="col">"Line"</th></tr></thead>
+                <table class="pairs"><thead><tr><th scope="col">"Their account"</th><th scope="col">"Domain"</th><th scope="col">"Line"</th><th scope="col">"Pilot"</th></tr></thead>
                 <tbody>{rows}</tbody></table>
             }.into_any()
         }
@@ -296,6 +299,7 @@ fn CellAccounts(
                             <button type="button" aria-label=format!("Reject match {label}") on:click=move |_| decide.run(Some(Decision::Rejected))>"Reject"</button>
                             {d.decision.is_some().then(|| view! { <button type="button" class="link" aria-label=format!("Reopen match {label}") on:click=move |_| decide.run(None)>"Reopen"</button> })}
                             <button type="button" class="link" aria-label=format!("Add {} to the account map", o.name) on:click=add>"Add to account map"</button>
+                            <AddToPilot lens account=PilotAccount { name: o.name.clone(), domain: o.domain.clone(), source: AccountSource::Shared } error/>
                         </td>
                     </tr>
                 }
@@ -383,5 +387,40 @@ fn AccountMap(lens: PartnerLens) -> impl IntoView {
                     }
                 }).collect_view()/>
         </section>
+    }
+}
+
+/// "Add to the pilot": an account of the mapping into the running pilot's
+/// accounts (shown only while a pilot runs).
+#[component]
+fn AddToPilot(
+    lens: PartnerLens,
+    account: PilotAccount,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let running = lens.memo(|p| p.pilot().is_some_and(|x| x.decided.is_none()));
+    let name = account.name.clone();
+    let added = lens.memo(move |p| {
+        p.pilot()
+            .is_some_and(|x| x.accounts.iter().any(|a| a.name == name))
+    });
+    let label = format!("Add {} to the pilot", account.name);
+    let account = StoredValue::new(account);
+    let add = move |_| {
+        error.set(
+            lens.apply(PartnerEdit::Pilot(PilotEdit::AddAccounts(vec![
+                account.get_value()
+            ])))
+            .err(),
+        )
+    };
+    move || {
+        running.get().then(|| {
+            if added.get() {
+                view! { <span class="hint">"In the pilot"</span> }.into_any()
+            } else {
+                view! { <button type="button" class="link" aria-label=label.clone() on:click=add>"Add to the pilot"</button> }.into_any()
+            }
+        })
     }
 }

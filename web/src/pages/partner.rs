@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::alignment::QUESTIONS;
 use partnerfit_core::edit::partner::{evidence_label, their_answer_label};
-use partnerfit_core::edit::{PartnerEdit, PartnerText, Question};
+use partnerfit_core::edit::pilot::OVERRIDE_REASON;
+use partnerfit_core::edit::{PartnerEdit, PartnerText, Question, TextKind};
 use partnerfit_core::partner::Status;
+use partnerfit_core::scorecard::verdict::Verdict;
 use partnerfit_core::scorecard::{format_score, GateState};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::Id;
@@ -68,6 +70,7 @@ fn PartnerView(id: Id) -> impl IntoView {
             <A href=Page::Overlap(id.clone()).link()>"Account mapping and overlap →"</A>" · "
             <A href=Page::Motion(id.clone()).link()>"Rules of engagement →"</A>" · "
             <A href=Page::Incentives(id.clone()).link()>"Incentives →"</A>" · "
+            <A href=Page::Pilot(id.clone()).link()>"Pilot →"</A>" · "
             <A href=Page::SelfAssessment(id.clone()).link()>"Self-assessment by link →"</A>
         </p>
         <Profile lens/>
@@ -126,9 +129,26 @@ fn Profile(lens: PartnerLens) -> impl IntoView {
 fn Lifecycle(lens: PartnerLens) -> impl IntoView {
     let history = lens.memo(|p| p.history.clone());
     let current = lens.memo(|p| Some(p.status()));
+    let error = RwSignal::new(None::<String>);
     let set = move |s: Status| {
-        let _ = lens.apply(PartnerEdit::Status(s, clock::today()));
+        error.set(lens.apply(PartnerEdit::Status(s, clock::today())).err());
     };
+    let derived = use_derived();
+    let needs_reason = Memo::new(move |_| {
+        derived
+            .evaluation(&lens.id())
+            .is_some_and(|e| e.verdict == Verdict::DoNotOnboard)
+            || lens.with(|p| p.verdict_override.is_some()).unwrap_or(false)
+    });
+    let reason = lens.bind(
+        |p| {
+            p.verdict_override
+                .as_ref()
+                .map(|o| o.reason.clone())
+                .unwrap_or_default()
+        },
+        |v: String| PartnerEdit::Override((!v.trim().is_empty()).then_some(v), clock::today()),
+    );
     view! {
         <div class="lifecycle">
             <h3>"Lifecycle"</h3>
@@ -146,6 +166,11 @@ fn Lifecycle(lens: PartnerLens) -> impl IntoView {
                     <button type="button" on:click=move |_| set(Status::Candidate)>"Reopen as candidate"</button>
                 })}
             </div>
+            <span class="error" role="alert">{move || error.get()}</span>
+            {move || needs_reason.get().then(|| view! {
+                <TextField label=OVERRIDE_REASON kind=TextKind::Long binding=reason
+                    hint="The scorecard says not to onboard: moving to pilot or active needs this reason. It is shown wherever the partner appears."/>
+            })}
         </div>
     }
 }

@@ -47,6 +47,7 @@ struct Row {
     name: String,
     kind: PartnerType,
     status: Status,
+    status_text: String,
     since: String,
     owner: String,
     archived: bool,
@@ -82,6 +83,7 @@ pub fn PartnersPage() -> impl IntoView {
                         name: p.name.clone(),
                         kind: p.kind,
                         status: p.status(),
+                        status_text: p.status_text(),
                         since: p.status_since().map(|d| d.to_string()).unwrap_or_default(),
                         owner: p.owner.clone(),
                         archived: p.archived,
@@ -155,7 +157,7 @@ pub fn PartnersPage() -> impl IntoView {
                                 <td><A href=Page::Partner(row.id.clone()).link()>{row.name.clone()}</A>
                                     {row.archived.then(|| view! { " " <span class="badge">"archived"</span> })}</td>
                                 <td>{row.kind.label()}</td>
-                                <td>{row.status.label()}<span class="hint">{format!(" since {}", row.since)}</span></td>
+                                <td>{row.status_text.clone()}<span class="hint">{format!(" since {}", row.since)}</span></td>
                                 <td>{row.owner.clone()}</td>
                                 <td class="num">{row.score.clone()}</td>
                                 <td>{row.verdict.map(|v| view! { <VerdictBadge verdict=v/> })}</td>

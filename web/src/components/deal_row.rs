@@ -1,0 +1,144 @@
+//! One deal of the pipeline, edited in place: the `DealLens` ("this deal":
+//! read it, bind its fields to opportunity edits), a row of the deals
+//! tables, and the deal's next actions.
+
+use leptos::prelude::*;
+use partnerfit_core::edit::pipeline::NextActionField;
+use partnerfit_core::edit::{Edit, OpportunityEdit, PipelineEdit, TextKind};
+use partnerfit_core::pipeline::{NextAction, Opportunity, Side, Stage};
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::Id;
+
+use crate::clock;
+use crate::components::fields::{next_id, Check, Choice, OptionalDateField, TextField};
+use crate::components::list_editor::ListEditor;
+use crate::lens::Binding;
+use crate::state::Store;
+
+/// "This deal": read it, and change it with opportunity edits.
+#[derive(Clone, Copy)]
+pub struct DealLens {
+    store: Store,
+    id: StoredValue<Id>,
+}
+
+impl DealLens {
+    pub fn new(store: Store, id: Id) -> DealLens {
+        DealLens {
+            store,
+            id: StoredValue::new(id),
+        }
+    }
+
+    /// A value of the deal that re-renders only when it changes.
+    pub fn memo<T>(self, f: impl Fn(&Opportunity) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Default + PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| {
+            self.id.with_value(|id| {
+                self.store
+                    .with(|w| w.pipeline.opportunity(id).map(&f))
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    pub fn apply(&self, e: OpportunityEdit) -> Result<(), String> {
+        self.store.commit(Edit::Pipeline(PipelineEdit::Opportunity(
+            self.id.get_value(),
+            e,
+        )))
+    }
+
+    /// One field of the deal: `get` reads it, `set` makes the edit.
+    pub fn bind<T>(
+        self,
+        get: impl Fn(&Opportunity) -> T + Send + Sync + 'static,
+        set: impl Fn(T) -> OpportunityEdit + Send + Sync + 'static,
+    ) -> Binding<T>
+    where
+        T: Default + Clone + PartialEq + Send + Sync + 'static,
+    {
+        Binding {
+            in_workspace: true,
+            value: self.memo(get).into(),
+            commit: Callback::new(move |v: T| self.apply(set(v))),
+        }
+    }
+}
+
+/// The stage of a deal; a change is dated today.
+#[component]
+pub fn StageSelect(deal: DealLens, #[prop(into)] label: String) -> impl IntoView {
+    let binding = deal.bind(
+        |o| o.stage(),
+        |s: Stage| OpportunityEdit::Stage(s, clock::today()),
+    );
+    view! { <Choice label binding/> }
+}
+
+/// Whether a deal meets the motion's definition of qualified.
+#[component]
+pub fn QualifiedSelect(deal: DealLens, #[prop(into)] label: String) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let value = deal.memo(|o| match o.qualified {
+        None => "",
+        Some(true) => "yes",
+        Some(false) => "no",
+    });
+    let id = next_id();
+    view! {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id prop:value=move || value.get() data-bound="true"
+                on:change:target=move |ev| {
+                    let q = match ev.target().value().as_str() {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    };
+                    error.set(deal.apply(OpportunityEdit::Qualified(q)).err());
+                    ev.target().set_value(value.get_untracked());
+                }>
+                <option value="">"Not judged yet"</option>
+                <option value="yes">"Qualified"</option>
+                <option value="no">"Not qualified"</option>
+            </select>
+            <span class="error" aria-live="polite">{move || error.get()}</span>
+        </div>
+    }
+}
+
+/// The next actions of a deal: what, who (us or the partner), by when, done.
+#[component]
+pub fn NextActions(deal: DealLens, #[prop(into)] name: String) -> impl IntoView {
+    let rows = deal.memo(|o| o.next_actions.clone());
+    view! {
+        <ListEditor legend=format!("Next actions on {name}") rows noun="next action" add_label="Add a next action"
+            edit=Callback::new(move |e| deal.apply(OpportunityEdit::NextActions(e)))
+            new_row=Callback::new(|()| NextAction { text: String::new(), owner: Side::Unassigned, due: None, done: false })
+            row=|r| {
+                let n = r.number();
+                view! {
+                    <TextField label=NextActionField::Text.label(n) kind=TextKind::Long one_line=true binding=r.field(|a: &NextAction| a.text.clone(), |a, v| a.text = v)/>
+                    <Choice label=NextActionField::Owner.label(n) binding=r.field(|a: &NextAction| a.owner, |a, v| a.owner = v)/>
+                    <OptionalDateField label=NextActionField::Due.label(n) binding=r.field(|a: &NextAction| a.due, |a, v| a.due = v)/>
+                    <Check label=NextActionField::Done.label(n) binding=r.field(|a: &NextAction| a.done, |a, v| a.done = v)/>
+                }
+            }/>
+    }
+}
+
+/// The stage label and days in it ("Discovery, 20 days").
+pub fn stage_text(o: &Opportunity, today: partnerfit_core::Date) -> String {
+    format!(
+        "{}, {}",
+        o.stage().label(),
+        partnerfit_core::words::count(
+            o.stage_since().days_until(today).max(0) as usize,
+            "day",
+            "days"
+        )
+    )
+}

@@ -1,0 +1,66 @@
+//! The pilot's deals: each judged against the motion's definition of
+//! qualified (shown beside them), its stage, and its next actions with
+//! their owner side.
+
+use leptos::prelude::*;
+use partnerfit_core::pilot::evaluate::deals;
+use partnerfit_core::Date;
+
+use crate::components::deal_row::{
+    stage_text, DealLens, NextActions, QualifiedSelect, StageSelect,
+};
+use crate::lens::PartnerLens;
+
+#[component]
+pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
+    let store = lens.store();
+    let ids = Memo::new(move |_| {
+        lens.with_ws(|w, p| {
+            p.pilot()
+                .map(|x| {
+                    deals(x, &w.pipeline, &p.id)
+                        .iter()
+                        .map(|o| o.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+    });
+    let qualified = lens.memo(|p| p.motion.qualified.clone());
+    view! {
+        <section class="pilot-deals" aria-labelledby="pilot-deals" data-testid="pilot-deals">
+            <h2 id="pilot-deals">{move || format!("The pilot's deals ({})", ids.with(Vec::len))}</h2>
+            <div class="qualified-definition" data-testid="qualified-definition">
+                <h3>"\u{201c}Qualified\u{201d}, as the rules of engagement define it"</h3>
+                {move || {
+                    let q = qualified.get();
+                    if q.is_empty() {
+                        view! { <p class="warning">"The rules of engagement do not say yet what a qualified opportunity is: write it on the Rules of engagement page."</p> }.into_any()
+                    } else {
+                        view! { <ul>{q.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                    }
+                }}
+            </div>
+            {move || ids.with(Vec::is_empty).then(|| view! {
+                <p>"No deal is attributed to this partner yet: take in a CRM export on the Deals page, or add one by hand."</p>
+            })}
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                {
+                    let deal = DealLens::new(store, id);
+                    let o = deal.memo(|o| Some((o.name.clone(), o.account.clone(), o.clone())));
+                    move || o.get().map(|(name, account, opp)| view! {
+                        <article class="pilot-deal" data-testid="pilot-deal">
+                            <h3>{name.clone()}<span class="hint">{format!(" · {account} · {}", stage_text(&opp, today))}</span></h3>
+                            <div class="field-row">
+                                <StageSelect deal label=format!("Stage of {name}")/>
+                                <QualifiedSelect deal label=format!("Is {name} qualified?")/>
+                            </div>
+                            <NextActions deal name=name.clone()/>
+                        </article>
+                    })
+                }
+            </For>
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+//! The decision: the recommendation (expand, reset with fixes, exit) with
+//! its reasons, at the end or on demand, and recording what the user
+//! decides — which moves the partner's status.
+
+use leptos::prelude::*;
+use partnerfit_core::edit::pilot::DECISION_REASON;
+use partnerfit_core::edit::{PilotEdit, TextKind};
+use partnerfit_core::pilot::evaluate::evaluate;
+use partnerfit_core::pilot::recommend::recommend;
+use partnerfit_core::pilot::Decision as Choice;
+use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::words::capitalised;
+use partnerfit_core::Date;
+
+use super::pilot_edit;
+use crate::components::fields::{next_id, DateField, TextField};
+use crate::lens::{Binding, PartnerLens};
+
+#[component]
+pub fn Decision(lens: PartnerLens, today: Date) -> impl IntoView {
+    let rec = Memo::new(move |_| {
+        lens.with_ws(|w, p| {
+            p.pilot().map(|x| {
+                let s = evaluate(x, &w.pipeline, &p.id, today);
+                (s.ended || s.day >= s.days, recommend(&s))
+            })
+        })
+        .flatten()
+    });
+    let on_demand = RwSignal::new(false);
+    let decision = RwSignal::new(None::<Choice>);
+    let date = RwSignal::new(today);
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let decide = move |_| {
+        let Some((_, r)) = rec.get_untracked() else {
+            return;
+        };
+        let d = decision.get_untracked().unwrap_or(r.decision);
+        let fixes = if d == Choice::Reset {
+            r.fixes()
+        } else {
+            Vec::new()
+        };
+        error.set(
+            lens.apply(pilot_edit(PilotEdit::Decide {
+                decision: d,
+                date: date.get_untracked(),
+                reason: reason.get_untracked(),
+                fixes,
+            }))
+            .err(),
+        );
+    };
+    let select_id = next_id();
+    view! {
+        <section class="pilot-decision" aria-labelledby="pilot-decision" data-testid="pilot-decision">
+            <h2 id="pilot-decision">"Decision"</h2>
+            {move || rec.get().map(|(due, r)| if due || on_demand.get() {
+                view! {
+                    <p data-testid="recommendation">"Recommendation: "<strong>{r.decision.label()}</strong></p>
+                    <ul data-testid="recommendation-reasons">{r.reasons.iter().map(|x| view! { <li>{capitalised(&x.text())}</li> }).collect_view()}</ul>
+                    {(!r.fixes().is_empty()).then(|| view! {
+                        <p>"A reset would ask the next pilot to fix:"</p>
+                        <ul data-testid="recommendation-fixes">{r.fixes().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    })}
+                }.into_any()
+            } else {
+                view! {
+                    <p>"The recommendation comes at the end of the pilot."</p>
+                    <button type="button" on:click=move |_| on_demand.set(true)>"Judge the pilot now"</button>
+                }.into_any()
+            })}
+            <div class="field">
+                <label class="label" for=select_id.clone()>"Your decision"</label>
+                <select id=select_id on:change:target=move |ev| decision.set(Choice::from_key(&ev.target().value()))>
+                    <option value="">"As recommended"</option>
+                    {Choice::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <DateField label="Decision date" binding={Binding::local(date)}/>
+            <TextField label=DECISION_REASON kind=TextKind::Long binding=Binding::local(reason)/>
+            <button type="button" on:click=decide>"Record the decision"</button>
+            <p class="hint">"Expand makes the partner active; exit moves it to exited; reset starts a new pilot with the fixes listed."</p>
+            <span class="error" role="alert">{move || error.get()}</span>
+        </section>
+    }
+}
