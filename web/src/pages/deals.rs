@@ -88,20 +88,27 @@ fn DealsTable(store: Store) -> impl IntoView {
 #[component]
 fn DealTableRow(store: Store, id: Id) -> impl IntoView {
     let deal = DealLens::new(store, id.clone());
-    let info = deal.memo(|o| Some(o.clone()));
-    let whose = Memo::new(move |_| {
-        info.with(|o| {
-            o.as_ref().map(|o| match &o.partner {
-                Some(p) => format!(
-                    "{} ({})",
-                    o.attribution.label(),
-                    store.with(|w| w.partner(p).map(|p| p.name.clone()).unwrap_or_default())
-                ),
-                None => o.attribution.label().to_owned(),
-            })
-        })
+    // The row re-renders only when its name, id or company change; the
+    // stage, whose deal it is and the amount follow on their own.
+    let head = deal.memo(|o| {
+        Some((
+            o.name.clone(),
+            o.crm_id.clone(),
+            o.account.clone(),
+            o.created,
+        ))
+    });
+    let whose = deal.memo(move |o| match &o.partner {
+        Some(p) => format!(
+            "{} ({})",
+            o.attribution.label(),
+            store.with(|w| w.partner(p).map(|p| p.name.clone()).unwrap_or_default())
+        ),
+        None => o.attribution.label().to_owned(),
     });
     let today = clock::today();
+    let stage = deal.memo(move |o| stage_text(o, today));
+    let amount = deal.memo(move |o| o.amount.display(store.with(|w| w.profile.currency)));
     let error = RwSignal::new(None::<String>);
     let remove = move |_| {
         error.set(
@@ -111,17 +118,16 @@ fn DealTableRow(store: Store, id: Id) -> impl IntoView {
         )
     };
     move || {
-        info.get().map(|o| {
-            let currency = store.with_untracked(|w| w.profile.currency);
+        head.get().map(|(name, crm_id, account, created)| {
             view! {
                 <tr data-testid="deal">
-                    <th scope="row">{o.name.clone()}<span class="hint">{(!o.crm_id.is_empty()).then(|| format!(" · {}", o.crm_id))}</span></th>
-                    <td>{o.account.clone()}</td>
+                    <th scope="row">{name.clone()}<span class="hint">{(!crm_id.is_empty()).then(|| format!(" · {crm_id}"))}</span></th>
+                    <td>{account}</td>
                     <td>{move || whose.get()}</td>
-                    <td><StageSelect deal label=format!("Stage of {}", o.name)/><span class="hint">{stage_text(&o, today)}</span></td>
-                    <td class="num">{o.amount.display(currency)}</td>
-                    <td>{o.created.to_string()}</td>
-                    <td><button type="button" class="link" aria-label=format!("Remove the deal {}", o.name) on:click=remove.clone()>"Remove"</button>
+                    <td><StageSelect deal label=format!("Stage of {name}")/><span class="hint">{move || stage.get()}</span></td>
+                    <td class="num">{move || amount.get()}</td>
+                    <td>{created.to_string()}</td>
+                    <td><button type="button" class="link" aria-label=format!("Remove the deal {name}") on:click=remove.clone()>"Remove"</button>
                         <span class="error" aria-live="polite">{move || error.get()}</span></td>
                 </tr>
             }

@@ -48,10 +48,13 @@ pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 {
                     let deal = DealLens::new(store, id);
-                    let o = deal.memo(|o| Some((o.name.clone(), o.account.clone(), o.clone())));
-                    move || o.get().map(|(name, account, opp)| view! {
+                    // Only the name and company re-render the article; the
+                    // stage line and the controls follow on their own.
+                    let head = deal.memo(|o| Some((o.name.clone(), o.account.clone())));
+                    let stage = deal.memo(move |o| stage_text(o, today));
+                    move || head.get().map(|(name, account)| view! {
                         <article class="pilot-deal" data-testid="pilot-deal">
-                            <h3>{name.clone()}<span class="hint">{format!(" · {account} · {}", stage_text(&opp, today))}</span></h3>
+                            <h3>{name.clone()}<span class="hint">{format!(" · {account} · ")}{move || stage.get()}</span></h3>
                             <div class="field-row">
                                 <StageSelect deal label=format!("Stage of {name}")/>
                                 <QualifiedSelect deal label=format!("Is {name} qualified?")/>
