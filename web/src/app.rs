@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/incentives") view=pages::incentives::IncentivesPage/>
                     <Route path=path!("/self-assessment") view=pages::self_assessment::SelfAssessmentPage/>
                     <Route path=path!("/response") view=pages::response_page::ResponsePage/>
+                    <Route path=path!("/metrics") view=pages::metrics::MetricsPage/>
                 </Routes>
             </main>
         </Router>

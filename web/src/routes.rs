@@ -21,6 +21,7 @@ pub enum Page {
     Motion(Id),
     Incentives(Id),
     SelfAssessment(Id),
+    Metrics,
 }
 
 impl Page {
@@ -50,6 +51,7 @@ impl Page {
             Page::Motion(id) => format!("/motion?id={id}"),
             Page::Incentives(id) => format!("/incentives?id={id}"),
             Page::SelfAssessment(id) => format!("/self-assessment?id={id}"),
+            Page::Metrics => "/metrics".into(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub fn Nav() -> impl IntoView {
         (Page::Accounts, "Accounts"),
         (Page::Scorecard, "Scorecard"),
         (Page::Brief, "ICP brief"),
+        (Page::Metrics, "Metrics"),
         (Page::Workspace, "Workspace"),
     ];
     view! {
