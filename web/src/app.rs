@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/response") view=pages::response_page::ResponsePage/>
                     <Route path=path!("/pilot") view=pages::pilot::PilotPage/>
                     <Route path=path!("/deals") view=pages::deals::DealsPage/>
+                    <Route path=path!("/metrics") view=pages::metrics::MetricsPage/>
                 </Routes>
             </main>
         </Router>

@@ -23,6 +23,7 @@ pub enum Page {
     SelfAssessment(Id),
     Pilot(Id),
     Deals,
+    Metrics,
 }
 
 impl Page {
@@ -54,6 +55,7 @@ impl Page {
             Page::SelfAssessment(id) => format!("/self-assessment?id={id}"),
             Page::Pilot(id) => format!("/pilot?id={id}"),
             Page::Deals => "/deals".into(),
+            Page::Metrics => "/metrics".into(),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod history;
 pub mod import;
 pub mod list_editor;
 pub mod list_import;
+pub mod metric_charts;
 pub mod nav;
 pub mod one_pager_view;
 pub mod partner_route;

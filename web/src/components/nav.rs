@@ -16,6 +16,7 @@ pub fn Nav() -> impl IntoView {
         (Page::Deals, "Deals"),
         (Page::Scorecard, "Scorecard"),
         (Page::Brief, "ICP brief"),
+        (Page::Metrics, "Metrics"),
         (Page::Workspace, "Workspace"),
     ];
     view! {

@@ -7,6 +7,7 @@ pub mod deals;
 pub mod home;
 pub mod icp;
 pub mod incentives;
+pub mod metrics;
 pub mod motion;
 pub mod not_found;
 pub mod overlap;
