@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use partnerfit_core::governance::cycle::Cycle;
 use partnerfit_core::governance::pipeline::Step;
+use partnerfit_core::governance::plan_actual::Economics;
 use partnerfit_core::governance::split::{Amounts, Split};
 use partnerfit_core::governance::{report, MetricsReport, PartnerMetrics, Period, Window};
 use partnerfit_core::incentives::plan::Plan;
@@ -684,12 +685,21 @@ fn plan_against_actual_for_a_referral_partner() {
     assert_eq!((act.we_pay, act.partner_earns), (eur(37_000), eur(37_000)));
     assert_eq!(act.contribution, eur(238_250));
     assert_eq!(act.cost_per_deal, Some(Money(502_381)));
-    // Harbor has no plan for its type: actuals only.
+    // 238,250 at actuals is positive but below the 284,250 planned.
+    assert_eq!(
+        pa.economics(),
+        Economics::HoldInPart {
+            actual: eur(238_250),
+            planned: eur(284_250)
+        }
+    );
+    // Harbor has no plan for its type: actuals only, too early to judge.
     let h = &partner(&r, "harbor").plan;
     assert_eq!(
         (h.plan.as_deref(), h.at_plan, h.at_actuals),
         (None, None, None)
     );
+    assert_eq!(h.economics(), Economics::TooEarly);
     assert_eq!(h.actual.deal_size, Some(eur(15_000)));
 }
 

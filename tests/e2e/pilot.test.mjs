@@ -52,6 +52,13 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await page.getByRole("button", { name: "Take in the deals" }).click();
     await expect(page.getByTestId("deal-import-done")).toHaveText("Take in deals-week3.csv — new: 1 deal, updated: 2 deals.");
     await expect(page.getByTestId("deal")).toHaveCount(5);
+    await expect(page.getByTestId("exports-taken")).toContainText("deals-week3.csv (2026-11-23): 1 new, 2 updated, 2 unchanged");
+
+    // Attribution is editable: a direct deal the partner worked on.
+    const loire = page.getByTestId("deal").filter({ hasText: "Loire Primeurs AP" });
+    await loire.getByLabel("Edit the deal Loire Primeurs AP").click();
+    await loire.getByLabel("Whose deal of Loire Primeurs AP").selectOption({ label: "Partner-influenced by Northwind Integrations" });
+    await expect(loire).toContainText("Partner-influenced (Northwind Integrations)");
 
     // The weekly review: what moved, the stuck deal; a next action the partner owns.
     await app.go("Partners");

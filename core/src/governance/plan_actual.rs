@@ -108,6 +108,66 @@ pub struct PlanVsActual {
     pub at_actuals: Option<Outcome>,
 }
 
+/// Whether step 6's economics hold at the actual figures: our contribution
+/// at actuals against the contribution the plan modelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Economics {
+    /// Nothing of the partner's new business closed: too early to say.
+    TooEarly,
+    /// At actuals we lose money over the plan's horizon.
+    DoNotHold { loss: Money, planned: Money },
+    /// At actuals the contribution is at or above the plan's.
+    Hold { actual: Money, planned: Money },
+    /// Positive at actuals, but below the plan's.
+    HoldInPart { actual: Money, planned: Money },
+}
+
+impl PlanVsActual {
+    /// The rule: a negative contribution at actuals does not hold; one at or
+    /// above the plan's holds; one between zero and the plan's holds in
+    /// part; without a model at both, too early.
+    pub fn economics(&self) -> Economics {
+        let (Some(plan), Some(actual)) = (self.at_plan, self.at_actuals) else {
+            return Economics::TooEarly;
+        };
+        let (planned, actual) = (plan.contribution, actual.contribution);
+        if actual.0 < 0 {
+            Economics::DoNotHold {
+                loss: Money(-actual.0),
+                planned,
+            }
+        } else if actual >= planned {
+            Economics::Hold { actual, planned }
+        } else {
+            Economics::HoldInPart { actual, planned }
+        }
+    }
+}
+
+impl Economics {
+    /// The finding in a sentence, amounts in `c`.
+    pub fn text(&self, c: crate::money::Currency) -> String {
+        match *self {
+            Economics::TooEarly => "Nothing of its new business closed in this window: too early to say whether step 6's economics hold.".into(),
+            Economics::DoNotHold { loss, planned } => format!(
+                "Step 6's economics do not hold: at actuals we lose {} over the plan's horizon (the plan expected {}).",
+                loss.display(c),
+                planned.display(c)
+            ),
+            Economics::Hold { actual, planned } => format!(
+                "Step 6's economics hold: at actuals our contribution is {}, at or above the {} planned.",
+                actual.display(c),
+                planned.display(c)
+            ),
+            Economics::HoldInPart { actual, planned } => format!(
+                "Step 6's economics hold only in part: at actuals our contribution is {}, below the {} planned.",
+                actual.display(c),
+                planned.display(c)
+            ),
+        }
+    }
+}
+
 /// Compare `partner`'s plan with `won` and `lost` new deals over
 /// `quarters_milli` quarters.
 pub fn plan_vs_actual(

@@ -14,7 +14,7 @@ use partnerfit_core::{Id, Money};
 
 use crate::clock;
 use crate::components::deal_import::DealImport;
-use crate::components::deal_row::{stage_text, DealLens, StageSelect};
+use crate::components::deal_row::{stage_text, DealEditor, DealLens, StageSelect};
 use crate::components::fields::{next_id, MoneyField, ParsedInput, TextField};
 use crate::lens::Binding;
 use crate::routes::Page;
@@ -30,7 +30,7 @@ pub fn DealsPage() -> impl IntoView {
     view! {
         <h1>"Deals"</h1>
         <p class="lede">"The pipeline partners are judged on: take in your CRM's deal export each week (a later export updates the deals it already holds and records how they moved), or enter deals by hand."</p>
-        <section aria-labelledby="deals-import"><h2 id="deals-import">"Take in a CRM export"</h2><DealImport/></section>
+        <section aria-labelledby="deals-import"><h2 id="deals-import">"Take in a CRM export"</h2><DealImport/><Exports store/></section>
         <section aria-labelledby="deals-list">
             <h2 id="deals-list">{move || format!("The pipeline: {}", count(total.get(), "deal", "deals"))}</h2>
             <DealsTable store/>
@@ -40,6 +40,34 @@ pub fn DealsPage() -> impl IntoView {
             <p class="hint">"A deal longer than this in a stage is stuck: the weekly review of a pilot lists it."</p>
             <div class="field-row">{Stage::OPEN.iter().map(|s| view! { <ExpectedDays store stage=*s/> }).collect_view()}</div>
         </section>
+    }
+}
+
+/// The exports taken in so far, newest first.
+#[component]
+fn Exports(store: Store) -> impl IntoView {
+    let taken = Memo::new(move |_| {
+        store.with(|w| {
+            w.pipeline
+                .imports
+                .iter()
+                .rev()
+                .map(|t| {
+                    format!(
+                        "{} ({}): {} new, {} updated, {} unchanged",
+                        t.file_name, t.date, t.created, t.updated, t.unchanged
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let t = taken.get();
+        (!t.is_empty()).then(|| view! {
+            <details><summary>{format!("Exports taken in ({})", t.len())}</summary>
+                <ul data-testid="exports-taken">{t.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+            </details>
+        })
     }
 }
 
@@ -75,7 +103,7 @@ fn DealsTable(store: Store) -> impl IntoView {
     });
     view! {
         <table class="deals" data-testid="deals">
-            <thead><tr><th scope="col">"Deal"</th><th scope="col">"Company"</th><th scope="col">"Whose"</th><th scope="col">"Stage"</th><th scope="col">"Amount"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+            <thead><tr><th scope="col">"Deal"</th><th scope="col">"Company"</th><th scope="col">"Whose"</th><th scope="col">"Stage"</th><th scope="col">"Amount"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Edit or remove"</span></th></tr></thead>
             <tbody>
                 <For each=move || rows.get() key=|id| id.clone() let:id>
                     <DealTableRow store id/>
@@ -127,7 +155,8 @@ fn DealTableRow(store: Store, id: Id) -> impl IntoView {
                     <td><StageSelect deal label=format!("Stage of {name}")/><span class="hint">{move || stage.get()}</span></td>
                     <td class="num">{move || amount.get()}</td>
                     <td>{created.to_string()}</td>
-                    <td><button type="button" class="link" aria-label=format!("Remove the deal {name}") on:click=remove.clone()>"Remove"</button>
+                    <td><details class="deal-edit"><summary aria-label=format!("Edit the deal {name}")>"Edit"</summary><DealEditor deal name=name.clone()/></details>
+                        <button type="button" class="link" aria-label=format!("Remove the deal {name}") on:click=remove.clone()>"Remove"</button>
                         <span class="error" aria-live="polite">{move || error.get()}</span></td>
                 </tr>
             }

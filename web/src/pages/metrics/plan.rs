@@ -3,7 +3,7 @@
 //! actuals, a sentence on whether the economics hold, and the chart.
 
 use leptos::prelude::*;
-use partnerfit_core::governance::plan_actual::{Outcome, PlanVsActual};
+use partnerfit_core::governance::plan_actual::Outcome;
 use partnerfit_core::governance::{MetricsReport, PartnerMetrics};
 use partnerfit_core::incentives::model::deals_text;
 use partnerfit_core::words::count;
@@ -18,33 +18,6 @@ fn money_text(m: Option<Money>, c: Currency) -> String {
 
 fn deals_or_dash(milli: Option<i64>) -> String {
     milli.map_or_else(|| "–".into(), deals_text)
-}
-
-/// Whether step 6's economics hold at actuals, in a sentence.
-fn verdict(pa: &PlanVsActual, c: Currency) -> String {
-    let (Some(plan), Some(actual)) = (pa.at_plan, pa.at_actuals) else {
-        return "Nothing of its new business closed in this window: too early to say whether step 6's economics hold.".into();
-    };
-    let (p, a) = (plan.contribution, actual.contribution);
-    if a.0 < 0 {
-        format!(
-            "Step 6's economics do not hold: at actuals we lose {} over the plan's horizon (the plan expected {}).",
-            Money(-a.0).display(c),
-            p.display(c)
-        )
-    } else if a >= p {
-        format!(
-            "Step 6's economics hold: at actuals our contribution is {}, at or above the {} planned.",
-            a.display(c),
-            p.display(c)
-        )
-    } else {
-        format!(
-            "Step 6's economics hold only in part: at actuals our contribution is {}, below the {} planned.",
-            a.display(c),
-            p.display(c)
-        )
-    }
 }
 
 /// Plan against actual for `partner`.
@@ -112,7 +85,7 @@ pub fn PlanActual(report: MetricsReport, partner: PartnerMetrics) -> impl IntoVi
             <thead><tr><th scope="col">"Figure"</th><th scope="col">"At plan"</th><th scope="col">"At actuals"</th></tr></thead>
             <tbody>{outcome_rows.map(row).into_iter().collect_view()}</tbody>
         </table>
-        <p class="plan-verdict" data-testid="plan-verdict">{verdict(&pa, c)}</p>
+        <p class="plan-verdict" data-testid="plan-verdict">{pa.economics().text(c)}</p>
         {chart}
     }
     .into_any()
