@@ -817,7 +817,7 @@ mod random {
             text: op.text.clone(),
             owner: partnerfit_core::pipeline::Side::ALL[op.a % 3],
             due: op.flag.then(|| day().add_days(op.n)),
-            done: op.n % 2 == 0,
+            done: op.n.rem_euclid(2) == 0,
         }
     }
 
@@ -1367,7 +1367,11 @@ mod random {
             53 => Edit::Pipeline(PipelineEdit::Add(deal(
                 fresh("o"),
                 op,
-                if op.a % 3 == 0 { Some(p.clone()) } else { None },
+                if op.a.is_multiple_of(3) {
+                    Some(p.clone())
+                } else {
+                    None
+                },
             ))),
             54 => Edit::Pipeline(PipelineEdit::Remove(some_id(deals(ws), op.b))),
             55 => Edit::Pipeline(PipelineEdit::Opportunity(

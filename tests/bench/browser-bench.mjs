@@ -355,9 +355,9 @@ function timeEdits(page, kind, n) {
       const name = deal.querySelector("h3").firstChild.textContent;
       control = labelled(`Stage of ${name}`);
       state = () => `${deal.querySelector("h3 .hint").textContent}|${criteria.textContent.length}`;
-      const first = control.value === "proposal" ? "negotiation" : "proposal";
-      const second = control.value === "proposal" ? "proposal" : control.value === "negotiation" ? "solution" : control.value;
-      next = (i) => (i % 2 === 0 ? first : second);
+      const original = control.value;
+      const other = original === "proposal" ? "negotiation" : "proposal";
+      next = (i) => (i % 2 === 0 ? other : original);
       event = () => new Event("change", { bubbles: true });
     }
     if (!control) throw new Error(`no control for ${kind}`);
