@@ -476,3 +476,60 @@ fn a_first_review_sees_every_deal_as_new() {
         ["New: Acme, in Qualification", "New: Bolt, in Qualification"]
     );
 }
+
+/// A deal is on a pilot account when the account mapping's matching finds
+/// its company among the pilot's accounts (by website, else by name).
+#[test]
+fn deals_are_linked_to_pilot_accounts_by_the_mapping_s_matching() {
+    use partnerfit_core::overlap::normalize::Psl;
+    use partnerfit_core::pilot::{accounts_of_deals, AccountSource, Pilot, PilotAccount};
+    use partnerfit_core::pipeline::{Attribution, DealKind, Opportunity, Stage, StageEntry};
+    use partnerfit_core::{Date, Id, Money};
+    let day = Date::parse("2026-11-02").unwrap();
+    let mut pilot = Pilot::new(day);
+    for (name, domain) in [
+        ("Elbe Containerdienst GmbH", "elbe-container.de"),
+        ("Saxon Parts Supply GmbH", ""),
+    ] {
+        pilot.accounts.push(PilotAccount {
+            name: name.into(),
+            domain: domain.into(),
+            source: AccountSource::Shared,
+        });
+    }
+    let deal = |id: &str, account: &str, domain: &str| {
+        std::sync::Arc::new(Opportunity {
+            id: Id::parse(id).unwrap(),
+            crm_id: String::new(),
+            name: id.into(),
+            account: account.into(),
+            domain: domain.into(),
+            partner: None,
+            partner_text: String::new(),
+            source: String::new(),
+            attribution: Attribution::Direct,
+            kind: DealKind::New,
+            amount: Money(0),
+            created: day,
+            close: None,
+            history: vec![StageEntry {
+                stage: Stage::Qualification,
+                date: day,
+            }],
+            qualified: None,
+            next_actions: Vec::new(),
+        })
+    };
+    let deals = [
+        // By website, whatever the company is called in the CRM.
+        deal("d-1", "Elbe Container", "https://www.elbe-container.de/"),
+        // By name, folded (legal form and case).
+        deal("d-2", "saxon parts supply", ""),
+        // Neither.
+        deal("d-3", "Oder Agrar Handel GmbH", "oder-agrar.de"),
+    ];
+    assert_eq!(
+        accounts_of_deals(Psl::embedded(), &pilot, &deals),
+        vec![Some(0), Some(1), None]
+    );
+}

@@ -67,6 +67,9 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     const review = page.getByTestId("weekly-review");
     await expect(review.getByTestId("review-moved")).toContainText("Elbe AP rollout");
     await expect(review.getByTestId("review-stuck")).toContainText("Oder approvals (Qualification, 18 days of 14 expected)");
+    // Deals are linked to the pilot's accounts by the mapping's matching
+    // (the account map holds three of the demo's shared accounts).
+    await expect(page.getByTestId("deals-on-accounts")).toHaveText(/^\d+ of 5 deals on the pilot's accounts\.$/);
     const elbe = page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" });
     await elbe.getByRole("button", { name: "Add a next action" }).click();
     await elbe.getByLabel("Next action 1", { exact: true }).fill("Run the discovery workshop");

@@ -176,3 +176,33 @@ pub struct Override {
     pub date: Date,
     pub reason: String,
 }
+
+/// For each deal, the pilot account it is on (its index in
+/// `pilot.accounts`), found by the account mapping's matching: the deal's
+/// company and website against the pilot accounts' names and websites.
+pub fn accounts_of_deals(
+    psl: &crate::overlap::normalize::Psl,
+    pilot: &Pilot,
+    deals: &[std::sync::Arc<crate::pipeline::Opportunity>],
+) -> Vec<Option<usize>> {
+    use crate::overlap::account::Account;
+    use crate::overlap::population::Population;
+    let accounts: Vec<Account> = pilot
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Account::for_matching(
+                i + 1,
+                a.name.as_str(),
+                a.domain.as_str(),
+                "",
+                Population::Customer,
+            )
+        })
+        .collect();
+    crate::pipeline::link::link_accounts(psl, deals, &accounts)
+        .into_iter()
+        .map(|l| l.map(|l| l.account))
+        .collect()
+}

@@ -1,15 +1,21 @@
 //! The pilot's deals: each judged against the motion's definition of
 //! qualified (shown beside them), its stage, and its next actions with
-//! their owner side.
+//! their owner side; the pilot account each deal is on, by the account
+//! mapping's matching.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use partnerfit_core::pilot::accounts_of_deals;
 use partnerfit_core::pilot::evaluate::deals;
-use partnerfit_core::Date;
+use partnerfit_core::words::count;
+use partnerfit_core::{Date, Id};
 
 use crate::components::deal_row::{
     stage_text, DealLens, NextActions, QualifiedSelect, StageSelect,
 };
 use crate::lens::PartnerLens;
+use crate::psl::{use_psl, PslState};
 
 #[component]
 pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
@@ -28,6 +34,36 @@ pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
         .unwrap_or_default()
     });
     let qualified = lens.memo(|p| p.motion.qualified.clone());
+    // Which pilot account each deal is on, by the account mapping's
+    // matching (once the suffix list is loaded).
+    let psl = use_psl();
+    let on_accounts = Memo::new(move |_| {
+        let PslState::Ready(psl) = psl.get() else {
+            return None;
+        };
+        lens.with_ws(|w, p| {
+            p.pilot().map(|x| {
+                let d = deals(x, &w.pipeline, &p.id);
+                let links = accounts_of_deals(&psl, x, &d);
+                d.iter()
+                    .zip(links)
+                    .map(|(o, l)| (o.id.clone(), l.map(|i| x.accounts[i].name.clone())))
+                    .collect::<BTreeMap<Id, Option<String>>>()
+            })
+        })
+        .flatten()
+    });
+    let on_count = move || {
+        on_accounts.with(|m| {
+            m.as_ref().map(|m| {
+                format!(
+                    "{} of {} on the pilot's accounts.",
+                    m.values().filter(|a| a.is_some()).count(),
+                    count(m.len(), "deal", "deals")
+                )
+            })
+        })
+    };
     view! {
         <section class="pilot-deals" aria-labelledby="pilot-deals" data-testid="pilot-deals">
             <h2 id="pilot-deals">{move || format!("The pilot's deals ({})", ids.with(Vec::len))}</h2>
@@ -42,19 +78,25 @@ pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
                     }
                 }}
             </div>
+            <p data-testid="deals-on-accounts">{on_count}</p>
             {move || ids.with(Vec::is_empty).then(|| view! {
                 <p>"No deal is attributed to this partner yet: take in a CRM export on the Deals page, or add one by hand."</p>
             })}
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 {
-                    let deal = DealLens::new(store, id);
+                    let deal = DealLens::new(store, id.clone());
+                    let account = move || on_accounts.with(|m| m.as_ref().and_then(|m| m.get(&id).cloned()).map(|a| match a {
+                        Some(n) => format!(" · on the pilot account {n}"),
+                        None => " · not on a pilot account".to_owned(),
+                    }));
                     // Only the name and company re-render the article; the
                     // stage line and the controls follow on their own.
                     let head = deal.memo(|o| Some((o.name.clone(), o.account.clone())));
                     let stage = deal.memo(move |o| stage_text(o, today));
+                    let account_line = Signal::derive(account);
                     move || head.get().map(|(name, account)| view! {
                         <article class="pilot-deal" data-testid="pilot-deal">
-                            <h3>{name.clone()}<span class="hint">{format!(" · {account} · ")}{move || stage.get()}</span></h3>
+                            <h3>{name.clone()}<span class="hint">{format!(" · {account} · ")}{move || stage.get()}{account_line}</span></h3>
                             <div class="field-row">
                                 <StageSelect deal label=format!("Stage of {name}")/>
                                 <QualifiedSelect deal label=format!("Is {name} qualified?")/>
