@@ -35,6 +35,10 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await expect(page.getByTestId("pilot-state").getByRole("heading")).toHaveText("How it is going: day 1 of 60");
     await page.getByRole("button", { name: /^Add the account map's 3 accounts$/ }).click();
     await expect(page.getByTestId("pilot-accounts-warning")).toContainText("3 accounts picked: a pilot needs 20 to 50 accounts");
+    await page.getByRole("button", { name: "Add an account by hand" }).click();
+    await page.getByLabel("Account 4", { exact: true }).fill("Elbe Containerdienst GmbH");
+    await page.getByLabel("Website of account 4").fill("elbe-container.de");
+    await expect(page.getByTestId("pilot-accounts-warning")).toContainText("4 accounts picked");
 
     // Week 1's export: four deals taken in, the bad row named by its line.
     await page.clock.setFixedTime(at("2026-11-09"));
@@ -69,7 +73,8 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await expect(review.getByTestId("review-stuck")).toContainText("Oder approvals (Qualification, 18 days of 14 expected)");
     // Deals are linked to the pilot's accounts by the mapping's matching
     // (the account map holds three of the demo's shared accounts).
-    await expect(page.getByTestId("deals-on-accounts")).toHaveText(/^\d+ of 5 deals on the pilot's accounts\.$/);
+    await expect(page.getByTestId("deals-on-accounts")).toHaveText("1 of 5 deals on the pilot's accounts.");
+    await expect(page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" })).toContainText("on the pilot account Elbe Containerdienst GmbH");
     const elbe = page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" });
     await elbe.getByRole("button", { name: "Add a next action" }).click();
     await elbe.getByLabel("Next action 1", { exact: true }).fill("Run the discovery workshop");
