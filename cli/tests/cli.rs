@@ -126,7 +126,7 @@ fn report_prints_the_ranking_as_text_and_json() {
     let text = stdout(&o);
     check_contains(
         &text,
-        "  2. Northwind Integrations (Services, evaluating) — score 4.25 — ONBOARD TO PILOT",
+        "  2. Northwind Integrations (Services, pilot) — score 4.25 — ONBOARD TO PILOT",
     );
     check_contains(
         &text,
