@@ -68,3 +68,20 @@ impl PartnerFile {
         Ok(Some((ws, at)))
     }
 }
+
+/// Write `ws` as a workspace file to `output`, or to standard output.
+pub fn write_workspace(
+    ws: &partnerfit_core::Workspace,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let text = format::save(ws);
+    match output {
+        Some(out) => {
+            std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}

@@ -8,12 +8,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use partnerfit_core::edit::{Edit, PipelineEdit};
-use partnerfit_core::format;
 use partnerfit_core::pipeline::import::{prepare, read_rows};
 use partnerfit_core::words::capitalised;
 use partnerfit_core::Date;
 
-use crate::input::valid_workspace;
+use crate::input::{valid_workspace, write_workspace};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,12 +65,6 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         }))
         .map_err(|e| format!("{name} was not taken in: {e}"))?;
     eprintln!("{}", capitalised(&applied.summary));
-    let text = format::save(&ws);
-    match &a.output {
-        Some(out) => {
-            std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?
-        }
-        None => print!("{text}"),
-    }
+    write_workspace(&ws, a.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use partnerfit_core::edit::Edit;
-use partnerfit_core::format;
 use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
 use partnerfit_core::overlap::import::{accounts, default_population, make_list, prepare};
 use partnerfit_core::overlap::population::Population;
@@ -15,7 +14,7 @@ use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::capitalised;
 use partnerfit_core::{Date, Id};
 
-use crate::input::valid_workspace;
+use crate::input::{valid_workspace, write_workspace};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -85,12 +84,6 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         .apply(Edit::AddList(Arc::new(list)))
         .map_err(|e| format!("{name} was not added: {e}"))?;
     eprintln!("{} (list {id})", capitalised(&applied.summary));
-    let text = format::save(&ws);
-    match &a.output {
-        Some(out) => {
-            std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?
-        }
-        None => print!("{text}"),
-    }
+    write_workspace(&ws, a.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
