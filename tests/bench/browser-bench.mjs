@@ -31,17 +31,19 @@
 //    time from the edit's event to the DOM showing its result and laid out,
 //    median and max of 21 edits, for a target typed ("Qualified
 //    opportunities created") and a deal's stage changed. Budget: 16 ms.
-// 9. A 100,000-row HubSpot deal export taken in on the Deals page: time
+// 9. A 100,000-row HubSpot deal export (made in node) taken in on the
+//    Deals page of an empty workspace with Northwind as its partner: time
 //    from picking the file to its summary, from "Take in the deals" to
 //    "new: … deals", and the longest main-thread task from the pick to the
 //    end (longtask observer), median of 3 fresh profiles. Budget: 2 s, the
 //    page responsive throughout (progress shown).
 //
-// Run some sections only by naming them (default: all, in the order above
-// save 7 before 6): node tests/bench/browser-bench.mjs pilot deal-import
-// (or BENCH_SECTIONS=pilot,deal-import). Names: bundle, first-paint,
-// rerender, overlap, edit-undo, autosave, pilot, deal-import. Sections 2, 4,
-// 5, 6 and 7 build their data with cargo; 1, 3, 8 and 9 need only dist/.
+// Sections by name: bundle (3), first-paint (1), rerender (2), overlap (4
+// and 5), edit-undo (7), autosave (6), pilot (8), deal-import (9); a run
+// without names runs them all in that order. Name some to run only those:
+// node tests/bench/browser-bench.mjs pilot deal-import (or
+// BENCH_SECTIONS=pilot,deal-import). 2, 4, 5, 6 and 7 build their data
+// with cargo; 1, 3, 8 and 9 need only dist/.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -353,9 +355,9 @@ function timeEdits(page, kind, n) {
       // its stage line and the criteria change.
       const deals = document.querySelectorAll("[data-testid=pilot-deal]");
       const deal = deals[Math.floor(deals.length / 2)];
-      const name = deal.querySelector("h3").firstChild.textContent;
-      control = labelled(`Stage of ${name}`);
-      state = () => `${deal.querySelector("h3 .hint").textContent}|${criteria.textContent.length}`;
+      const label = [...deal.querySelectorAll("label")].find((l) => l.textContent.startsWith("Stage of "));
+      control = label && document.getElementById(label.htmlFor);
+      state = () => `${deal.querySelector("h3").textContent}|${criteria.textContent.length}`;
       const original = control.value;
       const other = original === "proposal" ? "negotiation" : "proposal";
       next = (i) => (i % 2 === 0 ? other : original);
@@ -437,8 +439,16 @@ async function dealImport100k(browser, url) {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
+    // An empty workspace with Northwind as its one partner: a workspace
+    // holds at most 100,000 deals, so the demo's 8 and 100,000 more are
+    // refused ("Deals would hold more than 100000 items").
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-row]").length >= 5);
+    await page.getByRole("button", { name: "Start an empty workspace" }).first().click();
+    await page.getByRole("button", { name: "Replace it" }).click();
+    await page.goto(url + "partners");
+    await page.getByLabel("New partner name", { exact: true }).fill("Northwind Integrations");
+    await page.getByRole("button", { name: "Add partner" }).click();
+    await page.getByTestId("partner-name").waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals", exact: true }).click();
     await page.getByLabel("CRM deal export (CSV)").waitFor();
     await page.waitForTimeout(300);
@@ -470,15 +480,19 @@ async function dealImport100k(browser, url) {
     await page.getByLabel("Day the export was taken").fill("2026-11-30");
     await page.getByRole("button", { name: "Take in the deals" }).click();
     const done = page.getByTestId("deal-import-done");
-    await done.waitFor();
+    const refused = page.getByTestId("deal-import").getByRole("alert").filter({ hasText: /\S/ });
+    await done.or(refused).first().waitFor();
+    if (await refused.count()) throw new Error(`the deals were not taken in: ${await refused.first().innerText()}`);
     const doneText = await done.innerText();
     // Long tasks are reported after they end; give the observer a moment,
     // then look at what followed (the autosave of 100,000 deals).
     await page.waitForTimeout(500);
-    const at = await page.evaluate(() => performance.now());
     await page.waitForTimeout(3000);
     const m = await page.evaluate(() => window.__deals);
-    const longest = (from, to) => Math.max(0, ...m.tasks.filter((t) => t.start >= from - 1 && t.start < to).map((t) => t.duration));
+    // Tasks overlapping [from, to): the click's own task starts before its
+    // listener notes the time.
+    const during = (from, to) => m.tasks.filter((t) => t.start < to && t.start + t.duration > from);
+    const longest = (from, to) => Math.max(0, ...during(from, to).map((t) => t.duration));
     runs.push({
       toReading: m.reading - m.picked,
       toSummary: m.summary - m.picked,
@@ -486,8 +500,7 @@ async function dealImport100k(browser, url) {
       longestPickToSummary: longest(m.picked, m.summary),
       longestClickToDone: longest(m.clicked, m.done),
       longestDuring: longest(m.picked, m.done),
-      over50: m.tasks.filter((t) => t.start >= m.picked - 1 && t.start < m.done).length,
-      longestAfter: longest(m.done, at + 3000),
+      longestAfter: Math.max(0, ...m.tasks.filter((t) => t.start >= m.done).map((t) => t.duration)),
       summaryText,
       doneText,
     });
@@ -576,7 +589,7 @@ try {
     console.log(
       `  longest task from the pick to done ${fmt(m((r) => r.longestDuring))} (pick → summary ${fmt(m((r) => r.longestPickToSummary))}, ` +
         `click → done ${fmt(m((r) => r.longestClickToDone))}); ${rs.every((r) => r.longestDuring < 50) ? "under" : "not under"} 50 ms; ` +
-        `"Reading …" shown ${fmt(m((r) => r.toReading))} after the pick; longest task in the 3.5 s after done ${fmt(m((r) => r.longestAfter))}`,
+        `"Reading …" shown ${fmt(m((r) => r.toReading))} after the pick; longest task starting in the 3.5 s after done ${fmt(m((r) => r.longestAfter))}`,
     );
     console.log(`  runs: pick → summary ${all((r) => r.toSummary)} ms; click → done ${all((r) => r.toDone)} ms; longest task ${all((r) => r.longestDuring)} ms`);
     console.log(`  (${rs[0].summaryText} / ${rs[0].doneText})`);

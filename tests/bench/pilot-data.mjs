@@ -44,10 +44,10 @@ const ACTIONS = ["Book the intro call", "Run the AP discovery workshop", "Send t
  * current pilot at the issue's size: `accounts` pilot accounts (the demo's
  * 22 first, so the plays still name pilot accounts), `reviews` weekly
  * reviews within the pilot's dates (each with the stages it saw), and
- * `deals` opportunities attributed to
- * Northwind (replacing the demo's), created within the pilot, moved
- * through stages in date order up to `today`, some won or lost, with next
- * actions on both sides. Returns the file's text.
+ * `deals` opportunities attributed to Northwind (replacing the demo's),
+ * created within the pilot, moved through stages in date order up to
+ * `today`, some won or lost, with next actions on both sides. Returns the
+ * file's text.
  */
 export function pilotWorkspace({ accounts = 50, deals = 200, reviews = 8, today = "2026-12-30" } = {}) {
   const ws = JSON.parse(readFileSync(new URL("../../core/src/demo_workspace.json", import.meta.url), "utf8"));
