@@ -2,6 +2,8 @@
 //! read it, bind its fields to opportunity edits), a row of the deals
 //! tables, and the deal's next actions.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use partnerfit_core::edit::pipeline::{NextActionField, OpportunityText, AMOUNT, CLOSE};
 use partnerfit_core::edit::{Edit, OpportunityEdit, PipelineEdit, TextKind};
@@ -16,18 +18,43 @@ use crate::lens::Binding;
 use crate::state::Store;
 
 /// "This deal": read it, and change it with opportunity edits.
+///
+/// The deal is found once per change of the workspace, at the place it was
+/// last seen (a search only when it moved), and shared (`Arc`): a memo of
+/// its parts re-runs only when this deal changed, so a page of 200 deals
+/// does not look each one up 200 times, nor re-render them, on every edit.
 #[derive(Clone, Copy)]
 pub struct DealLens {
     store: Store,
     id: StoredValue<Id>,
+    deal: Memo<Option<Arc<Opportunity>>>,
 }
 
 impl DealLens {
     pub fn new(store: Store, id: Id) -> DealLens {
-        DealLens {
-            store,
-            id: StoredValue::new(id),
-        }
+        let id = StoredValue::new(id);
+        let hint = StoredValue::new(usize::MAX);
+        let deal = Memo::new_with_compare(
+            move |_| {
+                id.with_value(|id| {
+                    store.with(|w| {
+                        let deals = &w.pipeline.opportunities;
+                        if let Some(o) = deals.get(hint.get_value()).filter(|o| &o.id == id) {
+                            return Some(o.clone());
+                        }
+                        let i = deals.iter().position(|o| &o.id == id)?;
+                        hint.set_value(i);
+                        Some(deals[i].clone())
+                    })
+                })
+            },
+            |old, new| match (old, new) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
+        DealLens { store, id, deal }
     }
 
     /// A value of the deal that re-renders only when it changes.
@@ -35,13 +62,7 @@ impl DealLens {
     where
         T: Default + PartialEq + Send + Sync + 'static,
     {
-        Memo::new(move |_| {
-            self.id.with_value(|id| {
-                self.store
-                    .with(|w| w.pipeline.opportunity(id).map(&f))
-                    .unwrap_or_default()
-            })
-        })
+        Memo::new(move |_| self.deal.with(|o| o.as_deref().map(&f)).unwrap_or_default())
     }
 
     pub fn apply(&self, e: OpportunityEdit) -> Result<(), String> {

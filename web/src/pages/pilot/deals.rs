@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use partnerfit_core::pilot::accounts_of_deals;
-use partnerfit_core::pilot::evaluate::deals;
+use partnerfit_core::pilot::evaluate::PilotState;
+use partnerfit_core::pilot::{accounts_of_deals, Pilot};
 use partnerfit_core::words::count;
 use partnerfit_core::{Date, Id};
 
@@ -18,40 +18,58 @@ use crate::lens::PartnerLens;
 use crate::psl::{use_psl, PslState};
 
 #[component]
-pub fn PilotDeals(lens: PartnerLens, today: Date) -> impl IntoView {
+pub fn PilotDeals(
+    lens: PartnerLens,
+    today: Date,
+    /// How the pilot is going (the page's): its deals.
+    state: Memo<Option<PilotState>>,
+) -> impl IntoView {
     let store = lens.store();
     let ids = Memo::new(move |_| {
-        lens.with_ws(|w, p| {
-            p.pilot()
-                .map(|x| {
-                    deals(x, &w.pipeline, &p.id)
+        state.with(|s| {
+            s.as_ref()
+                .map(|s| s.deals.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let qualified = lens.memo(|p| p.motion.qualified.clone());
+    // Which pilot account each deal is on, by the account mapping's
+    // matching (once the suffix list is loaded); matched again only when
+    // the accounts or the deals' companies change.
+    let companies = Memo::new(move |_| {
+        state.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.deals
                         .iter()
-                        .map(|o| o.id.clone())
+                        .map(|o| (o.id.clone(), o.account.clone(), o.domain.clone()))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
-        .unwrap_or_default()
     });
-    let qualified = lens.memo(|p| p.motion.qualified.clone());
-    // Which pilot account each deal is on, by the account mapping's
-    // matching (once the suffix list is loaded).
+    let accounts = lens.memo(|p| p.pilot().map(|x| x.accounts.clone()).unwrap_or_default());
     let psl = use_psl();
     let on_accounts = Memo::new(move |_| {
         let PslState::Ready(psl) = psl.get() else {
             return None;
         };
-        lens.with_ws(|w, p| {
-            p.pilot().map(|x| {
-                let d = deals(x, &w.pipeline, &p.id);
-                let links = accounts_of_deals(&psl, x, &d);
-                d.iter()
+        let deals = state.with_untracked(|s| s.as_ref().map(|s| s.deals.clone()))?;
+        companies.track();
+        accounts.with(|accounts| {
+            let pilot = Pilot {
+                accounts: accounts.clone(),
+                ..Pilot::new(today)
+            };
+            let links = accounts_of_deals(&psl, &pilot, &deals);
+            Some(
+                deals
+                    .iter()
                     .zip(links)
-                    .map(|(o, l)| (o.id.clone(), l.map(|i| x.accounts[i].name.clone())))
-                    .collect::<BTreeMap<Id, Option<String>>>()
-            })
+                    .map(|(o, l)| (o.id.clone(), l.map(|i| accounts[i].name.clone())))
+                    .collect::<BTreeMap<Id, Option<String>>>(),
+            )
         })
-        .flatten()
     });
     let on_count = move || {
         on_accounts.with(|m| {

@@ -5,27 +5,28 @@
 use leptos::prelude::*;
 use partnerfit_core::edit::pilot::DECISION_REASON;
 use partnerfit_core::edit::{PilotEdit, TextKind};
-use partnerfit_core::pilot::evaluate::evaluate;
+use partnerfit_core::pilot::evaluate::PilotState;
 use partnerfit_core::pilot::recommend::recommend;
 use partnerfit_core::pilot::Decision as Choice;
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::capitalised;
-use partnerfit_core::Date;
 
 use super::pilot_edit;
 use crate::components::fields::{next_id, DateField, TextField};
 use crate::lens::{Binding, PartnerLens};
 
 #[component]
-pub fn Decision(lens: PartnerLens, today: Date) -> impl IntoView {
+pub fn Decision(
+    lens: PartnerLens,
+    /// How the pilot is going (the page's).
+    state: Memo<Option<PilotState>>,
+) -> impl IntoView {
+    let today = crate::clock::today();
     let rec = Memo::new(move |_| {
-        lens.with_ws(|w, p| {
-            p.pilot().map(|x| {
-                let s = evaluate(x, &w.pipeline, &p.id, today);
-                (s.ended || s.day >= s.days, recommend(&s))
-            })
+        state.with(|s| {
+            s.as_ref()
+                .map(|s| (s.ended || s.day >= s.days, recommend(s)))
         })
-        .flatten()
     });
     let on_demand = RwSignal::new(false);
     let decision = RwSignal::new(None::<Choice>);

@@ -103,14 +103,13 @@ fn Start(lens: PartnerLens) -> impl IntoView {
 /// The running pilot: how it is going, its setup, deals, review, decision.
 #[component]
 fn Running(lens: PartnerLens) -> impl IntoView {
-    let store = lens.store();
     let today = clock::today();
+    // How it is going, computed once per change for the whole page.
     let state = Memo::new(move |_| {
         lens.with_ws(|w, p| p.pilot().map(|x| evaluate(x, &w.pipeline, &p.id, today)))
             .flatten()
     });
     let dates = lens.memo(|p| p.pilot().map(|x| (x.start, x.end)));
-    let _ = store;
     view! {
         <section class="pilot-state" aria-labelledby="pilot-state" data-testid="pilot-state">
             <h2 id="pilot-state">{move || state.get().map(|s| format!("How it is going: {}", s.day_text()))}</h2>
@@ -124,9 +123,9 @@ fn Running(lens: PartnerLens) -> impl IntoView {
             </ul>
         </section>
         <setup::Setup lens/>
-        <deals::PilotDeals lens today/>
+        <deals::PilotDeals lens today state/>
         <review::WeeklyReview lens today/>
-        <decision::Decision lens today/>
+        <decision::Decision lens state/>
     }
 }
 
