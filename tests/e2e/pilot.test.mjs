@@ -76,6 +76,7 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await expect(page.getByTestId("deals-on-accounts")).toHaveText("1 of 5 deals on the pilot's accounts.");
     await expect(page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" })).toContainText("on the pilot account Elbe Containerdienst GmbH");
     const elbe = page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" });
+    await elbe.getByText("Next actions (0, 0 the partner's)").click();
     await elbe.getByRole("button", { name: "Add a next action" }).click();
     await elbe.getByLabel("Next action 1", { exact: true }).fill("Run the discovery workshop");
     await elbe.getByLabel("Owner of next action 1").selectOption({ label: "The partner" });

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use partnerfit_core::pilot::evaluate::PilotState;
 use partnerfit_core::pilot::{accounts_of_deals, Pilot};
+use partnerfit_core::pipeline::Side;
 use partnerfit_core::words::count;
 use partnerfit_core::{Date, Id};
 
@@ -119,11 +120,35 @@ pub fn PilotDeals(
                                 <StageSelect deal label=format!("Stage of {name}")/>
                                 <QualifiedSelect deal label=format!("Is {name} qualified?")/>
                             </div>
-                            <NextActions deal name=name.clone()/>
+                            <LazyActions deal name=name.clone()/>
                         </article>
                     })
                 }
             </For>
         </section>
+    }
+}
+
+/// A deal's next actions, in a disclosure that builds its editor only
+/// while open (a pilot of 200 deals keeps a small page).
+#[component]
+fn LazyActions(deal: DealLens, name: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let summary = deal.memo(|o| {
+        let partner = o
+            .next_actions
+            .iter()
+            .filter(|a| a.owner == Side::Partner)
+            .count();
+        format!(
+            "Next actions ({}, {partner} the partner's)",
+            o.next_actions.len()
+        )
+    });
+    view! {
+        <details on:toggle:target=move |ev| open.set(ev.target().open())>
+            <summary>{move || summary.get()}</summary>
+            {move || open.get().then(|| view! { <NextActions deal name=name.clone()/> })}
+        </details>
     }
 }
