@@ -56,6 +56,7 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await page.getByRole("button", { name: "Take in the deals" }).click();
     await expect(page.getByTestId("deal-import-done")).toHaveText("Take in deals-week3.csv — new: 1 deal, updated: 2 deals.");
     await expect(page.getByTestId("deal")).toHaveCount(5);
+    await page.getByText("Exports taken in (2)").click();
     await expect(page.getByTestId("exports-taken")).toContainText("deals-week3.csv (2026-11-23): 1 new, 2 updated, 2 unchanged");
 
     // Attribution is editable: a direct deal the partner worked on.
@@ -72,8 +73,9 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await expect(review.getByTestId("review-moved")).toContainText("Elbe AP rollout");
     await expect(review.getByTestId("review-stuck")).toContainText("Oder approvals (Qualification, 18 days of 14 expected)");
     // Deals are linked to the pilot's accounts by the mapping's matching
-    // (the account map holds three of the demo's shared accounts).
-    await expect(page.getByTestId("deals-on-accounts")).toHaveText("1 of 5 deals on the pilot's accounts.");
+    // (the account map brought Oder Agrar Handel GmbH; Elbe was added by hand).
+    await expect(page.getByTestId("deals-on-accounts")).toHaveText("2 of 5 deals on the pilot's accounts.");
+    await expect(page.getByTestId("pilot-deal").filter({ hasText: "Oder approvals" })).toContainText("on the pilot account Oder Agrar Handel GmbH");
     await expect(page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" })).toContainText("on the pilot account Elbe Containerdienst GmbH");
     const elbe = page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" });
     await elbe.getByText("Next actions (0, 0 the partner's)").click();
