@@ -66,9 +66,10 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
             std::sync::Arc::new(p)
         })
         .collect();
-    // The demo's partners are gone; so are their account lists.
+    // The demo's partners are gone; so are their account lists and deals.
     ws.account_lists
         .retain(|l| l.owner == partnerfit_core::overlap::account::ListOwner::Ours);
+    ws.pipeline = Default::default();
     ws
 }
 
