@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::{Edit, PipelineEdit};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
-use partnerfit_core::pipeline::import::{prepare, read_rows, PreparedDeals};
+use partnerfit_core::pipeline::import::{
+    prepare, read_rows, BadDeal, DealNote, DealRow, PreparedDeals,
+};
 use partnerfit_core::words::{capitalised, count};
 
 use crate::clock;
@@ -68,19 +70,40 @@ pub fn DealImport() -> impl IntoView {
     }
 }
 
+/// What was read of an export, its rows shared.
+#[derive(PartialEq, Eq)]
+struct Read {
+    rows: Arc<Vec<DealRow>>,
+    bad: Vec<BadDeal>,
+    notes: Vec<DealNote>,
+}
+
 /// What the export holds, the day it was taken, and the button.
 #[component]
 fn Preview(file: String, prepared: Arc<PreparedDeals>, step: RwSignal<Step>) -> impl IntoView {
     let store = use_store();
     let taken = RwSignal::new(clock::today());
-    let read = Memo::new(move |_| {
+    // Read again only when what reading depends on changes (the partners,
+    // the currency), not on every edit.
+    let inputs = Memo::new(move |_| {
         store.with(|w| {
             let partners: Vec<_> = w
                 .partners
                 .iter()
                 .map(|p| (p.id.clone(), p.name.clone(), p.website.clone()))
                 .collect();
-            read_rows(&prepared, &prepared.mapping, w.profile.currency, &partners)
+            (w.profile.currency, partners)
+        })
+    });
+    let read = Memo::new(move |_| {
+        inputs.with(|(currency, partners)| {
+            // The rows are kept shared: taking them in does not copy them.
+            read_rows(&prepared, &prepared.mapping, *currency, partners)
+                .map(|r| Read {
+                    rows: Arc::new(r.rows),
+                    bad: r.bad,
+                    notes: r.notes,
+                })
                 .map(Arc::new)
                 .map_err(|e| e.to_string())
         })
@@ -92,7 +115,7 @@ fn Preview(file: String, prepared: Arc<PreparedDeals>, step: RwSignal<Step>) -> 
             return;
         };
         let edit = Edit::Pipeline(PipelineEdit::Import {
-            rows: Arc::new(read.rows.clone()),
+            rows: read.rows.clone(),
             date: taken.get_untracked(),
             file_name: name.clone(),
             entropy: clock::entropy(),
