@@ -227,6 +227,27 @@ pub fn apply_within(
             Some(_) => {}
         }
     }
+    // Their deals ours does not hold (by id, and by CRM id) are added; a
+    // deal both hold stays ours (the later CRM export brings it up to date).
+    let known: std::collections::BTreeSet<&str> = ours
+        .pipeline
+        .opportunities
+        .iter()
+        .flat_map(|o| [o.id.as_str(), o.crm_id.as_str()])
+        .filter(|k| !k.is_empty())
+        .collect();
+    let new_deals: Vec<_> = theirs
+        .pipeline
+        .opportunities
+        .iter()
+        .filter(|o| !known.contains(o.id.as_str()) && !known.contains(o.crm_id.as_str()))
+        .cloned()
+        .collect();
+    if !new_deals.is_empty() {
+        std::sync::Arc::make_mut(&mut out.pipeline)
+            .opportunities
+            .extend(new_deals);
+    }
     // The merged result must be a valid workspace that can be saved and
     // imported again: the importer's checks, run on its value (no file text
     // written and parsed back).

@@ -113,3 +113,42 @@ fn a_merge_that_would_make_the_file_too_large_is_refused() {
         merged
     );
 }
+
+/// Their deals ours does not hold are added (by id and by CRM id); a deal
+/// both hold stays ours.
+#[test]
+fn their_new_deals_are_added_and_ours_kept() {
+    let ours = demo();
+    let mut theirs = demo();
+    let pipeline = Arc::make_mut(&mut theirs.pipeline);
+    // A deal of ours, changed by them: ours is kept.
+    Arc::make_mut(&mut pipeline.opportunities[0]).name = "Renamed by a colleague".into();
+    // The same CRM record under another id: not added twice.
+    let mut same_crm = (*pipeline.opportunities[1]).clone();
+    same_crm.id = id("o-their-copy");
+    // A deal only they have.
+    let mut new = (*pipeline.opportunities[2]).clone();
+    new.id = id("o-their-new");
+    new.crm_id = "HS-77777".into();
+    pipeline.opportunities.push(Arc::new(same_crm));
+    pipeline.opportunities.push(Arc::new(new));
+    let plan = merge::plan(&ours, &theirs);
+    let merged = merge::apply(&ours, &theirs, &plan, &BTreeMap::new()).unwrap();
+    let names: Vec<&str> = merged
+        .pipeline
+        .opportunities
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(
+        names.len(),
+        ours.pipeline.opportunities.len() + 1,
+        "{names:?}"
+    );
+    assert!(names.contains(&"o-their-new"));
+    assert!(!names.contains(&"o-their-copy"));
+    assert_eq!(
+        merged.pipeline.opportunities[0].name,
+        ours.pipeline.opportunities[0].name
+    );
+}
