@@ -129,6 +129,7 @@ fn Profile(lens: PartnerLens) -> impl IntoView {
 fn Lifecycle(lens: PartnerLens) -> impl IntoView {
     let history = lens.memo(|p| p.history.clone());
     let current = lens.memo(|p| Some(p.status()));
+    let running = lens.memo(|p| p.pilot().is_some_and(|x| x.decided.is_none()));
     let error = RwSignal::new(None::<String>);
     let set = move |s: Status| {
         error.set(lens.apply(PartnerEdit::Status(s, clock::today())).err());
@@ -156,8 +157,17 @@ fn Lifecycle(lens: PartnerLens) -> impl IntoView {
                 {move || history.get().into_iter().map(|c| view! { <li>{c.status.label()}" — "{c.date.to_string()}</li> }).collect_view()}
             </ol>
             <div class="actions">
-                {move || current.get().and_then(Status::next).map(|n| view! {
-                    <button type="button" on:click=move |_| set(n)>{format!("Move to {}", n.label().to_lowercase())}</button>
+                {move || current.get().and_then(Status::next).map(|n| {
+                    // A pilot is started, and ended, on the pilot page: it
+                    // records the pilot with the status.
+                    let pilot_page = Page::Pilot(lens.id()).link();
+                    match (n, running.get()) {
+                        (Status::Pilot, _) => view! { <A href=pilot_page>"Start a pilot →"</A> }.into_any(),
+                        (Status::Active, true) => view! { <A href=pilot_page>"Decide the pilot →"</A> }.into_any(),
+                        _ => view! {
+                            <button type="button" on:click=move |_| set(n)>{format!("Move to {}", n.label().to_lowercase())}</button>
+                        }.into_any(),
+                    }
                 })}
                 {move || (current.get() != Some(Status::Exited)).then(|| view! {
                     <button type="button" on:click=move |_| set(Status::Exited)>"Exit partner"</button>
