@@ -704,7 +704,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..58,
+            0u8..59,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -1397,6 +1397,41 @@ mod random {
                     }),
                 },
             )),
+            57 => {
+                // A CRM export taken in, on a day that may come before the
+                // deals' own dates (history stays in date order).
+                let file = [
+                    "hubspot-week1.csv",
+                    "hubspot-week3.csv",
+                    "salesforce.csv",
+                    "pipedrive.csv",
+                ][op.a % 4];
+                let bytes = std::fs::read(format!(
+                    "{}/tests/fixtures/deals/{file}",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .unwrap();
+                let prepared = partnerfit_core::pipeline::import::prepare(&bytes).unwrap();
+                let partners: Vec<_> = ws
+                    .partners
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.clone(), p.website.clone()))
+                    .collect();
+                let rows = partnerfit_core::pipeline::import::read_rows(
+                    &prepared,
+                    &prepared.mapping,
+                    ws.profile.currency,
+                    &partners,
+                )
+                .map(|r| r.rows)
+                .unwrap_or_default();
+                Edit::Pipeline(PipelineEdit::Import {
+                    rows: Arc::new(rows),
+                    date: day().add_days(op.n * 20),
+                    file_name: file.into(),
+                    entropy: op.b as u64,
+                })
+            }
             56 => Edit::Pipeline(PipelineEdit::ExpectedDays(
                 partnerfit_core::pipeline::Stage::ALL[op.b % 7],
                 (op.n >= 0).then_some((op.n * 400) as u16),
