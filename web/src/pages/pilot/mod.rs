@@ -114,9 +114,9 @@ fn Running(lens: PartnerLens) -> impl IntoView {
         <section class="pilot-state" aria-labelledby="pilot-state" data-testid="pilot-state">
             <h2 id="pilot-state">{move || state.get().map(|s| format!("How it is going: {}", s.day_text()))}</h2>
             <p class="hint">{move || dates.get().map(|(s, e)| format!("From {s} to {e}; judged on {today}."))}</p>
-            <ul class="criteria">
+            <ul class="pilot-criteria">
                 {move || state.get().map(|s| s.criteria().into_iter().map(|(c, status, text)| view! {
-                    <li class=format!("criterion status-{}", status.key()) data-testid="criterion">
+                    <li class=format!("status-{}", status.key()) data-testid="criterion">
                         <strong>{c.label()}</strong>" — "{text}
                     </li>
                 }).collect_view())}
