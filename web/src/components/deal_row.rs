@@ -167,3 +167,80 @@ pub fn stage_text(o: &Opportunity, today: partnerfit_core::Date) -> String {
         )
     )
 }
+
+/// Whose deal it is, in one choice: direct, or sourced or influenced by
+/// one of the workspace's partners.
+#[component]
+pub fn WhoseSelect(deal: DealLens, #[prop(into)] label: String) -> impl IntoView {
+    let store = deal.store;
+    let partners = Memo::new(move |_| {
+        store.with(|w| {
+            w.partners
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let value = deal.memo(|o| match (&o.partner, o.attribution) {
+        (_, Attribution::Direct) => "direct".to_owned(),
+        (Some(p), a) => format!("{}:{p}", a.key()),
+        (None, a) => a.key().to_owned(),
+    });
+    let error = RwSignal::new(None::<String>);
+    let id = next_id();
+    view! {
+        <div class="field">
+            <label class="label" for=id.clone()>{label}</label>
+            <select id=id prop:value=move || value.get() data-bound="true"
+                on:change:target=move |ev| {
+                    let v = ev.target().value();
+                    let (key, partner) = v.split_once(':').map_or((v.as_str(), None), |(k, p)| (k, Id::parse(p).ok()));
+                    if let Some(a) = Attribution::from_key(key) {
+                        error.set(deal.apply(OpportunityEdit::Attribution(a, partner)).err());
+                    }
+                    ev.target().set_value(&value.get_untracked());
+                }>
+                <option value="direct">"Direct"</option>
+                {move || {
+                    let current = value.get();
+                    let orphan = (current == Attribution::Sourced.key() || current == Attribution::Influenced.key())
+                        .then(|| view! { <option value=current.clone()>{format!("{} (partner not in this workspace)", Attribution::from_key(&current).map(|a| a.label()).unwrap_or_default())}</option> });
+                    let named = partners.get().into_iter().flat_map(|(id, name)| {
+                        [Attribution::Sourced, Attribution::Influenced].map(|a| {
+                            view! { <option value=format!("{}:{id}", a.key())>{format!("{} by {name}", a.label())}</option> }
+                        })
+                    }).collect_view();
+                    view! { {orphan}{named} }
+                }}
+            </select>
+            <span class="error" aria-live="polite">{move || error.get()}</span>
+        </div>
+    }
+}
+
+/// Every field of a deal entered or corrected by hand.
+#[component]
+pub fn DealEditor(deal: DealLens, #[prop(into)] name: String) -> impl IntoView {
+    let label = name.clone();
+    let text = move |f: OpportunityText| {
+        let binding = deal.bind(
+            move |o| f.get(o).clone(),
+            move |v| OpportunityEdit::Text(f, v),
+        );
+        view! { <TextField label=format!("{} of {label}", f.label()) binding kind=f.kind()/> }
+    };
+    let amount = deal.bind(|o| o.amount, OpportunityEdit::Amount);
+    let close = deal.bind(|o| o.close, OpportunityEdit::Close);
+    let kind = deal.bind(|o| o.kind, OpportunityEdit::Kind);
+    let of = |label: &str| format!("{label} of {name}");
+    view! {
+        <div class="deal-editor">
+            {OpportunityText::ALL.iter().map(|f| text(*f)).collect_view()}
+            <MoneyField label=of(AMOUNT) binding=amount/>
+            <OptionalDateField label=of(CLOSE) binding=close/>
+            <Choice label=of("Deal type") binding=kind/>
+            <WhoseSelect deal label=of("Whose deal")/>
+            <QualifiedSelect deal label=format!("Is {name} qualified (against the rules of engagement)?")/>
+        </div>
+    }
+}
