@@ -338,7 +338,7 @@ function timeEdits(page, kind, n) {
       const label = [...document.querySelectorAll("label")].find((l) => l.textContent === text);
       return label && document.getElementById(label.htmlFor);
     };
-    const criteria = document.querySelector("[data-testid=pilot-state] .criteria");
+    const criteria = document.querySelector("[data-testid=pilot-state] .pilot-criteria");
     let control;
     let state;
     let next;
@@ -414,7 +414,7 @@ async function pilotAfterEdit(browser, url) {
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("link", { name: "Partners", exact: true }).click();
   await page.getByRole("link", { name: "Northwind Integrations" }).click();
-  await page.getByRole("link", { name: "Pilot →" }).click();
+  await page.getByRole("link", { name: "Pilot →", exact: true }).click();
   await page.getByTestId("pilot-deal").nth(199).waitFor();
   const shape = await page.evaluate(() => ({
     deals: document.querySelectorAll("[data-testid=pilot-deal]").length,

@@ -30,7 +30,7 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     // Start the pilot from the partner's page, with the account map's accounts.
     await app.go("Partners");
     await page.getByRole("link", { name: "Northwind Integrations" }).click();
-    await page.getByRole("link", { name: "Pilot →" }).click();
+    await page.getByRole("link", { name: "Pilot →", exact: true }).click();
     await page.getByRole("button", { name: "Start the 60-day pilot" }).click();
     await expect(page.getByTestId("pilot-state").getByRole("heading")).toHaveText("How it is going: day 1 of 60");
     await page.getByRole("button", { name: /^Add the account map's 3 accounts$/ }).click();
@@ -68,7 +68,7 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     // The weekly review: what moved, the stuck deal; a next action the partner owns.
     await app.go("Partners");
     await page.getByRole("link", { name: "Northwind Integrations" }).click();
-    await page.getByRole("link", { name: "Pilot →" }).click();
+    await page.getByRole("link", { name: "Pilot →", exact: true }).click();
     const review = page.getByTestId("weekly-review");
     await expect(review.getByTestId("review-moved")).toContainText("Elbe AP rollout");
     await expect(review.getByTestId("review-stuck")).toContainText("Oder approvals (Qualification, 18 days of 14 expected)");
