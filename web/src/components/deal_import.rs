@@ -110,20 +110,33 @@ fn Preview(file: String, prepared: Arc<PreparedDeals>, step: RwSignal<Step>) -> 
     });
     let error = RwSignal::new(None::<String>);
     let name = file.clone();
+    let busy = RwSignal::new(None::<String>);
     let import = move |_| {
         let Ok(read) = read.get_untracked() else {
             return;
         };
-        let edit = Edit::Pipeline(PipelineEdit::Import {
-            rows: read.rows.clone(),
-            date: taken.get_untracked(),
-            file_name: name.clone(),
-            entropy: clock::entropy(),
+        let name = name.clone();
+        busy.set(Some(format!(
+            "Taking in {}…",
+            count(read.rows.len(), "deal", "deals")
+        )));
+        // Let the page show that it is working before the edit runs.
+        spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(20).await;
+            let edit = Edit::Pipeline(PipelineEdit::Import {
+                rows: read.rows.clone(),
+                date: taken.get_untracked(),
+                file_name: name.clone(),
+                entropy: clock::entropy(),
+            });
+            match store.apply(edit) {
+                Ok(done) => step.set(Step::Done(format!("{}.", capitalised(&done.summary)))),
+                Err(e) => {
+                    busy.try_set(None);
+                    error.try_set(Some(format!("{name} was not taken in: {e}")));
+                }
+            }
         });
-        match store.apply(edit) {
-            Ok(done) => step.set(Step::Done(format!("{}.", capitalised(&done.summary)))),
-            Err(e) => error.set(Some(format!("{name} was not taken in: {e}"))),
-        }
     };
     let import = Callback::new(import);
     view! {
@@ -139,10 +152,11 @@ fn Preview(file: String, prepared: Arc<PreparedDeals>, step: RwSignal<Step>) -> 
                             {(!r.bad.is_empty()).then(|| format!("; {} left out", count(r.bad.len(), "row", "rows")))}"."</p>
                         {(!r.bad.is_empty()).then(|| view! { <details open><summary>"Rows left out, by line"</summary><ul class="bad-rows" data-testid="deal-bad-rows">{bad}</ul></details> })}
                         {(!r.notes.is_empty()).then(|| view! { <details><summary>"Notes"</summary><ul>{notes}</ul></details> })}
-                        <button type="button" on:click=move |e| import.run(e)>"Take in the deals"</button>
+                        <button type="button" on:click=move |e| import.run(e) disabled=move || busy.get().is_some()>"Take in the deals"</button>
                     }.into_any()
                 }
             }}
+            <p role="status" data-testid="deal-import-busy">{move || busy.get()}</p>
             <span class="error" role="alert">{move || error.get()}</span>
         </section>
     }
