@@ -98,6 +98,8 @@ pub(crate) fn partner_differences(a: &Partner, b: &Partner) -> Vec<&'static str>
     );
     cmp(a.overlap == b.overlap, "account mapping");
     cmp(a.motion == b.motion, "rules of engagement");
+    cmp(a.pilots == b.pilots, "pilot");
+    cmp(a.verdict_override == b.verdict_override, "verdict override");
     cmp(a.incentives == b.incentives, "incentives");
     d
 }

@@ -764,3 +764,17 @@ fn text_report() {
     let r = check(deals, "2026-01-01", "2026-06-30", Period::Quarter);
     insta::assert_snapshot!(r.text());
 }
+
+/// A window that reaches the calendar's end (CRMs write 9999-12-31 as "no
+/// close date") ends there instead of failing.
+#[test]
+fn a_window_to_the_end_of_the_calendar() {
+    let d = |s: &str| Date::parse(s).unwrap();
+    let w = Window::new(d("9999-11-15"), d("9999-12-31"));
+    let months = w.spans(Period::Month);
+    assert_eq!(months.len(), 2);
+    assert_eq!(months[1].to, d("9999-12-31"));
+    assert_eq!(w.spans(Period::Quarter).len(), 1);
+    // 9999 Q4 is 92 days; 47 of them are in the window: 47/92 = 0.511.
+    assert_eq!(w.quarters_milli(), 511);
+}

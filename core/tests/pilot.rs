@@ -371,6 +371,7 @@ fn reset_with_a_fix_per_failed_criterion() {
         let r = recommend(&s);
         assert_eq!(r.decision, Decision::Reset, "{name}\n{}", render(&s));
         assert_eq!(r.fixes().len(), reasons, "{name}\n{}", render(&s));
+        assert_eq!(r.fixes_for_reset(), r.fixes(), "{name}");
         insta::assert_snapshot!(name, render(&s));
     }
 }
@@ -389,6 +390,14 @@ fn exit_when_nothing_moves() {
     assert_eq!(r.decision, Decision::Exit);
     assert_eq!(r.reasons[0], Reason::NoMovement);
     assert!(r.fixes().is_empty());
+    // A user who resets anyway lists what was found: never a reset without
+    // fixes (which would count as a first pilot and could repeat forever).
+    let fixes = r.fixes_for_reset();
+    assert!(!fixes.is_empty());
+    assert!(
+        fixes[0].starts_with("0 qualified opportunities of the 5 targeted"),
+        "{fixes:?}"
+    );
     insta::assert_snapshot!("exit_no_movement", render(&s));
 }
 

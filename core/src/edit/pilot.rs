@@ -152,12 +152,29 @@ pub(super) fn apply(
                 "a pilot is running: record its decision before starting another",
             ));
         }
+        let pilot = Pilot::new(start);
+        if pilot.end <= pilot.start {
+            return Err(EditError::invalid(
+                START,
+                "a pilot cannot start at the calendar's end",
+            ));
+        }
         if let Some(o) = override_for(verdict, p, Status::Pilot, reason, start)? {
             p.verdict_override = Some(o);
         }
-        p.pilots.push(Pilot::new(start));
+        p.pilots.push(pilot);
         p.set_status(Status::Pilot, start);
         return Ok(Applied::plain(format!("start a pilot on {start}")));
+    }
+    // Expanding makes the partner active: against a "do not onboard"
+    // verdict only with a reason recorded.
+    if let PilotEdit::Decide {
+        decision: Decision::Expand,
+        date,
+        ..
+    } = &edit
+    {
+        override_for(verdict, p, Status::Active, None, *date)?;
     }
     let Some(pilot) = p.pilots.last_mut().filter(|x| x.decided.is_none()) else {
         return Err(EditError::invalid(
@@ -189,7 +206,25 @@ pub(super) fn apply(
             format!("pilot:{f:?}"),
         ),
         PilotEdit::Accounts(e) => {
+            // A renamed account stays in the plays that target it.
+            let renamed = match &e {
+                RowEdit::Set(i, row) => pilot
+                    .accounts
+                    .get(*i)
+                    .filter(|old| old.name != row.name)
+                    .map(|old| (old.name.clone(), row.name.clone())),
+                _ => None,
+            };
             let done = applied(e, &mut pilot.accounts, "pilot:accounts")?;
+            if let Some((old, new)) = renamed {
+                for play in &mut pilot.plays {
+                    for a in &mut play.accounts {
+                        if *a == old {
+                            a.clone_from(&new);
+                        }
+                    }
+                }
+            }
             forget_gone_accounts(pilot);
             Ok(done)
         }
@@ -273,6 +308,18 @@ pub(super) fn apply(
                 return Err(EditError::invalid(
                     "Decision date",
                     format!("the pilot started on {}", pilot.start),
+                ));
+            }
+            if decision == Decision::Reset && fixes.is_empty() {
+                return Err(EditError::invalid(
+                    "Fixes",
+                    "a reset lists what the next pilot must fix",
+                ));
+            }
+            if decision == Decision::Reset && date.add_days(crate::pilot::DEFAULT_DAYS) <= date {
+                return Err(EditError::invalid(
+                    "Decision date",
+                    "a new pilot cannot start at the calendar's end",
                 ));
             }
             let next = (decision == Decision::Reset).then(|| Pilot {

@@ -99,7 +99,11 @@ impl Window {
             } else {
                 (year, month + step)
             };
-            let end = month_start(ny, nm).add_days(-1);
+            // The calendar ends with 9999: the last period ends on its last day.
+            let end = Date::from_ymd(ny, nm, 1)
+                .map_or(Date::from_ymd(9999, 12, 31).expect("the last day"), |d| {
+                    d.add_days(-1)
+                });
             out.push(PeriodSpan {
                 label: match period {
                     Period::Month => format!("{year}-{month:02}"),
@@ -109,6 +113,9 @@ impl Window {
                 to: end.min(self.to),
                 whole: start >= self.from && end <= self.to,
             });
+            if Date::from_ymd(ny, nm, 1).is_none() {
+                return out;
+            }
             (year, month) = (ny, nm);
         }
     }
@@ -121,21 +128,26 @@ impl Window {
             let y = span.from.year();
             let m = (span.from.quarter() - 1) * 3 + 1;
             let start = month_start(y, m);
-            let end = if m == 10 {
-                month_start(y + 1, 1)
+            // The quarter's last day (31 December for Q4: the calendar may
+            // end there).
+            let last = if m == 10 {
+                Date::from_ymd(y, 12, 31).expect("31 December")
             } else {
-                month_start(y, m + 3)
+                month_start(y, m + 3).add_days(-1)
             };
             let inside = span.from.days_until(span.to) + 1;
-            total += mul_div(inside, 1000, start.days_until(end));
+            total += mul_div(inside, 1000, start.days_until(last) + 1);
         }
         total
     }
 }
 
-/// The first day of `month` in `year` (valid for months 1–12).
+/// The first day of `month` in `year` (months 1–12; a year past the
+/// calendar's end gives its last day).
 fn month_start(year: i32, month: u8) -> Date {
-    Date::from_ymd(year, month, 1).unwrap_or_else(|| Date::from_ymd(year, 1, 1).expect("January"))
+    Date::from_ymd(year, month, 1)
+        .or_else(|| Date::from_ymd(year, 1, 1))
+        .unwrap_or(Date::from_ymd(9999, 12, 31).expect("the last day"))
 }
 
 /// The first month of the period (of `step` months) holding `day`.

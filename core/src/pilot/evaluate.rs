@@ -170,7 +170,7 @@ pub fn evaluate(pilot: &Pilot, pipeline: &Pipeline, partner: &Id, today: Date) -
 
     let q = deals
         .iter()
-        .filter(|o| within(o.created) && is_qualified(o))
+        .filter(|o| within(o.created) && is_qualified(o, as_of))
         .count();
     let target = usize::from(pilot.targets.qualified);
     let qualified = Qualified {
@@ -316,11 +316,12 @@ fn status(met: bool, ended: bool, on_track: bool) -> Status {
     }
 }
 
-fn is_qualified(o: &Opportunity) -> bool {
+/// Judged qualified, or not judged and past qualification by `as_of`.
+fn is_qualified(o: &Opportunity, as_of: Date) -> bool {
     o.qualified.unwrap_or_else(|| {
         o.history
             .iter()
-            .any(|e| e.stage.rank().is_some_and(|r| r >= 1))
+            .any(|e| e.date <= as_of && e.stage.rank().is_some_and(|r| r >= 1))
     })
 }
 

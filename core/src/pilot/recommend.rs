@@ -116,6 +116,18 @@ fn shortfalls(s: &PilotState) -> Vec<Reason> {
 }
 
 impl Recommendation {
+    /// What a reset would ask the next pilot to fix, whatever was
+    /// recommended: a fix per shortfall, or (with no shortfall) what was
+    /// found first. Never empty, so a reset pilot always counts as one.
+    pub fn fixes_for_reset(&self) -> Vec<String> {
+        let fixes: Vec<String> = self.reasons.iter().filter_map(Reason::fix).collect();
+        if fixes.is_empty() {
+            self.reasons.iter().take(1).map(Reason::text).collect()
+        } else {
+            fixes
+        }
+    }
+
     /// The fixes a reset asks for (empty for expand and exit).
     pub fn fixes(&self) -> Vec<String> {
         if self.decision != Decision::Reset {

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::import::DealRow;
-use super::{ExportTaken, Opportunity, Pipeline, StageEntry};
+use super::{Attribution, ExportTaken, Opportunity, Pipeline, StageEntry};
 use crate::date::Date;
 use crate::format::limits::SHORT_TEXT;
 use crate::id::Id;
@@ -77,7 +77,13 @@ fn opened(id: Id, row: &DealRow) -> Opportunity {
 
 /// `old` as the row describes it on `date`, or `None` when nothing changes.
 fn updated(old: &Opportunity, row: &DealRow, date: Date) -> Option<Opportunity> {
-    let reattribute = row.partner_text != old.partner_text || row.source != old.source;
+    // Re-attributed when the export's words changed, or when they now name
+    // a partner of the workspace a direct deal did not have (added since).
+    let reattribute = row.partner_text != old.partner_text
+        || row.source != old.source
+        || (old.partner.is_none()
+            && row.partner.is_some()
+            && old.attribution == Attribution::Direct);
     let same = !reattribute
         && old.stage() == row.stage
         && old.name == row.name
