@@ -88,17 +88,24 @@ fn ExpectedDays(store: Store, stage: Stage) -> impl IntoView {
 /// The newest deals, each with its stage to change and a remove button.
 #[component]
 fn DealsTable(store: Store) -> impl IntoView {
+    // The newest deals: picked without sorting the whole pipeline, and
+    // only their ids copied.
     let rows = Memo::new(move |_| {
         store.with(|w| {
-            let mut ids: Vec<(partnerfit_core::Date, Id)> = w
-                .pipeline
-                .opportunities
+            let deals = &w.pipeline.opportunities;
+            let mut at: Vec<(std::cmp::Reverse<partnerfit_core::Date>, usize)> = deals
                 .iter()
-                .map(|o| (o.created, o.id.clone()))
+                .enumerate()
+                .map(|(i, o)| (std::cmp::Reverse(o.created), i))
                 .collect();
-            ids.sort_by(|a, b| b.cmp(a));
-            ids.truncate(SHOWN);
-            ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+            if at.len() > SHOWN {
+                at.select_nth_unstable(SHOWN);
+                at.truncate(SHOWN);
+            }
+            at.sort_unstable();
+            at.into_iter()
+                .map(|(_, i)| deals[i].id.clone())
+                .collect::<Vec<_>>()
         })
     });
     view! {

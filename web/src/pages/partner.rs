@@ -169,7 +169,7 @@ fn Lifecycle(lens: PartnerLens) -> impl IntoView {
                         }.into_any(),
                     }
                 })}
-                {move || (current.get() != Some(Status::Exited)).then(|| view! {
+                {move || (current.get() != Some(Status::Exited) && !running.get()).then(|| view! {
                     <button type="button" on:click=move |_| set(Status::Exited)>"Exit partner"</button>
                 })}
                 {move || (current.get() == Some(Status::Exited)).then(|| view! {

@@ -34,12 +34,19 @@ pub fn Decision(
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let decide = move |_| {
-        let Some((_, r)) = rec.get_untracked() else {
+        let Some((due, r)) = rec.get_untracked() else {
             return;
         };
-        let d = decision.get_untracked().unwrap_or(r.decision);
+        // "As recommended" only once the recommendation is on screen.
+        let shown = due || on_demand.get_untracked();
+        let Some(d) = decision.get_untracked().or(shown.then_some(r.decision)) else {
+            error.set(Some(
+                "Choose a decision, or judge the pilot now to see the recommendation.".into(),
+            ));
+            return;
+        };
         let fixes = if d == Choice::Reset {
-            r.fixes()
+            r.fixes_for_reset()
         } else {
             Vec::new()
         };
