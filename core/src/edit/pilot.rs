@@ -5,14 +5,16 @@
 //! Rules:
 //! - A pilot starts only when none is running (the last one decided), and
 //!   moves the partner to pilot. A partner the scorecard says not to onboard
-//!   starts (or moves to pilot or active) only with a reason, kept as its
-//!   [`Override`].
+//!   starts (or moves to pilot or active, expanding included) only with a
+//!   reason, kept as its [`Override`].
+//! - A reset lists what the next pilot must fix (never nothing: a pilot
+//!   with fixes is a reset, and a reset that misses again is exited).
 //! - The edits below change the current (last) pilot; a decided pilot is
 //!   history and is not changed.
-//! - Removing or renaming a pilot account takes it out of the plays that
-//!   targeted it.
+//! - Removing a pilot account takes it out of the plays that targeted it;
+//!   renaming it renames it there.
 //! - The decision moves the partner: expand → active, exit → exited (the
-//!   reason goes to the status history's notes), reset → a new pilot from
+//!   reason is kept with the decision), reset → a new pilot from
 //!   the decision's day with the same owners, accounts, plays and targets
 //!   and the fixes listed.
 
