@@ -82,12 +82,29 @@ fn export(later: bool) -> Vec<u8> {
     csv.into_bytes()
 }
 
-fn rows(bytes: &[u8]) -> Vec<DealRow> {
+/// The rows of an export, read as the app reads them (every row good).
+fn read(bytes: &[u8], partners: &[(Id, String, String)]) -> Vec<DealRow> {
     let prepared = prepare(bytes).expect("a CSV");
     let read =
-        read_rows(&prepared, &prepared.mapping, Currency::USD, &partners()).expect("within limits");
+        read_rows(&prepared, &prepared.mapping, Currency::USD, partners).expect("within limits");
     assert!(read.bad.is_empty(), "{}", read.bad[0]);
     read.rows
+}
+
+fn rows(bytes: &[u8]) -> Vec<DealRow> {
+    read(bytes, &partners())
+}
+
+/// The pipeline after the week-1 export.
+fn week1() -> Pipeline {
+    absorb(
+        &Pipeline::default(),
+        &rows(&export(false)),
+        day("2026-10-05"),
+        "week1.csv",
+        7,
+    )
+    .pipeline
 }
 
 fn day(s: &str) -> Date {
@@ -131,47 +148,39 @@ fn import_100k(bencher: divan::Bencher) {
     let partners = partners();
     let empty = Pipeline::default();
     bencher.bench(|| {
-        let prepared = prepare(divan::black_box(&bytes)).expect("a CSV");
-        let read = read_rows(&prepared, &prepared.mapping, Currency::USD, &partners)
-            .expect("within limits");
-        absorb(&empty, &read.rows, day("2026-10-05"), "deals.csv", 7)
-            .taken
-            .created
+        absorb(
+            &empty,
+            &read(divan::black_box(&bytes), &partners),
+            day("2026-10-05"),
+            "deals.csv",
+            7,
+        )
+        .taken
+        .created
     });
 }
 
 #[divan::bench(sample_count = 10)]
 fn reimport_later_100k(bencher: divan::Bencher) {
-    let first = absorb(
-        &Pipeline::default(),
-        &rows(&export(false)),
-        day("2026-10-05"),
-        "week1.csv",
-        7,
-    )
-    .pipeline;
+    let first = week1();
     let bytes = export(true);
     let partners = partners();
     bencher.bench(|| {
-        let prepared = prepare(divan::black_box(&bytes)).expect("a CSV");
-        let read = read_rows(&prepared, &prepared.mapping, Currency::USD, &partners)
-            .expect("within limits");
-        absorb(&first, &read.rows, day("2026-10-19"), "week3.csv", 8)
-            .taken
-            .updated
+        absorb(
+            &first,
+            &read(divan::black_box(&bytes), &partners),
+            day("2026-10-19"),
+            "week3.csv",
+            8,
+        )
+        .taken
+        .updated
     });
 }
 
 #[divan::bench(sample_count = 10)]
 fn reabsorb_later_100k(bencher: divan::Bencher) {
-    let first = absorb(
-        &Pipeline::default(),
-        &rows(&export(false)),
-        day("2026-10-05"),
-        "week1.csv",
-        7,
-    )
-    .pipeline;
+    let first = week1();
     let later = rows(&export(true));
     let taken = absorb(&first, &later, day("2026-10-19"), "week3.csv", 8).taken;
     eprintln!(

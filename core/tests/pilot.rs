@@ -538,7 +538,7 @@ fn deals_are_linked_to_pilot_accounts_by_the_mapping_s_matching() {
         deal("d-3", "Oder Agrar Handel GmbH", "oder-agrar.de"),
     ];
     assert_eq!(
-        accounts_of_deals(Psl::embedded(), &pilot, &deals),
+        accounts_of_deals(Psl::embedded(), &pilot.accounts, &deals),
         vec![Some(0), Some(1), None]
     );
 }

@@ -74,6 +74,19 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Binding<T> {
         }
     }
 
+    /// A field of the workspace read through `value`; `commit` applies a new
+    /// value as an edit (`Err`: the refusal in words).
+    pub fn bound(
+        value: Memo<T>,
+        commit: impl Fn(T) -> Result<(), String> + Send + Sync + 'static,
+    ) -> Binding<T> {
+        Binding {
+            in_workspace: true,
+            value: value.into(),
+            commit: Callback::new(commit),
+        }
+    }
+
     /// A value kept on the page, not in the workspace (a proposed deal to
     /// check…): every valid value is taken.
     pub fn local(signal: RwSignal<T>) -> Binding<T> {
@@ -145,10 +158,6 @@ impl PartnerLens {
     where
         T: Default + Clone + PartialEq + Send + Sync + 'static,
     {
-        Binding {
-            in_workspace: true,
-            value: self.memo(get).into(),
-            commit: Callback::new(move |v: T| self.apply(set(v))),
-        }
+        Binding::bound(self.memo(get), move |v: T| self.apply(set(v)))
     }
 }

@@ -271,15 +271,8 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             Ok(plain(what))
         }
         PartnerEdit::Override(reason, today) => {
-            let set = reason.is_some();
-            p.verdict_override = super::pilot::override_for(
-                |_| Verdict::OnboardToPilot,
-                p,
-                Status::Candidate,
-                reason,
-                today,
-            )?;
-            Ok(plain(if set && p.verdict_override.is_some() {
+            p.verdict_override = super::pilot::given_reason(reason, today)?;
+            Ok(plain(if p.verdict_override.is_some() {
                 "record the reason to go ahead against the verdict".into()
             } else {
                 "clear the reason to go ahead against the verdict".into()

@@ -125,11 +125,8 @@ pub(super) fn override_for(
     let gated = matches!(status, Status::Pilot | Status::Active)
         && p.verdict_override.is_none()
         && verdict(p) == Verdict::DoNotOnboard;
-    match reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()) {
-        Some(reason) => {
-            check::text(|| OVERRIDE_REASON.into(), &reason, TextKind::Long)?;
-            Ok(Some(Override { date, reason }))
-        }
+    match given_reason(reason, date)? {
+        Some(o) => Ok(Some(o)),
         None if gated => Err(EditError::invalid(
             OVERRIDE_REASON,
             format!(
@@ -138,6 +135,23 @@ pub(super) fn override_for(
                 status.label().to_lowercase()
             ),
         )),
+        None => Ok(None),
+    }
+}
+
+/// The reason given to go ahead against the verdict (`None` when blank).
+pub(super) fn given_reason(
+    reason: Option<String>,
+    date: Date,
+) -> Result<Option<Override>, EditError> {
+    match reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty())
+    {
+        Some(reason) => {
+            check::text(|| OVERRIDE_REASON.into(), &reason, TextKind::Long)?;
+            Ok(Some(Override { date, reason }))
+        }
         None => Ok(None),
     }
 }

@@ -177,18 +177,17 @@ pub struct Override {
     pub reason: String,
 }
 
-/// For each deal, the pilot account it is on (its index in
-/// `pilot.accounts`), found by the account mapping's matching: the deal's
-/// company and website against the pilot accounts' names and websites.
+/// For each deal, the pilot account it is on (its index in `accounts`),
+/// found by the account mapping's matching: the deal's company and website
+/// against the pilot accounts' names and websites.
 pub fn accounts_of_deals(
     psl: &crate::overlap::normalize::Psl,
-    pilot: &Pilot,
+    accounts: &[PilotAccount],
     deals: &[std::sync::Arc<crate::pipeline::Opportunity>],
 ) -> Vec<Option<usize>> {
     use crate::overlap::account::Account;
     use crate::overlap::population::Population;
-    let accounts: Vec<Account> = pilot
-        .accounts
+    let accounts: Vec<Account> = accounts
         .iter()
         .enumerate()
         .map(|(i, a)| {

@@ -32,6 +32,7 @@ use std::sync::Arc;
 use crate::date::Date;
 use crate::id::Id;
 use crate::money::Money;
+use crate::vocab::Vocabulary;
 use crate::vocabulary;
 
 vocabulary! {
@@ -195,6 +196,22 @@ impl Opportunity {
             .last()
             .or(self.history.first())
             .map_or(Stage::Qualification, |e| e.stage)
+    }
+
+    /// Where it stands on `today`, in words: the stage and days in it
+    /// ("Discovery, 20 days"), or when a closed deal closed ("Closed won on
+    /// 2026-10-14").
+    pub fn stage_text(&self, today: Date) -> String {
+        let (stage, since) = (self.stage(), self.stage_since());
+        if stage.is_closed() {
+            return format!("{} on {since}", stage.label());
+        }
+        let days = since.days_until(today).max(0) as usize;
+        format!(
+            "{}, {}",
+            stage.label(),
+            crate::words::count(days, "day", "days")
+        )
     }
 
     /// The day it was won, if it was.

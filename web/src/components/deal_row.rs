@@ -81,11 +81,7 @@ impl DealLens {
     where
         T: Default + Clone + PartialEq + Send + Sync + 'static,
     {
-        Binding {
-            in_workspace: true,
-            value: self.memo(get).into(),
-            commit: Callback::new(move |v: T| self.apply(set(v))),
-        }
+        Binding::bound(self.memo(get), move |v: T| self.apply(set(v)))
     }
 }
 
@@ -149,23 +145,6 @@ pub fn NextActions(deal: DealLens, #[prop(into)] name: String) -> impl IntoView 
                 }
             }/>
     }
-}
-
-/// The stage label and days in it ("Discovery, 20 days"), or when a
-/// closed deal closed ("Closed won on 2026-10-14").
-pub fn stage_text(o: &Opportunity, today: partnerfit_core::Date) -> String {
-    if o.stage().is_closed() {
-        return format!("{} on {}", o.stage().label(), o.stage_since());
-    }
-    format!(
-        "{}, {}",
-        o.stage().label(),
-        partnerfit_core::words::count(
-            o.stage_since().days_until(today).max(0) as usize,
-            "day",
-            "days"
-        )
-    )
 }
 
 /// Whose deal it is, in one choice: direct, or sourced or influenced by

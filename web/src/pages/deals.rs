@@ -14,7 +14,7 @@ use partnerfit_core::{Id, Money};
 
 use crate::clock;
 use crate::components::deal_import::DealImport;
-use crate::components::deal_row::{stage_text, DealEditor, DealLens, StageSelect};
+use crate::components::deal_row::{DealEditor, DealLens, StageSelect};
 use crate::components::fields::{next_id, MoneyField, ParsedInput, TextField};
 use crate::lens::Binding;
 use crate::routes::Page;
@@ -142,7 +142,7 @@ fn DealTableRow(store: Store, id: Id) -> impl IntoView {
         None => o.attribution.label().to_owned(),
     });
     let today = clock::today();
-    let stage = deal.memo(move |o| stage_text(o, today));
+    let stage = deal.memo(move |o| o.stage_text(today));
     let amount = deal.memo(move |o| o.amount.display(store.with(|w| w.profile.currency)));
     let error = RwSignal::new(None::<String>);
     let remove = move |_| {

@@ -6,15 +6,13 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use partnerfit_core::pilot::accounts_of_deals;
 use partnerfit_core::pilot::evaluate::PilotState;
-use partnerfit_core::pilot::{accounts_of_deals, Pilot};
 use partnerfit_core::pipeline::Side;
 use partnerfit_core::words::count;
 use partnerfit_core::{Date, Id};
 
-use crate::components::deal_row::{
-    stage_text, DealLens, NextActions, QualifiedSelect, StageSelect,
-};
+use crate::components::deal_row::{DealLens, NextActions, QualifiedSelect, StageSelect};
 use crate::lens::PartnerLens;
 use crate::psl::{use_psl, PslState};
 
@@ -58,11 +56,7 @@ pub fn PilotDeals(
         let deals = state.with_untracked(|s| s.as_ref().map(|s| s.deals.clone()))?;
         companies.track();
         accounts.with(|accounts| {
-            let pilot = Pilot {
-                accounts: accounts.clone(),
-                ..Pilot::new(today)
-            };
-            let links = accounts_of_deals(&psl, &pilot, &deals);
+            let links = accounts_of_deals(&psl, accounts, &deals);
             Some(
                 deals
                     .iter()
@@ -111,7 +105,7 @@ pub fn PilotDeals(
                     // Only the name and company re-render the article; the
                     // stage line and the controls follow on their own.
                     let head = deal.memo(|o| Some((o.name.clone(), o.account.clone())));
-                    let stage = deal.memo(move |o| stage_text(o, today));
+                    let stage = deal.memo(move |o| o.stage_text(today));
                     let account_line = Signal::derive(account);
                     move || head.get().map(|(name, account)| view! {
                         <article class="pilot-deal" data-testid="pilot-deal">
