@@ -78,6 +78,8 @@ test("start a pilot, take in two weekly exports, review, judge it at day 60, dec
     await expect(page.getByTestId("pilot-deal").filter({ hasText: "Oder approvals" })).toContainText("on the pilot account Oder Agrar Handel GmbH");
     await expect(page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" })).toContainText("on the pilot account Elbe Containerdienst GmbH");
     const elbe = page.getByTestId("pilot-deal").filter({ hasText: "Elbe AP rollout" });
+    // The motion's definition of qualified stands beside each judgment.
+    await expect(elbe.getByTestId("qualified-means")).toContainText("Qualified means: ICP industry, 100 to 1,000 employees; More than 2,000 supplier invoices a month;");
     await elbe.getByText("Next actions (0, 0 the partner's)").click();
     await elbe.getByRole("button", { name: "Add a next action" }).click();
     await elbe.getByLabel("Next action 1", { exact: true }).fill("Run the discovery workshop");

@@ -32,6 +32,17 @@ pub fn PilotDeals(
         })
     });
     let qualified = lens.memo(|p| p.motion.qualified.clone());
+    // The definition again beside each judgment, on one line.
+    let qualified_line = Memo::new(move |_| {
+        qualified.with(|q| {
+            if q.is_empty() {
+                "\u{201c}Qualified\u{201d} is not defined in the rules of engagement yet."
+                    .to_owned()
+            } else {
+                format!("Qualified means: {}.", q.join("; "))
+            }
+        })
+    });
     // Which pilot account each deal is on, by the account mapping's
     // matching (once the suffix list is loaded); matched again only when
     // the accounts or the deals' companies change.
@@ -114,6 +125,7 @@ pub fn PilotDeals(
                                 <StageSelect deal label=format!("Stage of {name}")/>
                                 <QualifiedSelect deal label=format!("Is {name} qualified?")/>
                             </div>
+                            <p class="hint" data-testid="qualified-means">{move || qualified_line.get()}</p>
                             <LazyActions deal name=name.clone()/>
                         </article>
                     })
