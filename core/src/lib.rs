@@ -26,6 +26,7 @@ pub mod partner;
 pub mod pilot;
 pub mod pipeline;
 pub mod profile;
+pub mod program;
 pub mod rate;
 pub mod scorecard;
 pub mod share;

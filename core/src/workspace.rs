@@ -15,6 +15,7 @@ use crate::overlap::account::{AccountList, ListOwner};
 use crate::partner::Partner;
 use crate::pipeline::Pipeline;
 use crate::profile::CompanyProfile;
+use crate::program::Program;
 use crate::scorecard::Scorecard;
 use crate::words::count as counted;
 
@@ -29,6 +30,9 @@ pub struct Workspace {
     pub account_lists: Vec<Arc<AccountList>>,
     /// Opportunities from CRM exports and by hand (pilots, governance).
     pub pipeline: Arc<Pipeline>,
+    /// The program as a whole: owner and number, rhythm, tiers, the
+    /// 30-60-90 plan.
+    pub program: Program,
 }
 
 /// Counts that describe a workspace ("what an import will do").

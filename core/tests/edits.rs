@@ -77,15 +77,19 @@ fn cascades_remove_what_pointed_at_the_removed_thing() {
     let (summary, ws) = check(Edit::RemovePartner(id("p-northwind")));
     assert_eq!(
         summary,
-        "delete partner Northwind Integrations — 5 deals kept for the program — 1 account list (25 accounts)"
+        "delete partner Northwind Integrations — 1 meeting — 5 deals kept for the program — 1 account list (25 accounts)"
     );
+    // Its meetings go with it; the program's own stay.
+    assert_eq!(ws.program.meetings.len(), 2);
+    let northwind = Some(id("p-northwind"));
+    assert!(ws.program.meetings.iter().all(|m| m.partner != northwind));
     // Its deals stay, on no partner's page.
-    assert_eq!(ws.pipeline.opportunities.len(), 8);
+    assert_eq!(ws.pipeline.opportunities.len(), 11);
     assert!(ws
         .pipeline
         .opportunities
         .iter()
-        .all(|o| o.partner.is_none()));
+        .all(|o| o.partner != northwind));
     assert!(ws.list(&id("l-2")).is_none());
 
     let (summary, ws) = check(Edit::RemoveList(id("l-1")));

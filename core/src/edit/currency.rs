@@ -47,6 +47,18 @@ pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(String, &mut Money)
             &mut o.amount,
         );
     }
+    let program = &mut ws.program;
+    f(super::program::TARGET.into(), &mut program.target);
+    for (i, t) in program.tiers.iter_mut().enumerate() {
+        f(
+            super::program::TierField::MinSourced.label(i + 1),
+            &mut t.min_sourced,
+        );
+        f(
+            super::program::TierField::MinWon.label(i + 1),
+            &mut t.min_won,
+        );
+    }
     let icp = &mut ws.icp;
     for (bound, m) in [
         (Bound::From, &mut icp.annual_revenue.min),

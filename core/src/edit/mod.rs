@@ -34,6 +34,7 @@ pub mod partner;
 pub mod pilot;
 pub mod pipeline;
 pub mod profile;
+pub mod program;
 pub mod rows;
 pub mod scorecard;
 mod whole;
@@ -52,6 +53,7 @@ pub use partner::{PartnerEdit, PartnerText};
 pub use pilot::{PilotEdit, PilotText, TargetField};
 pub use pipeline::{OpportunityEdit, OpportunityText, PipelineEdit};
 pub use profile::{ProfileEdit, ProfileText};
+pub use program::{ProgramEdit, ProgramText};
 pub use rows::RowEdit;
 pub use scorecard::ScorecardEdit;
 pub use whole::Replacement;
@@ -83,6 +85,8 @@ pub enum Edit {
     RemoveList(Id),
     /// Opportunities and the pipeline's settings.
     Pipeline(PipelineEdit),
+    /// The program as a whole: owner, number, rhythm, tiers, 30-60-90 plan.
+    Program(ProgramEdit),
     /// The workspace replaced as a whole.
     Replace(Box<Workspace>, Replacement),
 }
@@ -161,6 +165,7 @@ impl Workspace {
             Edit::AddList(list) => lists::add(self, list),
             Edit::RemoveList(id) => lists::remove(self, &id),
             Edit::Pipeline(e) => pipeline::apply(self, e),
+            Edit::Program(e) => program::apply(self, e),
             Edit::Replace(next, why) => whole::replace(self, *next, why),
         }
     }

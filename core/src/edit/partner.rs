@@ -80,6 +80,8 @@ pub enum PartnerEdit {
     Invite(SentInvitation),
     /// Attach a response received to its invitation.
     Respond(ReceivedResponse),
+    /// The enablement log.
+    Enablement(super::RowEdit<crate::partner::Enablement>),
 }
 
 /// Add a new candidate.
@@ -132,7 +134,14 @@ pub(super) fn remove(ws: &mut Workspace, id: &Id) -> Result<Applied, EditError> 
             }
         }
     }
+    let meetings = super::program::forget_partner(ws, id);
     let mut summary = format!("delete partner {}", p.name);
+    if meetings > 0 {
+        summary.push_str(&format!(
+            " — {}",
+            crate::words::count(meetings, "meeting", "meetings")
+        ));
+    }
     if deals > 0 {
         summary.push_str(&format!(
             " — {} kept for the program",
@@ -325,6 +334,9 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             let who = r.respondent.clone();
             p.self_assessment.responses.push(r);
             Ok(plain(format!("attach the response from {who}")))
+        }
+        PartnerEdit::Enablement(e) => {
+            super::rows::applied(e, &mut p.enablement, "enablement").map(|d| d.of(&name, &pid))
         }
     }
 }

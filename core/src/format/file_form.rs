@@ -12,6 +12,7 @@ use crate::icp::Span;
 use crate::id::Id;
 use crate::money::{Currency, Money};
 use crate::partner::Score;
+use crate::program::ClockTime;
 use crate::rate::Rate;
 use crate::share::records::SECRET_LEN;
 use crate::vocab::Vocabulary;
@@ -51,6 +52,7 @@ leaf_forms! {
     [] bool => bool: |v| *v, |v| v;
     [] Id => Id: |v| v.clone(), |v| v;
     [] Date => Date: |v| *v, |v| v;
+    [] ClockTime => ClockTime: |v| *v, |v| v;
     [] Currency => Currency: |v| *v, |v| v;
     [] Rate => Rate: |v| *v, |v| v;
     [] Money => Money: |v| *v, |v| v;

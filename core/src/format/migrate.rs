@@ -13,7 +13,7 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -104,6 +104,34 @@ fn v4_to_v5(mut v: Value) -> Value {
     v
 }
 
+/// Version 6 added the program (owner and number, rhythm, tiers, the
+/// 30-60-90 plan, the health history) and each partner's enablement log.
+fn v5_to_v6(mut v: Value) -> Value {
+    if let Value::Object(root) = &mut v {
+        root.entry("program").or_insert_with(|| {
+            serde_json::json!({
+                "owner": "",
+                "number": "sourced_pipeline",
+                "target_minor": 0,
+                "start": null,
+                "meetings": [],
+                "tiers": [],
+                "tier_quarters": crate::program::DEFAULT_TIER_QUARTERS,
+                "inactive_days": crate::program::DEFAULT_INACTIVE_DAYS,
+                "plan_done": {},
+                "health": [],
+            })
+        });
+        if let Some(Value::Array(partners)) = root.get_mut("partners") {
+            for p in partners.iter_mut().filter_map(Value::as_object_mut) {
+                p.entry("enablement")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+            }
+        }
+    }
+    v
+}
+
 /// Migrate `value` from `version` to [`FORMAT_VERSION`]. `version` must be
 /// between 1 and the current version.
 pub fn migrate(mut value: Value, version: u32) -> Value {
@@ -137,5 +165,15 @@ mod tests {
         assert_eq!(v5["pipeline"]["opportunities"], json!([]));
         assert_eq!(v5["partners"][0]["pilots"], json!([]));
         assert_eq!(v5["partners"][0]["verdict_override"], json!(null));
+    }
+
+    #[test]
+    fn v5_to_v6_adds_program_and_enablement() {
+        let v5 = json!({"format_version": 5, "partners": [{"id": "p-1"}]});
+        let v6 = super::v5_to_v6(v5);
+        assert_eq!(v6["program"]["inactive_days"], json!(90));
+        assert_eq!(v6["program"]["tier_quarters"], json!(2));
+        assert_eq!(v6["program"]["meetings"], json!([]));
+        assert_eq!(v6["partners"][0]["enablement"], json!([]));
     }
 }

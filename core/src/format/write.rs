@@ -46,6 +46,7 @@ fn file(ws: &Workspace, with_accounts: bool) -> WorkspaceFile {
             .map(|l| account_list(l, with_accounts))
             .collect(),
         pipeline: pipeline(&ws.pipeline),
+        program: ws.program.to_file(),
     }
 }
 
@@ -83,6 +84,7 @@ fn partner(p: &Partner) -> PartnerFile {
         self_assessment: p.self_assessment.to_file(),
         pilots: p.pilots.to_file(),
         verdict_override: p.verdict_override.to_file(),
+        enablement: p.enablement.to_file(),
     }
 }
 

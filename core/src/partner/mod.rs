@@ -2,9 +2,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod enablement;
 pub mod kind;
 pub mod rating;
 
+pub use enablement::{Enablement, EnablementKind};
 pub use kind::{BrandSize, PartnerType};
 pub use rating::{Rating, Score};
 
@@ -83,6 +85,8 @@ pub struct Partner {
     /// Why the partner went to pilot or active against a "do not onboard"
     /// verdict.
     pub verdict_override: Option<Override>,
+    /// Enablement given (training, calls, certification), oldest first.
+    pub enablement: Vec<Enablement>,
 }
 
 impl Partner {
@@ -111,6 +115,7 @@ impl Partner {
             self_assessment: Default::default(),
             pilots: Vec::new(),
             verdict_override: None,
+            enablement: Vec::new(),
         }
     }
 

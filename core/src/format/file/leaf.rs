@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::id::Id;
 use crate::money::{Currency, Money};
 use crate::partner::Score;
+use crate::program::ClockTime;
 use crate::rate::Rate;
 use crate::scorecard::config::GATE_RANGE;
 use crate::share::records::SECRET_LEN;
@@ -237,6 +238,8 @@ parsed_text! {
     Date: |date, s| s.collect_str(date);
     /// The ISO 4217 code.
     Currency: |currency, s| s.serialize_str(currency.code());
+    /// `HH:MM`, 24-hour clock.
+    ClockTime: |time, s| s.collect_str(time);
 }
 
 impl MapKey for Id {
@@ -334,6 +337,7 @@ schema_as!(Cells => [[u64; 3]; 3]);
 schema_as!(Secret => String);
 schema_as!(Id => String);
 schema_as!(Date => String);
+schema_as!(ClockTime => String);
 schema_as!(Currency => String);
 schema_as!(Rate => u32);
 schema_as!(Money => i64);

@@ -19,6 +19,7 @@ pub mod partner;
 pub mod pilot;
 pub mod pipeline;
 pub mod profile;
+pub mod program;
 pub mod reader;
 pub mod scorecard;
 pub mod share;
@@ -40,6 +41,7 @@ pub use pipeline::{
     ExportTakenFile, NextActionFile, OpportunityFile, PipelineFile, StageEntryFile,
 };
 pub use profile::{AnswersFile, ProfileFile};
+pub use program::{EnablementFile, HealthPointFile, MeetingFile, ProgramFile, TierFile};
 pub use scorecard::{CategoryFile, CriterionFile, ScorecardFile};
 pub use share::{ReceivedResponseFile, SelfAssessmentFile, SelfRatingFile, SentInvitationFile};
 
@@ -48,7 +50,7 @@ use declare::file_types;
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "partnerfit-workspace";
 /// The version of these types: the version this code writes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 file_types! {
     /// A Partnerfit workspace file.
@@ -66,5 +68,6 @@ file_types! {
         pub account_lists: Vec<AccountListFile>,
         /// Opportunities from CRM exports and by hand.
         pub pipeline: PipelineFile,
+        pub program: ProgramFile,
     }
 }

@@ -10,6 +10,7 @@ use super::motion::MotionFile;
 use super::overlap::PartnerOverlapFile;
 use super::pilot::{OverrideFile, PilotFile};
 use super::profile::AnswersFile;
+use super::program::EnablementFile;
 use super::share::SelfAssessmentFile;
 use crate::alignment::Judgment;
 use crate::date::Date;
@@ -60,5 +61,7 @@ file_types! {
         /// Set when the partner went to pilot or active against a "do not
         /// onboard" verdict.
         pub verdict_override: Option<OverrideFile>,
+        /// Enablement given, oldest first.
+        pub enablement: Vec<EnablementFile>,
     }
 }

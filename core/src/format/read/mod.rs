@@ -23,6 +23,7 @@ mod partner;
 mod pilot;
 mod pipeline;
 mod profile;
+mod program;
 mod scorecard;
 mod share;
 
@@ -83,6 +84,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         partners,
         account_lists,
         pipeline,
+        program,
     } = file;
     let refs = Refs {
         criteria: scorecard::criterion_ids(&scorecard),
@@ -116,6 +118,13 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
             &refs.partners,
         )
     });
+    let program = program.partial().and_then(|p| {
+        program::program(
+            p,
+            &at.key(file_key!(WorkspaceFile, program)),
+            &refs.partners,
+        )
+    });
     format.whole()?;
     format_version.whole()?;
     Some(Workspace {
@@ -125,6 +134,7 @@ fn workspace(file: PartialOf<WorkspaceFile>, at: &Place) -> Option<Workspace> {
         partners: partners?,
         account_lists: account_lists?,
         pipeline: Arc::new(pipeline?),
+        program: program?,
     })
 }
 

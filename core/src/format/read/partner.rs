@@ -43,6 +43,7 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         self_assessment,
         pilots,
         verdict_override,
+        enablement,
     } = p;
     let history = status_history
         .whole()
@@ -109,6 +110,7 @@ pub(super) fn partner(p: PartialOf<PartnerFile>, at: &Place, refs: &Refs) -> Opt
         self_assessment: self_assessment?,
         pilots: pilots?,
         verdict_override: converted(verdict_override)?,
+        enablement: converted(enablement)?,
     })
 }
 
