@@ -81,12 +81,12 @@ build() {
 run_tests() {
   log "rustfmt"
   cargo fmt --all -- --check
-  log "clippy (core, cli, benches: native)"
-  cargo clippy -p partnerfit-core -p partnerfit-cli -p partnerfit-benches --all-targets --locked -- -D warnings
+  log "clippy (core, cli, ics, benches: native)"
+  cargo clippy -p partnerfit-core -p partnerfit-cli -p partnerfit-ics -p partnerfit-benches --all-targets --locked -- -D warnings
   log "clippy (web app: wasm)"
   cargo clippy -p partnerfit --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
   log "native tests"
-  cargo test -p partnerfit-core -p partnerfit-cli -p partnerfit-benches --locked
+  cargo test -p partnerfit-core -p partnerfit-cli -p partnerfit-ics -p partnerfit-benches --locked
   log "browser tests (headless Chromium)"
   cargo test -p partnerfit --target wasm32-unknown-unknown --locked
   build

@@ -50,6 +50,9 @@ enum Command {
     /// Governance metrics by month or quarter: pipeline, win rate, cycle
     /// time, retention, plan against actual.
     Metrics(commands::metrics::Args),
+    /// The operating rhythm as an iCalendar file (.ics): one recurring
+    /// event per meeting.
+    Calendar(commands::calendar::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::AddDeals(a) => commands::add_deals::run(&a),
         Command::Pilot(a) => commands::pilot::run(&a),
         Command::Metrics(a) => commands::metrics::run(&a),
+        Command::Calendar(a) => commands::calendar::run(&a),
     };
     match result {
         Ok(code) => code,

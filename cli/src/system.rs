@@ -7,12 +7,18 @@ pub fn today(date: Option<&str>) -> Result<Date, String> {
     if let Some(d) = date {
         return Date::parse(d).map_err(|e| format!("--date: {e}"));
     }
+    let secs = now_unix_seconds()?;
+    let epoch = Date::from_ymd(1970, 1, 1).expect("1970-01-01 is a date");
+    Ok(epoch.add_days(secs / 86_400))
+}
+
+/// Seconds since the Unix epoch, now (UTC).
+pub fn now_unix_seconds() -> Result<i64, String> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_err(|e| format!("the system clock is before 1970: {e}"))?
         .as_secs();
-    let epoch = Date::from_ymd(1970, 1, 1).expect("1970-01-01 is a date");
-    Ok(epoch.add_days((secs / 86_400) as i64))
+    i64::try_from(secs).map_err(|_| "the system clock is past the year 292 billion".to_owned())
 }
 
 /// `N` bytes from the operating system's random source.

@@ -405,3 +405,21 @@ fn add_deals_then_metrics_and_pilot() {
     assert_eq!(o.status.code(), Some(2));
     check_contains(&stderr(&o), "has no pilot");
 }
+
+#[test]
+fn calendar_writes_the_rhythm_as_ics() {
+    let out = temp("rhythm.ics", "");
+    let o = succeeds(&["calendar", &demo(), "-o", &out]);
+    check_contains(&stderr(&o), "(3 meetings)");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 3, "{text}");
+    check_contains(&text, "RRULE:FREQ=WEEKLY;BYDAY=MO");
+    check_contains(
+        &text,
+        "SUMMARY:Quarterly business review — Northwind Integrations",
+    );
+    // Without -o: standard output.
+    let o = succeeds(&["calendar", &demo()]);
+    assert_eq!(stdout(&o).matches("BEGIN:VEVENT").count(), 3);
+}

@@ -44,6 +44,21 @@ impl Date {
         self.0.year()
     }
 
+    /// Month, 1–12.
+    pub fn month(self) -> u8 {
+        u8::from(self.0.month())
+    }
+
+    /// Day of the month, 1–31.
+    pub fn day(self) -> u8 {
+        self.0.day()
+    }
+
+    /// Day of the week, Monday = 0 … Sunday = 6.
+    pub fn weekday(self) -> u8 {
+        self.0.weekday().number_days_from_monday()
+    }
+
     /// Calendar quarter, 1–4.
     pub fn quarter(self) -> u8 {
         (u8::from(self.0.month()) - 1) / 3 + 1

@@ -3,6 +3,7 @@
 
 pub mod add_deals;
 pub mod add_list;
+pub mod calendar;
 pub mod incentives;
 pub mod invite;
 pub mod metrics;
