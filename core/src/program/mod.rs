@@ -16,6 +16,7 @@ use crate::money::Money;
 use crate::rate::Rate;
 use crate::vocabulary;
 
+pub mod agenda;
 pub mod calendar;
 pub mod clock;
 
