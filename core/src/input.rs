@@ -98,6 +98,46 @@ pub fn percent(text: &str) -> Result<Rate, InputError> {
     Rate::parse_percent(text).map_err(InputError::Rate)
 }
 
+/// Hours as typed ("1.5", "2", "0,75"; up to two decimals) in whole
+/// minutes, rounded half up; at most `max_hours`.
+pub fn hours(text: &str, max_hours: u32) -> Result<u32, InputError> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return Err(InputError::Required);
+    }
+    let bad = || InputError::NotANumber(text.trim().to_owned());
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    let ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty())
+        || !ok(whole)
+        || !ok(frac)
+        || frac.len() > 2
+        || whole.len() > 6
+    {
+        return Err(bad());
+    }
+    let hundredths = whole.parse::<u64>().unwrap_or(0) * 100
+        + format!("{frac:0<2}").parse::<u64>().map_err(|_| bad())?;
+    if hundredths > u64::from(max_hours) * 100 {
+        return Err(InputError::OutOfRange {
+            value: t,
+            lo: "0".into(),
+            hi: max_hours.to_string(),
+        });
+    }
+    Ok(((hundredths * 60 + 50) / 100) as u32)
+}
+
+/// Minutes as hours for people, to the tenth: 90 → "1.5", 120 → "2".
+pub fn hours_text(minutes: u32) -> String {
+    let tenths = (u64::from(minutes) * 10 + 30) / 60;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// A relative weight, 0 or more.
 pub fn weight(text: &str) -> Result<f64, InputError> {
     let t = text.trim();
@@ -131,6 +171,37 @@ pub fn gate(text: &str) -> Result<Option<f64>, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_are_read_in_minutes() {
+        for (text, want) in [
+            ("1.5", Ok(90)),
+            ("2", Ok(120)),
+            (" 0,75 ", Ok(45)),
+            (".5", Ok(30)),
+            ("0.01", Ok(1)),
+            ("1000", Ok(60_000)),
+            ("1000.01", Err("is outside 0–1000")),
+            ("", Err("Enter a value")),
+            ("1.234", Err("is not a number")),
+            ("-1", Err("is not a number")),
+            ("two", Err("is not a number")),
+            (".", Err("is not a number")),
+        ] {
+            let got = hours(text, 1000).map_err(|e| e.to_string());
+            if let Ok(m) = got {
+                assert_eq!(
+                    hours(&hours_text(m), 1000).map(hours_text),
+                    Ok(hours_text(m))
+                );
+            }
+            match (got, want) {
+                (Ok(g), Ok(w)) => assert_eq!(g, w, "{text}"),
+                (Err(g), Err(w)) => assert!(g.contains(w), "{text}: {g}"),
+                (g, w) => panic!("{text}: {g:?} vs {w:?}"),
+            }
+        }
+    }
 
     /// Rows: (text, what it reads as, or the message).
     #[test]

@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pilot") view=pages::pilot::PilotPage/>
                     <Route path=path!("/deals") view=pages::deals::DealsPage/>
                     <Route path=path!("/metrics") view=pages::metrics::MetricsPage/>
+                    <Route path=path!("/program") view=pages::program::ProgramPage/>
+                    <Route path=path!("/agendas") view=pages::agendas::AgendasPage/>
                 </Routes>
             </main>
         </Router>

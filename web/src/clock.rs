@@ -20,6 +20,11 @@ pub fn entropy() -> u64 {
     (hi << 32) | lo
 }
 
+/// Seconds since the Unix epoch (a calendar file's time stamp).
+pub fn unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 /// A sortable timestamp for backup keys, e.g. `2026-11-25T15:04:05`.
 pub fn stamp() -> String {
     let d = js_sys::Date::new_0();

@@ -24,6 +24,10 @@ pub enum Page {
     Pilot(Id),
     Deals,
     Metrics,
+    Program,
+    /// The rhythm's agendas, print-ready: the weekly review, then one QBR
+    /// per partner in pilot or active, a page each.
+    Agendas,
 }
 
 impl Page {
@@ -56,6 +60,8 @@ impl Page {
             Page::Pilot(id) => format!("/pilot?id={id}"),
             Page::Deals => "/deals".into(),
             Page::Metrics => "/metrics".into(),
+            Page::Program => "/program".into(),
+            Page::Agendas => "/agendas".into(),
         }
     }
 }

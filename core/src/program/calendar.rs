@@ -18,7 +18,7 @@
 //!   copies.
 
 use crate::date::Date;
-use crate::program::{ClockTime, Meeting, MeetingKind};
+use crate::program::{ClockTime, MeetingKind};
 use crate::vocab::Vocabulary;
 use crate::workspace::Workspace;
 
@@ -133,13 +133,13 @@ fn is_email(text: &str) -> bool {
         && !domain.contains('@')
 }
 
-/// How `m` recurs from its first date.
-pub fn recurrence(m: &Meeting) -> Recurrence {
-    let weekday = m.first.weekday();
-    match m.kind.months_apart() {
+/// How a meeting of `kind` recurs from its `first` date.
+pub fn recurrence(kind: MeetingKind, first: Date) -> Recurrence {
+    let weekday = first.weekday();
+    match kind.months_apart() {
         None => Recurrence::Weekly { weekday },
         Some(interval) => {
-            let day = m.first.day();
+            let day = first.day();
             let ordinal = if day > 28 {
                 -1
             } else {
@@ -191,7 +191,7 @@ pub fn events(ws: &Workspace) -> Vec<CalendarEvent> {
                 Some(p) => format!("{} — {}", m.kind.label(), p.name),
                 None => format!("{} — {company} partners", m.kind.label()),
             };
-            let recurrence = recurrence(m);
+            let recurrence = recurrence(m.kind, m.first);
             let mut description = format!(
                 "{}.\nRecurs {}.",
                 m.kind.purpose(),
@@ -256,19 +256,6 @@ pub fn file_name(ws: &Workspace) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::id::Id;
-
-    fn meeting(kind: MeetingKind, first: &str) -> Meeting {
-        Meeting {
-            id: Id::parse("m-1").unwrap(),
-            kind,
-            partner: None,
-            first: Date::parse(first).unwrap(),
-            time: ClockTime::default(),
-            minutes: 30,
-            attendees: vec![],
-        }
-    }
 
     #[test]
     fn meetings_recur_on_their_weekday() {
@@ -305,7 +292,7 @@ mod tests {
                 "every month on the last Thursday",
             ),
         ] {
-            let r = recurrence(&meeting(kind, first));
+            let r = recurrence(kind, Date::parse(first).unwrap());
             assert_eq!(
                 (r.rule().as_str(), r.text().as_str()),
                 (rule, text),

@@ -7,6 +7,7 @@ pub mod currency;
 pub mod deal_import;
 pub mod deal_row;
 pub mod dropzone;
+pub mod enablement;
 pub mod fields;
 pub mod history;
 pub mod import;

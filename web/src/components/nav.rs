@@ -17,6 +17,7 @@ pub fn Nav() -> impl IntoView {
         (Page::Scorecard, "Scorecard"),
         (Page::Brief, "ICP brief"),
         (Page::Metrics, "Metrics"),
+        (Page::Program, "Program"),
         (Page::Workspace, "Workspace"),
     ];
     view! {

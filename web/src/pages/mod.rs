@@ -1,6 +1,7 @@
 //! One module per page, mirroring the method's steps.
 
 pub mod accounts;
+pub mod agendas;
 pub mod brief;
 pub mod compare;
 pub mod deals;
@@ -14,6 +15,7 @@ pub mod overlap;
 pub mod partner;
 pub mod partners;
 pub mod pilot;
+pub mod program;
 pub mod respond;
 pub mod response_page;
 pub mod scorecard;

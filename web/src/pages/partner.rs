@@ -77,6 +77,10 @@ fn PartnerView(id: Id) -> impl IntoView {
         <Scorecard lens/>
         <Alignment lens/>
         <DisqualifierHits lens/>
+        <section aria-labelledby="enablement-title" id="enablement">
+            <h2 id="enablement-title">"Enablement"</h2>
+            <crate::components::enablement::EnablementLog lens/>
+        </section>
     }
 }
 

@@ -1,0 +1,26 @@
+//! The program view: one owner and one number, the health check of common
+//! mistakes, the 80/20 portfolio, tiers by measured performance, inactive
+//! partners, enablement against outcomes, the operating rhythm and the
+//! 30-60-90 plan. Every figure is the core's (`program::…`), computed once
+//! per change of the workspace.
+
+mod owner;
+mod rhythm;
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    view! {
+        <h1>"Program"</h1>
+        <p class="lede">"Partnerships become real when leadership installs accountability: one owner for the number, a simple operating rhythm, a tight portfolio measured on revenue."</p>
+        <section aria-labelledby="program-number">
+            <h2 id="program-number">"One owner, one number"</h2>
+            <owner::OwnerAndNumber/>
+        </section>
+        <section aria-labelledby="program-rhythm-heading" id="program-rhythm">
+            <h2 id="program-rhythm-heading">"Operating rhythm"</h2>
+            <rhythm::Rhythm/>
+        </section>
+    }
+}
