@@ -6,6 +6,7 @@
 
 mod owner;
 mod rhythm;
+mod tiers;
 
 use leptos::prelude::*;
 
@@ -17,6 +18,14 @@ pub fn ProgramPage() -> impl IntoView {
         <section aria-labelledby="program-number">
             <h2 id="program-number">"One owner, one number"</h2>
             <owner::OwnerAndNumber/>
+        </section>
+        <section aria-labelledby="program-tiers-heading" id="program-tiers">
+            <h2 id="program-tiers-heading">"Tiers by performance"</h2>
+            <tiers::TierRules/>
+        </section>
+        <section aria-labelledby="program-inactive-heading" id="program-inactive">
+            <h2 id="program-inactive-heading">"Inactive partners"</h2>
+            <tiers::InactiveDays/>
         </section>
         <section aria-labelledby="program-rhythm-heading" id="program-rhythm">
             <h2 id="program-rhythm-heading">"Operating rhythm"</h2>
