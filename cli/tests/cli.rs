@@ -124,9 +124,15 @@ fn migrate_writes_the_current_version() {
 fn report_prints_the_ranking_as_text_and_json() {
     let o = succeeds(&["report", &demo()]);
     let text = stdout(&o);
+    // Gates are minimums: Brightpath (4.5, fails ICP fit) ranks last but one,
+    // below every partner that does not fail a gate.
     check_contains(
         &text,
-        "  2. Northwind Integrations (Services, pilot) — score 4.25 — ONBOARD TO PILOT",
+        "  1. Northwind Integrations (Services, pilot) — score 4.25 — ONBOARD TO PILOT",
+    );
+    check_contains(
+        &text,
+        "  4. Brightpath Advisory (Referral, evaluating) — score 4.5 — DO NOT ONBOARD",
     );
     check_contains(
         &text,
@@ -135,9 +141,12 @@ fn report_prints_the_ranking_as_text_and_json() {
 
     let o = run(&["report", &demo(), "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["ranking"][1]["name"], "Northwind Integrations");
-    assert_eq!(v["ranking"][1]["verdict"], "onboard_to_pilot");
-    assert_eq!(v["ranking"][1]["score"], 4.25);
+    assert_eq!(v["ranking"][0]["name"], "Northwind Integrations");
+    assert_eq!(v["ranking"][0]["verdict"], "onboard_to_pilot");
+    assert_eq!(v["ranking"][0]["score"], 4.25);
+    assert_eq!(v["ranking"][0]["fails_gate"], false);
+    assert_eq!(v["ranking"][3]["name"], "Brightpath Advisory");
+    assert_eq!(v["ranking"][3]["fails_gate"], true);
     assert_eq!(v["ranking"].as_array().unwrap().len(), 5);
 }
 

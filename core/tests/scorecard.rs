@@ -223,6 +223,107 @@ fn ranking_orders_by_total_and_explains_ties() {
     );
 }
 
+/// Gates are minimums: a partner that fails one ranks below every partner
+/// that does not, whatever the totals. Rows: partners (name, ratings), the
+/// expected order, and which fail a gate.
+#[test]
+fn partners_failing_a_gate_rank_below_the_others() {
+    fn check(partners: Vec<Partner>, order: &[&str], failing: &[&str]) {
+        let ws = workspace(partners);
+        let evals = scorecard::evaluate_all(&ws);
+        let ranking = scorecard::rank(&evals);
+        let names: Vec<&str> = ranking
+            .iter()
+            .map(|r| ws.partner(&r.partner).unwrap().name.as_str())
+            .collect();
+        assert_eq!(names, order);
+        let fails: Vec<&str> = ranking
+            .iter()
+            .filter(|r| r.fails_gate)
+            .map(|r| ws.partner(&r.partner).unwrap().name.as_str())
+            .collect();
+        assert_eq!(fails, failing);
+        // Failing partners form one block at the bottom.
+        let first_fail = ranking.iter().position(|r| r.fails_gate);
+        if let Some(f) = first_fail {
+            assert!(ranking[f..].iter().all(|r| r.fails_gate));
+        }
+    }
+    // Strong (ICP fit 3 < gate 4, total 4.5) outscores Steady (4.0) but fails a gate.
+    let strong = || {
+        partner(
+            "Strong",
+            Services,
+            [[3; 3], [5; 3], [5; 3], [5; 3]],
+            MapsCleanly,
+        )
+    };
+    let steady = || partner("Steady", Services, [[4; 3]; 4], MapsCleanly);
+    // Unrated ICP fit: its gate is undetermined, not failed; total 5 over the rest.
+    let unproven = || {
+        partner(
+            "Unproven",
+            Services,
+            [[0; 3], [5; 3], [5; 3], [5; 3]],
+            Unjudged,
+        )
+    };
+    // Weak fails two gates with a lower total (2.75).
+    let weak = || {
+        partner(
+            "Weak",
+            Services,
+            [[2; 3], [2; 3], [2; 3], [5; 3]],
+            MapsCleanly,
+        )
+    };
+    check(vec![strong(), steady()], &["Steady", "Strong"], &["Strong"]);
+    check(
+        vec![weak(), strong(), unproven(), steady()],
+        &["Unproven", "Steady", "Strong", "Weak"],
+        &["Strong", "Weak"],
+    );
+    check(vec![steady(), unproven()], &["Unproven", "Steady"], &[]);
+    // Same total on both sides of the line: no tie note across it.
+    let ws = workspace(vec![
+        partner("Passes", Services, [[4; 3]; 4], MapsCleanly), // 4.0
+        partner(
+            "Fails",
+            Services,
+            [[3; 3], [5; 3], [4; 3], [4; 3]],
+            MapsCleanly,
+        ), // 4.0, ICP fit 3
+    ]);
+    let ranking = scorecard::rank(&scorecard::evaluate_all(&ws));
+    assert_eq!(ranking[0].partner.as_str(), "p-passes");
+    assert!(ranking.iter().all(|r| r.tie.is_none()));
+}
+
+/// A rating move that lifts a failing gate over its threshold passes the
+/// partner above, even with a lower total.
+#[test]
+fn rank_sensitivity_crosses_the_gate_line() {
+    let ws = workspace(vec![
+        partner("Leader", Services, [[4; 3], [4; 3], [1; 3], [1; 3]], MapsCleanly), // 2.5
+        partner(
+            "Chaser",
+            Services,
+            [[4, 4, 3], [5; 3], [5; 3], [5; 3]],
+            MapsCleanly,
+        ), // ICP fit 3.67 < 4
+    ]);
+    let s = sensitivities(&ws);
+    let names: Vec<&str> = s.iter().map(|s| s.partner.as_str()).collect();
+    assert_eq!(names, ["p-leader", "p-chaser"]);
+    // 4 → 5 on icp_density (the first one-point move found): ICP fit
+    // (5 + 4 + 3) / 3 = 4, the gate passes; Chaser moves above Leader.
+    let m = s[1].rank_rating_move.as_ref().unwrap();
+    assert_eq!((m.criterion.as_str(), m.from, m.to), ("icp_density", 4, 5));
+    assert_eq!(m.passes, Some(("Leader".into(), true)));
+    // Category weights cannot reorder partners across the gate line.
+    assert!(s[1].rank_weight_shift.is_none());
+}
+
 /// Archived partners, and partners that exited, leave the ranking of
 /// candidates; the others keep their order.
 #[test]

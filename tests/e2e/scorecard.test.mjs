@@ -54,6 +54,21 @@ test("a new user builds an ICP, scores a partner and sees the verdict cross a ga
     await expect(app.rankingRows().first()).toContainText("Onboard to pilot");
   }));
 
+test("gates are minimums: the demo's highest score fails a gate and ranks below every partner that passes", () =>
+  h.fresh(async (app, page) => {
+    await app.open();
+    const rows = app.rankingRows();
+    await expect(rows).toHaveCount(5);
+    await expect(rows.first()).toContainText("Northwind Integrations");
+    const brightpath = rows.filter({ hasText: "Brightpath Advisory" });
+    await expect(brightpath).toContainText("4.5");
+    await expect(brightpath).toContainText("fails a gate");
+    // Only the two partners failing a gate sit at the bottom, Brightpath first (higher score).
+    await expect(rows.nth(3)).toContainText("Brightpath Advisory");
+    await expect(rows.nth(4)).toContainText("Kestrel ERP Consulting");
+    await expect(page.getByTestId("ranking").getByText("fails a gate")).toHaveCount(2);
+  }));
+
 test("the registry sorts, filters, archives and undoes a delete", () =>
   h.fresh(async (app, page) => {
     await app.open();

@@ -1,8 +1,15 @@
 //! Ranking by weighted score, with ties broken by stated rules and explained.
 //!
-//! Order: weighted total (unscored last), then verdict (onboard before needs
-//! evidence before do not onboard), then the mean of the partner's gated
-//! categories, then how many criteria are rated, then name.
+//! Gates are minimums, not weights: every partner that passes its gates (or
+//! whose gates unrated criteria still decide) ranks above every partner that
+//! fails one, whatever their weighted totals. A high total cannot buy back a
+//! failed gate.
+//!
+//! Order: failing a gate (no before yes), then weighted total (unscored last),
+//! then verdict (onboard before needs evidence before do not onboard), then
+//! the mean of the partner's gated categories, then how many criteria are
+//! rated, then name. Tie notes speak of partners with the same total on the
+//! same side of the gates.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -89,6 +96,8 @@ pub struct RankEntry {
     pub position: usize,
     pub total: Option<f64>,
     pub verdict: Verdict,
+    /// The partner fails at least one gate: it ranks below every partner that does not.
+    pub fails_gate: bool,
     pub tie: Option<TieNote>,
 }
 
@@ -121,6 +130,7 @@ fn cmp_desc(a: Option<f64>, b: Option<f64>) -> Ordering {
 
 /// The sort key of one evaluation, computed once.
 struct Key {
+    fails_gate: bool,
     total: Option<f64>,
     verdict: usize,
     gated: Option<f64>,
@@ -131,6 +141,7 @@ struct Key {
 impl Key {
     fn of(e: &Evaluation) -> Key {
         Key {
+            fails_gate: e.fails_gate(),
             total: e.total,
             verdict: verdict_order(e.verdict),
             gated: gated_mean(e),
@@ -163,7 +174,9 @@ impl Key {
     }
 
     fn cmp(&self, other: &Key) -> Ordering {
-        cmp_desc(self.total, other.total)
+        self.fails_gate
+            .cmp(&other.fails_gate)
+            .then_with(|| cmp_desc(self.total, other.total))
             .then(self.verdict.cmp(&other.verdict))
             .then_with(|| cmp_desc(self.gated, other.gated))
             .then(other.rated.cmp(&self.rated))
@@ -171,9 +184,9 @@ impl Key {
     }
 }
 
-/// Rank evaluations of the partners in the running (not exited). Positions
-/// are 1-based and unique; partners with the same
-/// total carry a [`TieNote`] naming the rule that separated them.
+/// Rank evaluations of the partners in the running (not exited): those that
+/// fail a gate last. Positions are 1-based and unique; partners with the same
+/// total (and on the same side of the gates) carry a [`TieNote`] naming the rule that separated them.
 pub fn rank(evals: &[Evaluation]) -> Vec<RankEntry> {
     let keys: Vec<Key> = evals.iter().map(Key::of).collect();
     // Partners that exited are evaluated but leave the ranking of candidates.
@@ -185,7 +198,10 @@ pub fn rank(evals: &[Evaluation]) -> Vec<RankEntry> {
             .cmp(&keys[b])
             .then_with(|| evals[a].partner.cmp(&evals[b].partner))
     });
-    let same_total = |a: usize, b: usize| cmp_desc(keys[a].total, keys[b].total) == Ordering::Equal;
+    let same_total = |a: usize, b: usize| {
+        keys[a].fails_gate == keys[b].fails_gate
+            && cmp_desc(keys[a].total, keys[b].total) == Ordering::Equal
+    };
     idx.iter()
         .enumerate()
         .map(|(pos, &i)| {
@@ -220,6 +236,7 @@ pub fn rank(evals: &[Evaluation]) -> Vec<RankEntry> {
                 position: pos + 1,
                 total: e.total,
                 verdict: e.verdict,
+                fails_gate: keys[i].fails_gate,
                 tie,
             }
         })

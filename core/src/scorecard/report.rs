@@ -34,6 +34,8 @@ pub struct Entry {
     /// Weighted total, two decimals; absent when nothing is rated.
     pub score: Option<f64>,
     pub verdict: Verdict,
+    /// Fails at least one gate: ranked below every partner that does not.
+    pub fails_gate: bool,
     /// Reasons, the deciding ones first.
     pub reasons: Vec<String>,
     /// How many of `reasons` decide the verdict.
@@ -77,6 +79,7 @@ pub fn report(ws: &Workspace) -> Report {
                 status: p.map(|p| p.status()).unwrap_or(Status::Candidate),
                 score: e.total.map(two_decimals),
                 verdict: e.verdict,
+                fails_gate: r.fails_gate,
                 reasons: e.reasons.iter().map(|r| r.to_string()).collect(),
                 deciding: e.deciding_reasons().count(),
                 warnings: e.warnings.iter().map(|w| w.to_string()).collect(),
@@ -126,7 +129,21 @@ pub fn render_text(r: &Report) -> String {
         "{company}: partner ranking ({} ranked, {} archived not ranked)",
         r.ranked, r.archived
     );
+    let mut line_drawn = false;
     for e in &r.ranking {
+        if e.fails_gate && !line_drawn {
+            line_drawn = true;
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "  ---- below: {} a gate (gates are minimums: they rank last, whatever their score)",
+                if r.ranking.iter().filter(|x| x.fails_gate).count() == 1 {
+                    "the partner that fails"
+                } else {
+                    "partners that fail"
+                }
+            );
+        }
         let score = e.score.map(format_score).unwrap_or_else(|| "–".into());
         let _ = writeln!(out);
         let _ = writeln!(

@@ -10,8 +10,9 @@
 //! (unrated criteria already make a verdict uncertain).
 //!
 //! Ratings. Every rated criterion is tried at every other value 1–5; the
-//! smallest move that changes the verdict (or crosses the total of the partner
-//! just above or below) is reported.
+//! smallest move that changes the verdict (or passes the partner just above
+//! or below: crossing its total on the same side of the gates, or moving a
+//! gate across the line, since partners failing a gate rank last) is reported.
 
 use super::rank::RankEntry;
 use super::score::{gate_state, Dense, GateState, Prepared};
@@ -355,12 +356,18 @@ pub fn sensitivity(
             }
             if e.total.is_some() && better_rank(&mv, &rank_move) {
                 let total = total_with(&w.category_weights, &means, ci, mean);
+                // Gates are minimums: failing one ranks below whatever the total.
+                let fails = states
+                    .iter()
+                    .enumerate()
+                    .any(|(j, s)| (if j == ci { state } else { *s }) == GateState::Failed);
                 for (n, (ne, up)) in neighbours.iter().enumerate() {
                     let nt = ne.total.unwrap_or(0.0);
+                    let ne_fails = ne.fails_gate();
                     let passes = if *up {
-                        total > nt + EPS
+                        fails < ne_fails || (fails == ne_fails && total > nt + EPS)
                     } else {
-                        total + EPS < nt
+                        fails > ne_fails || (fails == ne_fails && total + EPS < nt)
                     };
                     if passes {
                         rank_move = Some((mv, n));
@@ -384,6 +391,11 @@ pub fn sensitivity(
         let rank_weight_shift = neighbours
             .iter()
             .filter_map(|(ne, _)| {
+                // Category weights move totals, not gates: across the line
+                // between passing and failing partners they cannot reorder.
+                if ne.fails_gate() != e.fails_gate() {
+                    return None;
+                }
                 let same_set = e
                     .categories
                     .iter()

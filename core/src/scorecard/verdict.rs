@@ -244,6 +244,12 @@ impl Evaluation {
         })
     }
 
+    /// At least one gate fails for sure: the partner ranks below every
+    /// partner whose gates pass or are not decided yet.
+    pub fn fails_gate(&self) -> bool {
+        self.categories.iter().any(|c| c.state == GateState::Failed)
+    }
+
     /// The reasons that decide the verdict.
     pub fn deciding_reasons(&self) -> impl Iterator<Item = &Reason> {
         self.reasons

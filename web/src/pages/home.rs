@@ -29,6 +29,8 @@ struct Row {
     score: String,
     verdict: Verdict,
     fragile: bool,
+    /// Fails a gate: ranked below every partner that does not.
+    fails_gate: bool,
     tie: Option<String>,
 }
 
@@ -74,6 +76,7 @@ pub fn Home() -> impl IntoView {
                             score: r.total.map(format_score).unwrap_or_else(|| "–".into()),
                             verdict: r.verdict,
                             fragile: fragile.contains(&p.id),
+                            fails_gate: r.fails_gate,
                             tie: r.tie.as_ref().map(|t| t.to_string()),
                         }))
                     })
@@ -97,7 +100,7 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <h1>"Partner ranking"</h1>
-        <p class="lede">"Every active candidate, ranked by weighted score and judged against the gates for its partner type."</p>
+        <p class="lede">"Every active candidate, judged against the gates for its partner type and ranked by weighted score. Gates are minimums: a partner that fails one ranks below every partner that does not, whatever its score."</p>
         {move || (gaps() > 0).then(|| view! {
             <p class="callout">{format!("Your ICP has {}. ", count(gaps(), "gap", "gaps"))}<A href=Page::Icp.link()>"Complete the ICP"</A>" so partners know what to bring."</p>
         })}
@@ -137,7 +140,7 @@ pub fn Home() -> impl IntoView {
                 </tbody>
             </table>
         </Show>
-        <p class="hint">"Scores are weighted means of 1–5 ratings; unrated criteria are not counted as zero but keep a verdict at “needs evidence”. Ties are broken by verdict, then the gated categories, then the number of ratings, then name."</p>
+        <p class="hint">"Partners that fail a gate come last. Scores are weighted means of 1–5 ratings; unrated criteria are not counted as zero but keep a verdict at “needs evidence”. Ties are broken by verdict, then the gated categories, then the number of ratings, then name."</p>
     }
 }
 
@@ -151,7 +154,7 @@ fn RankRow(
     let (id1, id2, id3) = (row.id.clone(), row.id.clone(), row.id.clone());
     let href = Page::Partner(row.id.clone()).link();
     view! {
-        <tr role="row" data-testid="rank-row" data-partner=row.id.to_string()>
+        <tr role="row" data-testid="rank-row" data-partner=row.id.to_string() class:fails-gate=row.fails_gate>
             <td role="cell" class="position"></td>
             <td role="cell"><input type="checkbox" aria-label=format!("Compare {}", row.name)
                 prop:checked=move || selected.with(|s| s.contains(&id1))
@@ -167,6 +170,9 @@ fn RankRow(
                 <VerdictBadge verdict=row.verdict/>
                 {row.fragile.then(|| view! {
                     <span class="badge fragile" title="A small change of weights or one rating would change this verdict">"fragile"</span>
+                })}
+                {row.fails_gate.then(|| view! {
+                    " "<span class="badge fails-gate" title="Gates are minimums: ranked below every partner that passes its gates, whatever the score">"fails a gate"</span>
                 })}
             </td>
             <td role="cell" class="tie">
