@@ -168,6 +168,15 @@ pub fn gate(text: &str) -> Result<Option<f64>, InputError> {
     }
 }
 
+/// A gate's per-criterion floor: a whole rating 1–5, or no floor (empty).
+pub fn floor(text: &str) -> Result<Option<crate::partner::Score>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let n = whole(text, 1, 5)?;
+    Ok(crate::partner::Score::new(n as u8))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +253,12 @@ mod tests {
             .to_string()
             .starts_with("6 is outside 1–5"));
         assert_eq!(percent("12.5"), Ok(Rate(1250)));
+        assert_eq!(floor(""), Ok(None));
+        assert_eq!(floor("2").map(|f| f.map(|s| s.get())), Ok(Some(2)));
+        assert_eq!(floor("0").unwrap_err().to_string(), "0 is outside 1–5.");
+        assert_eq!(
+            floor("2.5").unwrap_err().to_string(),
+            "\"2.5\" is not a whole number."
+        );
     }
 }

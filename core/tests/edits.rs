@@ -708,7 +708,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..59,
+            0u8..60,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -1159,6 +1159,9 @@ mod random {
                             0 => RowEdit::Add(partnerfit_core::incentives::plan::HealthTier {
                                 name: op.text.clone(),
                                 min_health: (op.n * 10).clamp(0, 255) as u8,
+                                min_adoption: partnerfit_core::rate::Rate(
+                                    (op.n * 1_000).clamp(0, 12_000) as u32,
+                                ),
                                 bonus: partnerfit_core::rate::Rate(500),
                             }),
                             1 => RowEdit::Remove(row),
@@ -1436,6 +1439,11 @@ mod random {
                     entropy: op.b as u64,
                 })
             }
+            59 => Edit::Scorecard(ScorecardEdit::Floor {
+                kind: PartnerType::ALL[op.a % 3],
+                category: some_id(categories, op.b),
+                floor: (op.n > 0).then(|| Score::new(op.n.clamp(1, 5) as u8).unwrap()),
+            }),
             56 => Edit::Pipeline(PipelineEdit::ExpectedDays(
                 partnerfit_core::pipeline::Stage::ALL[op.b % 7],
                 (op.n >= 0).then_some((op.n * 400) as u16),

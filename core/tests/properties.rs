@@ -59,6 +59,17 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                     k.weight = (weights[4 + i * 3 + j] * 4.0).round() / 4.0;
                 }
             }
+            // A per-criterion floor (1–3) on the ICP-fit gate of every type, or none.
+            if let Some(f) = Score::new(weights[0] as u8).filter(|f| f.get() <= 3) {
+                let cat = ws.scorecard.categories[0].id.clone();
+                for kind in partnerfit_core::partner::PartnerType::ALL {
+                    ws.scorecard
+                        .floors
+                        .entry(*kind)
+                        .or_default()
+                        .insert(cat.clone(), f);
+                }
+            }
             ws.partners = partners.into_iter().map(std::sync::Arc::new).collect();
             ws
         })
@@ -87,12 +98,18 @@ proptest! {
     }
 
     #[test]
-    fn ranking_is_a_permutation_sorted_by_total(ws in arb_workspace()) {
+    fn ranking_puts_failed_gates_last_then_sorts_by_total(ws in arb_workspace()) {
         let evals = scorecard::evaluate_all(&ws);
         let ranking = scorecard::rank(&evals);
         // Every partner in the running once; those that exited are not ranked.
         prop_assert_eq!(ranking.len(), evals.iter().filter(|e| e.in_the_running).count());
         for w in ranking.windows(2) {
+            // Gates are minimums: no partner failing one above one that does not.
+            prop_assert!(w[0].fails_gate <= w[1].fails_gate);
+            prop_assert_eq!(w[0].fails_gate, evals[w[0].evaluation].fails_gate());
+            if w[0].fails_gate != w[1].fails_gate {
+                continue;
+            }
             match (w[0].total, w[1].total) {
                 (Some(a), Some(b)) => prop_assert!(a + 1e-9 >= b),
                 (None, Some(_)) => prop_assert!(false, "unscored ranked above scored"),

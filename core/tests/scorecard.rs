@@ -304,7 +304,12 @@ fn partners_failing_a_gate_rank_below_the_others() {
 #[test]
 fn rank_sensitivity_crosses_the_gate_line() {
     let ws = workspace(vec![
-        partner("Leader", Services, [[4; 3], [4; 3], [1; 3], [1; 3]], MapsCleanly), // 2.5
+        partner(
+            "Leader",
+            Services,
+            [[4; 3], [4; 3], [1; 3], [1; 3]],
+            MapsCleanly,
+        ), // 2.5
         partner(
             "Chaser",
             Services,
@@ -322,6 +327,90 @@ fn rank_sensitivity_crosses_the_gate_line() {
     assert_eq!(m.passes, Some(("Leader".into(), true)));
     // Category weights cannot reorder partners across the gate line.
     assert!(s[1].rank_weight_shift.is_none());
+}
+
+/// A gate may carry a floor for every single criterion: one criterion rated
+/// below it fails the gate, whatever the mean, with a reason naming the
+/// criterion. Rows: floor on the ICP-fit gate, ICP-fit ratings (0 =
+/// unrated; other categories all 5, alignment clean), verdict, a reason.
+#[test]
+fn a_gates_floor_fails_it_on_one_criterion() {
+    for (floor, icp, verdict, reason) in [
+        // Mean 4.33 passes the gate of 4, but buyer access 3 < floor 4.
+        (
+            4,
+            [5, 3, 5],
+            Verdict::DoNotOnboard,
+            "Market and ICP fit fails its gate's floor of 4 for every criterion: “Access to your target buyer roles” is rated 3",
+        ),
+        // Two below: both named.
+        (
+            5,
+            [5, 4, 4],
+            Verdict::DoNotOnboard,
+            "“Access to your target buyer roles” is rated 4; “Clear use cases that match your highest-win scenarios” is rated 4",
+        ),
+        // Every criterion at the floor: passes.
+        (4, [4, 4, 4], Verdict::OnboardToPilot, "Market and ICP fit 4 meets the gate of 4"),
+        // No criterion below 2, and 5, 5, 2 averages 4: passes.
+        (2, [5, 5, 2], Verdict::OnboardToPilot, "Market and ICP fit 4 meets the gate of 4"),
+        // An unrated criterion could still fall below the floor.
+        (
+            2,
+            [5, 5, 0],
+            Verdict::NeedsEvidence,
+            "Market and ICP fit cannot be judged against its gate's floor of 2 yet: 1 unrated criterion could still be rated below it",
+        ),
+        // A rated criterion below the floor decides, even with unrated ones left.
+        (
+            3,
+            [2, 5, 0],
+            Verdict::DoNotOnboard,
+            "“Density in your priority verticals” is rated 2",
+        ),
+    ] {
+        let mut p = partner("Floored", Referral, [[5; 3]; 4], MapsCleanly);
+        for (k, v) in CRITERIA.iter().zip(icp) {
+            p.rate(&id(k), Score::new(v));
+        }
+        let mut ws = workspace(vec![p]);
+        ws.scorecard
+            .floors
+            .entry(Referral)
+            .or_default()
+            .insert(id("market_icp_fit"), Score::new(floor).unwrap());
+        let e = scorecard::evaluate(&ws, &ws.partners[0]);
+        let texts: Vec<String> = e.reasons.iter().map(|r| r.to_string()).collect();
+        assert_eq!(e.verdict, verdict, "floor {floor}, {icp:?}: {texts:#?}");
+        assert!(
+            texts.iter().any(|t| t.contains(reason)),
+            "floor {floor}, {icp:?}: missing {reason:?} in {texts:#?}"
+        );
+        assert_eq!(e.reasons[0].weight(), verdict, "{texts:#?}");
+        // A floor failing the gate ranks the partner with those failing a gate.
+        assert_eq!(
+            e.fails_gate(),
+            verdict == Verdict::DoNotOnboard,
+            "floor {floor}, {icp:?}"
+        );
+    }
+    // A floor without its gate counts for nothing: services have no
+    // operational-readiness gate.
+    let mut ws = workspace(vec![partner(
+        "S",
+        Services,
+        [[5; 3], [5; 3], [5; 3], [1, 5, 5]],
+        MapsCleanly,
+    )]);
+    ws.scorecard
+        .floors
+        .entry(Services)
+        .or_default()
+        .insert(id("operational_readiness"), Score::new(3).unwrap());
+    assert_eq!(
+        scorecard::evaluate(&ws, &ws.partners[0]).verdict,
+        Verdict::OnboardToPilot
+    );
 }
 
 /// Archived partners, and partners that exited, leave the ranking of

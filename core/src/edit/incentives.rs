@@ -1,7 +1,9 @@
 //! Edits of a partner's incentive plans and the assumptions they are
 //! modelled on (step 6). A plan or assumptions the model could not run on
-//! (tiers out of order, a floor above the list price, rates over 100 %)
-//! are refused with the problem, named as the editor labels the field.
+//! (tiers out of order, a floor above the list price, rates over 100 %), or
+//! that leave a referral plan's closed-won payment no larger than its
+//! meeting fee on the partner's assumptions, are refused with the problem,
+//! named as the editor labels the field.
 
 use super::check::{self, TextKind};
 use super::rows::{Row, RowEdit};
@@ -10,8 +12,8 @@ use crate::format::limits::MAX_ITEMS;
 use crate::id::Id;
 use crate::incentives::fields::{AssumptionField, PlanField};
 use crate::incentives::plan::{Assumptions, HealthTier, MarginTier, Payout, Plan, Terms};
-use crate::incentives::validate::{assumption_problems, plan_problems};
-use crate::money::Money;
+use crate::incentives::validate::{assumption_problems, payout_problems, plan_problems};
+use crate::money::{Currency, Money};
 use crate::partner::Partner;
 use crate::rate::{mul_div, Rate};
 
@@ -74,8 +76,9 @@ fn over_100(field: String, r: Rate) -> Result<(), EditError> {
 /// The name of a plan, as the editor labels it.
 pub const PLAN_NAME: &str = "Plan name";
 
-/// The reader's checks on a plan's own values, then the plan's problems.
-fn check_plan(plan: &Plan) -> Result<(), EditError> {
+/// The reader's checks on a plan's own values, then the plan's problems,
+/// then its payout on the partner's assumptions `a`.
+fn check_plan(plan: &Plan, a: &Assumptions, currency: Currency) -> Result<(), EditError> {
     check::text(|| PLAN_NAME.into(), &plan.name, TextKind::Short)?;
     let amount = |field: PlanField, m: Money| check::amount(|| field.label(), m);
     match &plan.terms {
@@ -93,6 +96,7 @@ fn check_plan(plan: &Plan) -> Result<(), EditError> {
         }
         Terms::Services(s) => {
             check::text(|| PlanField::Package.label(), &s.package, TextKind::Short)?;
+            check::text(|| PlanField::Scope.label(), &s.scope, TextKind::Long)?;
             amount(PlanField::ServicesPrice, s.services_price)?;
             amount(PlanField::CoMarketing, s.co_marketing)?;
             tiers_fit(PlanField::HealthTiers, &s.tiers)?;
@@ -103,7 +107,11 @@ fn check_plan(plan: &Plan) -> Result<(), EditError> {
             tiers_fit(PlanField::MarginTiers, &r.tiers)?;
         }
     }
-    if let Some(p) = plan_problems(plan).into_iter().next() {
+    if let Some(p) = plan_problems(plan)
+        .into_iter()
+        .chain(payout_problems(plan, a, currency))
+        .next()
+    {
         return Err(EditError::invalid(p.field.label(), p.message));
     }
     Ok(())
@@ -122,7 +130,7 @@ fn tiers_fit<R: Row>(field: PlanField, tiers: &[R]) -> Result<(), EditError> {
         .try_for_each(|(i, t)| t.check(i + 1))
 }
 
-fn check_assumptions(a: &Assumptions) -> Result<(), EditError> {
+fn check_assumptions(a: &Assumptions, plans: &[Plan], currency: Currency) -> Result<(), EditError> {
     for (field, m) in [
         (AssumptionField::FirstYearRevenue, a.first_year_revenue),
         (AssumptionField::CostPartnerDeal, a.cost_partner_deal),
@@ -136,6 +144,15 @@ fn check_assumptions(a: &Assumptions) -> Result<(), EditError> {
     }
     if let Some(p) = assumption_problems(a).into_iter().next() {
         return Err(EditError::invalid(p.field.label(), p.message));
+    }
+    // A share of revenue pays less when the revenue drops.
+    for plan in plans {
+        if let Some(p) = payout_problems(plan, a, currency).into_iter().next() {
+            return Err(EditError::invalid(
+                format!("{}, {}", plan.name, p.field.label()),
+                p.message,
+            ));
+        }
     }
     Ok(())
 }
@@ -156,19 +173,26 @@ fn tiers<R: Row>(
     e: RowEdit<R>,
     field: PlanField,
     table: fn(&mut Terms) -> Option<&mut Vec<R>>,
+    currency: Currency,
 ) -> Result<Applied, EditError> {
+    let a = p.incentives.assumptions.clone();
     let plan = plan_mut(p, id)?;
     let mut next = plan.clone();
     let rows = table(&mut next.terms)
         .ok_or_else(|| EditError::invalid(field.label(), "this plan's type has no such tiers"))?;
     let done = super::rows::applied(e, rows, &format!("{field:?}:{id}"))?;
-    check_plan(&next)?;
+    check_plan(&next, &a, currency)?;
     *plan = next;
     Ok(done)
 }
 
-pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, EditError> {
-    let revenue = p.incentives.assumptions.first_year_revenue;
+pub(super) fn apply(
+    p: &mut Partner,
+    edit: IncentivesEdit,
+    currency: Currency,
+) -> Result<Applied, EditError> {
+    let assumed = p.incentives.assumptions.clone();
+    let revenue = assumed.first_year_revenue;
     match edit {
         IncentivesEdit::AddPlan(plan) => {
             if p.incentives.plans.iter().any(|x| x.id == plan.id) {
@@ -178,7 +202,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
                 });
             }
             check::room("Plans", p.incentives.plans.len())?;
-            check_plan(&plan)?;
+            check_plan(&plan, &assumed, currency)?;
             let summary = format!("add the plan {}", plan.name);
             p.incentives.plans.push(plan);
             Ok(Applied::plain(summary))
@@ -210,7 +234,7 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
                 terms,
                 ..plan.clone()
             };
-            check_plan(&next)?;
+            check_plan(&next, &assumed, currency)?;
             let summary = format!("change the terms of {}", next.name);
             *plan = next;
             Ok(Applied::keyed(summary, format!("plan-terms:{id}")))
@@ -228,27 +252,37 @@ pub(super) fn apply(p: &mut Partner, edit: IncentivesEdit) -> Result<Applied, Ed
             if let Terms::Referral(r) = &mut next.terms {
                 r.closed_won = payout;
             }
-            check_plan(&next)?;
+            check_plan(&next, &assumed, currency)?;
             *plan = next;
             Ok(Applied::plain(match kind {
                 PayoutKind::Flat => "pay a flat amount per won deal",
                 PayoutKind::Percent => "pay a share of first-year revenue per won deal",
             }))
         }
-        IncentivesEdit::HealthTiers(id, e) => {
-            tiers(p, &id, e, PlanField::HealthTiers, |t| match t {
+        IncentivesEdit::HealthTiers(id, e) => tiers(
+            p,
+            &id,
+            e,
+            PlanField::HealthTiers,
+            |t| match t {
                 Terms::Services(s) => Some(&mut s.tiers),
                 _ => None,
-            })
-        }
-        IncentivesEdit::MarginTiers(id, e) => {
-            tiers(p, &id, e, PlanField::MarginTiers, |t| match t {
+            },
+            currency,
+        ),
+        IncentivesEdit::MarginTiers(id, e) => tiers(
+            p,
+            &id,
+            e,
+            PlanField::MarginTiers,
+            |t| match t {
                 Terms::Resell(r) => Some(&mut r.tiers),
                 _ => None,
-            })
-        }
+            },
+            currency,
+        ),
         IncentivesEdit::Assumptions(a) => {
-            check_assumptions(&a)?;
+            check_assumptions(&a, &p.incentives.plans, currency)?;
             p.incentives.assumptions = a;
             Ok(Applied::keyed("change the assumptions", "assumptions"))
         }

@@ -292,7 +292,9 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
         }
         PartnerEdit::Overlap(e) => super::overlap::apply(ws, p, e).map(|d| d.of(&name, &pid)),
         PartnerEdit::Motion(e) => super::motion::apply(p, e).map(|d| d.of(&name, &pid)),
-        PartnerEdit::Incentives(e) => super::incentives::apply(p, e).map(|d| d.of(&name, &pid)),
+        PartnerEdit::Incentives(e) => {
+            super::incentives::apply(p, e, ws.profile.currency).map(|d| d.of(&name, &pid))
+        }
         PartnerEdit::Invite(inv) => {
             if p.self_assessment.invitations.iter().any(|i| i.id == inv.id) {
                 return Err(EditError::Duplicate {

@@ -10,7 +10,7 @@ use super::check::{self, TextKind};
 use super::{Applied, EditError};
 use crate::format::limits::MAX_WEIGHT;
 use crate::id::Id;
-use crate::partner::PartnerType;
+use crate::partner::{PartnerType, Score};
 use crate::scorecard::config::GATE_RANGE;
 use crate::scorecard::{format_score, Category, Criterion, Scorecard, ScorecardField};
 use crate::vocab::Vocabulary;
@@ -26,6 +26,14 @@ pub enum ScorecardEdit {
         kind: PartnerType,
         category: Id,
         threshold: Option<f64>,
+    },
+    /// Set (or clear, with `None`) the per-criterion floor of that gate:
+    /// the gate also fails when any one criterion is rated below it. Needs
+    /// the gate; clearing the gate clears its floor.
+    Floor {
+        kind: PartnerType,
+        category: Id,
+        floor: Option<Score>,
     },
     AddCategory(Category),
     CategoryName(Id, String),
@@ -49,6 +57,14 @@ pub const RESTORE_DEFAULT: &str = "restore the default scorecard";
 /// The label of a gate's input.
 pub fn gate_label(category_name: &str, kind: PartnerType) -> String {
     format!("{category_name} gate for {}", kind.label())
+}
+
+/// The label of a gate's per-criterion floor.
+pub fn floor_label(category_name: &str, kind: PartnerType) -> String {
+    format!(
+        "{category_name} gate for {}: no criterion below",
+        kind.label()
+    )
 }
 
 fn missing(what: &'static str, id: &Id) -> EditError {
@@ -177,6 +193,10 @@ fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditErro
                 }
                 None => {
                     gates.remove(&category);
+                    // A floor belongs to its gate.
+                    if let Some(f) = card.floors.get_mut(&kind) {
+                        f.remove(&category);
+                    }
                 }
             }
             Ok(typed(
@@ -186,6 +206,45 @@ fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditErro
                 ),
                 format!("gate:{kind:?}:{category}"),
             ))
+        }
+        ScorecardEdit::Floor {
+            kind,
+            category,
+            floor,
+        } => {
+            let name = card
+                .category(&category)
+                .ok_or_else(|| missing("category", &category))?
+                .name
+                .clone();
+            match floor {
+                Some(f) => {
+                    if card.gate(kind, &category).is_none() {
+                        return Err(EditError::invalid(
+                            floor_label(&name, kind),
+                            format!(
+                                "set a {} gate on {name} first: a floor belongs to a gate",
+                                kind.label().to_lowercase()
+                            ),
+                        ));
+                    }
+                    card.floors
+                        .entry(kind)
+                        .or_default()
+                        .insert(category.clone(), f);
+                }
+                None => {
+                    if let Some(f) = card.floors.get_mut(&kind) {
+                        f.remove(&category);
+                    }
+                }
+            }
+            card.floors.retain(|_, f| !f.is_empty());
+            Ok(plain(format!(
+                "{} the floor per criterion of {name} for {}",
+                if floor.is_some() { "set" } else { "clear" },
+                kind.label().to_lowercase()
+            )))
         }
         ScorecardEdit::AddCategory(c) => {
             check_category(&c, card.categories.len())?;
@@ -241,6 +300,10 @@ fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditErro
             for g in card.gates.values_mut() {
                 g.remove(&id);
             }
+            for f in card.floors.values_mut() {
+                f.remove(&id);
+            }
+            card.floors.retain(|_, f| !f.is_empty());
             let gone = c.criteria.iter().map(|k| k.id.clone()).collect();
             Ok((format!("remove category {}", c.name), None, gone))
         }

@@ -105,9 +105,35 @@ fn v4_to_v5(mut v: Value) -> Value {
 }
 
 /// Version 6 added the program (owner and number, rhythm, tiers, the
-/// 30-60-90 plan, the health history) and each partner's enablement log.
+/// 30-60-90 plan, the health history) and each partner's enablement log;
+/// per-criterion floors of gates (none); to services plans, the package's
+/// scope (empty), whether the partner runs demand generation (yes: older
+/// files paid co-marketing funds regardless, so their figures stay) and each
+/// tier's minimum adoption (0 %: tiers were granted on health alone).
 fn v5_to_v6(mut v: Value) -> Value {
     if let Value::Object(root) = &mut v {
+        if let Some(Value::Object(card)) = root.get_mut("scorecard") {
+            card.entry("floors")
+                .or_insert_with(|| Value::Object(Default::default()));
+        }
+        if let Some(Value::Array(partners)) = root.get_mut("partners") {
+            let plans = partners
+                .iter_mut()
+                .filter_map(|p| p.pointer_mut("/incentives/plans"))
+                .filter_map(Value::as_array_mut)
+                .flatten();
+            for services in plans.filter_map(|p| p.pointer_mut("/terms/services")) {
+                if let Value::Object(s) = services {
+                    s.entry("scope").or_insert_with(|| Value::from(""));
+                    s.entry("demand_generation").or_insert(Value::Bool(true));
+                    if let Some(Value::Array(tiers)) = s.get_mut("tiers") {
+                        for t in tiers.iter_mut().filter_map(Value::as_object_mut) {
+                            t.entry("min_adoption_bp").or_insert_with(|| Value::from(0));
+                        }
+                    }
+                }
+            }
+        }
         root.entry("program").or_insert_with(|| {
             serde_json::json!({
                 "owner": "",
@@ -169,11 +195,29 @@ mod tests {
 
     #[test]
     fn v5_to_v6_adds_program_and_enablement() {
-        let v5 = json!({"format_version": 5, "partners": [{"id": "p-1"}]});
+        let services = json!({"package": "P", "tiers": [{"name": "T", "min_health": 60}]});
+        let v5 = json!({
+            "format_version": 5,
+            "scorecard": {"categories": [], "gates": {}},
+            "partners": [{"id": "p-1", "incentives": {"plans": [
+                {"id": "plan-1", "terms": {"services": services}},
+                {"id": "plan-2", "terms": {"referral": {}}}
+            ]}}]
+        });
         let v6 = super::v5_to_v6(v5);
+        let s = &v6["partners"][0]["incentives"]["plans"][0]["terms"]["services"];
+        // Older files paid co-marketing and granted tiers on health alone: their figures stay.
+        assert_eq!(s["scope"], json!(""));
+        assert_eq!(s["demand_generation"], json!(true));
+        assert_eq!(s["tiers"][0]["min_adoption_bp"], json!(0));
+        assert_eq!(
+            v6["partners"][0]["incentives"]["plans"][1]["terms"],
+            json!({"referral": {}})
+        );
         assert_eq!(v6["program"]["inactive_days"], json!(90));
         assert_eq!(v6["program"]["tier_quarters"], json!(2));
         assert_eq!(v6["program"]["meetings"], json!([]));
+        assert_eq!(v6["scorecard"]["floors"], json!({}));
         assert_eq!(v6["partners"][0]["enablement"], json!([]));
     }
 }

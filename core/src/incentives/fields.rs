@@ -25,11 +25,14 @@ pub enum PlanField {
     QualityFeeCut,
     // Services.
     Package,
+    Scope,
     ServicesPrice,
     CoMarketing,
+    DemandGeneration,
     HealthTiers,
     HealthTierName(usize),
     TierMinHealth(usize),
+    TierMinAdoption(usize),
     TierBonus(usize),
     // Resell.
     ListPrice,
@@ -74,6 +77,13 @@ impl PlanField {
             QualityMaxRejection => nested(quality, file_key!(QualityRuleFile, max_rejection_bp)),
             QualityFeeCut => nested(quality, file_key!(QualityRuleFile, fee_cut_bp)),
             Package => file_key!(ServicesFile, package).into(),
+            Scope => file_key!(ServicesFile, scope).into(),
+            DemandGeneration => file_key!(ServicesFile, demand_generation).into(),
+            TierMinAdoption(i) => tier(
+                file_key!(ServicesFile, tiers),
+                i,
+                file_key!(HealthTierFile, min_adoption_bp),
+            ),
             ServicesPrice => file_key!(ServicesFile, services_price_minor).into(),
             CoMarketing => file_key!(ServicesFile, co_marketing_minor).into(),
             HealthTiers => file_key!(ServicesFile, tiers).into(),
@@ -137,6 +147,10 @@ impl PlanField {
             QualityMaxRejection => "If more are rejected than",
             QualityFeeCut => "Cut the meeting fee by",
             Package => "Packaged offer (services + product)",
+            Scope => "What the package includes",
+            DemandGeneration => {
+                "The partner runs demand generation (co-marketing funds are paid only then)"
+            }
             ServicesPrice => "Services the partner bills per deal",
             CoMarketing => "Co-marketing funds per quarter (partners that run demand generation)",
             HealthTiers => "Tiers tied to customer health and adoption, lowest first",
@@ -150,6 +164,7 @@ impl PlanField {
             Certified => "The partner is certified (unlocks tiers that require it)",
             HealthTierName(i) | MarginTierName(i) => return format!("Tier {} name", i + 1),
             TierMinHealth(i) => return format!("Tier {} minimum health (0–100)", i + 1),
+            TierMinAdoption(i) => return format!("Tier {} minimum adoption", i + 1),
             TierBonus(i) => return format!("Tier {} bonus on our revenue", i + 1),
             TierMinDeals(i) => return format!("Tier {} deals per quarter from", i + 1),
             TierMargin(i) => return format!("Tier {} margin", i + 1),
@@ -237,7 +252,7 @@ impl AssumptionField {
             DirectAcquisitionCost => "Our cost to win a deal directly",
             Discount => "Discount the partner gives (resell)",
             Health => "Customer health score (services, 0–100)",
-            Adoption => "Product adoption (resell)",
+            Adoption => "Product adoption (services tiers, resell rebates)",
             Quarters => "Horizon (quarters, 4–12)",
         }
         .to_owned()
@@ -279,6 +294,12 @@ mod tests {
                 "meeting_fee_minor",
                 "Fee per ICP-qualified meeting with the required stakeholders",
             ),
+            (
+                PlanField::TierMinAdoption(1),
+                "tiers[1].min_adoption_bp",
+                "Tier 2 minimum adoption",
+            ),
+            (PlanField::Scope, "scope", "What the package includes"),
             (
                 PlanField::TierBonus(2),
                 "tiers[2].bonus_bp",

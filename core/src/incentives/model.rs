@@ -4,6 +4,29 @@
 //!
 //! Expected deal counts are kept in thousandths of a deal ("milli-deals") so
 //! every amount is exact integer arithmetic on minor units.
+//!
+//! Rules the model applies:
+//! - **Referral: repeat low-quality submissions, over the plan's window.**
+//!   The rule looks at the last N submissions (`window`). With S submissions
+//!   a quarter (times the volume), the window fills in quarter ⌈N / S⌉; before
+//!   that there are fewer than N submissions to judge and the fee is paid in
+//!   full. From then on the window holds R = round(rejection rate × N)
+//!   rejected submissions (whole submissions, half up), and the meeting fee
+//!   is cut when R / N is above the rule's maximum, i.e. R > ⌊max × N⌋.
+//!   A small window makes the rule coarse: with N = 10 and a 50 % maximum,
+//!   52 % rejected rounds to 5 of 10 and keeps the full fee. A cliff is
+//!   flagged when one rejected submission more or less in the window flips
+//!   the cut.
+//! - **Services: tiers on customer health AND adoption.** A tier is granted
+//!   only when the assumed health reaches its minimum health and the assumed
+//!   adoption its minimum adoption; the highest such tier applies.
+//! - **Services: co-marketing funds only for demand generation.** They are
+//!   paid each quarter only when the partner runs demand generation; a plan
+//!   that offers them to a partner that does not is flagged.
+//! - **Services: the package's price.** What the partner bills for the
+//!   package's services (`services_price`) is part of what the partner earns
+//!   on every won deal (not of what we pay); `partner_earns_per_deal`
+//!   divides everything the partner earns by the deals won.
 
 use super::plan::{Assumptions, Payout, Plan, ResellPlan, Terms};
 use crate::money::Money;
@@ -57,6 +80,17 @@ pub enum Flag {
     NegativeContribution,
     /// A small change of an assumption switches a payment on or off.
     Cliff { what: String },
+    /// The referral meeting fee is cut for repeat low-quality submissions:
+    /// `rejected` of the last `window` submissions, from quarter `from`.
+    FeeCut {
+        rejected: u32,
+        window: u16,
+        cut: Rate,
+        from: u8,
+    },
+    /// Co-marketing funds are offered but not paid: the partner does not
+    /// run demand generation.
+    NoDemandGeneration { co_marketing: Money },
 }
 
 impl Flag {
@@ -76,6 +110,18 @@ impl Flag {
             }
             Flag::NegativeContribution => "We lose money on this partner over the horizon.".into(),
             Flag::Cliff { what } => format!("Cliff: {what}"),
+            Flag::FeeCut {
+                rejected,
+                window,
+                cut,
+                from,
+            } => format!(
+                "Reduced eligibility: {rejected} of the last {window} submissions are rejected as low quality, so the meeting fee is cut by {cut} from Q{from}."
+            ),
+            Flag::NoDemandGeneration { co_marketing } => format!(
+                "Co-marketing funds ({} per quarter) are not paid: they go only to partners that run demand generation, and this partner does not.",
+                co_marketing.display(currency)
+            ),
         }
     }
 }
@@ -91,6 +137,9 @@ pub struct Model {
     pub partner_cost_per_deal: Option<Money>,
     /// A direct deal's acquisition cost plus cost to serve.
     pub direct_cost_per_deal: Money,
+    /// What the partner earns per new deal over the horizon (fees, bonuses,
+    /// the package's services, margin, rebates over the deals won).
+    pub partner_earns_per_deal: Option<Money>,
     pub flags: Vec<Flag>,
 }
 
@@ -109,6 +158,50 @@ fn resell_tier(plan: &ResellPlan, won_milli: i64) -> Option<&super::plan::Margin
     plan.tiers.iter().rfind(|t| {
         i64::from(t.min_deals) * 1000 <= won_milli && (plan.certified || !t.requires_certification)
     })
+}
+
+/// How the low-quality rule of a referral plan plays out on assumptions
+/// (rules in the module doc).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QualityWindow {
+    /// Rejected submissions expected among the last `window`, in whole submissions.
+    pub rejected: u32,
+    /// The most rejected submissions the rule allows in the window.
+    pub allowed: u32,
+    /// The first quarter (1-based) with `window` submissions behind it;
+    /// `None` when the submissions never reach it.
+    pub fills_in: Option<u32>,
+}
+
+impl QualityWindow {
+    pub fn of(rule: &super::plan::QualityRule, a: &Assumptions, volume: u32) -> QualityWindow {
+        let n = u64::from(rule.window.max(1));
+        let per_quarter = u64::from(a.submissions) * u64::from(volume);
+        // round(rate × N), half up.
+        let rejected = ((u64::from(a.rejection_rate.0) * n + 5_000) / 10_000) as u32;
+        let allowed = ((u64::from(rule.max_rejection.0) * n) / 10_000) as u32;
+        QualityWindow {
+            rejected,
+            allowed,
+            fills_in: (per_quarter > 0).then(|| n.div_ceil(per_quarter) as u32),
+        }
+    }
+
+    /// The fee is cut in quarter `q` (1-based).
+    pub fn cuts_in(&self, q: u32) -> bool {
+        self.rejected > self.allowed && self.fills_in.is_some_and(|f| q >= f)
+    }
+}
+
+/// The services tier granted on `a`: the highest whose minimum health and
+/// minimum adoption are both reached.
+pub fn services_tier<'p>(
+    plan: &'p super::plan::ServicesPlan,
+    a: &Assumptions,
+) -> Option<&'p super::plan::HealthTier> {
+    plan.tiers
+        .iter()
+        .rfind(|t| t.min_health <= a.health && t.min_adoption <= a.adoption)
 }
 
 /// Run `plan` on `a` with submissions multiplied by `volume`.
@@ -138,7 +231,7 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
                 let new_revenue = deals_value(a.first_year_revenue, won[q]);
                 let revenue =
                     new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
-                let fee = if a.rejection_rate > r.quality.max_rejection {
+                let fee = if QualityWindow::of(&r.quality, a, volume).cuts_in(q as u32 + 1) {
                     r.quality.fee_cut.complement().of(r.meeting_fee)
                 } else {
                     r.meeting_fee
@@ -155,10 +248,15 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
                 let new_revenue = deals_value(a.first_year_revenue, won[q]);
                 let revenue =
                     new_revenue.saturating_add(deals_value(a.first_year_revenue, renewing[q]));
-                let t = s.tiers.iter().rfind(|t| t.min_health <= a.health);
+                let t = services_tier(s, a);
                 tier = t.map(|t| t.name.clone());
                 let bonus = t.map_or(Money::ZERO, |t| t.bonus.of(new_revenue));
-                let pay = s.co_marketing.saturating_add(bonus);
+                let co_marketing = if s.demand_generation {
+                    s.co_marketing
+                } else {
+                    Money::ZERO
+                };
+                let pay = co_marketing.saturating_add(bonus);
                 let services = deals_value(s.services_price, won[q]);
                 (revenue, pay.saturating_add(services), pay, Money::ZERO)
             }
@@ -252,26 +350,59 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
             }
         }
         Terms::Referral(r) => {
-            if a.rejection_rate.0.abs_diff(r.quality.max_rejection.0) <= 500 {
+            let w = QualityWindow::of(&r.quality, a, volume);
+            let first_cut = (1..=n as u32).find(|q| w.cuts_in(*q));
+            if let Some(from) = first_cut {
+                flags.push(Flag::FeeCut {
+                    rejected: w.rejected,
+                    window: r.quality.window,
+                    cut: r.quality.fee_cut,
+                    from: from as u8,
+                });
+            }
+            // One rejected submission more or less in the window flips the cut.
+            if w.fills_in.is_some_and(|f| f <= n as u32)
+                && r.quality.fee_cut.0 > 0
+                && (w.rejected == w.allowed || w.rejected == w.allowed + 1)
+            {
                 flags.push(Flag::Cliff {
                     what: format!(
-                        "the meeting fee drops by {} above {} rejected submissions; the assumption is {}",
-                        r.quality.fee_cut, r.quality.max_rejection, a.rejection_rate
+                        "the meeting fee drops by {} when more than {} of the last {} submissions are rejected ({}); the assumption ({}) gives {} of {}",
+                        r.quality.fee_cut,
+                        w.allowed,
+                        r.quality.window,
+                        r.quality.max_rejection,
+                        a.rejection_rate,
+                        w.rejected,
+                        r.quality.window
                     ),
                 });
             }
         }
         Terms::Services(s) => {
-            if let Some(t) = s
-                .tiers
-                .iter()
-                .find(|t| t.min_health > a.health && t.min_health - a.health <= 5)
-            {
+            let granted = services_tier(s, a).map(|t| t.name.as_str());
+            // The next tier up, not granted, that a small change would reach:
+            // health within 5 points or adoption within 5 % of its minimum,
+            // the other already met.
+            let near = s.tiers.iter().find(|t| {
+                let health_ok = t.min_health <= a.health;
+                let adoption_ok = t.min_adoption <= a.adoption;
+                Some(t.name.as_str()) != granted
+                    && !(health_ok && adoption_ok)
+                    && (health_ok || t.min_health - a.health <= 5)
+                    && (adoption_ok || t.min_adoption.0 - a.adoption.0 <= 500)
+            });
+            if let Some(t) = near {
                 flags.push(Flag::Cliff {
                     what: format!(
-                        "tier {} starts at health {}, the assumption is {}",
-                        t.name, t.min_health, a.health
+                        "tier {} needs health {} and adoption {}; the assumptions are {} and {}",
+                        t.name, t.min_health, t.min_adoption, a.health, a.adoption
                     ),
+                });
+            }
+            if !s.demand_generation && s.co_marketing.0 > 0 {
+                flags.push(Flag::NoDemandGeneration {
+                    co_marketing: s.co_marketing,
                 });
             }
         }
@@ -292,7 +423,10 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
             new_deals,
         ))
     });
+    let partner_earns_per_deal =
+        (new_deals > 0).then(|| Money(mul_div(totals.partner_earns.0, 1000, new_deals)));
     Model {
+        partner_earns_per_deal,
         contribution_margin_bp: ratio_bp(totals.contribution, totals.revenue),
         partner_cost_per_deal,
         direct_cost_per_deal: a.direct_acquisition_cost.saturating_add(a.cost_direct_deal),

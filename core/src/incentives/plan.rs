@@ -34,12 +34,15 @@ pub struct ReferralPlan {
     pub quality: QualityRule,
 }
 
-/// A customer-health tier of a services plan: a bonus on our revenue.
+/// A tier of a services plan, granted on customer health AND adoption
+/// ("not only bookings"): a bonus on our revenue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HealthTier {
     pub name: String,
     /// Minimum customer health score, 0–100.
     pub min_health: u8,
+    /// Minimum product adoption.
+    pub min_adoption: Rate,
     /// Bonus as a share of our first-year revenue from the partner's deals.
     pub bonus: Rate,
 }
@@ -48,10 +51,15 @@ pub struct HealthTier {
 pub struct ServicesPlan {
     /// The packaged offer: services plus product outcomes.
     pub package: String,
+    /// What the package includes (the services and the outcome they lead to).
+    pub scope: String,
     /// What the partner bills the customer for the services in the package, per deal.
     pub services_price: Money,
     /// Co-marketing funds per quarter, for partners that run demand generation.
     pub co_marketing: Money,
+    /// Whether the partner runs demand generation: co-marketing funds are
+    /// paid only then.
+    pub demand_generation: bool,
     /// Tiers tied to customer health and adoption, lowest first.
     pub tiers: Vec<HealthTier>,
 }
@@ -127,7 +135,7 @@ pub struct Assumptions {
     pub discount: Rate,
     /// Services: customer health score, 0–100.
     pub health: u8,
-    /// Resell: product adoption.
+    /// Product adoption (services tiers, resell rebates).
     pub adoption: Rate,
     /// Horizon, 4–12 quarters.
     pub quarters: u8,
@@ -175,17 +183,21 @@ impl Plan {
                 "Services plan",
                 Terms::Services(ServicesPlan {
                     package: "Implementation + AP automation".into(),
+                    scope: "Set-up, ERP connection, invoice workflows and training; live within 30 days".into(),
                     services_price: Money(1_500_000),
                     co_marketing: Money(250_000),
+                    demand_generation: false,
                     tiers: vec![
                         HealthTier {
                             name: "Healthy".into(),
                             min_health: 60,
+                            min_adoption: Rate(4_000),
                             bonus: Rate(500),
                         },
                         HealthTier {
                             name: "Thriving".into(),
                             min_health: 80,
+                            min_adoption: Rate(6_000),
                             bonus: Rate(1_000),
                         },
                     ],

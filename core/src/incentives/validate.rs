@@ -1,9 +1,19 @@
 //! Problems with a plan or assumptions, each on a typed field
 //! ([`PlanField`], [`AssumptionField`]: its path in the file and its label
 //! in the editor) with a message a user can act on.
+//!
+//! [`payout_problems`] needs the assumptions as well: a referral plan pays
+//! "a second, larger amount for closed-won revenue", so what a won deal
+//! pays must be larger than the meeting fee. A flat payment is compared as
+//! it is; a share of revenue as the amount it pays on the assumed
+//! first-year revenue per deal (what the model pays per won deal). Edits
+//! refuse a plan or assumptions that break it; a file that breaks it still
+//! opens (older files were written without the rule) and the editor shows
+//! the problem.
 
 use super::fields::{AssumptionField, PlanField};
 use super::plan::{Assumptions, Payout, Plan, Terms};
+use crate::money::{Currency, Money};
 use crate::rate::Rate;
 
 /// One problem with a field `F`.
@@ -55,6 +65,20 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem<PlanField>> {
             check_money(&mut out, CoMarketing, s.co_marketing);
             for (i, t) in s.tiers.iter().enumerate() {
                 check_rate(&mut out, TierBonus(i), t.bonus);
+                check_rate(&mut out, TierMinAdoption(i), t.min_adoption);
+                if i > 0 && t.min_adoption < s.tiers[i - 1].min_adoption {
+                    push(
+                        &mut out,
+                        TierMinAdoption(i),
+                        format!(
+                            "tier table out of order: {} needs adoption {}, less than {} ({})",
+                            t.name,
+                            t.min_adoption,
+                            s.tiers[i - 1].name,
+                            s.tiers[i - 1].min_adoption
+                        ),
+                    );
+                }
                 if t.min_health > 100 {
                     push(
                         &mut out,
@@ -122,6 +146,41 @@ pub fn plan_problems(p: &Plan) -> Vec<Problem<PlanField>> {
                 }
             }
         }
+    }
+    out
+}
+
+/// What a won deal pays under a referral plan on assumptions `a`: the flat
+/// amount, or the share of the assumed first-year revenue.
+pub fn closed_won_amount(payout: Payout, a: &Assumptions) -> Money {
+    match payout {
+        Payout::Flat(m) => m,
+        Payout::Percent(r) => r.of(a.first_year_revenue),
+    }
+}
+
+/// A referral plan whose closed-won payment is not larger than its meeting
+/// fee on assumptions `a` (rules in the module doc); amounts in `currency`.
+pub fn payout_problems(p: &Plan, a: &Assumptions, currency: Currency) -> Vec<Problem<PlanField>> {
+    let mut out = Vec::new();
+    let Terms::Referral(r) = &p.terms else {
+        return out;
+    };
+    let won = closed_won_amount(r.closed_won, a);
+    if won <= r.meeting_fee {
+        let fee = r.meeting_fee.display(currency);
+        let message = match r.closed_won {
+            Payout::Flat(m) => format!(
+                "a won deal pays {}, not more than the meeting fee ({fee}): closed-won revenue earns a second, larger amount",
+                m.display(currency)
+            ),
+            Payout::Percent(x) => format!(
+                "{x} of the assumed first-year revenue ({}) pays {} per won deal, not more than the meeting fee ({fee}): closed-won revenue earns a second, larger amount",
+                a.first_year_revenue.display(currency),
+                won.display(currency)
+            ),
+        };
+        push(&mut out, PlanField::ClosedWon, message);
     }
     out
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::fields::ScorecardField;
 use crate::id::Id;
-use crate::partner::PartnerType;
+use crate::partner::{PartnerType, Score};
 use crate::vocab::Vocabulary;
 
 /// One thing we rate 1–5.
@@ -31,11 +31,19 @@ pub struct Category {
 /// Minimum category scores per partner type: `gates[type][category] = threshold`.
 pub type Gates = BTreeMap<PartnerType, BTreeMap<Id, f64>>;
 
+/// Per-criterion floors of gates: `floors[type][category] = score`. A gate
+/// with a floor also fails when any single criterion of its category is
+/// rated below the floor ("no criterion below 2"), whatever the mean. A
+/// floor belongs to a gate: one without a gate on the same category for the
+/// same type counts for nothing.
+pub type Floors = BTreeMap<PartnerType, BTreeMap<Id, Score>>;
+
 /// The whole scorecard.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scorecard {
     pub categories: Vec<Category>,
     pub gates: Gates,
+    pub floors: Floors,
 }
 
 /// The lowest and highest threshold a gate may have.
@@ -154,7 +162,11 @@ impl Default for Scorecard {
             }
             gates.insert(*kind, g);
         }
-        Scorecard { categories, gates }
+        Scorecard {
+            categories,
+            gates,
+            floors: Floors::new(),
+        }
     }
 }
 
@@ -211,6 +223,16 @@ impl Scorecard {
     /// The gate of `category` for partners of `kind`.
     pub fn gate(&self, kind: PartnerType, category: &Id) -> Option<f64> {
         self.gates.get(&kind).and_then(|g| g.get(category)).copied()
+    }
+
+    /// The per-criterion floor of the gate of `category` for partners of
+    /// `kind`; none without a gate.
+    pub fn floor(&self, kind: PartnerType, category: &Id) -> Option<Score> {
+        self.gate(kind, category)?;
+        self.floors
+            .get(&kind)
+            .and_then(|f| f.get(category))
+            .copied()
     }
 
     /// Everything that makes this scorecard unusable: negative or non-finite

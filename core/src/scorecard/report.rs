@@ -16,6 +16,8 @@ pub struct CategoryLine {
     /// Weighted mean of the rated criteria, two decimals; absent when unrated.
     pub score: Option<f64>,
     pub gate: Option<f64>,
+    /// The gate's per-criterion floor.
+    pub floor: Option<u8>,
     /// "passed", "failed", "undetermined" or "no_gate".
     pub gate_state: &'static str,
     pub rated: usize,
@@ -94,6 +96,7 @@ pub fn report(ws: &Workspace) -> Report {
                         name: c.name.to_string(),
                         score: c.mean.map(two_decimals),
                         gate: c.gate,
+                        floor: c.floor,
                         gate_state: match c.state {
                             GateState::Passed => "passed",
                             GateState::Failed => "failed",

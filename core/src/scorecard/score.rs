@@ -4,6 +4,13 @@
 //! criteria do not count as zero: they make the score uncertain. To judge a
 //! gate anyway we also compute the worst case (every unrated criterion at 1)
 //! and the best case (every unrated criterion at 5).
+//!
+//! A gate may carry a per-criterion floor: it then also fails when any one
+//! rated criterion of the category is below the floor, whatever the mean
+//! (a 5 does not make up for a 1). Unrated criteria keep such a gate
+//! undetermined, as any of them could still be rated below the floor (unless
+//! the floor is 1). The category's [`GateState`] is the worse of the two:
+//! failed if either fails, undetermined if either is, passed otherwise.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -41,6 +48,15 @@ pub struct CategoryScore {
     /// Unrated criteria, in scorecard order.
     pub unrated: Vec<Id>,
     pub gate: Option<f64>,
+    /// The gate's per-criterion floor, if it has one.
+    pub floor: Option<u8>,
+    /// Rated criteria below the floor, in scorecard order.
+    pub below_floor: Vec<Id>,
+    /// The mean against the gate, alone.
+    pub mean_state: GateState,
+    /// The floor alone (`NoGate` without a floor).
+    pub floor_state: GateState,
+    /// Both: what the verdict and the ranking use.
     pub state: GateState,
 }
 
@@ -94,6 +110,28 @@ pub(crate) fn gate_state(
     }
 }
 
+/// Where a category stands against a per-criterion `floor`, with `below`
+/// rated criteria under it and `unrated` criteria not rated yet.
+pub(crate) fn floor_state(floor: Option<u8>, below: usize, unrated: usize) -> GateState {
+    match floor {
+        None => GateState::NoGate,
+        Some(_) if below > 0 => GateState::Failed,
+        Some(f) if unrated > 0 && f > 1 => GateState::Undetermined,
+        Some(_) => GateState::Passed,
+    }
+}
+
+/// The worse of a mean's and a floor's gate states.
+pub(crate) fn combine(mean: GateState, floor: GateState) -> GateState {
+    use GateState::*;
+    match (mean, floor) {
+        (Failed, _) | (_, Failed) => Failed,
+        (Undetermined, _) | (_, Undetermined) => Undetermined,
+        (NoGate, x) | (x, NoGate) => x,
+        (Passed, Passed) => Passed,
+    }
+}
+
 /// A partner's ratings laid out like the scorecard, category after category;
 /// [`Prepared::row`] gives one category's slice.
 pub type Dense = Vec<Option<u8>>;
@@ -109,6 +147,7 @@ pub struct Prepared<'a> {
     pub criterion_weights: Vec<Vec<f64>>,
     pub category_weights: Vec<f64>,
     gates: Vec<Vec<Option<f64>>>,
+    floors: Vec<Vec<Option<u8>>>,
     /// Every criterion id with its flat position, sorted by id.
     sorted_slots: Vec<(Id, usize)>,
     /// Where each category's criteria start in a [`Dense`] row.
@@ -151,6 +190,15 @@ impl<'a> Prepared<'a> {
                         .collect()
                 })
                 .collect(),
+            floors: PartnerType::ALL
+                .iter()
+                .map(|kind| {
+                    card.categories
+                        .iter()
+                        .map(|c| card.floor(*kind, &c.id).map(|f| f.get()))
+                        .collect()
+                })
+                .collect(),
             sorted_slots: {
                 let mut slots: Vec<(Id, usize)> = card
                     .criteria()
@@ -181,6 +229,16 @@ impl<'a> Prepared<'a> {
             .position(|x| *x == kind)
             .unwrap_or(0);
         self.gates[k][ci]
+    }
+
+    /// The per-criterion floor of that gate.
+    pub fn floor(&self, kind: PartnerType, ci: usize) -> Option<u8> {
+        use crate::vocab::Vocabulary;
+        let k = PartnerType::ALL
+            .iter()
+            .position(|x| *x == kind)
+            .unwrap_or(0);
+        self.floors[k][ci]
     }
 
     /// A partner's ratings, laid out like the scorecard. Ratings and the
@@ -216,6 +274,7 @@ impl<'a> Prepared<'a> {
                     &self.criterion_weights[ci],
                     self.row(values, ci),
                     self.gate(kind, ci),
+                    self.floor(kind, ci),
                 )
             })
             .collect()
@@ -238,6 +297,7 @@ fn score(
     w: &[f64],
     values: &[Option<u8>],
     gate: Option<f64>,
+    floor: Option<u8>,
 ) -> CategoryScore {
     let value = |v: &Option<u8>| v.map(f64::from);
     let rated_mean = mean(
@@ -263,7 +323,16 @@ fn score(
         .map(|(c, _)| c.id.clone())
         .collect();
     let rated = cat.criteria.len() - unrated.len();
-    let state = gate_state(gate, unrated.is_empty(), rated_mean, worst, best);
+    let below_floor: Vec<Id> = floor.map_or_else(Vec::new, |f| {
+        cat.criteria
+            .iter()
+            .zip(values)
+            .filter(|(_, v)| v.is_some_and(|v| v < f))
+            .map(|(c, _)| c.id.clone())
+            .collect()
+    });
+    let mean_state = gate_state(gate, unrated.is_empty(), rated_mean, worst, best);
+    let floor_state = floor_state(floor, below_floor.len(), unrated.len());
     CategoryScore {
         id: cat.id.clone(),
         name: name.clone(),
@@ -271,9 +340,13 @@ fn score(
         worst,
         best,
         rated,
+        state: combine(mean_state, floor_state),
         unrated,
         gate,
-        state,
+        floor,
+        below_floor,
+        mean_state,
+        floor_state,
     }
 }
 
@@ -282,6 +355,7 @@ pub fn category_score(
     cat: &Category,
     ratings: &BTreeMap<Id, Rating>,
     gate: Option<f64>,
+    floor: Option<u8>,
 ) -> CategoryScore {
     let w = effective_weights(cat.criteria.iter().map(|c| c.weight));
     let values: Vec<Option<u8>> = cat
@@ -289,7 +363,7 @@ pub fn category_score(
         .iter()
         .map(|c| ratings.get(&c.id).map(|r| r.score.get()))
         .collect();
-    score(cat, &Arc::from(cat.name.as_str()), &w, &values, gate)
+    score(cat, &Arc::from(cat.name.as_str()), &w, &values, gate, floor)
 }
 
 /// Score every category of the scorecard for a partner of `kind`.

@@ -9,13 +9,16 @@
 //! categories. Only fully rated gated categories are considered for verdicts
 //! (unrated criteria already make a verdict uncertain).
 //!
+//! A gate's per-criterion floor does not move with weights: a gate failing
+//! on its floor cannot be rescued by them.
+//!
 //! Ratings. Every rated criterion is tried at every other value 1–5; the
 //! smallest move that changes the verdict (or passes the partner just above
 //! or below: crossing its total on the same side of the gates, or moving a
 //! gate across the line, since partners failing a gate rank last) is reported.
 
 use super::rank::RankEntry;
-use super::score::{gate_state, Dense, GateState, Prepared};
+use super::score::{combine, floor_state, gate_state, Dense, GateState, Prepared};
 use super::verdict::{decide, Evaluation, Verdict};
 use super::{format_percent, format_score, EPS};
 use std::sync::Arc;
@@ -150,7 +153,8 @@ fn verdict_weight_shift(w: &Prepared, values: &Dense, e: &Evaluation) -> Option<
     let shift = |ci: usize| -> Option<f64> {
         let c = &e.categories[ci];
         let gate = c.gate?;
-        if !c.unrated.is_empty() {
+        // Weights do not move a rating across a floor.
+        if !c.unrated.is_empty() || c.floor_state == GateState::Failed {
             return None;
         }
         let pairs = w
@@ -276,7 +280,13 @@ fn for_each_move(
                 } else {
                     (c.worst, c.best)
                 };
-                let state = gate_state(c.gate, c.unrated.is_empty(), mean, worst, best);
+                let below = c.floor.map_or(0, |f| {
+                    c.below_floor.len() + usize::from(to < f) - usize::from(cur < f)
+                });
+                let state = combine(
+                    gate_state(c.gate, c.unrated.is_empty(), mean, worst, best),
+                    floor_state(c.floor, below, c.unrated.len()),
+                );
                 f(
                     Move {
                         category: ci,
@@ -365,9 +375,9 @@ pub fn sensitivity(
                     let nt = ne.total.unwrap_or(0.0);
                     let ne_fails = ne.fails_gate();
                     let passes = if *up {
-                        fails < ne_fails || (fails == ne_fails && total > nt + EPS)
+                        (!fails && ne_fails) || (fails == ne_fails && total > nt + EPS)
                     } else {
-                        fails > ne_fails || (fails == ne_fails && total + EPS < nt)
+                        (fails && !ne_fails) || (fails == ne_fails && total + EPS < nt)
                     };
                     if passes {
                         rank_move = Some((mv, n));

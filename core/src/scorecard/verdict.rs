@@ -2,11 +2,13 @@
 //!
 //! Rules, in order:
 //! 1. *Do not onboard* when a gate fails for sure (even if every unrated
-//!    criterion of that category scored 5), an ICP disqualifier hits the
+//!    criterion of that category scored 5, or because one criterion is rated
+//!    below the gate's per-criterion floor), an ICP disqualifier hits the
 //!    partner's book of business, the alignment answers do not map at all, or
 //!    the account overlap is risky.
 //! 2. Otherwise *needs evidence* when anything is unknown: an unrated
-//!    criterion anywhere, a gate that unrated criteria decide, alignment not
+//!    criterion anywhere, a gate (or a gate's floor) that unrated criteria
+//!    decide, alignment not
 //!    judged or mapping only partly, an overlap judged mixed. Missing ratings
 //!    never give a confident verdict. (An overlap not assessed at all does
 //!    not hold a verdict back: account mapping is optional.)
@@ -61,6 +63,18 @@ pub enum Reason {
         worst: f64,
         best: f64,
     },
+    /// Criteria rated below the per-criterion floor of a gate (their wording and rating).
+    FloorFailed {
+        category: Arc<str>,
+        floor: u8,
+        criteria: Vec<(Arc<str>, u8)>,
+    },
+    /// Unrated criteria could still fall below a gate's floor.
+    FloorUndetermined {
+        category: Arc<str>,
+        floor: u8,
+        unrated: usize,
+    },
     /// A gate is met.
     GatePassed {
         category: Arc<str>,
@@ -77,14 +91,17 @@ impl Reason {
     /// The verdict this reason pushes towards.
     pub fn weight(&self) -> Verdict {
         match self {
-            Reason::Disqualified { .. } | Reason::GateFailed { .. } => Verdict::DoNotOnboard,
+            Reason::Disqualified { .. }
+            | Reason::GateFailed { .. }
+            | Reason::FloorFailed { .. } => Verdict::DoNotOnboard,
             Reason::Alignment(Judgment::NotAtAll) => Verdict::DoNotOnboard,
             Reason::Alignment(Judgment::MapsCleanly) | Reason::GatePassed { .. } => {
                 Verdict::OnboardToPilot
             }
-            Reason::Alignment(_) | Reason::GateUndetermined { .. } | Reason::Unrated { .. } => {
-                Verdict::NeedsEvidence
-            }
+            Reason::Alignment(_)
+            | Reason::GateUndetermined { .. }
+            | Reason::FloorUndetermined { .. }
+            | Reason::Unrated { .. } => Verdict::NeedsEvidence,
             Reason::Overlap { assessment, .. } => match assessment {
                 Assessment::Risky => Verdict::DoNotOnboard,
                 Assessment::Healthy => Verdict::OnboardToPilot,
@@ -133,6 +150,19 @@ impl std::fmt::Display for Reason {
                 }
                 write!(f, "could end between {} and {})", format_score(*worst), format_score(*best))
             }
+            Reason::FloorFailed { category, floor, criteria } => {
+                write!(f, "{category} fails its gate's floor of {floor} for every criterion: ")?;
+                let list: Vec<String> = criteria
+                    .iter()
+                    .map(|(text, score)| format!("\u{201c}{text}\u{201d} is rated {score}"))
+                    .collect();
+                f.write_str(&list.join("; "))
+            }
+            Reason::FloorUndetermined { category, floor, unrated } => write!(
+                f,
+                "{category} cannot be judged against its gate's floor of {floor} yet: {unrated} unrated {} could still be rated below it",
+                plural(*unrated, "criterion", "criteria"),
+            ),
             Reason::GatePassed { category, score, gate } => write!(
                 f,
                 "{category} {} meets the gate of {}",
@@ -283,10 +313,32 @@ fn evaluate_prepared(ws: &Workspace, prepared: &Prepared, index: usize, p: &Part
             });
         }
     }
-    for c in &categories {
+    for (ci, c) in categories.iter().enumerate() {
         let Some(gate) = c.gate else { continue };
         let unrated = c.unrated.len();
-        match c.state {
+        if let Some(floor) = c.floor {
+            match c.floor_state {
+                GateState::Failed => reasons.push(Reason::FloorFailed {
+                    category: c.name.clone(),
+                    floor,
+                    criteria: card.categories[ci]
+                        .criteria
+                        .iter()
+                        .zip(&prepared.texts[ci])
+                        .zip(prepared.row(&values, ci))
+                        .filter(|((k, _), _)| c.below_floor.contains(&k.id))
+                        .filter_map(|((_, t), v)| Some((t.clone(), (*v)?)))
+                        .collect(),
+                }),
+                GateState::Undetermined => reasons.push(Reason::FloorUndetermined {
+                    category: c.name.clone(),
+                    floor,
+                    unrated,
+                }),
+                GateState::Passed | GateState::NoGate => {}
+            }
+        }
+        match c.mean_state {
             GateState::Failed => reasons.push(Reason::GateFailed {
                 category: c.name.clone(),
                 score: c.mean.unwrap_or(c.best),

@@ -4,10 +4,10 @@
 //! names how many and takes them back.
 
 use leptos::prelude::*;
-use partnerfit_core::edit::scorecard::{gate_label, RESTORE_DEFAULT};
+use partnerfit_core::edit::scorecard::{floor_label, gate_label, RESTORE_DEFAULT};
 use partnerfit_core::edit::{Edit, ScorecardEdit};
 use partnerfit_core::input;
-use partnerfit_core::partner::PartnerType;
+use partnerfit_core::partner::{PartnerType, Score};
 use partnerfit_core::scorecard::{format_score, Category, ScorecardField};
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::vocab::Vocabulary;
@@ -89,7 +89,7 @@ fn Gates() -> impl IntoView {
     let store = use_store();
     let categories = categories_of(store);
     let gate = move |kind: PartnerType, cat: Id, name: String| {
-        let c2 = cat.clone();
+        let (c2, c3, c4) = (cat.clone(), cat.clone(), cat.clone());
         let binding = Binding::of(
             store,
             move |w| w.scorecard.gate(kind, &cat),
@@ -101,16 +101,30 @@ fn Gates() -> impl IntoView {
                 })
             },
         );
+        let floor = Binding::of(
+            store,
+            move |w| w.scorecard.floor(kind, &c3),
+            move |floor| {
+                Edit::Scorecard(ScorecardEdit::Floor {
+                    kind,
+                    category: c4.clone(),
+                    floor,
+                })
+            },
+        );
         view! {
             <td><ParsedInput label=gate_label(&name, kind) binding inputmode="decimal"
                 show={|g: Option<f64>| g.map(format_score).unwrap_or_default()}
-                parse={|s: String| input::gate(&s).map_err(|e| e.to_string())}/></td>
+                parse={|s: String| input::gate(&s).map_err(|e| e.to_string())}/>
+                <ParsedInput label=floor_label(&name, kind) binding=floor inputmode="numeric"
+                    show={|f: Option<Score>| f.map(|f| f.get().to_string()).unwrap_or_default()}
+                    parse={|s: String| input::floor(&s).map_err(|e| e.to_string())}/></td>
         }
     };
     view! {
         <section aria-labelledby="gates-title">
             <h2 id="gates-title">"Gates (minimum category score)"</h2>
-            <p class="hint">"Each partner type scales under its own rules. Leave a cell empty for no gate."</p>
+            <p class="hint">"Each partner type scales under its own rules. Leave a cell empty for no gate. A gate may also set a floor for every single criterion of its category (“no criterion below 2”): one criterion rated below it fails the gate, whatever the mean. Partners failing a gate rank below every partner that passes."</p>
             <table class="gates" data-testid="gates">
                 <thead><tr><th scope="col">"Category"</th>
                     {PartnerType::ALL.iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}</tr></thead>

@@ -3,7 +3,7 @@
 //! ([`Money`], 0 or more).
 
 use super::declare::{file_one_of, file_types};
-use super::leaf::{Short, Whole};
+use super::leaf::{Long, Short, Whole};
 use crate::id::Id;
 use crate::money::Money;
 use crate::rate::Rate;
@@ -45,16 +45,22 @@ file_types! {
         pub quality: QualityRuleFile,
     }
 
+    /// Granted when customer health and adoption both reach the tier's minimums.
     pub struct HealthTierFile {
         pub name: Short,
         pub min_health: Health,
+        pub min_adoption_bp: Rate,
         pub bonus_bp: Rate,
     }
 
     pub struct ServicesFile {
         pub package: Short,
+        /// What the package includes.
+        pub scope: Long,
         pub services_price_minor: Money,
         pub co_marketing_minor: Money,
+        /// The partner runs demand generation: co-marketing funds are paid only then.
+        pub demand_generation: bool,
         pub tiers: Vec<HealthTierFile>,
     }
 

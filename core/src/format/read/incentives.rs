@@ -37,9 +37,10 @@ file_form! {
     enum Payout = PayoutFile { FlatMinor: Flat, PercentBp: Percent }
     QualityRule = QualityRuleFile { window, max_rejection_bp: max_rejection, fee_cut_bp: fee_cut }
     ServicesPlan = ServicesFile {
-        package, services_price_minor: services_price, co_marketing_minor: co_marketing, tiers,
+        package, scope, services_price_minor: services_price, co_marketing_minor: co_marketing,
+        demand_generation, tiers,
     }
-    HealthTier = HealthTierFile { name, min_health, bonus_bp: bonus }
+    HealthTier = HealthTierFile { name, min_health, min_adoption_bp: min_adoption, bonus_bp: bonus }
     ResellPlan = ResellFile {
         list_price_minor: list_price, price_floor_minor: price_floor, max_discount_bp: max_discount,
         tiers, renewal_rebate_bp: renewal_rebate, rebate_min_retention_bp: rebate_min_retention,

@@ -10,7 +10,7 @@ use crate::format::file_form::{file_form, FromFile};
 use crate::scorecard::{Category, Criterion, Scorecard};
 
 file_form! {
-    Scorecard = ScorecardFile { categories, gates }
+    Scorecard = ScorecardFile { categories, gates, floors }
     Category = CategoryFile { id, name, weight, criteria }
     Criterion = CriterionFile { id, text, weight }
 }

@@ -174,18 +174,23 @@ fn ServicesTerms(at: PlanLens) -> impl IntoView {
     view! {
         <TextField label=PlanField::Package.label()
             binding=at.bind(|t| match t { Terms::Services(s) => Some(s.package.clone()), _ => None }, |t, v| if let Terms::Services(s) = t { s.package = v })/>
+        <TextField label=PlanField::Scope.label() kind=TextKind::Long
+            binding=at.bind(|t| match t { Terms::Services(s) => Some(s.scope.clone()), _ => None }, |t, v| if let Terms::Services(s) = t { s.scope = v })/>
         <div class="grid2">
             <MoneyField label=PlanField::ServicesPrice.label()
                 binding=at.bind(|t| match t { Terms::Services(s) => Some(s.services_price), _ => None }, |t, v| if let Terms::Services(s) = t { s.services_price = v })/>
             <MoneyField label=PlanField::CoMarketing.label()
                 binding=at.bind(|t| match t { Terms::Services(s) => Some(s.co_marketing), _ => None }, |t, v| if let Terms::Services(s) = t { s.co_marketing = v })/>
         </div>
+        <Check label=PlanField::DemandGeneration.label()
+            binding=at.bind(|t| match t { Terms::Services(s) => Some(s.demand_generation), _ => None }, |t, v| if let Terms::Services(s) = t { s.demand_generation = v })/>
         <ListEditor legend=PlanField::HealthTiers.label() rows noun="tier" movable=true
             add_label="Add a tier"
             edit=Callback::new(move |e: RowEdit<HealthTier>| at.send(IncentivesEdit::HealthTiers(at.plan.get_value(), e)))
             new_row=Callback::new(move |()| rows.with_untracked(|x| HealthTier {
                 name: format!("Tier {}", x.len() + 1),
                 min_health: x.last().map_or(50, |t| t.min_health.saturating_add(10).min(100)),
+                min_adoption: x.last().map_or(Rate(4_000), |t| Rate((t.min_adoption.0 + 1_000).min(10_000))),
                 bonus: Rate(500),
             }))
             row=|r| {
@@ -193,6 +198,7 @@ fn ServicesTerms(at: PlanLens) -> impl IntoView {
                     <TextField label=PlanField::HealthTierName(r.index).label() binding=r.field(|t: &HealthTier| t.name.clone(), |t, v| t.name = v)/>
                     <CountField label=PlanField::TierMinHealth(r.index).label() min=0 max=100
                         binding=r.field(|t: &HealthTier| u32::from(t.min_health), |t, v| t.min_health = v as u8)/>
+                    <RateField label=PlanField::TierMinAdoption(r.index).label() binding=r.field(|t: &HealthTier| t.min_adoption, |t, v| t.min_adoption = v)/>
                     <RateField label=PlanField::TierBonus(r.index).label() binding=r.field(|t: &HealthTier| t.bonus, |t, v| t.bonus = v)/>
                 }
             }/>
