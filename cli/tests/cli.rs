@@ -229,6 +229,22 @@ fn incentives_prints_the_model() {
         "{text}"
     );
     check_contains(&text, "At scale:");
+    check_contains(&text, "the partner earns 5,257.14 EUR per deal");
+    // Brightpath has one judged sourced deal in the pipeline: no full window yet.
+    check_contains(
+        &text,
+        "now, from the pipeline: 1 of the 10 submissions the rule looks at are judged so far (0 rejected)",
+    );
+    let text = stdout(&succeeds(&[
+        "incentives",
+        &demo(),
+        "--partner",
+        "p-northwind",
+    ]));
+    check_contains(
+        &text,
+        "Business Central migration + AP automation: the partner bills 15,000.00 EUR per deal",
+    );
     let o = run(&["incentives", &demo(), "--partner", "p-brightpath", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // 12 submissions × 45% = 5.4 qualified meetings × 500.00 EUR = 2,700.00 EUR in Q1

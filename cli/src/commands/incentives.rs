@@ -3,9 +3,12 @@
 
 use std::process::ExitCode;
 
+use partnerfit_core::incentives::eligibility::eligibility;
 use partnerfit_core::incentives::model::deals_text;
-use partnerfit_core::incentives::model::{model, Model};
+use partnerfit_core::incentives::model::{model, package_text, Model};
+use partnerfit_core::incentives::plan::Terms;
 use partnerfit_core::incentives::scale::{bp_text, notes, scale, tornado};
+use partnerfit_core::incentives::validate::payout_problems;
 use partnerfit_core::Currency;
 use serde_json::json;
 
@@ -45,6 +48,7 @@ fn model_json(m: &Model, c: Currency) -> serde_json::Value {
         "contribution_margin_bp": m.contribution_margin_bp,
         "partner_cost_per_deal_minor": m.partner_cost_per_deal.map(|x| x.0),
         "direct_cost_per_deal_minor": m.direct_cost_per_deal.0,
+        "partner_earns_per_deal_minor": m.partner_earns_per_deal.map(|x| x.0),
         "flags": m.flags.iter().map(|f| f.text(c)).collect::<Vec<_>>(),
     })
 }
@@ -139,8 +143,30 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
                 .unwrap_or_else(|| "–".into()),
             m.direct_cost_per_deal.display(c)
         );
+        println!(
+            "the partner earns {} per deal",
+            m.partner_earns_per_deal
+                .map(|x| x.display(c))
+                .unwrap_or_else(|| "–".into())
+        );
+        if let Some(t) = package_text(plan, c) {
+            println!("{t}");
+        }
         for f in &m.flags {
             println!("! {}", f.text(c));
+        }
+        for pr in payout_problems(plan, &inc.assumptions, c) {
+            println!("! {}: {}", pr.field.label(), pr.message);
+        }
+        if let Terms::Referral(r) = &plan.terms {
+            if let Some(e) = eligibility(
+                &r.quality,
+                r.meeting_fee,
+                &p.id,
+                ws.pipeline.of_partner(&p.id),
+            ) {
+                println!("now, from the pipeline: {}", e.text(c));
+            }
         }
         println!("\nAt scale:");
         let rows = scale(plan, &inc.assumptions);

@@ -436,12 +436,61 @@ pub fn model(plan: &Plan, a: &Assumptions, volume: u32) -> Model {
     }
 }
 
+/// A services plan's package in words (what the app and the command line
+/// show beside the model): its name, the price the partner bills per deal
+/// (in what the partner earns), and what it includes.
+pub fn package_text(plan: &Plan, currency: crate::money::Currency) -> Option<String> {
+    let Terms::Services(s) = &plan.terms else {
+        return None;
+    };
+    let name = if s.package.trim().is_empty() {
+        "The package"
+    } else {
+        s.package.trim()
+    };
+    let scope = if s.scope.trim().is_empty() {
+        "its scope is not written yet".to_owned()
+    } else {
+        format!("it includes: {}", s.scope.trim())
+    };
+    Some(format!(
+        "{name}: the partner bills {} per deal for the services (counted in what the partner earns); {scope}.",
+        s.services_price.display(currency)
+    ))
+}
+
 /// A number of deals kept in thousandths, for people: two decimals,
 /// rounded ("1.25", "0.00"). The app and the command line show deals alike.
 pub fn deals_text(milli: i64) -> String {
     let centi = (milli.abs() + 5) / 10;
     let sign = if milli < 0 && centi > 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", centi / 100, centi % 100)
+}
+
+#[cfg(test)]
+mod package_tests {
+    use crate::incentives::plan::{Plan, Terms};
+    use crate::money::Currency;
+    use crate::partner::PartnerType;
+
+    #[test]
+    fn the_package_reads_with_its_price_and_scope() {
+        let id = crate::id::Id::parse("plan-s").unwrap();
+        let mut plan = Plan::starter(id.clone(), PartnerType::Services);
+        assert_eq!(
+            super::package_text(&plan, Currency::EUR).unwrap(),
+            "Implementation + AP automation: the partner bills 15,000.00 EUR per deal for the services (counted in what the partner earns); it includes: Set-up, ERP connection, invoice workflows and training; live within 30 days."
+        );
+        if let Terms::Services(s) = &mut plan.terms {
+            s.scope.clear();
+        }
+        assert!(super::package_text(&plan, Currency::EUR)
+            .unwrap()
+            .ends_with("its scope is not written yet."));
+        assert!(
+            super::package_text(&Plan::starter(id, PartnerType::Referral), Currency::EUR).is_none()
+        );
+    }
 }
 
 #[cfg(test)]
