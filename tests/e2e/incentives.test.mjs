@@ -54,6 +54,10 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     // Bad input: a rate over 100 % is refused with a message; the saved plan keeps its value.
     await page.getByLabel("If more are rejected than (%)").fill("140");
     await expect(fieldOf(page, "If more are rejected than (%)")).toContainText("140% is over 100%");
+    // Closed-won pays a second, larger amount: 10% of 24,000.00 = 2,400.00 is not more than a 3,000.00 fee.
+    const fee = "Fee per ICP-qualified meeting with the required stakeholders (EUR)";
+    await page.getByLabel(fee).fill("3000");
+    await expect(fieldOf(page, fee)).toContainText("pays 2,400.00 EUR per won deal, not more than the meeting fee (3,000.00 EUR)");
     await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("75000"));
     await page.reload();
     await expect(page.getByLabel("Fee per ICP-qualified meeting with the required stakeholders (EUR)")).toHaveValue("750.00");
@@ -111,4 +115,28 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     const md = await readFile(await download.path(), "utf8");
     assert.match(md, /^# Us × Brightpath Advisory: rules of engagement\n/);
     assert.match(md, /\| Discovery \| Brightpath Advisory \| To agree \|/);
+  }));
+
+test("a services plan: the package's price and scope, tiers on health and adoption, co-marketing only with demand generation", () =>
+  h.fresh(async (app, page) => {
+    await app.open();
+    await app.confirmReset("Start an empty workspace");
+    await app.addPartner("Northwind Integrations", "Services");
+    await page.getByRole("link", { name: "Incentives →" }).click();
+    await page.getByRole("button", { name: "Start the services plan" }).click();
+    await expect(page.getByRole("heading", { name: "Services terms" })).toBeVisible();
+    await expect(page.getByTestId("package")).toContainText("the partner bills 15,000.00 EUR per deal");
+    await page.getByLabel("What the package includes", { exact: true }).fill("Migration and training");
+    await expect(page.getByTestId("package")).toContainText("it includes: Migration and training");
+    // The starter partner does not run demand generation: co-marketing is not paid, and the model says so.
+    await expect(page.getByTestId("flags")).toContainText("Co-marketing funds (2,500.00 EUR per quarter) are not paid");
+    const q1 = async () => (await quarter(page, 1))["We pay"];
+    assert.equal(await q1(), "0.00 EUR");
+    await page.getByLabel(/The partner runs demand generation/).check();
+    await expect(page.getByTestId("quarters").locator("tbody tr").first()).toContainText("2,500.00 EUR");
+    await expect(page.getByText(/Co-marketing funds .* are not paid/)).toHaveCount(0);
+    // Tiers need adoption as well as health: Healthy wants 40%, the assumption is 60%.
+    await expect(page.getByLabel("Tier 1 minimum adoption (%)")).toHaveValue("40");
+    await page.getByLabel("Tier 1 minimum adoption (%)").fill("70");
+    await expect(fieldOf(page, "Tier 1 minimum adoption (%)")).toContainText("tier table out of order");
   }));

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use partnerfit_core::edit::incentives::PLAN_NAME;
-use partnerfit_core::edit::{IncentivesEdit, PartnerEdit, PayoutKind, RowEdit};
+use partnerfit_core::edit::{IncentivesEdit, PartnerEdit, PayoutKind, RowEdit, TextKind};
 use partnerfit_core::incentives::fields::PlanField;
 use partnerfit_core::incentives::plan::{HealthTier, MarginTier, Payout, Plan, Terms};
 use partnerfit_core::rate::Rate;
@@ -149,6 +149,7 @@ fn ReferralTerms(at: PlanLens) -> impl IntoView {
         </fieldset>
         <fieldset>
             <legend>{PlanField::Quality.label()}</legend>
+            <p class="hint">"The rule looks at the partner's last N submissions: the model fills that window at the assumed submissions per quarter and pays the full fee until it is full; the partner's standing from its judged deals shows under the model."</p>
             <div class="grid4">
                 <CountField label=PlanField::QualityWindow.label() min=1 max=1000
                     binding=at.bind(|t| match t { Terms::Referral(r) => Some(u32::from(r.quality.window)), _ => None }, |t, v| if let Terms::Referral(r) = t { r.quality.window = v as u16 })/>

@@ -2,10 +2,12 @@
 //! guardrails, and two plans compared on the same assumptions.
 
 use leptos::prelude::*;
+use partnerfit_core::incentives::eligibility::eligibility;
 use partnerfit_core::incentives::guardrails::{check_deal, ProposedDeal};
-use partnerfit_core::incentives::model::{deals_text, model, Model};
+use partnerfit_core::incentives::model::{deals_text, model, package_text, Model};
 use partnerfit_core::incentives::plan::Terms;
 use partnerfit_core::incentives::scale::{bp_text, compare, notes, scale, tornado};
+use partnerfit_core::incentives::validate::payout_problems;
 use partnerfit_core::rate::Rate;
 use partnerfit_core::{Currency, Id, Money};
 
@@ -31,6 +33,19 @@ pub fn Results(lens: PartnerLens, plan: Id) -> impl IntoView {
         })
         .flatten()
     });
+    // A referral partner's standing under the low-quality rule, from its
+    // judged sourced deals in the pipeline.
+    let standing = Memo::new(move |_| {
+        let (plan, _) = data.get()?;
+        let Terms::Referral(r) = &plan.terms else {
+            return None;
+        };
+        let id = lens.id();
+        store.with(|w| {
+            eligibility(&r.quality, r.meeting_fee, &id, w.pipeline.of_partner(&id))
+                .map(|e| e.text(w.profile.currency))
+        })
+    });
     view! {
         {move || data.get().map(|(plan, a)| {
             let currency = currency.get();
@@ -45,11 +60,26 @@ pub fn Results(lens: PartnerLens, plan: Id) -> impl IntoView {
                     <h2 id="model-title">"Quarter by quarter"</h2>
                     <ModelTable m=m.clone() currency/>
                     <p data-testid="model-summary">{format!(
-                        "Over {} quarters the partner earns {}, we pay {}, our contribution is {} ({} margin). Cost per partner deal {} against {} direct.",
-                        m.quarters.len(), fmt(m.totals.partner_earns), fmt(m.totals.we_pay), fmt(m.totals.contribution),
+                        "Over {} quarters the partner earns {} ({} per deal), we pay {}, our contribution is {} ({} margin). Cost per partner deal {} against {} direct.",
+                        m.quarters.len(), fmt(m.totals.partner_earns),
+                        m.partner_earns_per_deal.map(fmt).unwrap_or_else(|| "–".into()),
+                        fmt(m.totals.we_pay), fmt(m.totals.contribution),
                         bp_text(m.contribution_margin_bp),
                         m.partner_cost_per_deal.map(fmt).unwrap_or_else(|| "–".into()), fmt(m.direct_cost_per_deal)
                     )}</p>
+                    {package_text(&plan, currency).map(|t| view! { <p data-testid="package">{t}</p> })}
+                    {move || standing.get().map(|t| view! {
+                        <p data-testid="eligibility"><strong>"Now, from the pipeline: "</strong>{t}</p>
+                    })}
+                    {
+                        // A file may hold a plan that breaks the rule (edits refuse it).
+                        let problems = payout_problems(&plan, &a, currency);
+                        (!problems.is_empty()).then(|| view! {
+                            <ul class="flags error" data-testid="plan-problems">{problems.into_iter().map(|p| view! {
+                                <li>{format!("{}: {}", p.field.label(), p.message)}</li>
+                            }).collect_view()}</ul>
+                        })
+                    }
                     {(!m.flags.is_empty()).then(|| view! {
                         <ul class="flags" data-testid="flags">{m.flags.iter().map(|f| view! { <li>{f.text(currency)}</li> }).collect_view()}</ul>
                     })}
