@@ -106,7 +106,7 @@ test("bad scorecard input gets clear messages and nothing saved is lost", () =>
   h.fresh(async (app, page) => {
     await app.open();
     await app.go("Scorecard");
-    const gate = page.getByLabel("Market and ICP fit gate for Resell");
+    const gate = page.getByLabel("Market and ICP fit gate for Resell", { exact: true });
     await gate.fill("6");
     await expect(page.locator("[data-testid=gates]")).toContainText("6 is outside 1–5");
     await page.getByLabel(/^Category \d+ weight$/).first().fill("-1");
@@ -119,7 +119,7 @@ test("bad scorecard input gets clear messages and nothing saved is lost", () =>
     await app.saved();
     await page.reload();
     await app.go("Scorecard");
-    await expect(page.getByLabel("Market and ICP fit gate for Resell")).toHaveValue("4");
+    await expect(page.getByLabel("Market and ICP fit gate for Resell", { exact: true })).toHaveValue("4");
     await expect(page.getByLabel(/^Category \d+ weight$/).first()).toHaveValue("0");
     await expect(page.getByLabel(/^Category \d+ weight$/).last()).toHaveValue("1");
   }));
