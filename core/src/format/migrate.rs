@@ -106,6 +106,8 @@ fn v4_to_v5(mut v: Value) -> Value {
 
 /// Version 6 added the program (owner and number, rhythm, tiers, the
 /// 30-60-90 plan, the health history) and each partner's enablement log.
+/// An account may hold an `annual_revenue_minor`; older files have none,
+/// and an absent one is read as none, so accounts need no migration.
 fn v5_to_v6(mut v: Value) -> Value {
     if let Value::Object(root) = &mut v {
         root.entry("program").or_insert_with(|| {
