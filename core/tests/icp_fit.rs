@@ -485,3 +485,61 @@ fn the_default_scorecard_has_the_criteria_the_data_speaks_to() {
     }
     assert_eq!(Measure::of(&id("use_case_match")), None);
 }
+
+/// The demo's Northwind: 14 customers (lines 2–26 of its export).
+/// Verticals: 10 (Logistics & Supply Chain ×4, Wholesale ×4, Food &
+/// Beverages ×2; not Farming, Maritime, Shipbuilding, Automotive) of 14 =
+/// 71.43% → 4. ICP: all 14 have every datum; inside every condition 8 (the
+/// ten in our verticals but lines 2 and 3, under 100 employees; Farming
+/// and Automotive are also under 20M EUR) → 57.14% → 3. Accepting rates it
+/// in one step, keeping the evidence written before.
+#[test]
+fn the_demo_partner_is_rated_from_its_export_in_one_step() {
+    use partnerfit_core::edit::{Edit, PartnerEdit};
+    use partnerfit_core::partner::Rating;
+    let mut ws = partnerfit_core::demo::demo();
+    let northwind = id("p-northwind");
+    let fit = {
+        let lists: Vec<&AccountList> = ws.account_lists.iter().map(|l| &**l).collect();
+        icp_fit(&ws.icp, &lists, &northwind)
+    };
+    assert_eq!((fit.customers, fit.judged, fit.inside), (14, 14, 8));
+    let verticals = fit.suggest(Measure::Verticals).unwrap();
+    let icp = fit.suggest(Measure::Icp).unwrap();
+    assert_eq!((verticals.share, verticals.score.get()), (Rate(7143), 4));
+    assert_eq!((icp.share, icp.score.get()), (Rate(5714), 3));
+    assert_eq!(
+        icp.basis,
+        format!("{BASIS_MARK}57.14% of their 14 customers are inside your ICP (industry, employees and annual revenue checked) → suggests 3 (scale {SCALE})")
+    );
+    assert_eq!(fit.floors[0].below, 0);
+    let criterion = id("buyer_access");
+    let before = ws
+        .partner(&northwind)
+        .unwrap()
+        .evidence(&criterion)
+        .to_owned();
+    let evidence = evidence_with(&before, &icp.basis);
+    let applied = ws
+        .apply(Edit::partner(
+            &northwind,
+            PartnerEdit::RateWith(
+                criterion.clone(),
+                Rating {
+                    score: icp.score,
+                    evidence: evidence.clone(),
+                },
+            ),
+        ))
+        .unwrap();
+    assert_eq!(
+        applied.summary,
+        "rate \"Access to your target buyer roles\" 3 with its evidence of Northwind Integrations"
+    );
+    let rating = &ws.partner(&northwind).unwrap().ratings[&criterion];
+    assert_eq!(
+        (rating.score.get(), rating.evidence.as_str()),
+        (3, evidence.as_str())
+    );
+    assert!(evidence.ends_with(&icp.basis));
+}
