@@ -484,9 +484,6 @@ fn changing_the_currency_converts_or_relabels_every_amount() {
                                     .filter_map(|(p, v)| Some((p, v.as_i64()?))),
                             );
                         }
-                        if k == "accounts" {
-                            continue;
-                        }
                         walk(x, p, out);
                     }
                 }
@@ -1170,13 +1167,19 @@ mod random {
                     )),
                 )
             }
-            37 => pe(PartnerEdit::Adopt(
-                some_id(criteria, op.b),
-                partnerfit_core::partner::Rating {
+            37 => pe({
+                let criterion = some_id(criteria, op.b);
+                let rating = partnerfit_core::partner::Rating {
                     score: Score::new(op.n.clamp(1, 5) as u8).unwrap(),
                     evidence: op.text.clone(),
-                },
-            )),
+                };
+                // Their self-rating adopted, or a suggested one accepted.
+                if op.flag {
+                    PartnerEdit::Adopt(criterion, rating)
+                } else {
+                    PartnerEdit::RateWith(criterion, rating)
+                }
+            }),
             38 => Edit::Replace(
                 Box::new(if op.flag {
                     demo()

@@ -105,6 +105,11 @@ fn a_saved_file_keeps_each_record_on_one_line() {
             json!(first.employees),
         )
     );
+    // An annual revenue, when there is one, comes last; none is written
+    // without one.
+    assert!(account_lines[1].ends_with(r#""employees":"117","annual_revenue_minor":0},"#));
+    assert!(account_lines[2].ends_with(r#""annual_revenue_minor":4200000000},"#));
+    assert!(account_lines[3].ends_with(r#""employees":"151"},"#));
     // A partner's status changes: one line each; the partner itself indented.
     let changes = ws.partners.iter().map(|p| p.history.len()).sum::<usize>();
     let change_lines = lines
@@ -332,7 +337,7 @@ fn several_problems_across_sections_are_reported_at_once() {
             "partners[1].incentives.plans[1].terms.referral.closed_won: needs exactly one of flat_minor or percent_bp",
             "partners[2].incentives.plans[0].terms: needs exactly one of referral, services or resell",
             "partners[3].evidence[\"no such criterion\"]: \"no such criterion\" is not a criterion of this workspace",
-            "account_lists[1].accounts[0].surprise: unknown field (expected line, name, domain, country, population, status, owner, industry, employees)",
+            "account_lists[1].accounts[0].surprise: unknown field (expected line, name, domain, country, population, status, owner, industry, employees, annual_revenue_minor)",
             "account_lists[2].imported: \"yesterday\" is not a date in the form YYYY-MM-DD",
         ],
     );

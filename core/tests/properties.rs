@@ -194,18 +194,22 @@ fn arb_account_list(
             arb_text(),
         ],
         0..3usize,
+        prop::option::of(0i64..=partnerfit_core::format::limits::MAX_MINOR),
     )
         .prop_map(
-            |(line, [name, domain, country, status, owner, industry, employees], p)| Account {
-                line,
-                name,
-                domain,
-                country,
-                population: Population::ALL[p],
-                status,
-                owner,
-                industry,
-                employees,
+            |(line, [name, domain, country, status, owner, industry, employees], p, revenue)| {
+                Account {
+                    line,
+                    name,
+                    domain,
+                    country,
+                    population: Population::ALL[p],
+                    status,
+                    owner,
+                    industry,
+                    employees,
+                    annual_revenue: revenue.map(partnerfit_core::Money),
+                }
             },
         );
     prop::collection::vec(account, 0..6).prop_map(move |accounts| AccountList {

@@ -669,7 +669,7 @@ fn links_written_in_format_1_still_open() {
         assert!(link.contains("#pf1.i"), "{name}: not a format 1 link");
         let opened = invitation::open(link, options.passphrase.as_deref(), today())
             .unwrap_or_else(|e| panic!("{name}: {e} ({:?})", e.detail()));
-        let built = invitation::build(
+        let mut built = invitation::build(
             &workspace,
             &northwind(),
             options,
@@ -678,6 +678,10 @@ fn links_written_in_format_1_still_open() {
             today(),
         )
         .unwrap();
+        // These links were written before the brief stated the budget
+        // floor's amount: they carry the line as it was then.
+        built.brief.not_a_fit[0] =
+            "Budget floor: Annual budget under 15,000 EUR for AP automation".into();
         assert_eq!(opened.invitation, built, "{name}");
         // Recreated with the same entropy, the invitation has the same id
         // and secret, so the format 1 response below verifies against it.

@@ -65,11 +65,20 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
                 .ok_or_else(|| format!("--population: expected {}", Population::expected()))?,
         ),
     };
-    let (accs, bad) =
-        accounts(&prepared, &prepared.mapping, population).map_err(|e| e.to_string())?;
-    for b in &bad {
+    let built = accounts(
+        &prepared,
+        &prepared.mapping,
+        population,
+        Some(ws.profile.currency),
+    )
+    .map_err(|e| e.to_string())?;
+    for b in &built.bad {
         eprintln!("{}: skipped {b}", a.csv.display());
     }
+    for n in &built.revenue_notes {
+        eprintln!("{}: {n}", a.csv.display());
+    }
+    let accs = built.accounts;
     let name = a
         .csv
         .file_name()

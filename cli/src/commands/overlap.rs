@@ -32,12 +32,13 @@ pub fn read_accounts(path: &Path) -> Result<Vec<Account>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let prepared = prepare(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let population = default_population(&prepared.mapping);
-    let (accounts, bad) = accounts(&prepared, &prepared.mapping, population)
+    // No workspace, no currency: the overlap reads no revenue.
+    let built = accounts(&prepared, &prepared.mapping, population, None)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    for b in &bad {
+    for b in &built.bad {
         eprintln!("{}: skipped {b}", path.display());
     }
-    Ok(accounts)
+    Ok(built.accounts)
 }
 
 pub fn run(a: &Args) -> Result<ExitCode, String> {

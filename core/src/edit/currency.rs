@@ -17,6 +17,9 @@ use crate::money::{Currency, Money};
 use crate::words::count;
 use crate::workspace::Workspace;
 
+/// An account's annual revenue, as messages name it.
+const REVENUE: &str = "Annual revenue";
+
 /// How amounts follow a change of currency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Conversion {
@@ -37,9 +40,19 @@ impl Conversion {
 
 /// Calls `f` with every amount of the workspace (with a name for messages).
 /// Every partner is visited, so each one shared with an earlier state (the
-/// undo history) is copied once (`Arc::make_mut`); account lists hold no
-/// amounts and are never copied.
+/// undo history) is copied once (`Arc::make_mut`); an account list is
+/// copied only when one of its accounts has an annual revenue.
 pub fn for_each_amount(ws: &mut Workspace, f: &mut dyn FnMut(String, &mut Money)) {
+    for list in &mut ws.account_lists {
+        if !list.accounts.iter().any(|a| a.annual_revenue.is_some()) {
+            continue;
+        }
+        for a in &mut Arc::make_mut(list).accounts {
+            if let Some(m) = &mut a.annual_revenue {
+                f(format!("{REVENUE} of {}", a.name), m);
+            }
+        }
+    }
     for o in &mut Arc::make_mut(&mut ws.pipeline).opportunities {
         let o = Arc::make_mut(o);
         f(

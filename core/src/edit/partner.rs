@@ -70,6 +70,9 @@ pub enum PartnerEdit {
     Evidence(Id, String),
     /// Take a rating with its evidence (from the partner's self-assessment).
     Adopt(Id, Rating),
+    /// Rate a criterion and set its evidence in one step (a rating the
+    /// account data suggests, accepted with its basis).
+    RateWith(Id, Rating),
     Judgment(Judgment),
     /// Whether an ICP disqualifier hits the partner's book of business.
     Hit(Id, bool),
@@ -189,6 +192,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
         Applied::keyed(format!("{what} of {name}"), format!("partner:{pid}:{key}"))
     };
     let plain = |what: String| Applied::plain(format!("{what} of {name}"));
+    let adopt = matches!(edit, PartnerEdit::Adopt(..));
     match edit {
         PartnerEdit::Text(field, text) => {
             check::text(|| field.label().to_owned(), &text, field.kind())?;
@@ -248,13 +252,17 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                 format!("evidence:{criterion}"),
             ))
         }
-        PartnerEdit::Adopt(criterion, rating) => {
+        PartnerEdit::Adopt(criterion, rating) | PartnerEdit::RateWith(criterion, rating) => {
             let c = criterion_text(ws, &criterion)?;
             check::text(|| evidence_label(&c), &rating.evidence, TextKind::Long)?;
             let score = rating.score.get();
             p.pending_evidence.remove(&criterion);
             p.ratings.insert(criterion, rating);
-            Ok(plain(format!("adopt their {score} on \"{c}\"")))
+            Ok(plain(if adopt {
+                format!("adopt their {score} on \"{c}\"")
+            } else {
+                format!("rate \"{c}\" {score} with its evidence")
+            }))
         }
         PartnerEdit::Judgment(j) => {
             p.alignment.judgment = j;

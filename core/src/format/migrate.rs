@@ -110,6 +110,8 @@ fn v4_to_v5(mut v: Value) -> Value {
 /// scope (empty), whether the partner runs demand generation (yes: older
 /// files paid co-marketing funds regardless, so their figures stay) and each
 /// tier's minimum adoption (0 %: tiers were granted on health alone).
+/// An account may hold an `annual_revenue_minor`; older files have none,
+/// and an absent one is read as none, so accounts need no migration.
 fn v5_to_v6(mut v: Value) -> Value {
     if let Value::Object(root) = &mut v {
         if let Some(Value::Object(card)) = root.get_mut("scorecard") {

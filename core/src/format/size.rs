@@ -70,8 +70,14 @@ fn accounts_len(list: &AccountList) -> usize {
 
 /// `{"line":2,"name":"…",…}` on one line, as the layout writes it.
 fn record_len(a: &Account) -> usize {
-    // Braces, each key quoted with its colon, commas between the pairs.
-    let frame: usize = 2 + ACCOUNT_KEYS.iter().map(|k| k.len() + 3).sum::<usize>() + 8;
+    // Braces, each key quoted with its colon, commas between the pairs; the
+    // revenue (the last key) only when there is one.
+    let (always, revenue_key) = ACCOUNT_KEYS.split_at(ACCOUNT_KEYS.len() - 1);
+    let pair = |k: &&str| k.len() + 3;
+    let frame: usize = 2 + always.iter().map(pair).sum::<usize>() + always.len() - 1;
+    let revenue = a.annual_revenue.map_or(0, |m| {
+        1 + revenue_key.iter().map(pair).sum::<usize>() + digits(m.minor().unsigned_abs())
+    });
     let texts = [
         &a.name,
         &a.domain,
@@ -82,6 +88,7 @@ fn record_len(a: &Account) -> usize {
         &a.employees,
     ];
     frame
+        + revenue
         + digits(a.line as u64)
         + quoted_len(a.population.key())
         + texts.iter().map(|t| quoted_len(t)).sum::<usize>()

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExampleFit, Icp, Span};
+use super::{Disqualifier, DisqualifierKind, ExampleFit, Icp, Span};
 use crate::money::{group_digits, Currency, Money};
 use crate::profile::CompanyProfile;
 use crate::vocab::Vocabulary as _;
@@ -58,6 +58,23 @@ fn size_text(employees: &Span<u32>, revenue: &Span<Money>, currency: Currency) -
         .flatten()
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A disqualifier as the brief states it: "Budget floor (15,000 EUR a
+/// year): Under 15k for AP automation" — a budget floor's amount in whole
+/// units, stated even when the text is blank; another kind needs its text.
+fn not_a_fit(d: &Disqualifier, currency: Currency) -> Option<String> {
+    let text = d.text.trim();
+    let amount = d
+        .amount
+        .filter(|_| d.kind == DisqualifierKind::BudgetFloor)
+        .map(|m| format!("{} a year", m.display_whole(currency)));
+    match (amount, text.is_empty()) {
+        (Some(a), true) => Some(format!("{}: under {a}", d.kind.label())),
+        (Some(a), false) => Some(format!("{} ({a}): {text}", d.kind.label())),
+        (None, true) => None,
+        (None, false) => Some(format!("{}: {text}", d.kind.label())),
+    }
 }
 
 /// Lay out the brief from our profile and ICP.
@@ -117,8 +134,7 @@ pub fn brief(profile: &CompanyProfile, icp: &Icp) -> IcpBrief {
         not_a_fit: icp
             .disqualifiers
             .iter()
-            .filter(|d| !d.text.trim().is_empty())
-            .map(|d| format!("{}: {}", d.kind.label(), d.text.trim()))
+            .filter_map(|d| not_a_fit(d, profile.currency))
             .collect(),
         good_examples: examples(ExampleFit::Good),
         bad_examples: examples(ExampleFit::NotAFit),
@@ -159,6 +175,55 @@ mod tests {
             .sections()
             .iter()
             .any(|(t, _)| *t == "Not a fit — please do not send"));
+        assert_eq!(
+            b.not_a_fit[0],
+            "Budget floor (15,000 EUR a year): Annual budget under 15,000 EUR for AP automation"
+        );
+    }
+
+    /// Rows: (kind, text, amount in minor units, line in the brief).
+    #[test]
+    fn a_budget_floor_states_its_amount() {
+        use crate::id::Id;
+        for (kind, text, amount, expected) in [
+            (
+                DisqualifierKind::BudgetFloor,
+                "Too small for us",
+                Some(1_500_000),
+                Some("Budget floor (15,000 EUR a year): Too small for us"),
+            ),
+            (
+                DisqualifierKind::BudgetFloor,
+                " ",
+                Some(1_500_050),
+                Some("Budget floor: under 15,001 EUR a year"),
+            ),
+            (
+                DisqualifierKind::BudgetFloor,
+                "No budget this year",
+                None,
+                Some("Budget floor: No budget this year"),
+            ),
+            (DisqualifierKind::BudgetFloor, "", None, None),
+            (
+                DisqualifierKind::TechStack,
+                "On SAP R/3",
+                None,
+                Some("Tech-stack mismatch: On SAP R/3"),
+            ),
+        ] {
+            let d = Disqualifier {
+                id: Id::parse("dq-1").unwrap(),
+                kind,
+                text: text.into(),
+                amount: amount.map(Money),
+            };
+            assert_eq!(
+                not_a_fit(&d, Currency::EUR).as_deref(),
+                expected,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -219,6 +219,30 @@ fn decimal_separator(s: &str) -> Option<char> {
     Some(sep)
 }
 
+/// The amount without a currency written in it, and that currency
+/// ("USD 12,000", "12.000,00 EUR", "12 000 €").
+pub fn split_currency(text: &str) -> (&str, Option<&str>) {
+    let t = text.trim();
+    let is_code = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic());
+    if let Some((code, rest)) = t.split_once(' ') {
+        if is_code(code) {
+            return (rest, Some(code));
+        }
+    }
+    if let Some((rest, code)) = t.rsplit_once(' ') {
+        if is_code(code) {
+            return (rest, Some(code));
+        }
+    }
+    if t.contains('€') {
+        (t, Some("EUR"))
+    } else if t.contains('£') {
+        (t, Some("GBP"))
+    } else {
+        (t, None)
+    }
+}
+
 /// A whole number with thousands separators: 1000000 → "1,000,000".
 pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();

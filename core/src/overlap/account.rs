@@ -1,10 +1,19 @@
 //! Accounts and account lists: ours, or one partner's.
+//!
+//! An account's annual revenue, when the export has the column, is read as
+//! an amount in the workspace's currency ([`Money::parse`]: `5000000`,
+//! `5,000,000.00`, `USD 5,000,000`, `5.000.000 €`). A revenue that cannot be
+//! read — not a number ("5M"), negative, too large, or written in another
+//! currency — leaves the account without a revenue (it still counts for
+//! matching) and is reported by line as a [`RevenueNote`].
 
 use super::columns::{Field, Mapping};
 use super::csv_import::{BadRow, Table};
 use super::population::Population;
 use crate::date::Date;
+use crate::format::limits::MAX_MINOR;
 use crate::id::Id;
+use crate::money::{split_currency, Currency, Money, MoneyError};
 
 /// One account from a CRM export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +30,8 @@ pub struct Account {
     pub owner: String,
     pub industry: String,
     pub employees: String,
+    /// Annual revenue in the workspace's currency, when the export had it.
+    pub annual_revenue: Option<Money>,
 }
 
 impl Account {
@@ -43,6 +54,7 @@ impl Account {
             owner: String::new(),
             industry: String::new(),
             employees: String::new(),
+            annual_revenue: None,
         }
     }
 }
@@ -81,11 +93,64 @@ pub struct Built {
     pub accounts: Vec<Account>,
     /// Table problems and rows without a name or domain.
     pub bad: Vec<BadRow>,
+    /// Accounts kept without their revenue, which could not be read.
+    pub revenue_notes: Vec<RevenueNote>,
 }
 
-/// Turn table rows into accounts with `mapping`. A row needs a company name
-/// or a domain; others are reported by line and skipped.
-pub fn build_accounts(table: &Table, mapping: &Mapping, population: PopulationSource) -> Built {
+/// Why an annual revenue was not read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RevenueProblem {
+    #[error(transparent)]
+    Amount(#[from] MoneyError),
+    #[error("\"{0}\" is negative")]
+    Negative(String),
+    #[error("it is in {found} and the workspace counts in {workspace}")]
+    Currency { found: String, workspace: Currency },
+}
+
+/// An account kept without its annual revenue.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: annual revenue left out: {problem}")]
+pub struct RevenueNote {
+    pub line: usize,
+    pub problem: RevenueProblem,
+}
+
+/// An annual revenue as an export writes it, in `currency`; `Ok(None)` when
+/// the cell is empty.
+pub fn parse_revenue(text: &str, currency: Currency) -> Result<Option<Money>, RevenueProblem> {
+    let (amount, written) = split_currency(text);
+    if amount.is_empty() {
+        return Ok(None);
+    }
+    if let Some(found) = written {
+        if !found.eq_ignore_ascii_case(currency.code()) {
+            return Err(RevenueProblem::Currency {
+                found: found.to_uppercase(),
+                workspace: currency,
+            });
+        }
+    }
+    let m = Money::parse(amount, currency)?;
+    if m.minor() < 0 {
+        return Err(RevenueProblem::Negative(amount.to_owned()));
+    }
+    if m.minor() > MAX_MINOR {
+        return Err(MoneyError::TooLarge(amount.to_owned()).into());
+    }
+    Ok(Some(m))
+}
+
+/// Turn table rows into accounts with `mapping`, revenues in `currency`
+/// (the workspace's; `None` reads no revenue: an analysis outside a
+/// workspace). A row needs a company name or a domain; others are reported
+/// by line and skipped.
+pub fn build_accounts(
+    table: &Table,
+    mapping: &Mapping,
+    population: PopulationSource,
+    currency: Option<Currency>,
+) -> Built {
     let cell = |row: &[String], f: Field| -> String {
         mapping
             .get(f)
@@ -95,6 +160,7 @@ pub fn build_accounts(table: &Table, mapping: &Mapping, population: PopulationSo
     };
     let mut bad = table.bad.clone();
     let mut accounts = Vec::with_capacity(table.rows.len());
+    let mut revenue_notes = Vec::new();
     for (line, row) in &table.rows {
         let name = cell(row, Field::Name);
         let domain = cell(row, Field::Domain);
@@ -124,6 +190,17 @@ pub fn build_accounts(table: &Table, mapping: &Mapping, population: PopulationSo
         };
         let short =
             |s: String| -> String { s.chars().take(crate::format::limits::SHORT_TEXT).collect() };
+        let revenue = currency.map(|c| parse_revenue(&cell(row, Field::Revenue), c));
+        let annual_revenue = match revenue.transpose() {
+            Ok(m) => m.flatten(),
+            Err(problem) => {
+                revenue_notes.push(RevenueNote {
+                    line: *line,
+                    problem,
+                });
+                None
+            }
+        };
         accounts.push(Account {
             line: *line,
             name,
@@ -134,8 +211,44 @@ pub fn build_accounts(table: &Table, mapping: &Mapping, population: PopulationSo
             owner: short(cell(row, Field::Owner)),
             industry: short(cell(row, Field::Industry)),
             employees: short(cell(row, Field::Employees)),
+            annual_revenue,
         });
     }
     bad.sort_by_key(|b| b.line);
-    Built { accounts, bad }
+    Built {
+        accounts,
+        bad,
+        revenue_notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: Result<Option<i64>, &str>) {
+        let got = parse_revenue(text, Currency::EUR)
+            .map(|m| m.map(Money::minor))
+            .map_err(|e| e.to_string());
+        assert_eq!(got, expected.map_err(str::to_owned), "{text:?}");
+    }
+
+    #[test]
+    fn revenues_as_exports_write_them() {
+        check("", Ok(None));
+        check("  ", Ok(None));
+        check("5000000", Ok(Some(500_000_000)));
+        check("5,000,000.00", Ok(Some(500_000_000)));
+        check("5.000.000 €", Ok(Some(500_000_000)));
+        check("EUR 1,250,000", Ok(Some(125_000_000)));
+        check(
+            "USD 5,000,000",
+            Err("it is in USD and the workspace counts in EUR"),
+        );
+        check("-20", Err("\"-20\" is negative"));
+        check(
+            "5M",
+            Err("\"5M\" is not an amount: write digits with an optional decimal point, e.g. 1250 or 1250.50"),
+        );
+    }
 }

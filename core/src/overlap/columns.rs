@@ -13,6 +13,7 @@ vocabulary! {
         Industry = "industry" / "Industry",
         Employees = "employees" / "Employees",
         Country = "country" / "Country",
+        Revenue = "annual_revenue" / "Annual revenue",
     }
 }
 
@@ -91,6 +92,20 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "address country",
             "hq country",
             "nation",
+        ],
+    ),
+    (
+        Field::Revenue,
+        &[
+            "annual revenue",
+            // Salesforce's API name, as data loaders write it.
+            "annualrevenue",
+            // A Salesforce report in the user's currency.
+            "annual revenue converted",
+            "yearly revenue",
+            "revenue",
+            "annual turnover",
+            "turnover",
         ],
     ),
 ];
@@ -218,7 +233,8 @@ mod tests {
                 "Company owner",
                 "Industry",
                 "Number of Employees",
-                "Country/Region"
+                "Country/Region",
+                "Annual Revenue"
             ]),
             [
                 (Field::Name, "Company name"),
@@ -228,6 +244,7 @@ mod tests {
                 (Field::Industry, "Industry"),
                 (Field::Employees, "Number of Employees"),
                 (Field::Country, "Country/Region"),
+                (Field::Revenue, "Annual Revenue"),
             ]
         );
         // Salesforce accounts report.
@@ -238,7 +255,8 @@ mod tests {
                 "Type",
                 "Account Owner",
                 "Billing Country",
-                "Employees"
+                "Employees",
+                "AnnualRevenue"
             ]),
             [
                 (Field::Name, "Account Name"),
@@ -247,6 +265,7 @@ mod tests {
                 (Field::Owner, "Account Owner"),
                 (Field::Employees, "Employees"),
                 (Field::Country, "Billing Country"),
+                (Field::Revenue, "AnnualRevenue"),
             ]
         );
         // Pipedrive organizations.
@@ -256,13 +275,15 @@ mod tests {
                 "Organization - Name",
                 "Organization - Owner",
                 "Organization - Website",
-                "Organization - Address country"
+                "Organization - Address country",
+                "Organization - Annual revenue"
             ]),
             [
                 (Field::Name, "Organization - Name"),
                 (Field::Domain, "Organization - Website"),
                 (Field::Owner, "Organization - Owner"),
                 (Field::Country, "Organization - Address country"),
+                (Field::Revenue, "Organization - Annual revenue"),
             ]
         );
         // Plain spreadsheet.

@@ -1,14 +1,14 @@
 //! Importing one CRM export into an account list: read the CSV, guess (or
 //! take) the column mapping, decide populations, report bad rows.
 
-use super::account::{build_accounts, Account, AccountList, ListOwner, PopulationSource};
+use super::account::{build_accounts, Account, AccountList, Built, ListOwner, PopulationSource};
 use super::columns::{looks_like_header, Field, Mapping};
-use super::csv_import::{read_csv, BadRow, CsvError, Table};
+use super::csv_import::{read_csv, CsvError, Table};
 use super::population::Population;
 use crate::date::Date;
 use crate::format::limits::MAX_ITEMS;
 use crate::id::Id;
-use crate::money::group_digits;
+use crate::money::{group_digits, Currency};
 
 /// Why a CSV could not become an account list.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -46,19 +46,21 @@ pub fn default_population(mapping: &Mapping) -> PopulationSource {
     }
 }
 
-/// The accounts of a prepared CSV under `mapping` and `population`, with the
-/// rows that were skipped.
+/// The accounts of a prepared CSV under `mapping` and `population`
+/// (revenues in `currency`, the workspace's; `None` reads none), with the
+/// rows that were skipped and the revenues that could not be read.
 pub fn accounts(
     prepared: &Prepared,
     mapping: &Mapping,
     population: PopulationSource,
-) -> Result<(Vec<Account>, Vec<BadRow>), ImportListError> {
+    currency: Option<Currency>,
+) -> Result<Built, ImportListError> {
     if mapping.get(Field::Name).is_none() && mapping.get(Field::Domain).is_none() {
         return Err(ImportListError::NoKeyColumn(
             prepared.table.headers.join(", "),
         ));
     }
-    let built = build_accounts(&prepared.table, mapping, population);
+    let built = build_accounts(&prepared.table, mapping, population, currency);
     // A longer list would be saved in a file that no import accepts.
     if built.accounts.len() > MAX_ITEMS {
         return Err(ImportListError::TooMany {
@@ -66,7 +68,7 @@ pub fn accounts(
             limit: MAX_ITEMS,
         });
     }
-    Ok((built.accounts, built.bad))
+    Ok(built)
 }
 
 /// A finished list.
@@ -110,10 +112,15 @@ mod tests {
         for (rows, accepted) in [(MAX_ITEMS, true), (MAX_ITEMS + 1, false)] {
             let prepared = prepare(&export(rows)).unwrap();
             let population = default_population(&prepared.mapping);
-            match accounts(&prepared, &prepared.mapping, population) {
-                Ok((accs, bad)) => {
+            match accounts(
+                &prepared,
+                &prepared.mapping,
+                population,
+                Some(Currency::EUR),
+            ) {
+                Ok(built) => {
                     assert!(accepted, "{rows} rows were accepted");
-                    assert_eq!((accs.len(), bad.len()), (rows, 0));
+                    assert_eq!((built.accounts.len(), built.bad.len()), (rows, 0));
                 }
                 Err(e) => {
                     assert!(!accepted, "{rows} rows: {e}");

@@ -49,7 +49,7 @@ use super::{Attribution, DealKind, Stage};
 use crate::date::Date;
 use crate::format::limits::{MAX_ITEMS, MAX_MINOR, SHORT_TEXT};
 use crate::id::Id;
-use crate::money::{group_digits, Currency, Money, MoneyError};
+use crate::money::{group_digits, split_currency, Currency, Money, MoneyError};
 use crate::overlap::csv_import::{read_csv, CsvError, Table};
 use crate::overlap::normalize::{host_of, name_key};
 
@@ -391,30 +391,6 @@ pub fn kind_of(text: &str) -> DealKind {
         DealKind::Expansion
     } else {
         DealKind::New
-    }
-}
-
-/// The amount without a currency written in it, and that currency
-/// ("USD 12,000", "12.000,00 EUR", "12 000 €").
-fn split_currency(text: &str) -> (&str, Option<&str>) {
-    let t = text.trim();
-    let is_code = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic());
-    if let Some((code, rest)) = t.split_once(' ') {
-        if is_code(code) {
-            return (rest, Some(code));
-        }
-    }
-    if let Some((rest, code)) = t.rsplit_once(' ') {
-        if is_code(code) {
-            return (rest, Some(code));
-        }
-    }
-    if t.contains('€') {
-        (t, Some("EUR"))
-    } else if t.contains('£') {
-        (t, Some("GBP"))
-    } else {
-        (t, None)
     }
 }
 

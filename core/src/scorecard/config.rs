@@ -69,9 +69,14 @@ fn category(cat: &str, name: &str, criteria: [(&str, &str); 3]) -> Category {
     }
 }
 
-/// Category ids of the seed scorecard.
+/// Category ids of the seed scorecard, and the criteria account data
+/// speaks to ([`crate::overlap::icp_fit`]).
 pub mod ids {
     pub const MARKET_ICP_FIT: &str = "market_icp_fit";
+    /// "Density in your priority verticals".
+    pub const ICP_DENSITY: &str = "icp_density";
+    /// "Access to your target buyer roles".
+    pub const BUYER_ACCESS: &str = "buyer_access";
     pub const GTM_COMPATIBILITY: &str = "gtm_compatibility";
     pub const REVENUE_FOCUS: &str = "revenue_focus";
     pub const OPERATIONAL_READINESS: &str = "operational_readiness";
@@ -89,8 +94,8 @@ impl Default for Scorecard {
                 ids::MARKET_ICP_FIT,
                 "Market and ICP fit",
                 [
-                    ("icp_density", "Density in your priority verticals"),
-                    ("buyer_access", "Access to your target buyer roles"),
+                    (ids::ICP_DENSITY, "Density in your priority verticals"),
+                    (ids::BUYER_ACCESS, "Access to your target buyer roles"),
                     (
                         "use_case_match",
                         "Clear use cases that match your highest-win scenarios",

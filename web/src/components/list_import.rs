@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::Edit;
-use partnerfit_core::overlap::account::{ListOwner, PopulationSource};
+use partnerfit_core::overlap::account::{Built, ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
 use partnerfit_core::overlap::import::{
@@ -100,8 +100,10 @@ fn MappingStep(
     let mapping = RwSignal::new(prepared.mapping.clone());
     let population = RwSignal::new(default_population(&prepared.mapping));
     let p2 = prepared.clone();
+    let currency = Memo::new(move |_| ws.with(|w| w.profile.currency));
     let preview = Memo::new(move |_| {
-        accounts(&p2, &mapping.get(), population.get()).map_err(|e| e.to_string())
+        accounts(&p2, &mapping.get(), population.get(), Some(currency.get()))
+            .map_err(|e| e.to_string())
     });
     let t = &prepared.table;
     let summary = format!(
@@ -158,7 +160,12 @@ fn MappingStep(
     };
     let pop_name = next_id();
     let import = move |_| {
-        let Ok((accs, bad)) = preview.get_untracked() else {
+        let Ok(Built {
+            accounts: accs,
+            bad,
+            ..
+        }) = preview.get_untracked()
+        else {
             return;
         };
         let n = accs.len();
@@ -220,7 +227,7 @@ fn MappingStep(
             </fieldset>
             {move || match preview.get() {
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Ok((accs, bad)) => {
+                Ok(Built { accounts: accs, bad, revenue_notes }) => {
                     let counts = Population::ALL.iter().map(|p| p.count(accs.iter().filter(|a| a.population == *p).count())).collect::<Vec<_>>().join(", ");
                     view! {
                         <p data-testid="csv-preview">{format!("{} will be imported ({counts}).", count(accs.len(), "account", "accounts"))}</p>
@@ -230,11 +237,17 @@ fn MappingStep(
                                 <ul>{bad.iter().take(50).map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
                             </div>
                         })}
+                        {(!revenue_notes.is_empty()).then(|| view! {
+                            <div class="warn" data-testid="csv-revenue-notes">
+                                <p>{format!("{} will be imported without an annual revenue:", count(revenue_notes.len(), "account", "accounts"))}</p>
+                                <ul>{revenue_notes.iter().take(50).map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
                     }.into_any()
                 }
             }}
             <div class="actions">
-                <button type="button" prop:disabled=move || preview.with(|p| p.as_ref().map_or(true, |(a, _)| a.is_empty())) on:click=import>"Import accounts"</button>
+                <button type="button" prop:disabled=move || preview.with(|p| p.as_ref().map_or(true, |b| b.accounts.is_empty())) on:click=import>"Import accounts"</button>
                 <button type="button" on:click=move |_| stage.set(Stage::Idle)>"Cancel"</button>
             </div>
         </div>

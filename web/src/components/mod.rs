@@ -10,6 +10,7 @@ pub mod dropzone;
 pub mod enablement;
 pub mod fields;
 pub mod history;
+pub mod icp_evidence;
 pub mod import;
 pub mod list_editor;
 pub mod list_import;

@@ -1,5 +1,6 @@
 //! One partner: profile and lifecycle, alignment (step 3), ICP disqualifiers,
-//! the scorecard with evidence, the verdict with its reasons, a radar chart
+//! the scorecard with evidence (and the ratings their customer data
+//! suggests), the verdict with its reasons, a radar chart
 //! and the sensitivity of the verdict.
 
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use partnerfit_core::alignment::QUESTIONS;
 use partnerfit_core::edit::partner::{evidence_label, their_answer_label};
 use partnerfit_core::edit::pilot::OVERRIDE_REASON;
 use partnerfit_core::edit::{PartnerEdit, PartnerText, Question, TextKind};
+use partnerfit_core::overlap::icp_fit::Measure;
 use partnerfit_core::partner::Status;
 use partnerfit_core::scorecard::verdict::Verdict;
 use partnerfit_core::scorecard::{format_score, GateState};
@@ -17,6 +19,7 @@ use partnerfit_core::Id;
 use crate::clock;
 use crate::components::charts::{Radar, Series};
 use crate::components::fields::{Check, Choice, TextField};
+use crate::components::icp_evidence::{fit_memo, IcpEvidence, Suggested};
 use crate::components::partner_route::PartnerRoute;
 use crate::components::rating::RatingSelect;
 use crate::components::verdict::{Reasons, VerdictBadge};
@@ -196,6 +199,7 @@ fn Scorecard(lens: PartnerLens) -> impl IntoView {
     let derived = use_derived();
     let card = Memo::new(move |_| store.with(|w| w.scorecard.clone()));
     let evaluation = Memo::new(move |_| derived.evaluation(&lens.id()));
+    let fit = fit_memo(lens);
     let categories = move || {
         card.get()
             .categories
@@ -208,10 +212,14 @@ fn Scorecard(lens: PartnerLens) -> impl IntoView {
                         move |p| key.with_value(|k| p.evidence(k).to_owned()),
                         move |v| PartnerEdit::Evidence(key.get_value(), v),
                     );
+                    let suggested = Measure::of(&c.id).map(|measure| view! {
+                        <Suggested fit measure lens criterion=c.id.clone()/>
+                    });
                     view! {
                         <div class="criterion">
                             <RatingSelect partner=lens criterion=c.id.clone() label=c.text.clone()/>
                             <TextField label=evidence_label(&c.text) binding=evidence/>
+                            {suggested}
                         </div>
                     }
                 }).collect_view();
@@ -248,6 +256,7 @@ fn Scorecard(lens: PartnerLens) -> impl IntoView {
         <section aria-labelledby="scorecard-title" class="scorecard">
             <h2 id="scorecard-title">"Scorecard"</h2>
             <p class="hint">"Rate each criterion 1–5 and note the evidence. Unrated criteria keep the verdict at “needs evidence”."</p>
+            <IcpEvidence fit/>
             <div class="scorecard-layout">
                 <div>{categories}</div>
                 <figure class="chart">{chart}<figcaption>"Filled: scores. Dashed: the gates for this partner type."</figcaption></figure>

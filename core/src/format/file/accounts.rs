@@ -1,7 +1,7 @@
 //! The file's account lists: imported CRM exports, ours and each partner's.
 
 use super::declare::file_types;
-use super::leaf::{Short, Whole};
+use super::leaf::{MinorUnits, Short, Whole};
 use crate::date::Date;
 use crate::id::Id;
 use crate::overlap::population::Population;
@@ -15,7 +15,7 @@ crate::vocabulary! {
 }
 
 /// The keys of an [`AccountFile`], in the order they are written.
-pub const ACCOUNT_KEYS: [&str; 9] = AccountFile::KEYS;
+pub const ACCOUNT_KEYS: [&str; 10] = AccountFile::KEYS;
 
 file_types! {
     /// One account of an imported list.
@@ -31,6 +31,10 @@ file_types! {
         pub owner: Short,
         pub industry: Short,
         pub employees: Short,
+        /// Annual revenue in minor units of the workspace's currency (since
+        /// version 6); written only when the export had it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub annual_revenue_minor: Option<MinorUnits>,
     }
 
     /// An imported CRM export.

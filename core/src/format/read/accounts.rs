@@ -13,6 +13,7 @@ use crate::overlap::account::{Account, AccountList, ListOwner, PopulationSource}
 file_form! {
     Account = AccountFile {
         line, name, domain, country, population, status, owner, industry, employees,
+        annual_revenue_minor: annual_revenue,
     }
 }
 
