@@ -173,8 +173,9 @@ fn list(out: &mut String, items: &[String], numbered: bool) {
     }
 }
 
-/// Escape Markdown's inline markup and keep text on one line.
-fn md(s: &str) -> String {
+/// Escape Markdown's inline markup and keep text on one line (the tier
+/// sheet uses it too).
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -317,7 +317,7 @@ fn status(met: bool, ended: bool, on_track: bool) -> Status {
 }
 
 /// Judged qualified, or not judged and past qualification by `as_of`.
-fn is_qualified(o: &Opportunity, as_of: Date) -> bool {
+pub(crate) fn is_qualified(o: &Opportunity, as_of: Date) -> bool {
     o.qualified.unwrap_or_else(|| {
         o.history
             .iter()

@@ -19,6 +19,15 @@ use crate::vocabulary;
 pub mod agenda;
 pub mod calendar;
 pub mod clock;
+pub mod concentration;
+pub mod enablement;
+pub mod health;
+pub mod inactive;
+pub mod number;
+pub mod plan;
+pub mod report;
+mod sums;
+pub mod tiers;
 
 pub use clock::ClockTime;
 
