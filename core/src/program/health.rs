@@ -410,10 +410,12 @@ fn big_brands(ws: &Workspace, evals: &HashMap<&Id, &Evaluation>) -> HealthItem {
                             .collect()
                     })
                     .unwrap_or_default();
-                if unrated.is_empty() {
-                    format!("{} {mean}, below 3", c.name)
-                } else {
-                    format!("{} {mean}, not rated: {}", c.name, unrated.join(", "))
+                match (c.mean, unrated.is_empty()) {
+                    (_, true) => format!("{} {mean}, below 3", c.name),
+                    (None, false) => format!("{} not rated: {}", c.name, unrated.join(", ")),
+                    (Some(_), false) => {
+                        format!("{} {mean}, not rated: {}", c.name, unrated.join(", "))
+                    }
                 }
             })
             .unwrap_or_default();
