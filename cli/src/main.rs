@@ -53,6 +53,9 @@ enum Command {
     /// The operating rhythm as an iCalendar file (.ics): one recurring
     /// event per meeting.
     Calendar(commands::calendar::Args),
+    /// The program view: owner and number, concentration, tiers, inactive
+    /// partners, enablement, the health check, the 30-60-90 plan.
+    Program(commands::program::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Pilot(a) => commands::pilot::run(&a),
         Command::Metrics(a) => commands::metrics::run(&a),
         Command::Calendar(a) => commands::calendar::run(&a),
+        Command::Program(a) => commands::program::run(&a),
     };
     match result {
         Ok(code) => code,

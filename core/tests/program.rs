@@ -499,8 +499,6 @@ fn tiers_by_measured_performance() {
         .iter()
         .map(|t| (t.name.as_str(), t.tier, t.missed.clone()))
         .collect();
-    // The 5,000-cent sourced on a "Short" won deal is not created in the
-    // window? It is: created 07-01. Its sourced pipeline is 99.99.
     assert_eq!(
         got,
         [

@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod motion;
 pub mod overlap;
 pub mod pilot;
+pub mod program;
 pub mod report;
 pub mod response;
 pub mod schema;

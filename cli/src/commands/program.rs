@@ -1,0 +1,44 @@
+//! `partnerfit program FILE [--json] [--today YYYY-MM-DD]`: the program
+//! view — the owner and the number, concentration, tiers, inactive
+//! partners, enablement against outcomes, the health check and the
+//! 30-60-90 plan's progress.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnerfit_core::program::report::report;
+use partnerfit_core::Date;
+
+use crate::input::valid_workspace;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The workspace file.
+    workspace: PathBuf,
+    /// The day to look from (YYYY-MM-DD; default: today, UTC).
+    #[arg(long)]
+    today: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(a: &Args) -> Result<ExitCode, String> {
+    let Some(ws) = valid_workspace(&a.workspace)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let today = match &a.today {
+        Some(d) => Date::parse(d).map_err(|e| format!("--today: {e}"))?,
+        None => crate::system::today(None)?,
+    };
+    let r = report(&ws, today);
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", r.text());
+    }
+    Ok(ExitCode::SUCCESS)
+}
