@@ -94,3 +94,36 @@ fn opportunity(i: usize, partners: &[Id], start: Date, rng: &mut Lcg) -> Opportu
         next_actions: Vec::new(),
     }
 }
+
+/// [`pipeline_workspace`] as a running program: a third of the partners
+/// active and a third in pilot (each with a pilot and a few hours of
+/// enablement), the demo's tiers, and an owner with a target — what the
+/// program view's budget speaks of.
+pub fn program_workspace(partners: usize, deals: usize, seed: u64) -> Workspace {
+    use partnerfit_core::partner::{Enablement, EnablementKind, Status};
+    use partnerfit_core::pilot::Pilot;
+    let mut ws = pipeline_workspace(partners, deals, seed);
+    let start = Date::parse("2026-06-01").expect("valid date");
+    for (i, p) in ws.partners.iter_mut().enumerate() {
+        let p = Arc::make_mut(p);
+        match i % 3 {
+            0 => p.set_status(Status::Active, start),
+            1 => {
+                p.set_status(Status::Pilot, start);
+                p.pilots.push(Pilot::new(start));
+            }
+            _ => continue,
+        }
+        p.enablement = (0..4)
+            .map(|k| Enablement {
+                date: start.add_days(30 * k),
+                kind: EnablementKind::Training,
+                minutes: 60 + 30 * k as u32,
+                note: String::new(),
+            })
+            .collect();
+    }
+    ws.program.owner = "Mara Jensen".into();
+    ws.program.target = Money(50_000_000);
+    ws
+}

@@ -240,18 +240,39 @@ pub fn deals(pilot: &Pilot, pipeline: &Pipeline, partner: &Id) -> Vec<Arc<Opport
     pipeline
         .opportunities
         .iter()
-        .filter(|o| {
-            o.partner.as_ref() == Some(partner)
-                && o.created <= pilot.end
-                && !o
-                    .history
-                    .iter()
-                    .take_while(|e| e.date < pilot.start)
-                    .last()
-                    .is_some_and(|e| e.stage.is_closed())
-        })
+        .filter(|o| o.partner.as_ref() == Some(partner) && in_pilot(pilot, o))
         .cloned()
         .collect()
+}
+
+/// Whether a deal of the partner is one of the pilot's: created by its end
+/// and not closed before its start.
+fn in_pilot(pilot: &Pilot, o: &Opportunity) -> bool {
+    o.created <= pilot.end
+        && !o
+            .history
+            .iter()
+            .take_while(|e| e.date < pilot.start)
+            .last()
+            .is_some_and(|e| e.stage.is_closed())
+}
+
+/// Whether the pilot produced movement by `as_of` (clamped to its end): a
+/// qualified opportunity created or a deal moved forward within its dates,
+/// as [`evaluate`] counts them (the recommendation's "no movement" is the
+/// opposite). `partner_deals` are the partner's deals, from one pass over
+/// the pipeline for many partners.
+pub fn moved<'a>(
+    pilot: &Pilot,
+    partner_deals: impl IntoIterator<Item = &'a Opportunity>,
+    as_of: Date,
+) -> bool {
+    let as_of = as_of.min(pilot.end);
+    partner_deals.into_iter().any(|o| {
+        in_pilot(pilot, o)
+            && ((pilot.start <= o.created && o.created <= as_of && is_qualified(o, as_of))
+                || progressed(o, pilot.start, as_of))
+    })
 }
 
 /// The open deals among `deals` that have stood in their stage on `day`

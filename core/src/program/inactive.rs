@@ -24,8 +24,8 @@ use super::sums::partner_index;
 use crate::date::Date;
 use crate::id::Id;
 use crate::partner::{Partner, Status};
-use crate::pilot::evaluate::evaluate;
-use crate::pipeline::Pipeline;
+use crate::pilot::evaluate::moved;
+use crate::pipeline::Opportunity;
 use crate::vocabulary;
 use crate::words::count;
 use crate::workspace::Workspace;
@@ -65,10 +65,11 @@ pub fn engaged_since(p: &Partner) -> Option<Date> {
 }
 
 /// Whether the partner's last pilot ended without movement on `today`
-/// (rule in the module doc), with the pilot's dates in words.
+/// (rule in the module doc), with the pilot's dates in words; `deals` are
+/// the partner's deals.
 pub(crate) fn pilot_without_movement(
     p: &Partner,
-    pipeline: &Pipeline,
+    deals: &[&Opportunity],
     today: Date,
 ) -> Option<String> {
     let pilot = p.pilot()?;
@@ -76,8 +77,7 @@ pub(crate) fn pilot_without_movement(
         Some(d) => Some(d.date.min(pilot.end)),
         None => (today > pilot.end).then_some(pilot.end),
     }?;
-    let state = evaluate(pilot, pipeline, &p.id, ended.max(pilot.start));
-    (state.qualified.count == 0 && state.progression.progressed == 0).then(|| {
+    (!moved(pilot, deals.iter().copied(), ended.max(pilot.start))).then(|| {
         format!(
             "Its pilot ({} to {}) ended without movement: no qualified opportunity created and no deal moved forward",
             pilot.start, pilot.end
@@ -85,39 +85,49 @@ pub(crate) fn pilot_without_movement(
     })
 }
 
-/// The last partner deal of each partner created on or before `today`, in
-/// the order of `ws.partners` (one pass over the pipeline).
-pub(crate) fn last_deals(ws: &Workspace, today: Date) -> Vec<Option<Date>> {
+/// Each partner's deals, and the last partner deal it created on or before
+/// `today`, in the order of `ws.partners` (one pass over the pipeline).
+pub(crate) struct PartnerDeals<'a> {
+    pub deals: Vec<Vec<&'a Opportunity>>,
+    pub last: Vec<Option<Date>>,
+}
+
+pub(crate) fn partner_deals(ws: &Workspace, today: Date) -> PartnerDeals<'_> {
     let index = partner_index(ws);
-    let mut last = vec![None; ws.partners.len()];
+    let n = ws.partners.len();
+    let mut out = PartnerDeals {
+        deals: vec![Vec::new(); n],
+        last: vec![None; n],
+    };
     for o in &ws.pipeline.opportunities {
-        if !o.attribution.is_partner() || o.created > today {
+        let Some(&i) = o.partner.as_ref().and_then(|id| index.get(id)) else {
             continue;
-        }
-        if let Some(&i) = o.partner.as_ref().and_then(|id| index.get(id)) {
-            let slot: &mut Option<Date> = &mut last[i];
+        };
+        out.deals[i].push(&**o);
+        if o.attribution.is_partner() && o.created <= today {
+            let slot = &mut out.last[i];
             *slot = Some(slot.map_or(o.created, |d: Date| d.max(o.created)));
         }
     }
-    last
+    out
 }
 
 /// The inactive partners on `today`, in workspace order (rules in the
 /// module doc).
 pub fn inactive(ws: &Workspace, today: Date) -> Vec<InactivePartner> {
     let limit = i64::from(ws.program.inactive_days);
-    let last = last_deals(ws, today);
+    let found = partner_deals(ws, today);
     ws.partners
         .iter()
-        .zip(last)
+        .zip(found.last.iter().zip(&found.deals))
         .filter(|(p, _)| !p.archived && matches!(p.status(), Status::Pilot | Status::Active))
-        .filter_map(|(p, last)| {
+        .filter_map(|(p, (&last, deals))| {
             let since = engaged_since(p);
             // From the last deal, or from becoming pilot or active without one.
             let from = last.or(since);
             let days = from.map(|f| f.days_until(today).max(0));
             let quiet = days.is_some_and(|d| d >= limit);
-            let stalled = pilot_without_movement(p, &ws.pipeline, today);
+            let stalled = pilot_without_movement(p, deals, today);
             if !quiet && stalled.is_none() {
                 return None;
             }

@@ -29,7 +29,7 @@
 
 use serde::Serialize;
 
-use super::inactive::pilot_without_movement;
+use super::inactive::{partner_deals, pilot_without_movement};
 use super::PlanStep;
 use crate::date::Date;
 use crate::partner::{Partner, Status};
@@ -182,9 +182,12 @@ fn evidence(ws: &Workspace, step: PlanStep, today: Date) -> Option<Option<String
                 .flat_map(|p| &p.pilots)
                 .filter(|x| x.decided.is_some() || today > x.end)
                 .count();
-            let stalled = partners()
-                .filter(|p| matches!(p.status(), Status::Pilot | Status::Active))
-                .any(|p| pilot_without_movement(p, &ws.pipeline, today).is_some());
+            let found = partner_deals(ws, today);
+            let stalled = ws.partners.iter().zip(&found.deals).any(|(p, deals)| {
+                !p.archived
+                    && matches!(p.status(), Status::Pilot | Status::Active)
+                    && pilot_without_movement(p, deals, today).is_some()
+            });
             (ended > 0 && !stalled).then(|| {
                 format!(
                     "{} ended; none left running without movement",
