@@ -677,7 +677,11 @@ mod random {
     use partnerfit_core::motion::{JourneyStage, Party, Step};
     use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal};
     use partnerfit_core::overlap::figures::Decision;
-    use partnerfit_core::partner::BrandSize;
+    use partnerfit_core::partner::{BrandSize, Enablement, EnablementKind};
+    use partnerfit_core::program::{
+        ClockTime, HealthPoint, Meeting, MeetingKind, Number, PlanStep, Tier,
+    };
+    use partnerfit_core::rate::Rate;
     use partnerfit_core::scorecard::Category;
     use partnerfit_core::share::records::{ReceivedResponse, SentInvitation, Verification};
     use partnerfit_core::vocab::Vocabulary;
@@ -705,7 +709,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..60,
+            0u8..66,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -1451,6 +1455,66 @@ mod random {
                 partnerfit_core::pipeline::Stage::ALL[op.b % 7],
                 (op.n >= 0).then_some((op.n * 400) as u16),
             )),
+            // The program (kinds 60–64) and the enablement log (65).
+            60 => Edit::Program(match op.a % 6 {
+                0 => ProgramEdit::Text(ProgramText::Owner, op.text.clone()),
+                1 => ProgramEdit::Number(Number::ALL[op.b % 3]),
+                2 => ProgramEdit::Target(Money(op.n * 1_000_000)),
+                3 => ProgramEdit::Start(op.flag.then(|| day().add_days(op.n * 10))),
+                4 => ProgramEdit::TierQuarters(op.n.clamp(0, 9) as u8),
+                _ => ProgramEdit::InactiveDays((op.n.max(0) * 40) as u16),
+            }),
+            61 => Edit::Program(ProgramEdit::Meetings(match op.a % 4 {
+                0 | 1 => RowEdit::Add(Meeting {
+                    id: fresh("m"),
+                    kind: MeetingKind::ALL[op.b % 3],
+                    partner: op.flag.then(|| p.clone()),
+                    first: day().add_days(op.n),
+                    time: ClockTime::new((op.b % 24) as u8, 30).unwrap(),
+                    minutes: (op.n.max(0) * 20) as u16,
+                    attendees: op.text.lines().map(str::to_owned).collect(),
+                }),
+                2 => RowEdit::Remove(row),
+                _ => RowEdit::Move { from: row, to: 0 },
+            })),
+            62 => Edit::Program(ProgramEdit::Tiers({
+                let tier = Tier {
+                    name: op.text.clone(),
+                    min_sourced: Money(op.n * 500_000),
+                    min_won: Money(op.n.max(0) * 100_000),
+                    min_win_rate: Rate((op.b % 12_000) as u32),
+                    benefits: op.text.lines().map(str::to_owned).collect(),
+                };
+                match op.a % 4 {
+                    0 => RowEdit::Add(tier),
+                    1 => RowEdit::Set(row, tier),
+                    2 => RowEdit::Remove(row),
+                    _ => RowEdit::Move { from: row, to: 0 },
+                }
+            })),
+            63 => Edit::Program(ProgramEdit::PlanDone(
+                PlanStep::ALL[op.b % PlanStep::ALL.len()],
+                op.flag.then(|| day().add_days(op.n)),
+            )),
+            64 => Edit::Program(ProgramEdit::RecordHealth(HealthPoint {
+                date: day().add_days(op.n),
+                passing: op.n.max(0) as u16,
+                total: (op.b % 12) as u16,
+            })),
+            65 => pe(PartnerEdit::Enablement({
+                let entry = Enablement {
+                    date: day().add_days(-op.n * 7),
+                    kind: EnablementKind::ALL[op.b % EnablementKind::ALL.len()],
+                    minutes: (op.n.max(0) * 15_000) as u32,
+                    note: op.text.clone(),
+                };
+                match op.a % 4 {
+                    0 => RowEdit::Add(entry),
+                    1 => RowEdit::Set(row, entry),
+                    2 => RowEdit::Remove(row),
+                    _ => RowEdit::Move { from: row, to: 0 },
+                }
+            })),
             _ => Edit::AddList(Arc::new(AccountList {
                 id: fresh("l"),
                 owner: if op.flag {
