@@ -703,14 +703,13 @@ fn entry(day: &str, minutes: u32) -> Enablement {
     }
 }
 
-/// The enablement outcome of "North" with `log` and its deals:
-/// (total minutes, qualified, minutes per qualified, recent (min, q),
-/// previous (min, q), flagged).
-fn check_enablement(
-    log: &[(&str, u32)],
-    opportunities: Vec<Opportunity>,
-    expect: (u32, u32, Option<u32>, (u32, u32), (u32, u32), bool),
-) {
+/// Minutes and qualified opportunities of a period.
+type Period = (u32, u32);
+/// (total minutes, qualified, minutes per qualified, recent, previous, flagged).
+type Outcome = (u32, u32, Option<u32>, Period, Period, bool);
+
+/// The enablement outcome of "North" with `log` and its deals.
+fn check_enablement(log: &[(&str, u32)], opportunities: Vec<Opportunity>, expect: Outcome) {
     let mut ws = Workspace::empty("Acme");
     let mut p = partner("North", Status::Active, "2026-01-01");
     p.enablement = log.iter().map(|(day, m)| entry(day, *m)).collect();
@@ -890,7 +889,8 @@ fn the_healthy_workspace_passes_every_check() {
 #[test]
 fn every_check_fails_and_passes() {
     use Check::*;
-    let table: &[(&str, fn(&mut Workspace), Check, bool, &str)] = &[
+    type Row = (&'static str, fn(&mut Workspace), Check, bool, &'static str);
+    let table: &[Row] = &[
         ("disqualifiers", |ws| ws.icp.disqualifiers.clear(), IcpDisqualifiers, false, "no disqualifiers"),
         ("blank disqualifier", |ws| ws.icp.disqualifiers[0].text = " ".into(), IcpDisqualifiers, false, "no disqualifiers"),
         ("a failed gate", |ws| with(ws, "North", |p| p.rate(&id("icp_density"), Score::new(1))), GatesPassed, false, "North is active with the verdict \u{201c}do not onboard\u{201d}"),
