@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/metrics") view=pages::metrics::MetricsPage/>
                     <Route path=path!("/program") view=pages::program::ProgramPage/>
                     <Route path=path!("/agendas") view=pages::agendas::AgendasPage/>
+                    <Route path=path!("/tier-sheet") view=pages::tier_sheet::TierSheetPage/>
                 </Routes>
             </main>
         </Router>

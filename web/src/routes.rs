@@ -28,6 +28,8 @@ pub enum Page {
     /// The rhythm's agendas, print-ready: the weekly review, then one QBR
     /// per partner in pilot or active, a page each.
     Agendas,
+    /// The one-page tier sheet for partners.
+    TierSheet,
 }
 
 impl Page {
@@ -62,6 +64,7 @@ impl Page {
             Page::Metrics => "/metrics".into(),
             Page::Program => "/program".into(),
             Page::Agendas => "/agendas".into(),
+            Page::TierSheet => "/tier-sheet".into(),
         }
     }
 }

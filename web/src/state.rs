@@ -113,6 +113,22 @@ impl Store {
         result
     }
 
+    /// Bookkeeping the user did not do (the health check's score of the
+    /// day): applied to the workspace as it stands, not a step of the
+    /// history, so Undo and Redo keep their steps. An undo may take it back
+    /// with the step it undoes; whoever notes it notes it again.
+    pub fn note(&self, edit: Edit) -> Result<Applied, EditError> {
+        self.ws
+            .try_maybe_update(|w| match w.apply(edit) {
+                Ok(a) => (true, Ok(a)),
+                Err(e) => (false, Err(e)),
+            })
+            .unwrap_or(Err(EditError::Missing {
+                what: "workspace",
+                id: String::new(),
+            }))
+    }
+
     /// [`apply`](Self::apply), with the refusal in words for a control.
     pub fn commit(&self, edit: Edit) -> Result<(), String> {
         self.apply(edit)

@@ -17,6 +17,7 @@ pub mod list_import;
 pub mod metric_charts;
 pub mod nav;
 pub mod one_pager_view;
+pub mod pareto;
 pub mod partner_route;
 pub mod rating;
 pub mod response_import;

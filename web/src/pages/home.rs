@@ -101,6 +101,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"Partner ranking"</h1>
         <p class="lede">"Every active candidate, judged against the gates for its partner type and ranked by weighted score. Gates are minimums: a partner that fails one ranks below every partner that does not, whatever its score."</p>
+        <crate::pages::program::number::NumberCard linked=true/>
         {move || (gaps() > 0).then(|| view! {
             <p class="callout">{format!("Your ICP has {}. ", count(gaps(), "gap", "gaps"))}<A href=Page::Icp.link()>"Complete the ICP"</A>" so partners know what to bring."</p>
         })}

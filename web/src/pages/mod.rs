@@ -20,4 +20,5 @@ pub mod respond;
 pub mod response_page;
 pub mod scorecard;
 pub mod self_assessment;
+pub mod tier_sheet;
 pub mod workspace;
