@@ -66,10 +66,12 @@ pub fn workspace(n: usize, seed: u64) -> Workspace {
             std::sync::Arc::new(p)
         })
         .collect();
-    // The demo's partners are gone; so are their account lists and deals.
+    // The demo's partners are gone; so are their account lists, deals and
+    // the meetings with them.
     ws.account_lists
         .retain(|l| l.owner == partnerfit_core::overlap::account::ListOwner::Ours);
     ws.pipeline = Default::default();
+    ws.program.meetings.retain(|m| m.partner.is_none());
     ws
 }
 

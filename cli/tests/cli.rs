@@ -451,21 +451,21 @@ fn calendar_writes_the_rhythm_as_ics() {
 
 #[test]
 fn program_shows_the_demo_program() {
-    let o = succeeds(&["program", &demo(), "--today", "2026-11-30"]);
+    let o = succeeds(&["program", &demo(), "--date", "2026-11-30"]);
     let text = stdout(&o);
     check_contains(&text, "The number (2026 Q4)");
     check_contains(&text, "HHI 5,638: highly concentrated");
     check_contains(&text, "Kestrel ERP Consulting (no new pipeline)");
     check_contains(&text, "Health check: 4 of 10 pass");
     check_contains(&text, "30-60-90 plan from 2026-10-15, day 47");
-    let o = succeeds(&["program", &demo(), "--today", "2026-11-30", "--json"]);
+    let o = succeeds(&["program", &demo(), "--date", "2026-11-30", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["concentration"]["revenue"]["hhi"], 5638);
     assert_eq!(json["inactive"][0]["reason"], "no_new_pipeline");
     assert_eq!(json["health"]["passing"], 4);
-    // Today from the clock without --today.
+    // Today from the clock without --date.
     succeeds(&["program", &demo()]);
-    let o = run(&["program", &demo(), "--today", "30/11/2026"]);
+    let o = run(&["program", &demo(), "--date", "30/11/2026"]);
     assert_eq!(o.status.code(), Some(2));
-    check_contains(&stderr(&o), "--today");
+    check_contains(&stderr(&o), "--date");
 }

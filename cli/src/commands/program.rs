@@ -1,4 +1,4 @@
-//! `partnerfit program FILE [--json] [--today YYYY-MM-DD]`: the program
+//! `partnerfit program FILE [--json] [--date YYYY-MM-DD]`: the program
 //! view — the owner and the number, concentration, tiers, inactive
 //! partners, enablement against outcomes, the health check and the
 //! 30-60-90 plan's progress.
@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use partnerfit_core::program::report::report;
-use partnerfit_core::Date;
 
 use crate::input::valid_workspace;
 
@@ -17,7 +16,7 @@ pub struct Args {
     workspace: PathBuf,
     /// The day to look from (YYYY-MM-DD; default: today, UTC).
     #[arg(long)]
-    today: Option<String>,
+    date: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -27,10 +26,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     let Some(ws) = valid_workspace(&a.workspace)? else {
         return Ok(ExitCode::from(1));
     };
-    let today = match &a.today {
-        Some(d) => Date::parse(d).map_err(|e| format!("--today: {e}"))?,
-        None => crate::system::today(None)?,
-    };
+    let today = crate::system::today(a.date.as_deref())?;
     let r = report(&ws, today);
     if a.json {
         println!(

@@ -20,40 +20,46 @@ pub fn ProgramPage() -> impl IntoView {
     view! {
         <h1>"Program"</h1>
         <p class="lede">"Partnerships become real when leadership installs accountability: one owner for the number, a simple operating rhythm, a tight portfolio measured on revenue."</p>
-        <section aria-labelledby="program-number">
-            <h2 id="program-number">"One owner, one number"</h2>
+        <Part id="program-number" title="One owner, one number">
             <number::NumberCard/>
             <owner::OwnerAndNumber/>
-        </section>
-        <section aria-labelledby="program-health-heading" id="program-health">
-            <h2 id="program-health-heading">"Health check"</h2>
+        </Part>
+        <Part id="program-health" title="Health check">
             <health::HealthCheck/>
-        </section>
-        <section aria-labelledby="program-portfolio-heading" id="program-portfolio">
-            <h2 id="program-portfolio-heading">"Portfolio: the 80/20"</h2>
+        </Part>
+        <Part id="program-portfolio" title="Portfolio: the 80/20">
             <portfolio::Concentration/>
-        </section>
-        <section aria-labelledby="program-tiers-heading" id="program-tiers">
-            <h2 id="program-tiers-heading">"Tiers by performance"</h2>
+        </Part>
+        <Part id="program-tiers" title="Tiers by performance">
             <portfolio::TierPlacements/>
             <tiers::TierRules/>
-        </section>
-        <section aria-labelledby="program-inactive-heading" id="program-inactive">
-            <h2 id="program-inactive-heading">"Inactive partners"</h2>
+        </Part>
+        <Part id="program-inactive" title="Inactive partners">
             <portfolio::Inactive/>
             <tiers::InactiveDays/>
-        </section>
-        <section aria-labelledby="program-enablement-heading" id="program-enablement">
-            <h2 id="program-enablement-heading">"Enablement against outcomes"</h2>
+        </Part>
+        <Part id="program-enablement" title="Enablement against outcomes">
             <enablement::EnablementOutcomes/>
-        </section>
-        <section aria-labelledby="program-rhythm-heading" id="program-rhythm">
-            <h2 id="program-rhythm-heading">"Operating rhythm"</h2>
+        </Part>
+        <Part id="program-rhythm" title="Operating rhythm">
             <rhythm::Rhythm/>
-        </section>
-        <section aria-labelledby="program-plan-heading" id="program-plan">
-            <h2 id="program-plan-heading">"The 30-60-90 plan"</h2>
+        </Part>
+        <Part id="program-plan" title="The 30-60-90 plan">
             <plan::Plan/>
+        </Part>
+    }
+}
+
+/// One part of the program view: a section with its heading, reachable at
+/// `#id` (the health check's links point there).
+#[component]
+fn Part(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    view! {
+        <section aria-labelledby=labelled_by id=id>
+            <h2 id=heading>{title}</h2>
+            {children()}
         </section>
     }
 }
