@@ -18,6 +18,7 @@ pub mod icp;
 pub mod id;
 pub mod incentives;
 pub mod input;
+pub mod markdown;
 pub mod merge;
 pub mod money;
 pub mod motion;

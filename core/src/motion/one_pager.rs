@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Motion, Party};
+use crate::markdown::escape as md;
 use crate::vocab::Vocabulary as _;
 
 /// Shown wherever the motion has no rule yet.
@@ -171,23 +172,6 @@ fn list(out: &mut String, items: &[String], numbered: bool) {
             out.push_str(&format!("- {}\n", md(item)));
         }
     }
-}
-
-/// Escape Markdown's inline markup and keep text on one line (the tier
-/// sheet uses it too).
-pub(crate) fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

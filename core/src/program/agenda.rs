@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::date::Date;
 use crate::governance::{report, Period, Window};
 use crate::id::Id;
+use crate::markdown::escape as md;
 use crate::money::Money;
 use crate::partner::Partner;
 use crate::pilot::evaluate::{deal_name, stage_at, stuck};
@@ -59,23 +60,6 @@ impl Agenda {
         }
         out
     }
-}
-
-/// Text that Markdown shows as written (what partners and CRMs typed may
-/// hold `*`, `_`, `#`, `<`…).
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
-            out.push('\\');
-        }
-        if c == '\n' || c == '\r' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn partner_name(ws: &Workspace, id: &Option<Id>) -> String {

@@ -236,7 +236,7 @@ pub fn tier_sheet(ws: &Workspace) -> TierSheet {
 impl TierSheet {
     /// As Markdown: the title, the intro, a section per tier.
     pub fn to_markdown(&self) -> String {
-        use crate::motion::one_pager::md;
+        use crate::markdown::escape as md;
         let mut out = format!("# {}\n\n{}\n", md(&self.title), md(&self.intro));
         if self.tiers.is_empty() {
             out.push_str("\nNo tiers yet.\n");
