@@ -469,3 +469,15 @@ fn program_shows_the_demo_program() {
     assert_eq!(o.status.code(), Some(2));
     check_contains(&stderr(&o), "--date");
 }
+
+#[test]
+fn calendar_refuses_a_rhythm_without_meetings() {
+    let mut ws: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(demo()).unwrap()).unwrap();
+    ws["program"]["meetings"] = serde_json::json!([]);
+    let file = temp("no-meetings.json", &ws.to_string());
+    let o = run(&["calendar", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    check_contains(&stderr(&o), "no meetings in its rhythm yet");
+    assert!(stdout(&o).is_empty());
+}

@@ -1568,3 +1568,32 @@ mod random {
         }
     }
 }
+
+/// Meeting ids stay unique: a row changed to another meeting's id is
+/// refused, as the reader would refuse the file.
+#[test]
+fn a_meeting_cannot_take_another_meetings_id() {
+    use partnerfit_core::edit::ProgramEdit;
+    let mut ws = partnerfit_core::demo::demo();
+    let mut second = ws.program.meetings[1].clone();
+    second.id = ws.program.meetings[0].id.clone();
+    let before = ws.clone();
+    let refused = ws.apply(Edit::Program(ProgramEdit::Meetings(RowEdit::Set(
+        1, second,
+    ))));
+    assert!(
+        matches!(
+            refused,
+            Err(partnerfit_core::edit::EditError::Duplicate {
+                what: "meeting",
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(ws, before);
+    // Its own id is its own.
+    let same = ws.program.meetings[1].clone();
+    ws.apply(Edit::Program(ProgramEdit::Meetings(RowEdit::Set(1, same))))
+        .unwrap();
+}

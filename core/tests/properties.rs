@@ -53,10 +53,15 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
         let partners: Vec<_> = (0..n).map(arb_partner).collect();
         (partners, Just(weights)).prop_map(|(partners, weights)| {
             let mut ws = Workspace::empty("Prop Co");
+            // Weights in quarters; zero allowed except where a file needs one
+            // above zero (the first category, each category's first
+            // criterion), so every generated scorecard is one a file keeps.
             for (i, cat) in ws.scorecard.categories.iter_mut().enumerate() {
-                cat.weight = (weights[i] * 4.0).round() / 4.0;
+                let w = (weights[i] * 4.0).round() / 4.0;
+                cat.weight = if i == 0 { w.max(0.25) } else { w };
                 for (j, k) in cat.criteria.iter_mut().enumerate() {
-                    k.weight = (weights[4 + i * 3 + j] * 4.0).round() / 4.0;
+                    let w = (weights[4 + i * 3 + j] * 4.0).round() / 4.0;
+                    k.weight = if j == 0 { w.max(0.25) } else { w };
                 }
             }
             // A per-criterion floor (1–3) on the ICP-fit gate of every type, or none.

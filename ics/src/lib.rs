@@ -8,7 +8,7 @@
 //! clock (chrono's), and the core never reads one: the time stamp of the
 //! file (`DTSTAMP`) is an argument here too.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use icalendar::{Calendar, Component, EventLike};
 use partnerfit_core::program::calendar::{events, CalendarEvent};
 use partnerfit_core::Workspace;
@@ -32,23 +32,43 @@ pub fn calendar(ws: &Workspace, now_unix_seconds: i64) -> String {
     } else {
         format!("{} partner program rhythm", ws.profile.name.trim())
     };
-    cal.name(&name);
+    // The calendar's name is written as it is given (icalendar escapes only
+    // the properties it types as text): escape it here, on one line.
+    cal.name(&text_value(&name));
     for e in events(ws) {
         cal.push(event(&e, stamp));
     }
     cal.done().to_string()
 }
 
+/// A TEXT value (RFC 5545 3.3.11): backslashes, semicolons and commas
+/// escaped, line breaks written `\n`, other control characters dropped.
+fn text_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn event(e: &CalendarEvent, stamp: DateTime<Utc>) -> icalendar::Event {
-    let start = local(e);
-    let end = start + TimeDelta::minutes(i64::from(e.minutes));
     let mut ev = icalendar::Event::new();
+    // A length rather than an end: a meeting late on the calendar's last day
+    // would otherwise end in a year iCalendar cannot write.
     ev.uid(&e.uid)
         .timestamp(stamp)
         .summary(&e.title)
         .description(&e.description)
-        .starts(start)
-        .ends(end)
+        .starts(local(e))
+        .add_property("DURATION", format!("PT{}M", e.minutes))
         .add_property("RRULE", e.recurrence.rule());
     for email in e.emails() {
         ev.add_multi_property("ATTENDEE", &format!("mailto:{email}"));

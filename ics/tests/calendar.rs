@@ -39,7 +39,7 @@ fn every_meeting_is_one_recurring_event() {
     assert_eq!(cal.get_name(), Some("Ledgerline partner program rhythm"));
     let evs = events(&cal);
     assert_eq!(evs.len(), ws.program.meetings.len());
-    let check = |i: usize, summary: &str, start: &str, end: &str, rule: &str| {
+    let check = |i: usize, summary: &str, start: &str, length: &str, rule: &str| {
         let e = evs[i];
         assert_eq!(e.get_summary(), Some(summary), "event {i}");
         let floating = |p: Option<DatePerhapsTime>| match p {
@@ -49,7 +49,7 @@ fn every_meeting_is_one_recurring_event() {
             other => panic!("event {i}: not a floating time: {other:?}"),
         };
         assert_eq!(floating(e.get_start()), start, "event {i}");
-        assert_eq!(floating(e.get_end()), end, "event {i}");
+        assert_eq!(e.property_value("DURATION"), Some(length), "event {i}");
         assert_eq!(e.property_value("RRULE"), Some(rule), "event {i}");
         assert!(
             e.get_uid().unwrap().ends_with("@ledgerline.example"),
@@ -65,21 +65,21 @@ fn every_meeting_is_one_recurring_event() {
         0,
         "Weekly pipeline review — Ledgerline partners",
         "20261102T093000",
-        "20261102T100000",
+        "PT30M",
         "FREQ=WEEKLY;BYDAY=MO",
     );
     check(
         1,
         "Monthly performance review — Ledgerline partners",
         "20261105T150000",
-        "20261105T160000",
+        "PT60M",
         "FREQ=MONTHLY;INTERVAL=1;BYDAY=1TH",
     );
     check(
         2,
         "Quarterly business review — Northwind Integrations",
         "20270112T140000",
-        "20270112T150000",
+        "PT60M",
         "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU",
     );
     assert!(evs[2]
@@ -155,6 +155,20 @@ fn text_is_escaped_and_folded_and_reads_back() {
         .get_description()
         .unwrap()
         .contains("Attendees: Dana Whitfield."));
+}
+
+/// A company name cannot add lines to the file.
+#[test]
+fn the_calendar_name_is_escaped() {
+    let mut ws = demo_ws();
+    ws.profile.name = "Evil\r\nBEGIN:VEVENT\r\nSUMMARY:injected; x, y".into();
+    let text = partnerfit_ics::calendar(&ws, NOW);
+    assert!(
+        !text.contains("\r\nBEGIN:VEVENT\r\nSUMMARY:injected"),
+        "{text}"
+    );
+    let cal = parsed(&text);
+    assert_eq!(events(&cal).len(), 3);
 }
 
 #[test]

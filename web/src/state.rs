@@ -113,6 +113,13 @@ impl Store {
         result
     }
 
+    /// The demo as shipped, untouched ("Reset the demo" brings it back: no
+    /// snapshot of it, no bookkeeping on it).
+    pub fn is_pristine_demo(&self) -> bool {
+        self.origin_untracked() == Origin::Demo
+            && self.with_untracked(|w| *w == partnerfit_core::demo::demo())
+    }
+
     /// Bookkeeping the user did not do (the health check's score of the
     /// day): applied to the workspace as it stands, not a step of the
     /// history, so Undo and Redo keep their steps. An undo may take it back

@@ -20,6 +20,10 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     let Some(ws) = valid_workspace(&a.file)? else {
         return Ok(ExitCode::from(1));
     };
+    if ws.program.meetings.is_empty() {
+        eprintln!("the workspace has no meetings in its rhythm yet: add them on the Program page (a calendar needs at least one event)");
+        return Ok(ExitCode::from(1));
+    }
     let now = crate::system::now_unix_seconds()?;
     let text = partnerfit_ics::calendar(&ws, now);
     let meetings = partnerfit_core::words::count(ws.program.meetings.len(), "meeting", "meetings");
@@ -30,9 +34,6 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("wrote {} ({meetings})", path.display());
         }
-    }
-    if ws.program.meetings.is_empty() {
-        eprintln!("the workspace has no meetings in its rhythm yet: the calendar is empty");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -140,8 +140,20 @@ pub(super) fn apply(ws: &mut Workspace, edit: ProgramEdit) -> Result<Applied, Ed
             }
         }
     }
-    if let ProgramEdit::Meetings(RowEdit::Add(m)) = &edit {
-        if ws.program.meetings.iter().any(|x| x.id == m.id) {
+    let taken = |m: &Meeting, row: Option<usize>| {
+        ws.program
+            .meetings
+            .iter()
+            .enumerate()
+            .any(|(j, x)| Some(j) != row && x.id == m.id)
+    };
+    let duplicate = match &edit {
+        ProgramEdit::Meetings(RowEdit::Add(m)) => Some((m, None)),
+        ProgramEdit::Meetings(RowEdit::Set(i, m)) => Some((m, Some(*i))),
+        _ => None,
+    };
+    if let Some((m, row)) = duplicate {
+        if taken(m, row) {
             return Err(EditError::Duplicate {
                 what: "meeting",
                 id: m.id.to_string(),

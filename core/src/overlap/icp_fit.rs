@@ -605,14 +605,18 @@ pub fn employee_band(text: &str) -> Option<(u32, u32)> {
     if let Some(rest) = s.strip_suffix('+') {
         return Some((number(rest)?, u32::MAX));
     }
+    // "> 50" excludes 50, ">= 50" includes it; "<" and "<=" alike.
+    if let Some(rest) = s.strip_prefix(">=") {
+        return Some((number(rest)?, u32::MAX));
+    }
     if let Some(rest) = s.strip_prefix('>') {
-        return Some((
-            number(rest.trim_start_matches('='))?.saturating_add(1),
-            u32::MAX,
-        ));
+        return Some((number(rest)?.saturating_add(1), u32::MAX));
+    }
+    if let Some(rest) = s.strip_prefix("<=") {
+        return Some((0, number(rest)?));
     }
     if let Some(rest) = s.strip_prefix('<') {
-        return Some((0, number(rest.trim_start_matches('='))?.saturating_sub(1)));
+        return Some((0, number(rest)?.saturating_sub(1)));
     }
     let (a, b) = s.split_once('-').or_else(|| s.split_once(" to "))?;
     let (a, b) = (number(a)?, number(b)?);

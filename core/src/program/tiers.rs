@@ -193,7 +193,8 @@ pub fn tier_sheet(ws: &Workspace) -> TierSheet {
             .program
             .tiers
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let mut reach = Vec::new();
                 if t.min_sourced.0 > 0 {
                     reach.push(format!(
@@ -217,7 +218,12 @@ pub fn tier_sheet(ws: &Workspace) -> TierSheet {
                     reach.push("Every partner in our program".into());
                 }
                 SheetTier {
-                    name: t.name.clone(),
+                    // An unnamed tier still has a heading.
+                    name: if t.name.trim().is_empty() {
+                        format!("Tier {}", i + 1)
+                    } else {
+                        t.name.clone()
+                    },
                     reach,
                     benefits: t
                         .benefits

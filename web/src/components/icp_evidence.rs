@@ -75,6 +75,17 @@ pub fn Suggested(
     /// The criterion.
     criterion: Id,
 ) -> impl IntoView {
+    // The criterion's wording names the button for screen readers (two
+    // suggestions show on the page).
+    let criterion_text = StoredValue::new(
+        lens.with_ws(|w, _| {
+            w.scorecard
+                .criterion(&criterion)
+                .map(|(_, c)| c.text.clone())
+        })
+        .flatten()
+        .unwrap_or_default(),
+    );
     let key = StoredValue::new(criterion);
     let suggestion = Memo::new(move |_| fit.with(|f| f.suggest(measure)));
     let current = lens.memo(move |p| {
@@ -99,7 +110,7 @@ pub fn Suggested(
                         {if accepted {
                             view! { <p class="ok" data-testid="suggested-accepted">"Accepted."</p> }.into_any()
                         } else {
-                            view! { <button type="button" on:click=accept>{format!("Accept {}", s.score.get())}</button> }.into_any()
+                            view! { <button type="button" on:click=accept aria-label=format!("Accept {} for \u{201c}{}\u{201d}", s.score.get(), criterion_text.get_value())>{format!("Accept {}", s.score.get())}</button> }.into_any()
                         }}
                     }.into_any()
                 }

@@ -107,9 +107,7 @@ pub fn daily(store: Store) {
         return;
     }
     // The demo as shipped is not worth keeping: "Reset the demo" brings it.
-    let pristine = store.origin_untracked() == Origin::Demo
-        && store.with_untracked(|w| *w == partnerfit_core::demo::demo());
-    if !pristine {
+    if !store.is_pristine_demo() {
         TAKEN.set(Some(today));
         let _ = take(store, Reason::Daily);
     }

@@ -63,8 +63,13 @@ pub fn HealthCheck() -> impl IntoView {
     let check = Memo::new(move |_| store.with(|w| health(w, today)));
     // Today's score joins the history when it differs from the last one
     // noted (bookkeeping the user did not do: not an undo step).
+    // The untouched demo stays untouched (it is not snapshotted, and reset
+    // brings it back as shipped).
     Effect::new(move |_| {
         check.track();
+        if store.is_pristine_demo() {
+            return;
+        }
         if let Some(edit) = store.with_untracked(|w| record(w, today)) {
             let _ = store.note(edit);
         }

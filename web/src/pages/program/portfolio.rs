@@ -24,15 +24,11 @@ pub fn Concentration() -> impl IntoView {
     view! {
         {move || {
             let (k, c) = k.get();
-            let hhi = |p: &partnerfit_core::program::concentration::Pareto| {
-                use partnerfit_core::vocab::Vocabulary;
-                format!("HHI {} ({})", p.hhi, p.band.label().to_lowercase())
-            };
             view! {
                 <div data-testid="concentration">
                     <p class="hint">{k.window_text.clone()}</p>
-                    <p><strong>{k.revenue.sentence.clone()}</strong>" "{hhi(&k.revenue)}</p>
-                    <p>{k.pipeline.sentence.clone()}" "{hhi(&k.pipeline)}</p>
+                    <p><strong>{k.revenue.sentence.clone()}</strong></p>
+                    <p>{k.pipeline.sentence.clone()}</p>
                 </div>
                 <div class="field-row">
                     <ParetoChart pareto=k.revenue what="Partner revenue won" currency=c/>

@@ -27,7 +27,6 @@ pub fn Rhythm() -> impl IntoView {
         store.with(|w| {
             w.partners
                 .iter()
-                .filter(|p| !p.archived)
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect::<Vec<_>>()
         })
