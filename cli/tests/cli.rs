@@ -321,7 +321,9 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
     let env = response::pack(&opened, &draft, today, None);
     let reply = invitation::link("https://example.com/pf/", invitation::RESPONSE_PATH, &env);
 
-    let o = succeeds(&[
+    // The invitation was not sealed: anyone holding its link could have
+    // made this response, so it is not called verified (exit 3).
+    let o = run(&[
         "response",
         &reply,
         "--workspace",
@@ -329,8 +331,13 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
         "--date",
         "2026-11-26",
     ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     let text = stdout(&o);
-    check_contains(&text, "Northwind Integrations: Verified");
+    check_contains(
+        &text,
+        "Northwind Integrations: Matches the link, not verified: anyone holding the invitation link could have made it",
+    );
+    assert!(!text.contains(": Verified"), "{text}");
     check_contains(&text, "1, we rate it 4.");
 
     // Without the workspace it decodes but cannot verify; a file works too.
@@ -480,4 +487,172 @@ fn calendar_refuses_a_rhythm_without_meetings() {
     assert_eq!(o.status.code(), Some(1));
     check_contains(&stderr(&o), "no meetings in its rhythm yet");
     assert!(stdout(&o).is_empty());
+}
+
+/// A sealed invitation with a generated passphrase: its response is
+/// verified; control characters in what the partner wrote never reach the
+/// terminal raw, and in a name they are refused; a revoked invitation's
+/// responses are refused; a short passphrase creates nothing.
+#[test]
+fn sealed_invitations_verify_and_revoked_ones_refuse() {
+    use partnerfit_core::share::crypto::SealEntropy;
+    use partnerfit_core::share::invitation;
+    use partnerfit_core::share::response::{self, Draft, SelfRating};
+    let ws = temp("sealed.json", &std::fs::read_to_string(demo()).unwrap());
+    let invite = |extra: &[&str]| {
+        let mut args = vec![
+            "invite",
+            &ws,
+            "--partner",
+            "p-northwind",
+            "--site",
+            "https://example.com/pf/",
+            "--date",
+            "2026-11-25",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // Too short a passphrase: refused, and the file is untouched.
+    let before = std::fs::read_to_string(&ws).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_partnerfit"))
+        .args([
+            "invite",
+            &ws,
+            "--partner",
+            "p-northwind",
+            "--site",
+            "https://example.com/pf/",
+        ])
+        .args(["--passphrase-env", "PF_SHORT"])
+        .env("PF_SHORT", "hunter2")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    check_contains(
+        &stderr(&o),
+        "the passphrase has 7 characters; use at least 12",
+    );
+    assert_eq!(std::fs::read_to_string(&ws).unwrap(), before);
+    // A contact with a terminal escape: refused before anything is written.
+    let o = invite(&["--contact", "a@b.example\u{1b}[2K"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    check_contains(&stderr(&o), "control character (U+001B)");
+    assert_eq!(std::fs::read_to_string(&ws).unwrap(), before);
+
+    let o = invite(&["--generate-passphrase"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let link = stdout(&o).trim().to_owned();
+    let err = stderr(&o);
+    let pass = err
+        .lines()
+        .find_map(|l| l.strip_prefix("passphrase (send it apart from the link): "))
+        .expect("the generated passphrase is printed")
+        .to_owned();
+    assert_eq!(pass.len(), 19, "{pass}");
+    assert!(link.contains("#pf2.ie."), "{link}");
+
+    let today = partnerfit_core::Date::parse("2026-11-26").unwrap();
+    let opened = invitation::open(&link, Some(&pass), today).unwrap();
+    let seal = SealEntropy {
+        salt: [3; 16],
+        nonce: [4; 12],
+    };
+    let answer = |name: &str, evidence: &str| {
+        let mut draft = Draft {
+            name: name.into(),
+            ..Draft::default()
+        };
+        draft.ratings.insert(
+            "deal_registration".into(),
+            SelfRating {
+                score: Some(5),
+                evidence: evidence.into(),
+            },
+        );
+        let env = response::pack(&opened, &draft, today, Some((&pass, seal)));
+        invitation::link("https://example.com/pf/", invitation::RESPONSE_PATH, &env)
+    };
+    let respond = |reply: &str, workspace: bool| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_partnerfit"));
+        c.args([
+            "response",
+            reply,
+            "--passphrase-env",
+            "PF_PASS",
+            "--date",
+            "2026-11-26",
+        ]);
+        if workspace {
+            c.args(["--workspace", &ws]);
+        }
+        c.env("PF_PASS", &pass).output().unwrap()
+    };
+    let reply = answer("Mara Lindqvist", "Fine.");
+    let o = respond(&reply, true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    check_contains(
+        &stdout(&o),
+        "Northwind Integrations: Verified: answers our sealed invitation",
+    );
+
+    // Evidence that tries to overprint the verification line is escaped.
+    let o = respond(
+        &answer("Mara", "\u{1b}[2K\rNorthwind Integrations: Verified"),
+        false,
+    );
+    let text = stdout(&o);
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    check_contains(&text, "\\u{1b}[2K\\u{d}Northwind Integrations: Verified");
+    // A name with a right-to-left override is refused outright.
+    let o = respond(&answer("Mara\u{202e}nimda", "Fine."), false);
+    assert_eq!(o.status.code(), Some(1));
+    check_contains(
+        &stderr(&o),
+        "name: a control character (U+202E) at character 5",
+    );
+
+    // Revoked: the same response is now refused, and says why.
+    let id = link_invitation_id(&std::fs::read_to_string(&ws).unwrap(), &link);
+    let o = run(&[
+        "invite",
+        &ws,
+        "--partner",
+        "p-northwind",
+        "--revoke",
+        &id,
+        "--date",
+        "2026-11-27",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = respond(&reply, true);
+    assert_eq!(o.status.code(), Some(1));
+    check_contains(&stderr(&o), "was revoked on 2026-11-27");
+    // Revoking twice says it already was.
+    let o = run(&[
+        "invite",
+        &ws,
+        "--partner",
+        "p-northwind",
+        "--revoke",
+        &id,
+        "--date",
+        "2026-11-28",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "already revoked on 2026-11-27");
+}
+
+/// The id of the invitation recorded with `link` in a workspace file.
+fn link_invitation_id(saved: &str, link: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(saved).unwrap();
+    v["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["self_assessment"]["invitations"].as_array().unwrap())
+        .find(|i| i["link"] == link)
+        .and_then(|i| i["id"].as_str())
+        .expect("the invitation is recorded")
+        .to_owned()
 }

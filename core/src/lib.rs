@@ -9,6 +9,7 @@ pub mod vocab;
 
 pub mod alignment;
 pub mod changes;
+pub mod controls;
 pub mod date;
 pub mod demo;
 pub mod edit;

@@ -709,7 +709,7 @@ mod random {
 
     fn op() -> impl Strategy<Value = Op> {
         (
-            0u8..66,
+            0u8..67,
             any::<usize>(),
             any::<usize>(),
             -3i64..12,
@@ -1212,6 +1212,7 @@ mod random {
                 contact: op.text.clone(),
                 protected: op.flag,
                 link: format!("https://partnerfit.example/respond#{}", op.text.len()),
+                revoked: None,
             })),
             40 => {
                 // A partner with an invitation, mostly (and a wrong one).
@@ -1515,6 +1516,24 @@ mod random {
                     _ => RowEdit::Move { from: row, to: 0 },
                 }
             })),
+            66 => {
+                // Revoke one of the invitations sent (or a missing one).
+                let sent: Vec<(Id, Id)> = ws
+                    .partners
+                    .iter()
+                    .flat_map(|x| {
+                        x.self_assessment
+                            .invitations
+                            .iter()
+                            .map(|i| (x.id.clone(), i.id.clone()))
+                    })
+                    .collect();
+                let (p, invitation) = match pick(&sent, op.b) {
+                    Some(found) if op.b % 8 != 7 => found,
+                    _ => (p.clone(), id("inv-missing")),
+                };
+                Edit::partner(&p, PartnerEdit::Revoke(invitation, day().add_days(op.n)))
+            }
             _ => Edit::AddList(Arc::new(AccountList {
                 id: fresh("l"),
                 owner: if op.flag {

@@ -3,6 +3,7 @@
 //! input makes the decoder panic.
 
 use partnerfit_core::demo::demo;
+use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::share::compare::{compare, notable};
 use partnerfit_core::share::crypto::SealEntropy;
 use partnerfit_core::share::envelope::{self, Kind};
@@ -125,7 +126,7 @@ fn invitation_and_response_round_trip_without_a_passphrase() {
     .unwrap();
     let att = response::attach(&ws, &back, today()).unwrap();
     assert_eq!(att.partner, northwind());
-    assert_eq!(att.response.verification, Verification::Verified);
+    assert_eq!(att.response.verification, Verification::MatchesLink);
     assert_eq!(att.response.respondent, "Mara Lindqvist, Partner Manager");
     assert_eq!(att.response.ratings.len(), 12);
     assert!(!att.late && !att.duplicate);
@@ -328,7 +329,7 @@ fn a_tampered_response_is_flagged_and_a_foreign_one_refused() {
     // The original still verifies, and importing it twice is noticed.
     let good = response::open(&text, None).unwrap();
     let att = response::attach(&ws, &good, today()).unwrap();
-    assert_eq!(att.response.verification, Verification::Verified);
+    assert_eq!(att.response.verification, Verification::MatchesLink);
     ws.partner_mut(&northwind())
         .unwrap()
         .self_assessment
@@ -697,7 +698,7 @@ fn links_written_in_format_1_still_open() {
     }
     let reply = response::open(links["response-plain"], None).unwrap();
     let att = response::attach(&ws, &reply, today()).unwrap();
-    assert_eq!(att.response.verification, Verification::Verified);
+    assert_eq!(att.response.verification, Verification::MatchesLink);
     assert_eq!(att.response.respondent, "Mara Lindqvist");
 }
 
@@ -989,6 +990,19 @@ proptest! {
         let _ = invitation::open(&format!("pf2.ie.{}.{}", s.len(), s), Some("x"), today());
     }
 
+    /// No declared length, however large, makes the decoders panic (the
+    /// header's `declared / 3 * 4` once overflowed on `usize::MAX`).
+    #[test]
+    fn any_declared_length_never_panics(
+        declared in prop_oneof![any::<u64>(), Just(u64::MAX), (u64::MAX - 8)..=u64::MAX, 0..4096u64],
+        mode in prop_oneof![Just("ip"), Just("ie"), Just("rp"), Just("re")],
+        data in "[A-Za-z0-9_-]{0,64}",
+    ) {
+        let text = format!("pf1.{mode}.{declared}.{data}");
+        let _ = invitation::open(&text, Some("x"), today());
+        let _ = response::open(&text, Some("x"));
+    }
+
     /// No byte string packed as an envelope makes the decoders panic.
     #[test]
     fn decoding_any_payload_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), kind in 0..2u8) {
@@ -997,4 +1011,179 @@ proptest! {
         let _ = invitation::open(&text, None, today());
         let _ = response::open(&text, None);
     }
+}
+
+/// What a tag proves depends on the invitation: sealed, only a passphrase
+/// holder could have made the response; unsealed, anyone holding the link.
+/// Revoked invitations refuse their responses; lateness is judged by the
+/// day we receive, not the day the partner wrote; adopted evidence says
+/// how it was verified.
+#[test]
+fn verification_says_what_the_tag_proves_and_revoking_refuses() {
+    let mut ws = demo();
+    let options = InviteOptions {
+        expires: Some(Date::parse("2026-11-30").unwrap()),
+        ..Default::default()
+    };
+    let link = invite(&mut ws, &options, 21);
+    let opened = invitation::open(&link, None, today()).unwrap();
+    // Written "on" the 25th, as the partner's clock says.
+    let text = response::pack(&opened, &typical_draft(&opened), today(), None);
+    let back = response::open(&text, None).unwrap();
+    let on = |d: &str| response::attach(&ws, &back, Date::parse(d).unwrap()).unwrap();
+    for (received, late) in [
+        ("2026-11-26", false),
+        ("2026-11-30", false),
+        ("2026-12-01", true),
+    ] {
+        assert_eq!(on(received).late, late, "received {received}");
+    }
+    let att = on("2026-11-26");
+    assert_eq!(att.response.verification, Verification::MatchesLink);
+    assert!(att
+        .response
+        .verification
+        .label()
+        .contains("anyone holding the invitation link"));
+
+    // Adopted, the evidence keeps who, when, and what verification proved.
+    let criterion = Id::parse("icp_density").unwrap();
+    let adopted = att.response.adopted(&criterion).unwrap();
+    assert_eq!(adopted.score, att.response.ratings[&criterion].score);
+    for part in [
+        "Self-assessed by Mara Lindqvist, Partner Manager",
+        "sent 2026-11-25, received 2026-11-26",
+        "not verified: matches the link, which anyone holding it could have made",
+    ] {
+        assert!(
+            adopted.evidence.contains(part),
+            "{part:?} in {:?}",
+            adopted.evidence
+        );
+    }
+    assert_eq!(att.response.adopted(&Id::parse("no_such").unwrap()), None);
+
+    // Revoked: refused from then on, by attach and by the edit alike.
+    let inv = ws
+        .partner(&northwind())
+        .unwrap()
+        .self_assessment
+        .invitations
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    ws.apply(Edit::partner(
+        &northwind(),
+        PartnerEdit::Revoke(inv.clone(), today()),
+    ))
+    .unwrap();
+    assert_eq!(
+        response::attach(&ws, &back, today()),
+        Err(ShareError::Revoked {
+            invitation: inv.to_string(),
+            on: "2026-11-25".into()
+        })
+    );
+    let refused = ws.apply(Edit::partner(
+        &northwind(),
+        PartnerEdit::Respond(att.response),
+    ));
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("revoked on 2026-11-25"));
+    assert!(ws
+        .apply(Edit::partner(
+            &northwind(),
+            PartnerEdit::Revoke(inv, today())
+        ))
+        .unwrap_err()
+        .to_string()
+        .contains("already revoked"));
+}
+
+/// Nothing is created that the reader would refuse, and no short
+/// passphrase seals a link.
+#[test]
+fn invitations_check_the_contact_and_the_passphrase_first() {
+    use partnerfit_core::share::invitation::InviteError;
+    use partnerfit_core::share::passphrase::PassphraseError;
+    let ws = demo();
+    let create = |contact: &str, passphrase: Option<&str>| {
+        let options = InviteOptions {
+            contact: contact.into(),
+            passphrase: passphrase.map(str::to_owned),
+            ..Default::default()
+        };
+        invitation::create(&ws, &northwind(), &options, entropy(3), today(), SITE).map(|_| ())
+    };
+    let long = "x".repeat(partnerfit_core::format::limits::SHORT_TEXT + 1);
+    for (contact, passphrase, expected) in [
+        ("partners@ledgerline.example", None, Ok(())),
+        ("partners@ledgerline.example", Some("twelve chars"), Ok(())),
+        (
+            "",
+            Some("short"),
+            Err(InviteError::Passphrase(PassphraseError::TooShort {
+                chars: 5,
+            })),
+        ),
+        (
+            long.as_str(),
+            None,
+            Err(InviteError::Contact(
+                partnerfit_core::share::records::ContactError::TooLong {
+                    chars: long.len(),
+                    max: long.len() - 1,
+                },
+            )),
+        ),
+        (
+            "a@b.example\u{1b}[2K",
+            None,
+            Err(InviteError::Contact(
+                partnerfit_core::share::records::ContactError::Control {
+                    at: 12,
+                    code: "U+001B".into(),
+                },
+            )),
+        ),
+    ] {
+        assert_eq!(
+            create(contact, passphrase),
+            expected,
+            "{contact:?} {passphrase:?}"
+        );
+    }
+    assert_eq!(
+        invitation::create(
+            &ws,
+            &Id::parse("p-gone").unwrap(),
+            &InviteOptions::default(),
+            entropy(3),
+            today(),
+            SITE
+        )
+        .map(|_| ()),
+        Err(InviteError::UnknownPartner("p-gone".into()))
+    );
+}
+
+/// Files written before version 7 called a response to an unsealed
+/// invitation verified: they load saying it only matches the link.
+#[test]
+fn older_files_no_longer_call_unsealed_responses_verified() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/workspace-v6.json"
+    ))
+    .unwrap();
+    let ws = partnerfit_core::format::load(&text).unwrap().workspace;
+    let responses: Vec<Verification> = ws
+        .partners
+        .iter()
+        .flat_map(|p| p.self_assessment.responses.iter().map(|r| r.verification))
+        .collect();
+    assert_eq!(responses, [Verification::MatchesLink]);
 }

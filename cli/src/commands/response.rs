@@ -1,11 +1,19 @@
 //! `partnerfit response LINK_OR_FILE [--workspace FILE]`: decode and validate
 //! a partner's response; with the workspace, check that it answers one of
 //! our invitations and compare it with our ratings.
+//!
+//! Everything the partner wrote is printed with its control characters
+//! escaped (`\u{1b}`): a terminal escape in a response cannot print a fake
+//! "Verified" line or hide the real one. Exit status: 0 verified (a sealed
+//! invitation's response), 3 matches the link only (an unsealed invitation:
+//! anyone holding the link could have made it), 1 altered or refused.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use partnerfit_core::controls;
 use partnerfit_core::share::compare::compare;
+use partnerfit_core::share::records::Verification;
 use partnerfit_core::share::response::{attach, open};
 use partnerfit_core::vocab::Vocabulary;
 
@@ -25,6 +33,11 @@ pub struct Args {
     /// Today's date (YYYY-MM-DD; default: the system date).
     #[arg(long)]
     date: Option<String>,
+}
+
+/// What the partner wrote, safe to print on one line.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    controls::escape(text, false)
 }
 
 fn score(s: Option<u8>) -> String {
@@ -53,17 +66,17 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     println!(
         "Response to invitation {} from {} ({}), sent {}",
         r.invitation,
-        d.name,
+        shown(&d.name),
         if d.email.is_empty() {
-            "no e-mail"
+            "no e-mail".into()
         } else {
-            &d.email
+            shown(&d.email)
         },
         r.submitted
     );
     let Some(ws_path) = &a.workspace else {
         for (id, x) in &d.ratings {
-            println!("  {id}: {} {}", score(x.score), x.evidence);
+            println!("  {id}: {} {}", score(x.score), shown(&x.evidence));
         }
         println!("(not verified: pass --workspace to check it against our invitations)");
         return Ok(ExitCode::SUCCESS);
@@ -80,9 +93,9 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         }
     };
     let p = ws.partner(&att.partner).expect("attach found the partner");
-    println!("{}: {}", p.name, att.response.verification.label());
+    println!("{}: {}", shown(&p.name), att.response.verification.label());
     if att.late {
-        println!("Sent after the invitation expired.");
+        println!("Received after the invitation expired.");
     }
     if att.duplicate {
         println!("Already imported.");
@@ -91,20 +104,18 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     for row in compare(&ws.scorecard, p, &att.response) {
         let flag = row
             .gap_text()
-            .map(|t| format!("  ← {t}"))
+            .map(|t| format!("  ← {}", shown(&t)))
             .unwrap_or_default();
         println!(
             "{:<70} {:>6} {:>6}{flag}",
-            row.text.chars().take(70).collect::<String>(),
+            shown(&row.text.chars().take(70).collect::<String>()),
             score(row.theirs),
             score(row.ours)
         );
     }
-    Ok(
-        if att.response.verification == partnerfit_core::share::records::Verification::Verified {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        },
-    )
+    Ok(match att.response.verification {
+        Verification::Verified => ExitCode::SUCCESS,
+        Verification::MatchesLink => ExitCode::from(3),
+        Verification::Altered => ExitCode::from(1),
+    })
 }

@@ -16,7 +16,7 @@ use crate::id::Id;
 use crate::partner::{BrandSize, Partner, PartnerType, Rating, Score, Status};
 use crate::scorecard::verdict::Verdict;
 use crate::share::limits::MAX_TEXT_CHARS;
-use crate::share::records::{ReceivedResponse, SentInvitation};
+use crate::share::records::{check_contact, ReceivedResponse, SentInvitation};
 use crate::vocab::Vocabulary;
 use crate::words::excerpt as short;
 use crate::workspace::Workspace;
@@ -81,8 +81,10 @@ pub enum PartnerEdit {
     Incentives(IncentivesEdit),
     /// Record an invitation sent (with its secret).
     Invite(SentInvitation),
-    /// Attach a response received to its invitation.
+    /// Attach a response received to its invitation (not to one revoked).
     Respond(ReceivedResponse),
+    /// Revoke an invitation from a day on: its responses are refused.
+    Revoke(Id, Date),
     /// The enablement log.
     Enablement(super::RowEdit<crate::partner::Enablement>),
 }
@@ -310,7 +312,7 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                     id: inv.id.to_string(),
                 });
             }
-            check::text(|| CONTACT.into(), &inv.contact, TextKind::Short)?;
+            check_contact(&inv.contact).map_err(|e| EditError::invalid(CONTACT, e.to_string()))?;
             if inv.link.chars().count() > MAX_TEXT_CHARS {
                 return Err(EditError::TooLong {
                     field: "Invitation link".into(),
@@ -331,8 +333,27 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             {
                 return Err(EditError::missing("invitation", &r.invitation));
             }
-            check::text(|| "Respondent".into(), &r.respondent, TextKind::Short)?;
-            check::text(|| "Respondent e-mail".into(), &r.email, TextKind::Short)?;
+            if let Some(on) = revoked_on(p, &r.invitation) {
+                return Err(EditError::invalid(
+                    "Response",
+                    format!("invitation {} was revoked on {on}", r.invitation),
+                ));
+            }
+            for (field, text) in [
+                ("Respondent", &r.respondent),
+                ("Respondent e-mail", &r.email),
+            ] {
+                check::text(|| field.into(), text, TextKind::Short)?;
+                if let Some((at, c)) = crate::controls::first_control(text) {
+                    return Err(EditError::invalid(
+                        field,
+                        format!(
+                            "a control character ({}) at character {at}",
+                            crate::controls::code_point(c)
+                        ),
+                    ));
+                }
+            }
             check::text(|| "Comments".into(), &r.comments, TextKind::Long)?;
             for a in r.answers.as_array() {
                 check::text(|| "Their answer".into(), a, TextKind::Long)?;
@@ -345,10 +366,35 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             p.self_assessment.responses.push(r);
             Ok(plain(format!("attach the response from {who}")))
         }
+        PartnerEdit::Revoke(invitation, today) => {
+            let inv = p
+                .self_assessment
+                .invitations
+                .iter_mut()
+                .find(|i| i.id == invitation)
+                .ok_or_else(|| EditError::missing("invitation", &invitation))?;
+            if let Some(on) = inv.revoked {
+                return Err(EditError::invalid(
+                    "Invitation",
+                    format!("{invitation} was already revoked on {on}"),
+                ));
+            }
+            inv.revoked = Some(today);
+            Ok(plain(format!("revoke invitation {invitation}")))
+        }
         PartnerEdit::Enablement(e) => {
             super::rows::applied(e, &mut p.enablement, "enablement").map(|d| d.of(&name, &pid))
         }
     }
+}
+
+/// The day `invitation` of `p` was revoked, if it was.
+fn revoked_on(p: &Partner, invitation: &Id) -> Option<Date> {
+    p.self_assessment
+        .invitations
+        .iter()
+        .find(|i| &i.id == invitation)
+        .and_then(|i| i.revoked)
 }
 
 /// The wording of a criterion of the scorecard (it must exist).

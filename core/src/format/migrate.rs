@@ -13,7 +13,7 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -160,6 +160,44 @@ fn v5_to_v6(mut v: Value) -> Value {
     v
 }
 
+/// Version 7 made verification honest and invitations revocable: a
+/// response to an invitation that was not sealed was recorded "verified",
+/// but the secret keying its tag travels in the link, so anyone holding
+/// the link could have made it; such responses become "matches_link".
+/// Every invitation gains `revoked` (none was).
+fn v6_to_v7(mut v: Value) -> Value {
+    let Some(Value::Array(partners)) = v.get_mut("partners") else {
+        return v;
+    };
+    for sa in partners
+        .iter_mut()
+        .filter_map(|p| p.get_mut("self_assessment"))
+        .filter_map(Value::as_object_mut)
+    {
+        let mut unsealed = std::collections::BTreeSet::new();
+        if let Some(Value::Array(invitations)) = sa.get_mut("invitations") {
+            for i in invitations.iter_mut().filter_map(Value::as_object_mut) {
+                i.entry("revoked").or_insert(Value::Null);
+                if i.get("protected") != Some(&Value::Bool(true)) {
+                    if let Some(Value::String(id)) = i.get("id") {
+                        unsealed.insert(id.clone());
+                    }
+                }
+            }
+        }
+        if let Some(Value::Array(responses)) = sa.get_mut("responses") {
+            for r in responses.iter_mut().filter_map(Value::as_object_mut) {
+                let to_unsealed =
+                    matches!(r.get("invitation"), Some(Value::String(id)) if unsealed.contains(id));
+                if to_unsealed && r.get("verification") == Some(&Value::from("verified")) {
+                    r.insert("verification".into(), Value::from("matches_link"));
+                }
+            }
+        }
+    }
+    v
+}
+
 /// Migrate `value` from `version` to [`FORMAT_VERSION`]. `version` must be
 /// between 1 and the current version.
 pub fn migrate(mut value: Value, version: u32) -> Value {
@@ -175,7 +213,7 @@ pub fn migrate(mut value: Value, version: u32) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn v1_to_v2_adds_account_mapping() {
@@ -193,6 +231,39 @@ mod tests {
         assert_eq!(v5["pipeline"]["opportunities"], json!([]));
         assert_eq!(v5["partners"][0]["pilots"], json!([]));
         assert_eq!(v5["partners"][0]["verdict_override"], json!(null));
+    }
+
+    #[test]
+    fn v6_to_v7_downgrades_responses_to_unsealed_invitations() {
+        let response = |inv: &str, v: &str| json!({"invitation": inv, "verification": v});
+        let v6 = json!({"format_version": 6, "partners": [{"id": "p-1", "self_assessment": {
+            "invitations": [
+                {"id": "inv-open", "protected": false},
+                {"id": "inv-sealed", "protected": true}
+            ],
+            "responses": [
+                response("inv-open", "verified"),
+                response("inv-sealed", "verified"),
+                response("inv-open", "altered"),
+                response("inv-gone", "verified")
+            ]
+        }}]});
+        let v7 = super::v6_to_v7(v6);
+        let sa = &v7["partners"][0]["self_assessment"];
+        assert_eq!(sa["invitations"][0]["revoked"], json!(null));
+        assert_eq!(sa["invitations"][1]["revoked"], json!(null));
+        let verifications: Vec<&Value> = (0..4)
+            .map(|i| &sa["responses"][i]["verification"])
+            .collect();
+        assert_eq!(
+            verifications,
+            [
+                &json!("matches_link"),
+                &json!("verified"),
+                &json!("altered"),
+                &json!("verified")
+            ]
+        );
     }
 
     #[test]

@@ -189,8 +189,18 @@ pub fn parse(text: &str) -> Result<Envelope, ShareError> {
             character: c,
         });
     }
-    // Base64 without padding: 4 characters per 3 bytes.
-    let expected_chars = declared / 3 * 4 + [0, 2, 3][declared % 3];
+    // Base64 without padding: 4 characters per 3 bytes. The declared length
+    // comes from the link, so it is bounded before any arithmetic: nothing
+    // above the unpacked limit's worth of sealed bytes can be honest.
+    let expected_chars = (declared / 3)
+        .checked_mul(4)
+        .map(|c| c + [0, 2, 3][declared % 3])
+        .filter(|c| *c <= MAX_TEXT_CHARS)
+        .ok_or_else(|| {
+            ShareError::Damaged(format!(
+                "its header announces {declared} bytes, more than a link can hold"
+            ))
+        })?;
     if data.len() < expected_chars {
         return Err(ShareError::Truncated);
     }
@@ -370,6 +380,11 @@ mod tests {
             ),
             ("pf1.ip".into(), Err(ShareError::Truncated)),
             ("pf1.ip.12".into(), Err(ShareError::Truncated)),
+            // A declared length whose character count overflows (it
+            // panicked in builds with overflow checks), and one merely huge.
+            ("pf1.rp.18446744073709551615.AAAA".into(), damaged()),
+            (format!("pf1.ip.{}.AAAA", usize::MAX / 3 * 3), damaged()),
+            ("pf1.ip.99999999.AAAA".into(), damaged()),
             (
                 format!("{head}.{}<{}", &data64[..2], &data64[3..]),
                 Err(ShareError::BadCharacter {

@@ -49,6 +49,11 @@ pub enum ShareError {
         from: String,
     },
     UnknownInvitation(String),
+    /// A response to an invitation we revoked (its id, the day).
+    Revoked {
+        invitation: String,
+        on: String,
+    },
     WrongKind {
         found: &'static str,
         expected: &'static str,
@@ -134,6 +139,10 @@ impl fmt::Display for ShareError {
                 f,
                 "This response answers invitation {id}, which is not in this workspace. Open it in the workspace that sent the invitation."
             ),
+            ShareError::Revoked { invitation, on } => write!(
+                f,
+                "This response answers invitation {invitation}, which was revoked on {on}: it is not taken in. Send the partner a new invitation if you still want their answers."
+            ),
             ShareError::WrongKind {
                 found,
                 expected,
@@ -184,6 +193,7 @@ impl ShareError {
             | ShareError::WrongPassphrase
             | ShareError::Expired { .. }
             | ShareError::UnknownInvitation(_)
+            | ShareError::Revoked { .. }
             | ShareError::WrongKind { .. } => None,
         }
     }

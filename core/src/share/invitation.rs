@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::crypto::SealEntropy;
 use super::envelope::{self, Kind};
 use super::error::ShareError;
-use super::records::{SentInvitation, SECRET_LEN};
+use super::passphrase::{self, PassphraseError};
+use super::records::{check_contact, ContactError, SentInvitation, SECRET_LEN};
 use crate::alignment::QUESTIONS;
 use crate::icp::brief::{brief, IcpBrief};
 use crate::motion::one_pager::{one_pager, OnePager};
@@ -502,7 +503,20 @@ pub fn build(
     })
 }
 
-/// Create an invitation: the record our workspace keeps and the link to send.
+/// Why an invitation was not created (nothing was written).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InviteError {
+    #[error("this partner ({0}) is not in the workspace")]
+    UnknownPartner(String),
+    #[error("our contact e-mail: {0}")]
+    Contact(#[from] ContactError),
+    #[error("{0}")]
+    Passphrase(#[from] PassphraseError),
+}
+
+/// Create an invitation: the record our workspace keeps and the link to
+/// send. Our contact and the passphrase are checked first (the passphrase
+/// against [`passphrase::MIN_CHARS`]).
 pub fn create(
     ws: &Workspace,
     partner: &Id,
@@ -510,14 +524,19 @@ pub fn create(
     entropy: InviteEntropy,
     today: Date,
     site: &str,
-) -> Option<SentInvitation> {
+) -> Result<SentInvitation, InviteError> {
+    check_contact(options.contact.trim())?;
+    if let Some(p) = options.passphrase.as_deref().filter(|p| !p.is_empty()) {
+        passphrase::check(p)?;
+    }
     let taken: Vec<Id> = ws
         .partners
         .iter()
         .flat_map(|p| p.self_assessment.invitations.iter().map(|i| i.id.clone()))
         .collect();
     let id = Id::fresh("inv", entropy.id, taken.iter());
-    let inv = wire(ws, partner, options, id.clone(), &entropy.secret, today)?;
+    let inv = wire(ws, partner, options, id.clone(), &entropy.secret, today)
+        .ok_or_else(|| InviteError::UnknownPartner(partner.to_string()))?;
     let json = serde_json::to_vec(&inv).expect("an invitation always serializes");
     let passphrase = options
         .passphrase
@@ -525,7 +544,7 @@ pub fn create(
         .filter(|p| !p.is_empty())
         .map(|p| (p, entropy.seal));
     let text = envelope::pack(Kind::Invitation, &json, passphrase);
-    Some(SentInvitation {
+    Ok(SentInvitation {
         id,
         secret: entropy.secret,
         created: today,
@@ -533,6 +552,7 @@ pub fn create(
         contact: options.contact.trim().to_owned(),
         protected: passphrase.is_some(),
         link: link(site, RESPOND_PATH, &text),
+        revoked: None,
     })
 }
 

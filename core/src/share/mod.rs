@@ -4,6 +4,7 @@
 //!
 //! - [`envelope`]: the versioned, compressed (optionally sealed) link format;
 //! - [`crypto`]: passphrase sealing and the response tag;
+//! - [`passphrase`]: the minimum length, and generated passphrases;
 //! - [`invitation`]: what a partner receives (an allow-list), and opening it;
 //! - [`response`]: the partner's draft and response, opening and attaching it;
 //! - [`records`]: what our workspace keeps;
@@ -17,6 +18,7 @@ pub mod envelope;
 pub mod error;
 pub mod invitation;
 pub mod limits;
+pub mod passphrase;
 pub mod records;
 pub mod response;
 

@@ -15,6 +15,7 @@ use super::error::ShareError;
 use super::invitation::Opened;
 use super::records::{ReceivedResponse, Verification};
 use crate::alignment::Answers;
+use crate::controls;
 use crate::format::limits::SHORT_TEXT;
 use crate::partner::{Rating, Score};
 use crate::workspace::Workspace;
@@ -176,6 +177,14 @@ pub fn open(input: &str, passphrase: Option<&str>) -> Result<OpenedResponse, Sha
                 "{what}: longer than {SHORT_TEXT} characters"
             )));
         }
+        // A terminal escape or a bidirectional override in a name can fake
+        // or hide what is printed beside it.
+        if let Some((at, c)) = controls::first_control(text) {
+            return Err(invalid(format!(
+                "{what}: a control character ({}) at character {at}",
+                controls::code_point(c)
+            )));
+        }
     }
     if std::iter::once(&d.comments)
         .chain(d.answers.iter())
@@ -199,7 +208,7 @@ pub fn open(input: &str, passphrase: Option<&str>) -> Result<OpenedResponse, Sha
 pub struct Attachment {
     pub partner: Id,
     pub response: ReceivedResponse,
-    /// Submitted after the invitation's expiry date.
+    /// Received after the invitation's expiry date.
     pub late: bool,
     /// The same response was imported before.
     pub duplicate: bool,
@@ -207,7 +216,10 @@ pub struct Attachment {
 
 /// Match a response to the invitation it answers, verify its tag, and
 /// prepare the record to attach. A response to an invitation this workspace
-/// never sent is refused; one whose tag does not verify is flagged.
+/// never sent, or revoked, is refused; one whose tag does not verify is
+/// flagged; one to an unsealed invitation is only said to match the link
+/// (see [`Verification`]). It is late when we receive it after the
+/// invitation's last day: the date the partner wrote is their word.
 pub fn attach(ws: &Workspace, r: &OpenedResponse, today: Date) -> Result<Attachment, ShareError> {
     let (partner, inv) = ws
         .partners
@@ -220,6 +232,12 @@ pub fn attach(ws: &Workspace, r: &OpenedResponse, today: Date) -> Result<Attachm
                 .map(|i| (p, i))
         })
         .ok_or_else(|| ShareError::UnknownInvitation(r.invitation.to_string()))?;
+    if let Some(on) = inv.revoked {
+        return Err(ShareError::Revoked {
+            invitation: inv.id.to_string(),
+            on: on.to_string(),
+        });
+    }
     let verified = crypto::verify_mac(&inv.secret, TAG_LABEL, &r.json, &r.tag);
     let d = &r.response.draft;
     let ratings = d
@@ -250,11 +268,7 @@ pub fn attach(ws: &Workspace, r: &OpenedResponse, today: Date) -> Result<Attachm
             success_90_days: success,
         },
         comments: d.comments.clone(),
-        verification: if verified {
-            Verification::Verified
-        } else {
-            Verification::Altered
-        },
+        verification: Verification::judge(verified, inv.protected),
     };
     let duplicate = partner.self_assessment.responses.iter().any(|x| {
         x.invitation == response.invitation
@@ -265,7 +279,7 @@ pub fn attach(ws: &Workspace, r: &OpenedResponse, today: Date) -> Result<Attachm
     });
     Ok(Attachment {
         partner: partner.id.clone(),
-        late: inv.expires.is_some_and(|e| r.submitted > e),
+        late: inv.expires.is_some_and(|e| today > e),
         duplicate,
         response,
     })

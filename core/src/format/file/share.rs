@@ -27,6 +27,8 @@ file_types! {
         /// Sealed with a passphrase (never stored).
         pub protected: bool,
         pub link: Text<MAX_TEXT_CHARS>,
+        /// The day it was revoked (its responses are refused), or null.
+        pub revoked: Option<Date>,
     }
 
     /// A self-rating with its evidence.

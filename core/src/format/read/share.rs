@@ -24,7 +24,9 @@ file_form! {
         invitation, received, submitted, respondent, email, ratings, answers, comments,
         verification,
     }
-    SentInvitation = SentInvitationFile { id, secret, created, expires, contact, protected, link }
+    SentInvitation = SentInvitationFile {
+        id, secret, created, expires, contact, protected, link, revoked,
+    }
     Rating = SelfRatingFile { score, evidence }
 }
 
