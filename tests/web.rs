@@ -17,7 +17,10 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const KEY: &str = "partnerfit.workspace";
+/// The workspace's key in this page's scope.
+fn key() -> String {
+    partnerfit::storage::StorageKey::Workspace.name()
+}
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -93,14 +96,14 @@ async fn first_run_opens_on_the_demo() {
         .length();
     assert_eq!(rows, 5);
     // Nothing is written until the user changes something.
-    assert!(storage().get_item(KEY).unwrap().is_none());
+    assert!(storage().get_item(&key()).unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_set_aside_not_replaced() {
     storage().clear().unwrap();
-    storage().set_item(KEY, "{\"format\":\"partnerfit-stored\",\"revision\":3,\"workspace\":{\"format\":\"partnerfit-workspace\",\"format_version\":1}}").unwrap();
-    let original = storage().get_item(KEY).unwrap().unwrap();
+    storage().set_item(&key(), "{\"format\":\"partnerfit-stored\",\"revision\":3,\"workspace\":{\"format\":\"partnerfit-workspace\",\"format_version\":1}}").unwrap();
+    let original = storage().get_item(&key()).unwrap().unwrap();
     let (el, _h) = mount_app();
     settle(50).await;
     let t = text(&el);
@@ -110,7 +113,9 @@ async fn unreadable_storage_is_set_aside_not_replaced() {
     let n = storage().length().unwrap();
     let kept: Vec<String> = (0..n)
         .filter_map(|i| storage().key(i).unwrap())
-        .filter(|k| k.starts_with("partnerfit.unreadable."))
+        .filter(|k| {
+            k.starts_with(&partnerfit::storage::StorageKey::Unreadable(String::new()).name())
+        })
         .collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(storage().get_item(&kept[0]).unwrap().unwrap(), original);
@@ -126,12 +131,12 @@ async fn changes_are_saved_with_a_revision_after_a_pause() {
     settle(10).await;
     assert_eq!(p.state.get_untracked(), SaveState::Pending);
     assert!(
-        storage().get_item(KEY).unwrap().is_none(),
+        storage().get_item(&key()).unwrap().is_none(),
         "debounced, not saved at once"
     );
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
-    let saved = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    let saved = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
     assert_eq!(saved.revision, 1);
     assert_eq!(saved.loaded.workspace.profile.name, "Saved Co");
 }
@@ -150,13 +155,13 @@ async fn a_write_from_another_tab_is_never_overwritten() {
     let mut theirs = ws.get_untracked();
     theirs.profile.name = "Theirs".into();
     storage()
-        .set_item(KEY, &stored::encode(&theirs, 7))
+        .set_item(&key(), &stored::encode(&theirs, 7))
         .unwrap();
 
     rename(ws, "Mine again");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::OtherTab);
-    let still = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    let still = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
     assert_eq!(
         (still.revision, still.loaded.workspace.profile.name.as_str()),
         (7, "Theirs")
@@ -164,7 +169,7 @@ async fn a_write_from_another_tab_is_never_overwritten() {
 
     // Choosing "keep mine" writes revision 8.
     p.keep_mine();
-    let now = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    let now = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
     assert_eq!(
         (now.revision, now.loaded.workspace.profile.name.as_str()),
         (8, "Mine again")
@@ -180,9 +185,9 @@ async fn a_clean_tab_follows_the_other_tab() {
     let mut theirs = ws.get_untracked();
     theirs.profile.name = "From the other tab".into();
     let text = stored::encode(&theirs, 3);
-    storage().set_item(KEY, &text).unwrap();
+    storage().set_item(&key(), &text).unwrap();
     let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(KEY));
+    init.set_key(Some(&key()));
     init.set_new_value(Some(&text));
     let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
@@ -192,7 +197,7 @@ async fn a_clean_tab_follows_the_other_tab() {
     // Adopting is not a change: nothing is re-saved.
     settle(600).await;
     assert_eq!(
-        stored::revision_of(&storage().get_item(KEY).unwrap().unwrap()),
+        stored::revision_of(&storage().get_item(&key()).unwrap().unwrap()),
         Some(3)
     );
 }
@@ -321,7 +326,7 @@ async fn a_change_the_importer_would_refuse_is_refused_and_nothing_is_stored() {
     rename(ws, "Good state");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
-    let stored_before = storage().get_item(KEY).unwrap().unwrap();
+    let stored_before = storage().get_item(&key()).unwrap().unwrap();
     // Every category weight at zero: the file would be refused on reload,
     // so the last step is refused and the workspace keeps a usable scorecard.
     let ids: Vec<_> = ws.with_untracked(|w| {
@@ -351,8 +356,8 @@ async fn a_change_the_importer_would_refuse_is_refused_and_nothing_is_stored() {
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
     // What is stored is readable; undoing the accepted steps saves again.
-    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
-    assert_ne!(storage().get_item(KEY).unwrap().unwrap(), stored_before);
+    let kept = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
+    assert_ne!(storage().get_item(&key()).unwrap().unwrap(), stored_before);
     assert_eq!(kept.loaded.workspace, ws.get_untracked());
 }
 
@@ -503,7 +508,7 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
         SaveState::Problem(StorageProblem::TooLarge { accounts })
     );
     // What was saved before is still there; the workspace stays in the tab.
-    let kept = stored::decode(&storage().get_item(KEY).unwrap().unwrap()).unwrap();
+    let kept = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
     assert_eq!(kept.loaded.workspace.profile.name, "Small Co");
     assert!(kept
         .loaded
@@ -987,4 +992,71 @@ async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
         Some(format!("Remove committee member {}", count - 1)),
         "after the last row goes, the focus is on the row before"
     );
+}
+
+/// Keys are scoped by the site's directory, and keys written before
+/// scoping move into the first deployment that opens without its own
+/// workspace, once, values intact.
+#[wasm_bindgen_test]
+fn unscoped_keys_move_into_this_deployment_once() {
+    use partnerfit::storage::keys::{prefix, prefix_for, scoped};
+    use partnerfit::storage::local::adopt_unscoped_keys;
+    for (dir, expected) in [
+        ("", "partnerfit@/:"),
+        ("/partnerfit", "partnerfit@/partnerfit/:"),
+        ("/tools/pf", "partnerfit@/tools/pf/:"),
+    ] {
+        assert_eq!(prefix_for(dir), expected);
+    }
+    let (a, b) = (prefix_for("/a"), prefix_for("/a/b"));
+    assert!(!b.starts_with(&a) && !a.starts_with(&b));
+    for (old, new) in [
+        ("partnerfit.workspace", Some("P:workspace")),
+        ("partnerfit.snapshot.s-1", Some("P:snapshot.s-1")),
+        ("partnerfit.", None),
+        ("other.workspace", None),
+        ("partnerfit@/:workspace", None),
+    ] {
+        assert_eq!(scoped(old, "P:").as_deref(), new, "{old}");
+    }
+
+    storage().clear().unwrap();
+    let ws = stored::encode(&partnerfit_core::demo::demo(), 4);
+    storage().set_item("partnerfit.workspace", &ws).unwrap();
+    storage().set_item("partnerfit.origin", "\"own\"").unwrap();
+    storage().set_item("someone-else", "theirs").unwrap();
+    assert_eq!(adopt_unscoped_keys(), 2);
+    assert_eq!(
+        storage().get_item(&key()).unwrap().as_deref(),
+        Some(ws.as_str())
+    );
+    assert_eq!(
+        storage()
+            .get_item(&format!("{}origin", prefix()))
+            .unwrap()
+            .as_deref(),
+        Some("\"own\"")
+    );
+    assert_eq!(storage().get_item("partnerfit.workspace").unwrap(), None);
+    assert_eq!(
+        storage().get_item("someone-else").unwrap().as_deref(),
+        Some("theirs")
+    );
+    // A deployment that has its own workspace leaves unscoped keys alone.
+    storage()
+        .set_item("partnerfit.workspace", "another deployment's")
+        .unwrap();
+    assert_eq!(adopt_unscoped_keys(), 0);
+    assert_eq!(
+        storage().get_item(&key()).unwrap().as_deref(),
+        Some(ws.as_str())
+    );
+    assert_eq!(
+        storage()
+            .get_item("partnerfit.workspace")
+            .unwrap()
+            .as_deref(),
+        Some("another deployment's")
+    );
+    storage().clear().unwrap();
 }

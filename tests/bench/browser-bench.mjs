@@ -125,7 +125,7 @@ async function seededPage(browser, args) {
   const page = await context.newPage();
   await page.addInitScript((text) => {
     if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("partnerfit.workspace", text);
+      localStorage.setItem("partnerfit@/partnerfit/:workspace", text);
       sessionStorage.setItem("seeded", "1");
     }
   }, envelope);
@@ -310,7 +310,7 @@ async function autosaveLarge(browser, url) {
   const longestAfterEdit = async (name) => {
     await page.evaluate(() => (window.__tasks = []));
     await page.getByLabel("Company name").fill(name);
-    await page.waitForFunction((n) => (localStorage.getItem("partnerfit.workspace") ?? "").includes(n), name);
+    await page.waitForFunction((n) => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes(n), name);
     await page.waitForTimeout(300);
     return page.evaluate(() => Math.max(0, ...window.__tasks));
   };

@@ -36,7 +36,7 @@ export class Workbench {
   }
 
   async storedWorkspace() {
-    return this.page.evaluate(() => localStorage.getItem("partnerfit.workspace"));
+    return this.page.evaluate(() => localStorage.getItem("partnerfit@/partnerfit/:workspace"));
   }
 
   /** Export from the Workspace page; returns the downloaded file's name and text. */

@@ -8,7 +8,7 @@ const h = harness();
 
 async function storedContains(page, text) {
   await page.waitForFunction(
-    (t) => (localStorage.getItem("partnerfit.workspace") ?? "").includes(t),
+    (t) => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes(t),
     text,
   );
 }
@@ -157,7 +157,7 @@ test("a full storage is reported, state stays in memory, export works", () =>
         () => {
           const real = Storage.prototype.setItem;
           Storage.prototype.setItem = function (k, v) {
-            if (k === "partnerfit.workspace") {
+            if (k === "partnerfit@/partnerfit/:workspace") {
               throw new DOMException("quota", "QuotaExceededError");
             }
             return real.call(this, k, v);

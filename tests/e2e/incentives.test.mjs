@@ -58,7 +58,7 @@ test("a referral plan: the meeting fee moves the partner's earnings and our marg
     const fee = "Fee per ICP-qualified meeting with the required stakeholders (EUR)";
     await page.getByLabel(fee).fill("3000");
     await expect(fieldOf(page, fee)).toContainText("pays 2,400.00 EUR per won deal, not more than the meeting fee (3,000.00 EUR)");
-    await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("75000"));
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes("75000"));
     await page.reload();
     await expect(page.getByLabel("Fee per ICP-qualified meeting with the required stakeholders (EUR)")).toHaveValue("750.00");
     await expect(page.getByLabel("If more are rejected than (%)")).toHaveValue("50");

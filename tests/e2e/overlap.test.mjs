@@ -46,7 +46,7 @@ test("two CRM exports become an overlap matrix; a confirmed match survives a rel
     await expect(page.getByText("These figures are the ones the verdict uses.")).toBeVisible();
     await page.getByRole("checkbox", { name: "Complementary entry points (IT vs finance, ops vs security)" }).check();
     await expect(page.getByTestId("overlap-assessment")).toContainText("Healthy overlap");
-    await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("confirmed"));
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes("confirmed"));
 
     await page.reload();
     await expect(page.getByText("12 matches, 1 confirmed")).toBeVisible();

@@ -43,7 +43,7 @@ test("a new user builds an ICP, scores a partner and sees the verdict cross a ga
     await expect(app.verdict()).toHaveText("Onboard to pilot");
     await expect(page.getByTestId("reasons")).toContainText("Market and ICP fit 4 meets the gate of 4");
     await page.getByLabel(`Evidence: ${CRITERIA.icp[0]}`).fill("9 of 20 clients are 3PLs");
-    await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("9 of 20 clients"));
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes("9 of 20 clients"));
 
     await page.reload();
     await expect(app.verdict()).toHaveText("Onboard to pilot");

@@ -34,7 +34,15 @@ async function createInvitation(app, page, { passphrase, rules = true } = {}) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Self-assessment: Northwind Integrations");
   await page.getByLabel("Our contact e-mail (shown to the partner)").fill("partners@ledgerline.example");
   await page.getByLabel("Answer by (optional)").fill("2099-12-31");
-  if (passphrase) await page.getByLabel("Passphrase (optional)").fill(passphrase);
+  if (passphrase) {
+    // A short passphrase creates nothing; a generated one is offered.
+    await page.getByLabel("Passphrase (optional)").fill("otter");
+    await page.getByRole("button", { name: "Create the invitation link" }).click();
+    await expect(page.getByRole("alert")).toContainText("the passphrase has 5 characters; use at least 12");
+    await page.getByRole("button", { name: "Generate a passphrase" }).click();
+    assert.match(await page.getByLabel("Passphrase (optional)").inputValue(), /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    await page.getByLabel("Passphrase (optional)").fill(passphrase);
+  }
   if (!rules) await page.getByLabel("Include the rules-of-engagement one-pager").uncheck();
   await page.getByRole("button", { name: "Create the invitation link" }).click();
   const field = page.getByLabel("Invitation link");
@@ -61,11 +69,11 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       await p.getByLabel("Access to your target buyer roles", { exact: true }).selectOption("1");
       await p.getByLabel("What problem do you solve, in your customer's words?").fill("Invoice approvals that take weeks.");
       // The draft survives a reload, under its own key; no workspace is created.
-      await p.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("partnerfit.respond.")));
+      await p.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("partnerfit@/partnerfit/:respond.")));
       await p.reload();
       await expect(p.getByLabel("Access to your target buyer roles", { exact: true })).toHaveValue("1");
       await expect(p.getByLabel("Your name and role")).toHaveValue(XSS);
-      assert.equal(await p.evaluate(() => localStorage.getItem("partnerfit.workspace")), null);
+      assert.equal(await p.evaluate(() => localStorage.getItem("partnerfit@/partnerfit/:workspace")), null);
       await expect(p.getByTestId("respond-missing")).toContainText("10 questions without a rating");
 
       await p.getByRole("button", { name: "Prepare the response" }).click();
@@ -83,6 +91,9 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       assert.match(download.suggestedFilename(), /^partnerfit-response-inv-.*\.json$/);
       responseFile = readFileSync(await download.path(), "utf8");
       assert.equal(await p.evaluate(() => window.__pwned ?? null), null);
+      // Sent: the draft no longer stays in the partner's browser.
+      await expect(p.getByTestId("draft-forgotten")).toBeVisible();
+      await p.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes(":respond.")));
     });
     // The partner downloaded only the small respond app, never the workbench.
     assert.ok(loaded.length > 0, "the partner's page loaded its wasm");
@@ -91,7 +102,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
     // Back in our browser: paste the link the partner sent.
     await page.getByLabel("Paste the response link").fill(responseLink);
     await page.getByRole("button", { name: "Open the response", exact: true }).click();
-    await expect(page.getByTestId("verification")).toHaveText("Verified: answers our invitation");
+    await expect(page.getByTestId("verification")).toHaveText("Matches the link, not verified: anyone holding the invitation link could have made it");
     await page.getByRole("button", { name: "Add to Northwind Integrations's self-assessments" }).click();
     const gaps = page.getByTestId("self-assessment-gaps");
     await expect(gaps).toContainText("They rate “Access to your target buyer roles” 1, we rate it 4.");
@@ -108,7 +119,7 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
       return dt;
     }, responseFile);
     await page.getByTestId("response-dropzone").dispatchEvent("drop", { dataTransfer: dt });
-    await expect(page.getByTestId("verification")).toHaveText("Verified: answers our invitation");
+    await expect(page.getByTestId("verification")).toHaveText("Matches the link, not verified: anyone holding the invitation link could have made it");
     await expect(page.getByTestId("response-import-result")).toContainText("This response was imported before");
 
     // Adopting is explicit: a confirmation, then our rating changes.
@@ -118,9 +129,18 @@ test("invite, answer in another browser, send back, import, compare, adopt", () 
     await page.getByRole("group", { name: "Confirm adopting their rating for Access to your target buyer roles" }).getByRole("button", { name: "Adopt" }).click();
     const buyer = table.locator("tr", { hasText: "Access to your target buyer roles" });
     await expect(buyer.locator("td").nth(2)).toHaveText("1");
-    await page.waitForFunction(() => (localStorage.getItem("partnerfit.workspace") ?? "").includes("Self-assessed by"));
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes("Self-assessed by"));
     await page.reload();
     await expect(page.getByTestId("self-assessment")).toContainText(XSS);
+    // The adopted evidence says the response was not verified.
+    await page.waitForFunction(() => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").includes("not verified: matches the link"));
+
+    // Revoked, the invitation's responses are refused.
+    await page.getByRole("button", { name: /^Revoke invitation inv-/ }).first().click();
+    await expect(page.getByTestId("invitations").locator("tbody tr").first()).not.toContainText("Revoke");
+    await page.getByLabel("Paste the response link").fill(responseLink);
+    await page.getByRole("button", { name: "Open the response", exact: true }).click();
+    await expect(page.getByTestId("response-error")).toContainText("which was revoked on");
   }));
 
 test("a passphrase protects both ways; wrong passphrases and damaged links are named", () =>
@@ -175,7 +195,7 @@ test("a passphrase protects both ways; wrong passphrases and damaged links are n
     await expect(page.getByTestId("response-import-result")).toContainText("protected by the invitation's passphrase");
     await page.getByLabel("Passphrase of the invitation").fill("river otter 42");
     await page.getByRole("button", { name: "Open the response", exact: true }).click();
-    await expect(page.getByTestId("verification")).toHaveText("Verified: answers our invitation");
+    await expect(page.getByTestId("verification")).toHaveText("Verified: answers our sealed invitation (only someone with its passphrase could have made it)");
     await page.getByRole("button", { name: "Add to Northwind Integrations's self-assessments" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Self-assessment: Northwind Integrations");
     await expect(page.getByTestId("self-assessment")).toContainText("Willingness to use deal registration");

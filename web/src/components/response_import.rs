@@ -136,7 +136,7 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
                                 <p><strong>{format!("{} for {partner}", if d.name.trim().is_empty() { "A response" } else { d.name.trim() })}</strong>
                                    {format!(", sent {}: {rated} self-ratings.", r.submitted)}</p>
                                 <p class=if verified { "ok" } else { "warning" } data-testid="verification">{a.response.verification.label()}</p>
-                                {a.late.then(|| view! { <p class="warning">"Sent after the invitation expired."</p> })}
+                                {a.late.then(|| view! { <p class="warning">"Received after the invitation expired."</p> })}
                                 {a.duplicate.then(|| view! { <p class="warning">"This response was imported before; adding it again keeps both."</p> })}
                                 <button type="button" on:click=add.clone()>{format!("Add to {partner}'s self-assessments")}</button>
                             </div>

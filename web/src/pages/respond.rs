@@ -124,11 +124,24 @@ fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoVi
     let key = StorageKey::RespondDraft(opened.id.to_string());
     let draft = RwSignal::new(local::get_pref::<Draft>(&key).unwrap_or_default());
     let saved = RwSignal::new(local::available().is_ok());
-    // Sync the draft to this browser's storage (its own key).
+    // Whether this browser keeps the draft: until the answers are sent (or
+    // the partner asks to forget the invitation), then never again on this
+    // page, so answers to a sealed invitation do not outlive the sending.
+    let keep = RwSignal::new(true);
+    // Sync the draft to this browser's storage (its own key), or remove it.
     Effect::new(move |_| {
         let d = draft.get();
-        local::set_pref(&key, &d);
+        if keep.get() {
+            local::set_pref(&key, &d);
+        } else {
+            local::remove(&key);
+        }
     });
+    let sent = Callback::new(move |()| keep.set(false));
+    let forget = move |_| {
+        keep.set(false);
+        draft.set(Draft::default());
+    };
     let inv = opened.invitation.clone();
     let opened = StoredValue::new(opened);
     let result = RwSignal::new(None::<Result<String, String>>);
@@ -174,6 +187,9 @@ fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoVi
             "Your answers stay in this browser until you send them back: Partnerfit has no server, and nothing is uploaded."
         </p>
         {move || (!saved.get()).then(|| view! { <p class="warning">"This browser does not let the page keep a draft: finish in one go, or your answers are lost when you close it."</p> })}
+        {move || (saved.get() && !keep.get()).then(|| view! {
+            <p class="ok" role="status" data-testid="draft-forgotten">"This browser no longer keeps your answers: they are only on this page (and in what you sent), and go when you close it."</p>
+        })}
         <details class="respond-brief" open>
             <summary>{format!("Who {company} wants you to bring (their ICP brief)")}</summary>
             <BriefView brief=inv.brief.clone() nested=true/>
@@ -234,8 +250,13 @@ fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoVi
             <button type="button" on:click=prepare>"Prepare the response"</button>
             {move || result.get().map(|r| match r {
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Ok(text) => view! { <SendBack text=text contact=contact.clone() company=company.clone() invitation=opened.with_value(|o| o.id.to_string())/> }.into_any(),
+                Ok(text) => view! { <SendBack text=text contact=contact.clone() company=company.clone() invitation=opened.with_value(|o| o.id.to_string()) sent/> }.into_any(),
             })}
+        </section>
+        <section aria-labelledby="forget-title">
+            <h2 id="forget-title">"Forget this invitation"</h2>
+            <p class="hint">"Your answers are kept in this browser while you work, and removed once you send them. To remove them now (on a shared computer, say), forget the invitation: the answers on this page are cleared too."</p>
+            <button type="button" on:click=forget>"Forget this invitation in this browser"</button>
         </section>
     }
 }
@@ -279,7 +300,15 @@ fn QuestionField(id: String, text: String, draft: RwSignal<Draft>) -> impl IntoV
 
 /// The prepared response: link, copy, file, e-mail.
 #[component]
-fn SendBack(text: String, contact: String, company: String, invitation: String) -> impl IntoView {
+fn SendBack(
+    text: String,
+    contact: String,
+    company: String,
+    invitation: String,
+    /// Called once the response leaves the page (copied, downloaded or
+    /// handed to the mail program): the draft is then no longer kept.
+    sent: Callback<()>,
+) -> impl IntoView {
     let url = link(&site(), RESPONSE_PATH, &text);
     let fits = url.len() <= LINK_BUDGET;
     let file = file_text(Kind::Response, &text, &url);
@@ -288,7 +317,9 @@ fn SendBack(text: String, contact: String, company: String, invitation: String) 
     let link_id = next_id();
     let url_copy = url.clone();
     let download = move |_| {
-        let _ = crate::files::download(&file_name, "application/json", &file);
+        if crate::files::download(&file_name, "application/json", &file).is_ok() {
+            sent.run(());
+        }
     };
     let body = if fits {
         format!("Hello,\n\nhere is our self-assessment. Open this link in your Partnerfit workspace to import it:\n\n{url}\n")
@@ -311,9 +342,9 @@ fn SendBack(text: String, contact: String, company: String, invitation: String) 
                 <textarea id=link_id rows="4" readonly prop:value=url.clone()></textarea>
             </div>
             <div class="actions">
-                <button type="button" on:click=move |_| { copy(&url_copy); copied.set(true); }>"Copy the link"</button>
+                <button type="button" on:click=move |_| { copy(&url_copy); copied.set(true); sent.run(()); }>"Copy the link"</button>
                 <button type="button" on:click=download>"Download the response file"</button>
-                {mail.map(|m| view! { <a class="button" href=m>{format!("E-mail it to {contact}")}</a> })}
+                {mail.map(|m| view! { <a class="button" href=m on:click=move |_| sent.run(())>{format!("E-mail it to {contact}")}</a> })}
                 {move || copied.get().then(|| view! { <span role="status">"Copied."</span> })}
             </div>
         </div>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partnerfit_core::partner::Rating;
 use partnerfit_core::share::compare::{compare, notable};
 use partnerfit_core::share::crypto::SealEntropy;
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
+use partnerfit_core::share::passphrase::{generate, GENERATED_BYTES, MIN_CHARS};
 use partnerfit_core::share::records::{ReceivedResponse, Verification};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::{Date, Id};
@@ -113,17 +113,21 @@ fn InviteForm(id: Id) -> impl IntoView {
                     ws.with_untracked(|w| create(w, id, &options, entropy, today, &site()))
                 });
                 match sent {
-                    Some(sent) => {
+                    Ok(sent) => {
                         let link = sent.link.clone();
                         let recorded =
                             ws.commit(Edit::Partner(key.get_value(), PartnerEdit::Invite(sent)));
                         created.set(Some(recorded.map(|()| link)));
                     }
-                    None => created.set(Some(Err("This partner no longer exists.".into()))),
+                    Err(e) => created.set(Some(Err(format!("No invitation was created: {e}.")))),
                 }
             },
             std::time::Duration::from_millis(30),
         );
+    };
+    let generate_passphrase = move |_| match clock::secure_random::<GENERATED_BYTES>() {
+        Ok(bytes) => passphrase.set(generate(bytes)),
+        Err(e) => created.set(Some(Err(e))),
     };
     let (exp_id, contact_id, rules_id, pass_id, link_id) =
         (next_id(), next_id(), next_id(), next_id(), next_id());
@@ -148,8 +152,11 @@ fn InviteForm(id: Id) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label class="label" for=pass_id.clone()>"Passphrase (optional)"</label>
-                    <span class="hint">"Encrypts the link (AES-256-GCM). Give the passphrase by phone or message, never in the same e-mail as the link."</span>
-                    <input id=pass_id type="password" autocomplete="new-password" prop:value=move || passphrase.get() on:input:target=move |ev| passphrase.set(ev.target().value())/>
+                    <span class="hint">{format!("Encrypts the link (AES-256-GCM), and only a sealed invitation's responses can be verified as ours: without one, anyone who sees the link could answer in the partner's name. At least {MIN_CHARS} characters, or generate one. Give it by phone or message, never in the same e-mail as the link.")}</span>
+                    <div class="row">
+                        <input id=pass_id type="text" autocomplete="off" spellcheck="false" prop:value=move || passphrase.get() on:input:target=move |ev| passphrase.set(ev.target().value())/>
+                        <button type="button" on:click=generate_passphrase>"Generate a passphrase"</button>
+                    </div>
                 </div>
                 <p class="hint">"The invitation carries our ICP brief, the wording of our scorecard criteria and the three alignment questions. Never our ratings, weights, gates, notes, other partners, account lists or incentive figures."</p>
                 <button type="submit">"Create the invitation link"</button>
@@ -184,9 +191,10 @@ fn InviteForm(id: Id) -> impl IntoView {
 #[component]
 fn Invitations(id: Id) -> impl IntoView {
     let ws = use_store();
+    let key = StoredValue::new(id);
     let list = move || {
         ws.with(|w| {
-            w.partner(&id).map(|p| {
+            key.with_value(|id| w.partner(id)).map(|p| {
                 let s = &p.self_assessment;
                 s.invitations
                     .iter()
@@ -208,10 +216,12 @@ fn Invitations(id: Id) -> impl IntoView {
             (!rows.is_empty()).then(|| view! {
                 <section aria-labelledby="sent-title">
                     <h2 id="sent-title">"Invitations sent"</h2>
+                    <p class="hint">"A link cannot be recalled once sent: revoking one refuses every response to it from then on."</p>
                     <table class="model" data-testid="invitations">
-                        <thead><tr><th scope="col">"Created"</th><th scope="col">"Answer by"</th><th scope="col">"Passphrase"</th><th scope="col">"Responses"</th><th scope="col">"Link"</th></tr></thead>
+                        <thead><tr><th scope="col">"Created"</th><th scope="col">"Answer by"</th><th scope="col">"Passphrase"</th><th scope="col">"Responses"</th><th scope="col">"Link"</th><th scope="col">"Revoked"</th></tr></thead>
                         <tbody>{rows.into_iter().map(|(i, n)| {
                             let link = i.link.clone();
+                            let inv = StoredValue::new(i.id.clone());
                             view! {
                                 <tr>
                                     <td>{i.created.to_string()}</td>
@@ -222,6 +232,13 @@ fn Invitations(id: Id) -> impl IntoView {
                                         view! { <span class="hint">"not kept"</span> }.into_any()
                                     } else {
                                         view! { <button type="button" aria-label=format!("Copy the link of invitation {}", i.id) on:click=move |_| copy(&link)>"Copy"</button> }.into_any()
+                                    }}</td>
+                                    <td>{match i.revoked {
+                                        Some(on) => view! { <span>{on.to_string()}</span> }.into_any(),
+                                        None => view! {
+                                            <button type="button" aria-label=format!("Revoke invitation {}: refuse its responses from now on", i.id)
+                                                on:click=move |_| { let _ = ws.commit(Edit::Partner(key.get_value(), PartnerEdit::Revoke(inv.get_value(), clock::today()))); }>"Revoke"</button>
+                                        }.into_any(),
                                     }}</td>
                                 </tr>
                             }
@@ -288,23 +305,12 @@ fn Comparison(id: Id, response: ReceivedResponse) -> impl IntoView {
     });
     let pending = RwSignal::new(None::<Id>);
     let adopt = move |criterion: Id| {
-        resp.with_value(|r| {
-            let Some(theirs) = r.ratings.get(&criterion) else {
-                return;
-            };
-            let evidence = format!(
-                "Self-assessed by {} ({}): {}",
-                r.respondent, r.submitted, theirs.evidence
-            );
-            let rating = Rating {
-                score: theirs.score,
-                evidence,
-            };
+        if let Some(rating) = resp.with_value(|r| r.adopted(&criterion)) {
             let _ = ws.commit(Edit::Partner(
                 key.get_value(),
-                PartnerEdit::Adopt(criterion.clone(), rating),
+                PartnerEdit::Adopt(criterion, rating),
             ));
-        });
+        }
         pending.set(None);
     };
     let ours = ws.with_untracked(|w| w.profile.answers.clone());

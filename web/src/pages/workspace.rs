@@ -24,6 +24,14 @@ pub fn WorkspacePage() -> impl IntoView {
     view! {
         <h1>"Workspace"</h1>
         <p class="lede">"Everything here stays in this browser. A workspace file is how you hand your work to a colleague or keep a copy."</p>
+        <section aria-labelledby="where-title" class="callout">
+            <h2 id="where-title">"Where this browser keeps it"</h2>
+            <p data-testid="storage-scope">{format!(
+                "In this site's storage, under keys that start with \"{}\", so another Partnerfit on the same site address keeps its own workspace.",
+                crate::storage::keys::prefix()
+            )}</p>
+            <p>"Browsers share storage between every page of one origin (the scheme, host and port): any other page served from this origin can read it. Your customer lists and invitation secrets deserve an origin of their own: host Partnerfit on its own domain or subdomain, not beside other projects (as on a shared GitHub Pages address)."</p>
+        </section>
         <section aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
             <p>{summary}</p>

@@ -1,4 +1,22 @@
-//! Every storage key the app uses, in one place.
+//! Every storage key the app uses, in one place, scoped to the deployment.
+//!
+//! localStorage belongs to an origin, and one origin often hosts several
+//! sites (GitHub Pages: every project of a user at `user.github.io/<repo>/`).
+//! Each key therefore starts with the site's directory,
+//! `partnerfit@<dir>/:` (`partnerfit@/:workspace` at the root,
+//! `partnerfit@/tools/pf/:workspace` under `/tools/pf/`), so two
+//! deployments on one origin never read or overwrite each other's
+//! workspace. This separates deployments; it does not protect from other
+//! pages of the same origin, which can read every key: customer data
+//! deserves an origin of its own (the README and the workspace page say so).
+//!
+//! Keys written before scoping (`partnerfit.workspace`, …) are moved under
+//! the scope by [`super::local::adopt_unscoped_keys`] by the first
+//! deployment that opens with none of its own.
+
+use std::sync::OnceLock;
+
+use crate::routes::site_dir;
 
 /// A localStorage key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,18 +36,50 @@ pub enum StorageKey {
     Snapshot(String),
 }
 
-/// Prefix of every key, so the app never touches other data on the origin.
-pub const PREFIX: &str = "partnerfit.";
+/// The prefix of keys written before they were scoped.
+pub const UNSCOPED_PREFIX: &str = "partnerfit.";
+
+/// The prefix of every key of the site in directory `dir` (as
+/// [`site_dir`] gives it: no trailing slash, empty at the root).
+pub fn prefix_for(dir: &str) -> String {
+    format!("partnerfit@{dir}/:")
+}
+
+/// This deployment's prefix, fixed by the page first loaded.
+pub fn prefix() -> &'static str {
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    PREFIX.get_or_init(|| {
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        prefix_for(&site_dir(&path))
+    })
+}
+
+/// The scoped name of an unscoped key (`partnerfit.workspace` →
+/// `<prefix>workspace`); `None` for any other key.
+pub fn scoped(unscoped: &str, prefix: &str) -> Option<String> {
+    unscoped
+        .strip_prefix(UNSCOPED_PREFIX)
+        .filter(|rest| !rest.is_empty())
+        .map(|rest| format!("{prefix}{rest}"))
+}
 
 impl StorageKey {
-    pub fn name(&self) -> String {
+    /// The key's name after `prefix`.
+    fn suffix(&self) -> String {
         match self {
-            StorageKey::Workspace => format!("{PREFIX}workspace"),
-            StorageKey::Origin => format!("{PREFIX}origin"),
-            StorageKey::Unreadable(stamp) => format!("{PREFIX}unreadable.{stamp}"),
-            StorageKey::RespondDraft(invitation) => format!("{PREFIX}respond.{invitation}"),
-            StorageKey::Snapshots => format!("{PREFIX}snapshots"),
-            StorageKey::Snapshot(id) => format!("{PREFIX}snapshot.{id}"),
+            StorageKey::Workspace => "workspace".into(),
+            StorageKey::Origin => "origin".into(),
+            StorageKey::Unreadable(stamp) => format!("unreadable.{stamp}"),
+            StorageKey::RespondDraft(invitation) => format!("respond.{invitation}"),
+            StorageKey::Snapshots => "snapshots".into(),
+            StorageKey::Snapshot(id) => format!("snapshot.{id}"),
         }
+    }
+
+    /// The full key in this deployment's scope.
+    pub fn name(&self) -> String {
+        format!("{}{}", prefix(), self.suffix())
     }
 }

@@ -136,3 +136,36 @@ pub fn remove_named(name: &str) {
         LocalStorage::delete(name);
     }
 }
+
+/// Move keys written before keys were scoped (`partnerfit.*`) into this
+/// deployment's scope, once: only when this deployment has no workspace of
+/// its own yet (so a second deployment on the origin never takes another's
+/// data or overwrites its own). Each value is written under its new name
+/// before the old one is removed; if a write fails, the old keys stay and
+/// the next start tries again. Returns how many keys moved.
+pub fn adopt_unscoped_keys() -> usize {
+    use super::keys::{prefix, scoped, UNSCOPED_PREFIX};
+    if available().is_err() || matches!(read(&StorageKey::Workspace), Ok(Some(_))) {
+        return 0;
+    }
+    let raw = LocalStorage::raw();
+    let old = keys_starting(UNSCOPED_PREFIX);
+    let mut moves: Vec<(String, String)> = Vec::new();
+    for key in &old {
+        let (Some(new), Ok(Some(value))) = (scoped(key, prefix()), raw.get_item(key)) else {
+            continue;
+        };
+        if raw.set_item(&new, &value).is_err() {
+            // Undo the copies made so far; the old keys are all still there.
+            for (_, copied) in &moves {
+                let _ = raw.remove_item(copied);
+            }
+            return 0;
+        }
+        moves.push((key.clone(), new));
+    }
+    for (key, _) in &moves {
+        let _ = raw.remove_item(key);
+    }
+    moves.len()
+}
