@@ -11,6 +11,7 @@ use partnerfit_core::share::invitation::{self, InviteEntropy, InviteOptions};
 use partnerfit_core::share::records::Verification;
 use partnerfit_core::share::response::{self, Draft, SelfRating};
 use partnerfit_core::share::ShareError;
+use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::{Date, Id, Workspace};
 use proptest::prelude::*;
 

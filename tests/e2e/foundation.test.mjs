@@ -1,5 +1,6 @@
 // Issue 2: the workspace, its file, persistence and the privacy promise.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { expect } from "./expect.mjs";
 import { harness } from "./harness.mjs";
@@ -42,6 +43,16 @@ test("a page reloads at its own address under a sub-path", () =>
     await expect(page.getByTestId("partner-name")).toHaveText("Kestrel ERP Consulting");
     await app.open("no-such-page");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  }));
+
+test("the build ships headers that forbid framing, and the workspace page says where data lives", () =>
+  h.fresh(async (app, page) => {
+    const headers = readFileSync("dist/_headers", "utf8");
+    assert.match(headers, /^\/\*\n(  .*\n)*  Content-Security-Policy: frame-ancestors 'none'$/m);
+    assert.match(headers, /^  X-Frame-Options: DENY$/m);
+    await app.open("workspace");
+    await expect(page.getByTestId("storage-scope")).toContainText('"partnerfit@/partnerfit/:"');
+    await expect(page.getByText("deserve an origin of their own")).toBeVisible();
   }));
 
 test("export, clear storage, import: the same workspace", () =>

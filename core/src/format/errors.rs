@@ -26,6 +26,11 @@ pub enum ImportError {
     TooLargeToSave { bytes: usize, limit: usize },
     #[error("the file is empty")]
     Empty,
+    #[error("this is not a workspace file: {why}{}; a Partnerfit workspace is UTF-8 JSON", offset.map(|o| format!(" (byte {o})")).unwrap_or_default())]
+    NotText {
+        offset: Option<usize>,
+        why: &'static str,
+    },
     #[error("the file is not valid JSON (line {line}, column {column}): {message}")]
     NotJson {
         line: usize,

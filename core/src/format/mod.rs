@@ -18,6 +18,7 @@ pub mod read;
 pub mod size;
 pub mod stored;
 pub mod stored_encoder;
+pub mod strict_json;
 pub mod write;
 
 use serde_json::Value;
@@ -49,6 +50,46 @@ pub fn load(text: &str) -> Result<Loaded, ImportError> {
     load_within(text, MAX_FILE_BYTES)
 }
 
+/// Read a workspace file from its bytes, as picked or dropped: UTF-8 (a
+/// byte order mark is dropped) or UTF-16 with a byte order mark (what some
+/// editors save as "Unicode"). Bytes that are neither are refused with the
+/// offset of the first one that is not text; the size limit applies to the
+/// bytes, before anything is decoded.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let utf16 = |body: &[u8], big_endian: bool| {
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|p| match (p, big_endian) {
+                ([a, b], true) => u16::from_be_bytes([*a, *b]),
+                ([a, b], false) => u16::from_le_bytes([*a, *b]),
+                // An odd last byte: never a whole character.
+                _ => 0xDC00,
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| ImportError::NotText {
+            offset: None,
+            why: "it is marked as UTF-16 but holds a broken character",
+        })
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, body @ ..] => utf16(body, false)?,
+        [0xFE, 0xFF, body @ ..] => utf16(body, true)?,
+        _ => std::str::from_utf8(bytes)
+            .map_err(|e| ImportError::NotText {
+                offset: Some(e.valid_up_to()),
+                why: "it is not UTF-8 text",
+            })?
+            .to_owned(),
+    };
+    load(&text)
+}
+
 /// [`load`] with another size limit (tests use small ones).
 pub fn load_within(text: &str, limit: usize) -> Result<Loaded, ImportError> {
     if text.len() > limit {
@@ -61,7 +102,7 @@ pub fn load_within(text: &str, limit: usize) -> Result<Loaded, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    let value: Value = strict_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         message: json_message(&e),

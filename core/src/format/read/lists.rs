@@ -96,13 +96,19 @@ pub(super) fn unique<T: ReadJson, U>(
     read: impl FnMut(Part<T>, &Place) -> Option<U>,
 ) -> Option<Vec<U>> {
     let list = list.partial()?;
-    let mut seen = BTreeSet::new();
+    // By the id folded to lower case: ids that differ only in case are
+    // refused too (read aloud, typed, or compared by a spreadsheet, they
+    // are the same record).
+    let mut seen: BTreeMap<String, &Id> = BTreeMap::new();
     for (i, item) in list.iter().enumerate() {
         if let Some(id) = item.as_partial().and_then(ids.id) {
-            if !seen.insert(id) {
-                at.index(i)
-                    .key(ids.key)
-                    .report(format!("duplicate {} id \"{id}\"", ids.what));
+            if let Some(first) = seen.insert(id.as_str().to_lowercase(), id) {
+                let what = ids.what;
+                at.index(i).key(ids.key).report(if first == id {
+                    format!("duplicate {what} id \"{id}\"")
+                } else {
+                    format!("{what} id \"{id}\" differs from \"{first}\" only in case: ids must differ in more than that")
+                });
             }
         }
     }
