@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod cells;
 pub mod columns;
 pub mod csv_import;
+pub mod encoding;
 pub mod figures;
 pub mod icp_fit;
 pub mod import;
