@@ -9,6 +9,7 @@ pub mod vocab;
 
 pub mod alignment;
 pub mod changes;
+pub mod csv_export;
 pub mod date;
 pub mod demo;
 pub mod edit;
