@@ -10,6 +10,9 @@
 //! - A record of more than [`MAX_COLUMNS`] fields refuses the file, naming
 //!   its line, before the header is looked for (checking a header costs
 //!   time per column).
+//! - A quote that opens a cell and is never closed would make the rest of
+//!   the file one cell: that record is left out and reported at the line
+//!   of the quote.
 //! - Messages that list headers list at most 20 ([`list_headers`]).
 
 pub use super::encoding::{decode, decode_windows_1252, EncodingError};
@@ -92,6 +95,33 @@ pub fn list_headers(headers: &[String]) -> String {
         ));
     }
     s
+}
+
+/// The byte offset of a quote that opens a cell and is never closed (the
+/// `csv` crate then reads the rest of the file as that one cell), by the
+/// crate's own grammar: a quote is special only at the start of a cell,
+/// `""` inside quotes is a quote.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut at_start, mut open) = (true, None::<usize>);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if open.is_some() {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == b'"' && at_start {
+            open = Some(i);
+        } else {
+            at_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
@@ -182,7 +212,12 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
             b += 1;
         }
         if b >= counted_to {
-            line_at += bytes[counted_to..b].iter().filter(|c| **c == b'\n').count();
+            // A line ends at "\n", "\r\n" or a "\r" alone (old Mac files).
+            line_at += (counted_to..b)
+                .filter(|&i| {
+                    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                })
+                .count();
             counted_to = b;
         }
         line_at
@@ -214,6 +249,18 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
                 break;
             }
         }
+    }
+    // A quote never closed swallowed the rest of the file into one cell:
+    // that record is not read, and the line of the quote is reported.
+    if let Some(q) = unclosed_quote(bytes, delimiter) {
+        let line = line_of(q);
+        if records.last().is_some_and(|(l, _)| *l <= line) {
+            records.pop();
+        }
+        bad.push(BadRow {
+            line,
+            reason: "a quote opened on this line is never closed: the rest of the file would be one cell; check the quotes on this line".into(),
+        });
     }
     // The header is the first of the first records that looks like one, else the first.
     let header_idx = records
@@ -324,6 +371,28 @@ mod tests {
             &["Name", "Notes"],
             &[(2, &["Acme", "two\nlines"]), (4, &["Beta", "x"])],
             &[],
+        );
+        // Lines ending in a carriage return alone.
+        check(
+            b"Name,Domain\rAcme,acme.com\r\rBeta,\"b\rc\"\rGamma,g.com\r",
+            b',',
+            "UTF-8",
+            &["Name", "Domain"],
+            &[
+                (2, &["Acme", "acme.com"]),
+                (4, &["Beta", "b\rc"]),
+                (6, &["Gamma", "g.com"]),
+            ],
+            &[],
+        );
+        // A quote never closed: the record holding it is left out.
+        check(
+            b"Name,Notes\nAcme,\"ok \"\"x\"\"\"\nBeta,\"open\nGamma,x\n",
+            b',',
+            "UTF-8",
+            &["Name", "Notes"],
+            &[(2, &["Acme", "ok \"x\""])],
+            &["line 3: a quote opened on this line is never closed: the rest of the file would be one cell; check the quotes on this line"],
         );
         // A title line above the header, a short row (padded), a long row (bad).
         check(
