@@ -119,8 +119,9 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
 }
 
-/// `text` in UTF-16 with a byte order mark (tests and the hostile corpus).
-pub fn encode_utf16(text: &str, big_endian: bool) -> Vec<u8> {
+/// `text` in UTF-16 with a byte order mark.
+#[cfg(test)]
+pub(crate) fn encode_utf16(text: &str, big_endian: bool) -> Vec<u8> {
     let mut out = if big_endian {
         vec![0xFE, 0xFF]
     } else {
