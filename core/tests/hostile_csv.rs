@@ -1,5 +1,5 @@
 //! The hostile CSV corpus (`tests/hostile/accounts-csv/`,
-//! `tests/hostile/deals-csv/`, written by `tests/hostile/generate.py`)
+//! `tests/hostile/deals-csv/`, written by `tests/hostile/make_csv_corpus.py`)
 //! through the imports the app and the command line use: `prepare`, then
 //! `accounts` (account lists) or `read_rows` (deal exports).
 //!

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the hostile CSV corpus: tests/hostile/accounts-csv/ and
-tests/hostile/deals-csv/. Run from anywhere: python3 tests/hostile/generate.py
+tests/hostile/deals-csv/. Run from anywhere: python3 tests/hostile/make_csv_corpus.py
 
 Each file is a CRM export a careless, broken or malicious source could hand
 the import. core/tests/hostile_csv.rs reads every file through the import
