@@ -213,6 +213,35 @@ fn overlap_of_two_crm_exports() {
 }
 
 #[test]
+fn overlap_writes_the_matched_accounts_as_csv() {
+    let theirs = temp(
+        "theirs-hostile.csv",
+        "Account Name,Website,Type\n=HYPERLINK(\"http://x\"),nordhafen-logistik.de,Customer\n",
+    );
+    let out = std::env::temp_dir()
+        .join(format!("partnerfit-cli-{}", std::process::id()))
+        .join("matched.csv");
+    let o = succeeds(&[
+        "overlap",
+        "--ours",
+        &e2e_fixture("ours-hubspot.csv"),
+        "--theirs",
+        &theirs,
+        "--csv",
+        &out.to_string_lossy(),
+    ]);
+    check_contains(&stderr(&o), "wrote 1 match to");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Our account,Our domain,Our country,Our owner,Our population,Our line,Their account,Their domain,Their population,Their line,Matched on,Confidence (%),Decision");
+    check_contains(
+        lines[1],
+        ",\"'=HYPERLINK(\"\"http://x\"\")\",nordhafen-logistik.de,Customer,2,Same domain,",
+    );
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
 fn overlap_refuses_a_file_that_is_not_csv() {
     let f = temp("not.csv", "\u{0}\u{1}binary");
     let o = run(&["overlap", "--ours", &f, "--theirs", &f]);

@@ -10,6 +10,7 @@ pub mod vocab;
 pub mod alignment;
 pub mod changes;
 pub mod controls;
+pub mod csv_export;
 pub mod date;
 pub mod demo;
 pub mod edit;

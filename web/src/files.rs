@@ -6,12 +6,30 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offer `text` as a download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str, e: JsValue| format!("could not {what}: {e:?}");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|e| fail("prepare the file", e))?;
+    offer(
+        name,
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts),
+    )
+}
+
+/// Offer `bytes` as a download named `name` (a CSV export, say).
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    offer(
+        name,
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts),
+    )
+}
+
+/// Start the download of a prepared blob.
+fn offer(name: &str, blob: Result<web_sys::Blob, JsValue>) -> Result<(), String> {
+    let fail = |what: &str, e: JsValue| format!("could not {what}: {e:?}");
+    let blob = blob.map_err(|e| fail("prepare the file", e))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|e| fail("prepare the file", e))?;
     let document = web_sys::window()

@@ -1,10 +1,13 @@
-//! `partnerfit overlap --ours OURS.csv --theirs THEIRS.csv [--json]`: the
-//! overlap matrix and the matched pairs of two CRM exports.
+//! `partnerfit overlap --ours OURS.csv --theirs THEIRS.csv [--json] [--csv FILE]`:
+//! the overlap matrix and the matched pairs of two CRM exports; `--csv`
+//! also writes the matched accounts as a CSV file for the CRM
+//! (`overlap::export::matched_accounts`, formula-looking cells escaped).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use partnerfit_core::overlap::account::Account;
+use partnerfit_core::overlap::export::matched_accounts;
 use partnerfit_core::overlap::figures::{decide, figures};
 use partnerfit_core::overlap::import::{accounts, default_population, prepare};
 use partnerfit_core::overlap::matching::{keys_of, match_all};
@@ -25,6 +28,9 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Also write the matched accounts to this CSV file (one row per match).
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
 }
 
 /// Read a CSV into accounts, printing skipped rows to stderr.
@@ -51,6 +57,15 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
     let ours_refs: Vec<&Account> = ours.iter().collect();
     let theirs_refs: Vec<&Account> = theirs.iter().collect();
     let f = figures(&ours_refs, &theirs_refs, &pairs);
+    if let Some(path) = &a.csv {
+        std::fs::write(path, matched_accounts(&ours_refs, &theirs_refs, &pairs))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "wrote {} to {}",
+            count(f.matches, "match", "matches"),
+            path.display()
+        );
+    }
     let pops = Population::ALL;
     if a.json {
         let out = json!({

@@ -198,11 +198,12 @@ pub fn schema() -> Value {
     serde_json::to_value(schema).expect("schema serializes")
 }
 
-/// The name of an exported workspace: `<company>-partnerfit-<date>.json`,
-/// with the company name reduced to a safe slug.
-pub fn export_file_name(company: &str, date: crate::Date) -> String {
+/// `text` reduced to a safe file name part: lower case ASCII letters and
+/// digits, accents dropped, other characters one `-`, at most 60
+/// characters; empty when nothing is left.
+pub fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in company.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase) {
         let c = match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
             'ç' => 'c',
@@ -220,8 +221,13 @@ pub fn export_file_name(company: &str, date: crate::Date) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(60).collect();
+    slug.trim_end_matches('-').chars().take(60).collect()
+}
+
+/// The name of an exported workspace: `<company>-partnerfit-<date>.json`,
+/// with the company name reduced to a safe slug.
+pub fn export_file_name(company: &str, date: crate::Date) -> String {
+    let slug = slug(company);
     let slug = if slug.is_empty() {
         "workspace"
     } else {

@@ -18,7 +18,9 @@ vocabulary! {
 }
 
 /// Header texts that mean each field (compared case-insensitively, ignoring
-/// punctuation). Earlier entries win.
+/// punctuation). Earlier entries win. Written cleaned (lower case, words
+/// separated by one space: a test checks), so a header is compared without
+/// cleaning every synonym again.
 const SYNONYMS: &[(Field, &[&str])] = &[
     (
         Field::Name,
@@ -146,7 +148,7 @@ pub fn field_of(header: &str) -> Option<Field> {
     let h = clean(header);
     SYNONYMS
         .iter()
-        .find(|(_, names)| names.iter().any(|n| means(&h, &clean(n))))
+        .find(|(_, names)| names.iter().any(|n| means(&h, n)))
         .map(|(f, _)| *f)
 }
 
@@ -188,11 +190,10 @@ impl Mapping {
         let mut m = Mapping::default();
         for (field, names) in SYNONYMS {
             let found = names.iter().find_map(|n| {
-                let n = clean(n);
                 cleaned
                     .iter()
                     .enumerate()
-                    .find(|(i, h)| means(h, &n) && !used.contains(i))
+                    .find(|(i, h)| means(h, n) && !used.contains(i))
                     .map(|(i, _)| i)
             });
             if let Some(i) = found {
@@ -219,6 +220,15 @@ mod tests {
 
     fn header_static(s: &str) -> &'static str {
         Box::leak(s.to_owned().into_boxed_str())
+    }
+
+    #[test]
+    fn synonyms_are_written_cleaned() {
+        for (_, names) in SYNONYMS {
+            for n in *names {
+                assert_eq!(clean(n), *n);
+            }
+        }
     }
 
     #[test]

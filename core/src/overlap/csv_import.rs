@@ -1,13 +1,27 @@
-//! Reading CRM exports: encoding (UTF-8 with or without BOM, else
-//! Windows-1252), delimiter (comma, semicolon, tab), header row, and records
-//! with their line numbers, using the `csv` crate.
+//! Reading CRM exports: encoding ([`super::encoding`]: UTF-16 with a BOM,
+//! UTF-8 with or without BOM, else Windows-1252), delimiter (comma,
+//! semicolon, tab), header row, and records with their line numbers, using
+//! the `csv` crate.
+//!
+//! Rules:
+//! - A file over [`MAX_CSV_BYTES`] is refused before it is read; so is one
+//!   with a zero byte (binary data) outside UTF-16, where the offset of the
+//!   first zero byte — or, in UTF-16, of the first NUL character — is named.
+//! - A record of more than [`MAX_COLUMNS`] fields refuses the file, naming
+//!   its line, before the header is looked for (checking a header costs
+//!   time per column).
+//! - A quote that opens a cell and is never closed would make the rest of
+//!   the file one cell: that record is left out and reported at the line
+//!   of the quote.
+//! - Messages that list headers list at most 20 ([`list_headers`]).
 
-use std::borrow::Cow;
+pub use super::encoding::{decode, decode_windows_1252, EncodingError};
 
 /// A CSV file read into text cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    /// "UTF-8", "UTF-8 with BOM" or "Windows-1252".
+    /// "UTF-8", "UTF-8 with BOM", "UTF-16 LE with BOM", "UTF-16 BE with
+    /// BOM" or "Windows-1252".
     pub encoding: &'static str,
     pub delimiter: u8,
     /// 1-based line number of the header row.
@@ -43,40 +57,71 @@ pub enum CsvError {
     NoColumns,
     #[error("the file is {bytes} bytes; the limit is {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
+    #[error(transparent)]
+    Encoding(#[from] EncodingError),
+    #[error("line {line} has {} columns and a CSV may have at most {}: this is not a CRM export of accounts or deals (check the delimiter, or export fewer columns)", crate::money::group_digits(*columns as u64), crate::money::group_digits(*limit as u64))]
+    TooManyColumns {
+        line: usize,
+        columns: usize,
+        limit: usize,
+    },
 }
 
 /// Largest CSV accepted (50 MB: several hundred thousand accounts).
 pub const MAX_CSV_BYTES: usize = 50 * 1000 * 1000;
 
-/// Windows-1252 bytes 0x80–0x9F (the WHATWG Encoding Standard's table;
-/// bytes it leaves undefined map to the C1 control of the same value).
-const CP1252_HIGH: [char; 32] = [
-    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
-    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
-    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
-];
+/// Most columns a record may have. CRM exports stay well below (a HubSpot
+/// export of every company property is a few hundred); a wider record is
+/// refused before any work that grows with the number of columns (header
+/// detection, column mapping, messages).
+pub const MAX_COLUMNS: usize = 1_000;
 
-/// Decode Windows-1252 (the usual encoding of CSVs saved by Excel on Windows).
-pub fn decode_windows_1252(bytes: &[u8]) -> String {
-    bytes
+/// How many headers a message lists before "and N more".
+const LISTED_HEADERS: usize = 20;
+
+/// Headers for a message: the first 20, each cut to 40 characters, then
+/// "and N more", so a message stays short whatever the file holds.
+pub fn list_headers(headers: &[String]) -> String {
+    let mut s = headers
         .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+        .take(LISTED_HEADERS)
+        .map(|h| crate::words::excerpt(h))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if headers.len() > LISTED_HEADERS {
+        s.push_str(&format!(
+            " and {} more",
+            crate::money::group_digits((headers.len() - LISTED_HEADERS) as u64)
+        ));
+    }
+    s
 }
 
-/// Decode bytes: UTF-8 (BOM stripped) when valid, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest), "UTF-8 with BOM");
+/// The byte offset of a quote that opens a cell and is never closed (the
+/// `csv` crate then reads the rest of the file as that one cell), by the
+/// crate's own grammar: a quote is special only at the start of a cell,
+/// `""` inside quotes is a quote.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let (mut at_start, mut open) = (true, None::<usize>);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if open.is_some() {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == b'"' && at_start {
+            open = Some(i);
+        } else {
+            at_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), "UTF-8"),
-        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), "Windows-1252"),
-    }
+    open
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
@@ -136,10 +181,20 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(CsvError::Empty);
     }
-    if let Some(i) = bytes.iter().position(|b| *b == 0) {
-        return Err(CsvError::Binary(i));
+    if !super::encoding::is_utf16(bytes) {
+        if let Some(i) = bytes.iter().position(|b| *b == 0) {
+            return Err(CsvError::Binary(i));
+        }
     }
-    let (text, encoding) = decode(bytes);
+    let (text, encoding) = decode(bytes)?;
+    if let Some(i) = text.find('\0') {
+        // Only UTF-16 gets here: its code units are two bytes each, after the BOM.
+        let offset = 2 + 2 * text[..i].encode_utf16().count();
+        return Err(CsvError::Binary(offset));
+    }
+    if text.trim().is_empty() {
+        return Err(CsvError::Empty);
+    }
     let delimiter = detect_delimiter(&text).ok_or(CsvError::NoColumns)?;
     let mut records: Vec<(usize, Vec<String>)> = Vec::new();
     let mut bad = Vec::new();
@@ -157,7 +212,12 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
             b += 1;
         }
         if b >= counted_to {
-            line_at += bytes[counted_to..b].iter().filter(|c| **c == b'\n').count();
+            // A line ends at "\n", "\r\n" or a "\r" alone (old Mac files).
+            line_at += (counted_to..b)
+                .filter(|&i| {
+                    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                })
+                .count();
             counted_to = b;
         }
         line_at
@@ -169,6 +229,13 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
                     continue;
                 }
                 let line = line_of(rec.position().map_or(0, |p| p.byte() as usize));
+                if rec.len() > MAX_COLUMNS {
+                    return Err(CsvError::TooManyColumns {
+                        line,
+                        columns: rec.len(),
+                        limit: MAX_COLUMNS,
+                    });
+                }
                 records.push((line, rec.iter().map(|c| c.trim().to_owned()).collect()));
             }
             Ok(false) => break,
@@ -182,6 +249,18 @@ pub fn read_csv(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Result<T
                 break;
             }
         }
+    }
+    // A quote never closed swallowed the rest of the file into one cell:
+    // that record is not read, and the line of the quote is reported.
+    if let Some(q) = unclosed_quote(bytes, delimiter) {
+        let line = line_of(q);
+        if records.last().is_some_and(|(l, _)| *l <= line) {
+            records.pop();
+        }
+        bad.push(BadRow {
+            line,
+            reason: "a quote opened on this line is never closed: the rest of the file would be one cell; check the quotes on this line".into(),
+        });
     }
     // The header is the first of the first records that looks like one, else the first.
     let header_idx = records
@@ -293,6 +372,28 @@ mod tests {
             &[(2, &["Acme", "two\nlines"]), (4, &["Beta", "x"])],
             &[],
         );
+        // Lines ending in a carriage return alone.
+        check(
+            b"Name,Domain\rAcme,acme.com\r\rBeta,\"b\rc\"\rGamma,g.com\r",
+            b',',
+            "UTF-8",
+            &["Name", "Domain"],
+            &[
+                (2, &["Acme", "acme.com"]),
+                (4, &["Beta", "b\rc"]),
+                (6, &["Gamma", "g.com"]),
+            ],
+            &[],
+        );
+        // A quote never closed: the record holding it is left out.
+        check(
+            b"Name,Notes\nAcme,\"ok \"\"x\"\"\"\nBeta,\"open\nGamma,x\n",
+            b',',
+            "UTF-8",
+            &["Name", "Notes"],
+            &[(2, &["Acme", "ok \"x\""])],
+            &["line 3: a quote opened on this line is never closed: the rest of the file would be one cell; check the quotes on this line"],
+        );
         // A title line above the header, a short row (padded), a long row (bad).
         check(
             b"Report: Accounts\nCompany Name,Website,Type\nAcme,acme.com\nBeta,beta.io,Customer,extra\n\nGamma,g.com,Prospect\n",
@@ -303,10 +404,59 @@ mod tests {
     }
 
     #[test]
-    fn windows_1252_matches_the_reference() {
-        let all: Vec<u8> = (0..=255).collect();
-        let (reference, _, _) = encoding_rs::WINDOWS_1252.decode(&all);
-        assert_eq!(decode_windows_1252(&all), reference);
+    fn excel_unicode_text_is_utf16_with_tabs() {
+        let text = "Name\tDomain\r\nMüller 🦀\tmueller.de\r\n";
+        for (big_endian, encoding) in [(false, "UTF-16 LE with BOM"), (true, "UTF-16 BE with BOM")]
+        {
+            check(
+                &crate::overlap::encoding::encode_utf16(text, big_endian),
+                b'\t',
+                encoding,
+                &["Name", "Domain"],
+                &[(2, &["Müller 🦀", "mueller.de"])],
+                &[],
+            );
+        }
+        // A NUL character in UTF-16 text is binary data: named by its byte
+        // offset (BOM 2 + "Name," 10).
+        let nul = crate::overlap::encoding::encode_utf16("Name,\0x\nA,b\n", false);
+        assert_eq!(read_csv(&nul, any_header), Err(CsvError::Binary(12)));
+        let bom_only = crate::overlap::encoding::encode_utf16("", false);
+        assert_eq!(read_csv(&bom_only, any_header), Err(CsvError::Empty));
+    }
+
+    #[test]
+    fn records_wider_than_the_limit_are_refused_by_line() {
+        let wide = |columns: usize| -> Vec<u8> {
+            let mut s = String::from("Report\nName,Domain\nAcme,acme.com\n");
+            s.push_str(&vec!["x"; columns].join(","));
+            s.push('\n');
+            s.into_bytes()
+        };
+        // The limit itself is a width like any other (a long row, reported).
+        let t = read_csv(&wide(MAX_COLUMNS), any_header).unwrap();
+        assert_eq!(t.bad.len(), 1);
+        let e = read_csv(&wide(MAX_COLUMNS + 1), any_header).unwrap_err();
+        assert_eq!(
+            e,
+            CsvError::TooManyColumns {
+                line: 4,
+                columns: MAX_COLUMNS + 1,
+                limit: MAX_COLUMNS
+            }
+        );
+        assert_eq!(e.to_string(), "line 4 has 1,001 columns and a CSV may have at most 1,000: this is not a CRM export of accounts or deals (check the delimiter, or export fewer columns)");
+    }
+
+    #[test]
+    fn header_lists_are_bounded() {
+        let hs = |n: usize| -> Vec<String> { (1..=n).map(|i| format!("h{i}")).collect() };
+        assert_eq!(list_headers(&hs(2)), "h1, h2");
+        let twenty = list_headers(&hs(20));
+        assert!(twenty.ends_with("h19, h20"), "{twenty}");
+        assert_eq!(list_headers(&hs(1_000)), format!("{twenty} and 980 more"));
+        let long = vec!["y".repeat(10_000), "z".into()];
+        assert_eq!(list_headers(&long), format!("{}…, z", "y".repeat(40)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::account::{build_accounts, Account, AccountList, Built, ListOwner, PopulationSource};
 use super::columns::{looks_like_header, Field, Mapping};
-use super::csv_import::{read_csv, CsvError, Table};
+use super::csv_import::{list_headers, read_csv, CsvError, Table};
 use super::population::Population;
 use crate::date::Date;
 use crate::format::limits::MAX_ITEMS;
@@ -56,9 +56,9 @@ pub fn accounts(
     currency: Option<Currency>,
 ) -> Result<Built, ImportListError> {
     if mapping.get(Field::Name).is_none() && mapping.get(Field::Domain).is_none() {
-        return Err(ImportListError::NoKeyColumn(
-            prepared.table.headers.join(", "),
-        ));
+        return Err(ImportListError::NoKeyColumn(list_headers(
+            &prepared.table.headers,
+        )));
     }
     let built = build_accounts(&prepared.table, mapping, population, currency);
     // A longer list would be saved in a file that no import accepts.

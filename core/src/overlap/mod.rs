@@ -7,6 +7,8 @@ pub mod assessment;
 pub mod cells;
 pub mod columns;
 pub mod csv_import;
+pub mod encoding;
+pub mod export;
 pub mod figures;
 pub mod icp_fit;
 pub mod import;

@@ -50,7 +50,7 @@ use crate::date::Date;
 use crate::format::limits::{MAX_ITEMS, MAX_MINOR, SHORT_TEXT};
 use crate::id::Id;
 use crate::money::{group_digits, split_currency, Currency, Money, MoneyError};
-use crate::overlap::csv_import::{read_csv, CsvError, Table};
+use crate::overlap::csv_import::{list_headers, read_csv, CsvError, Table};
 use crate::overlap::normalize::{host_of, name_key};
 
 /// A deal export read and its columns guessed.
@@ -407,7 +407,7 @@ pub fn read_rows(
     partners: &[(Id, String, String)],
 ) -> Result<ReadDeals, DealImportError> {
     let table = &prepared.table;
-    let headers = || table.headers.join(", ");
+    let headers = || list_headers(&table.headers);
     for field in [DealField::CrmId, DealField::Name, DealField::Created] {
         if mapping.get(field).is_none() {
             return Err(DealImportError::NoColumn {

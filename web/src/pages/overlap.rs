@@ -1,6 +1,8 @@
 //! One partner's account mapping (step 4): their lists, the overlap matrix
 //! with the accounts behind each cell, match decisions, healthy and risky
-//! signals, the assessment that feeds the verdict, and the pilot's account map.
+//! signals, the assessment that feeds the verdict, and the pilot's account map;
+//! the matched accounts and the account map download as CSV
+//! (`overlap::export`).
 
 use std::sync::Arc;
 
@@ -11,6 +13,7 @@ use partnerfit_core::edit::{OverlapEdit, PartnerEdit, PilotEdit, TextKind};
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
 use partnerfit_core::overlap::cells::{behind, Cell};
+use partnerfit_core::overlap::export;
 use partnerfit_core::overlap::figures::{decide, figures, Decided, Decision, Figures};
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::pilot::{AccountSource, PilotAccount};
@@ -177,9 +180,40 @@ fn Results(lens: PartnerLens, runner: Runner) -> impl IntoView {
                     }}
                     <span class="error" aria-live="polite">{move || error.get()}</span>
                 </div>
+                <MatchedDownload lens outcome=outcome.clone() decided=d.clone() matches=f.matches/>
                 {move || open.get().map(|cell| view! { <CellAccounts lens cell outcome=outcome.clone() decided=d.clone()/> })}
             }
         })}
+    }
+}
+
+/// The matched accounts (rejected matches left out) as a CSV file for the CRM.
+#[component]
+fn MatchedDownload(
+    lens: PartnerLens,
+    outcome: Arc<Outcome>,
+    decided: Arc<Vec<Decided>>,
+    /// The matches the file holds (the matrix's count).
+    matches: usize,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let ours: Vec<_> = outcome.ours.iter().collect();
+        let theirs: Vec<_> = outcome.theirs.iter().collect();
+        let bytes = export::matched_accounts(&ours, &theirs, &decided);
+        let partner = lens.with(|p| p.name.clone()).unwrap_or_default();
+        let name = export::file_name(&partner, "matched-accounts", clock::today());
+        error.set(crate::files::download_bytes(&name, "text/csv", &bytes).err());
+    };
+    view! {
+        <p class="actions">
+            <button type="button" data-testid="download-matched" on:click=download disabled=matches == 0
+                aria-label=format!("Download the matched accounts as CSV ({})", count(matches, "match", "matches"))>
+                "Download the matched accounts (CSV)"
+            </button>
+            <span class="hint">" One row per match kept: our account, theirs, how they matched, populations; for re-import into the CRM."</span>
+            <span class="error" role="alert">{move || error.get()}</span>
+        </p>
     }
 }
 
@@ -371,10 +405,28 @@ fn AccountMap(lens: PartnerLens) -> impl IntoView {
         rows.with(Vec::len)
     )
     };
+    let error = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let Some((partner, bytes)) =
+            lens.with(|p| (p.name.clone(), export::account_map(&p.overlap.mapped)))
+        else {
+            return;
+        };
+        let name = export::file_name(&partner, "account-map", clock::today());
+        error.set(crate::files::download_bytes(&name, "text/csv", &bytes).err());
+    };
     view! {
         <section aria-labelledby="map-title">
             <h2 id="map-title">"Account map for the pilot"</h2>
             <p class="hint">{hint}</p>
+            <p class="actions">
+                <button type="button" data-testid="download-account-map" on:click=download
+                    disabled=move || rows.with(Vec::is_empty)
+                    aria-label=move || format!("Download the account map as CSV ({})", count(rows.with(Vec::len), "account", "accounts"))>
+                    "Download the account map (CSV)"
+                </button>
+                <span class="error" role="alert">{move || error.get()}</span>
+            </p>
             <ListEditor legend="Mapped accounts" rows noun="mapped account" row_testid="mapped-account"
                 add_label="Add an account"
                 edit=Callback::new(move |e| lens.apply(PartnerEdit::Overlap(OverlapEdit::Map(e))))
