@@ -1060,3 +1060,69 @@ fn unscoped_keys_move_into_this_deployment_once() {
     );
     storage().clear().unwrap();
 }
+
+mod hostile {
+    include!("hostile/workspace_corpus.rs");
+}
+
+/// Pick a file of raw bytes in the import panel.
+fn pick_bytes(el: &HtmlElement, name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    dt.items().add_with_file(&file).unwrap();
+    let input: HtmlInputElement = el
+        .query_selector("input[type=file]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// Every hostile workspace file of the corpus, picked in the import panel
+/// over a saved workspace: those the core refuses are refused on the page
+/// with their reason, and the stored workspace stays byte for byte what it
+/// was; the others are offered for import, with their text shown as text.
+#[wasm_bindgen_test]
+async fn hostile_workspace_files_change_nothing_stored() {
+    storage().clear().unwrap();
+    let (el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, _) = probe.get_untracked().unwrap();
+    rename(ws, "Stored Co");
+    settle(600).await;
+    let stored = storage().get_item(&key()).unwrap().expect("saved");
+    let before = ws.get_untracked();
+    let mut refused = 0;
+    for (name, bytes) in hostile::WORKSPACE_CORPUS {
+        pick_bytes(&el, name, bytes);
+        settle(if bytes.len() > 100_000 { 300 } else { 60 }).await;
+        let t = text(&el);
+        match format::load_bytes(bytes) {
+            Err(e) => {
+                refused += 1;
+                assert!(
+                    t.contains(&format!("{name} was not imported")),
+                    "{name}: {t}"
+                );
+                let first = e.lines().remove(0);
+                assert!(t.contains(&first), "{name}: {first:?} not shown");
+            }
+            Ok(_) => assert!(t.contains("Replace my workspace"), "{name}: {t}"),
+        }
+        assert_eq!(
+            storage().get_item(&key()).unwrap().as_deref(),
+            Some(stored.as_str()),
+            "{name}"
+        );
+        assert_eq!(ws.get_untracked(), before, "{name}");
+        assert!(
+            el.query_selector("img, script").unwrap().is_none(),
+            "{name}: markup from the file"
+        );
+    }
+    assert!(refused >= 40, "{refused} refused");
+}

@@ -133,4 +133,12 @@ for old in os.listdir(OUT):
 for name, data in sorted(files.items()):
     with open(os.path.join(OUT, name), "wb") as f:
         f.write(data)
+# The same files for the browser test (include_bytes!, no file system there).
+with open(os.path.join(ROOT, "workspace_corpus.rs"), "w", encoding="utf-8") as f:
+    f.write("// Written by tests/hostile/make_workspace_corpus.py: do not edit.\n")
+    f.write("/// The hostile workspace files, by name.\n")
+    f.write("pub const WORKSPACE_CORPUS: &[(&str, &[u8])] = &[\n")
+    for name in sorted(files):
+        f.write(f'    ("{name}", include_bytes!("workspace-json/{name}")),\n')
+    f.write("];\n")
 print(f"{len(files)} files in {OUT}")

@@ -62,25 +62,19 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, ImportError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let utf16 = |body: &[u8], big_endian: bool| {
-        let units: Vec<u16> = body
-            .chunks(2)
-            .map(|p| match (p, big_endian) {
-                ([a, b], true) => u16::from_be_bytes([*a, *b]),
-                ([a, b], false) => u16::from_le_bytes([*a, *b]),
-                // An odd last byte: never a whole character.
-                _ => 0xDC00,
+    use crate::overlap::encoding::{utf16_marked, EncodingError};
+    let text = match utf16_marked(bytes) {
+        Some(Ok((text, _))) => text,
+        Some(Err(
+            EncodingError::UnpairedSurrogate { offset, .. }
+            | EncodingError::Truncated { offset, .. },
+        )) => {
+            return Err(ImportError::NotText {
+                offset: Some(offset),
+                why: "it is marked as UTF-16 but holds a broken character",
             })
-            .collect();
-        String::from_utf16(&units).map_err(|_| ImportError::NotText {
-            offset: None,
-            why: "it is marked as UTF-16 but holds a broken character",
-        })
-    };
-    let text = match bytes {
-        [0xFF, 0xFE, body @ ..] => utf16(body, false)?,
-        [0xFE, 0xFF, body @ ..] => utf16(body, true)?,
-        _ => std::str::from_utf8(bytes)
+        }
+        None => std::str::from_utf8(bytes)
             .map_err(|e| ImportError::NotText {
                 offset: Some(e.valid_up_to()),
                 why: "it is not UTF-8 text",

@@ -97,13 +97,21 @@ fn decode_utf16(
     Ok(text)
 }
 
+/// The text of a file marked as UTF-16 by its byte order mark, decoded
+/// strictly, with the encoding's name; `None` without such a mark.
+pub fn utf16_marked(bytes: &[u8]) -> Option<Result<(String, &'static str), EncodingError>> {
+    let (rest, big_endian, name) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, false, UTF16_LE),
+        [0xFE, 0xFF, rest @ ..] => (rest, true, UTF16_BE),
+        _ => return None,
+    };
+    Some(decode_utf16(rest, big_endian, name).map(|text| (text, name)))
+}
+
 /// Decode a file's bytes by the rules of the module.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, EncodingError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok((Cow::Owned(decode_utf16(rest, false, UTF16_LE)?), UTF16_LE));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok((Cow::Owned(decode_utf16(rest, true, UTF16_BE)?), UTF16_BE));
+    if let Some(marked) = utf16_marked(bytes) {
+        return marked.map(|(text, name)| (Cow::Owned(text), name));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return Ok((String::from_utf8_lossy(rest), "UTF-8 with BOM"));

@@ -14,7 +14,7 @@ use partnerfit_core::words::count;
 use partnerfit_core::Workspace;
 
 use crate::components::dropzone::{DropZone, FilePicker};
-use crate::files::read_text;
+use crate::files::read_bytes;
 use crate::state::{use_store, Origin, Store};
 use crate::storage::snapshots;
 
@@ -40,11 +40,12 @@ enum Step {
     Done(String),
 }
 
-/// Load `text` (from `file`) into an import step.
-fn step_for(file: String, text: Result<String, String>) -> Step {
-    match text
+/// Load `bytes` (from `file`) into an import step: the core reads the
+/// bytes (UTF-8, or UTF-16 with a byte order mark), as the command line does.
+fn step_for(file: String, bytes: Result<Vec<u8>, String>) -> Step {
+    match bytes
         .map_err(|e| vec![e])
-        .and_then(|t| format::load(&t).map_err(|e: ImportError| e.lines()))
+        .and_then(|b| format::load_bytes(&b).map_err(|e: ImportError| e.lines()))
     {
         Ok(l) => Step::Ready {
             file,
@@ -66,8 +67,8 @@ pub fn ImportPanel() -> impl IntoView {
         let name = file.name();
         step.set(Step::Reading(name.clone()));
         spawn_local(async move {
-            let text = read_text(file).await;
-            step.set(step_for(name, text));
+            let bytes = read_bytes(file, format::MAX_FILE_BYTES).await;
+            step.set(step_for(name, bytes));
         });
     };
     let replace_with = move |theirs: Workspace, file: String| {
