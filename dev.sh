@@ -115,13 +115,28 @@ case "$cmd" in
     node tests/bench/browser-bench.mjs
     ;;
   fuzz)
+    # ./dev.sh fuzz [envelope|workspace|csv] [seconds]: one target, its
+    # corpus kept in fuzz/corpus/<target> (in the repository), seeded from
+    # the hostile corpora under tests/hostile/.
+    target="${2:-envelope}"
     rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
     command -v cargo-fuzz >/dev/null || cargo +nightly install cargo-fuzz --locked
-    mkdir -p fuzz/corpus/envelope
-    # Seeds: a real invitation and response from the core tests' builders.
-    cargo run --quiet -p partnerfit-cli -- invite core/src/demo_workspace.json --partner p-northwind \
-      --site https://example.com/ --date 2026-11-25 -o target/fuzz-seed.json > fuzz/corpus/envelope/invitation.txt
-    cd fuzz && cargo +nightly fuzz run envelope -- -max_total_time="${2:-60}" -max_len=8192
+    mkdir -p "fuzz/corpus/$target"
+    case "$target" in
+      envelope)
+        cargo run --quiet -p partnerfit-cli -- invite core/src/demo_workspace.json --partner p-northwind \
+          --site https://example.com/ --date 2026-11-25 -o target/fuzz-seed.json > fuzz/corpus/envelope/invitation.txt
+        seeds=tests/hostile/links; max_len=8192 ;;
+      workspace) seeds=tests/hostile/workspace-json; max_len=131072
+        cp core/src/demo_workspace.json fuzz/corpus/workspace/demo.json ;;
+      csv) seeds="tests/hostile/accounts-csv tests/hostile/deals-csv"; max_len=65536 ;;
+      *) echo "no fuzz target $target (envelope, workspace, csv)"; exit 2 ;;
+    esac
+    # Seeds of at most max_len bytes (larger ones are tested by the table tests).
+    for dir in $seeds; do
+      find "$dir" -type f -size -"$max_len"c -exec cp {} "fuzz/corpus/$target/" \;
+    done
+    cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="${3:-60}" -max_len="$max_len" -print_final_stats=1
     ;;
   *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

@@ -66,6 +66,13 @@ impl Id {
         }
     }
 
+    /// Whether two ids name the same record once case is set aside: a file
+    /// refuses such pairs in one list (read aloud, typed, or compared by a
+    /// spreadsheet they are the same), so an edit refuses to make one.
+    pub fn collides(&self, other: &Id) -> bool {
+        self.0.len() == other.0.len() && self.0.to_lowercase() == other.0.to_lowercase()
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

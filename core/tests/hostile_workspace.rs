@@ -304,3 +304,29 @@ fn a_file_over_the_limit_is_refused_before_reading() {
         }
     );
 }
+
+/// What the reader refuses, no edit makes: a partner, a plan or an
+/// invitation whose id differs from another's only in case is refused.
+#[test]
+fn no_edit_makes_ids_that_differ_only_in_case() {
+    use partnerfit_core::edit::Edit;
+    use partnerfit_core::partner::PartnerType;
+    let mut ws = partnerfit_core::demo::demo();
+    let before = ws.clone();
+    let refused = ws
+        .apply(Edit::AddPartner {
+            id: Id::parse("P-NORTHWIND").unwrap(),
+            name: "Northwind again".into(),
+            kind: PartnerType::Referral,
+            today: partnerfit_core::Date::parse("2026-11-25").unwrap(),
+        })
+        .unwrap_err();
+    assert!(refused.to_string().contains("P-NORTHWIND"), "{refused}");
+    assert_eq!(ws, before);
+    assert!(Id::parse("p-a")
+        .unwrap()
+        .collides(&Id::parse("P-A").unwrap()));
+    assert!(!Id::parse("p-a")
+        .unwrap()
+        .collides(&Id::parse("p-b").unwrap()));
+}

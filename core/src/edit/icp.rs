@@ -184,7 +184,7 @@ fn disqualifiers(ws: &mut Workspace, e: RowEdit<Disqualifier>) -> Result<Applied
     let list = &ws.icp.disqualifiers;
     match &e {
         RowEdit::Add(d) => {
-            if list.iter().any(|x| x.id == d.id) {
+            if list.iter().any(|x| x.id.collides(&d.id)) {
                 return Err(EditError::Duplicate {
                     what: "disqualifier",
                     id: d.id.to_string(),

@@ -195,7 +195,7 @@ pub(super) fn apply(
     let revenue = assumed.first_year_revenue;
     match edit {
         IncentivesEdit::AddPlan(plan) => {
-            if p.incentives.plans.iter().any(|x| x.id == plan.id) {
+            if p.incentives.plans.iter().any(|x| x.id.collides(&plan.id)) {
                 return Err(EditError::Duplicate {
                     what: "plan",
                     id: plan.id.to_string(),

@@ -13,7 +13,7 @@ use crate::words::count;
 use crate::workspace::Workspace;
 
 pub(super) fn add(ws: &mut Workspace, list: Arc<AccountList>) -> Result<Applied, EditError> {
-    if ws.list(&list.id).is_some() {
+    if ws.account_lists.iter().any(|l| l.id.collides(&list.id)) {
         return Err(EditError::Duplicate {
             what: "account list",
             id: list.id.to_string(),

@@ -97,7 +97,7 @@ pub(super) fn add(
     kind: PartnerType,
     today: Date,
 ) -> Result<Applied, EditError> {
-    if ws.partner(&id).is_some() {
+    if ws.partners.iter().any(|p| p.id.collides(&id)) {
         return Err(EditError::Duplicate {
             what: "partner",
             id: id.to_string(),
@@ -306,7 +306,11 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
             super::incentives::apply(p, e, ws.profile.currency).map(|d| d.of(&name, &pid))
         }
         PartnerEdit::Invite(inv) => {
-            if p.self_assessment.invitations.iter().any(|i| i.id == inv.id) {
+            if p.self_assessment
+                .invitations
+                .iter()
+                .any(|i| i.id.collides(&inv.id))
+            {
                 return Err(EditError::Duplicate {
                     what: "invitation",
                     id: inv.id.to_string(),

@@ -198,7 +198,12 @@ fn position(pipeline: &Pipeline, id: &Id) -> Result<usize, EditError> {
 }
 
 fn add(ws: &mut Workspace, o: Opportunity) -> Result<Applied, EditError> {
-    if ws.pipeline.opportunity(&o.id).is_some() {
+    if ws
+        .pipeline
+        .opportunities
+        .iter()
+        .any(|x| x.id.collides(&o.id))
+    {
         return Err(EditError::Duplicate {
             what: "deal",
             id: o.id.to_string(),

@@ -249,7 +249,7 @@ fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditErro
         ScorecardEdit::AddCategory(c) => {
             check_category(&c, card.categories.len())?;
             for id in std::iter::once(&c.id).chain(c.criteria.iter().map(|k| &k.id)) {
-                if card.category(id).is_some() || card.criterion(id).is_some() {
+                if taken(card, id) {
                     return Err(EditError::Duplicate {
                         what: "scorecard",
                         id: id.to_string(),
@@ -314,7 +314,7 @@ fn change(card: &mut Scorecard, edit: ScorecardEdit) -> Result<Changed, EditErro
             let i = category_at(card, &category)?;
             let j = card.categories[i].criteria.len();
             check_criterion(&criterion, i, j)?;
-            if card.category(&criterion.id).is_some() || card.criterion(&criterion.id).is_some() {
+            if taken(card, &criterion.id) {
                 return Err(EditError::Duplicate {
                     what: "criterion",
                     id: criterion.id.to_string(),
@@ -419,4 +419,12 @@ fn remove_ratings(ws: &mut Workspace, gone: &BTreeSet<Id>) -> usize {
         }
     }
     removed
+}
+
+/// Whether `id` (or an id differing from it only in case) names a category
+/// or criterion of `card` already.
+fn taken(card: &crate::scorecard::Scorecard, id: &Id) -> bool {
+    card.categories
+        .iter()
+        .any(|c| c.id.collides(id) || c.criteria.iter().any(|k| k.id.collides(id)))
 }
