@@ -204,19 +204,7 @@ async fn a_clean_tab_follows_the_other_tab() {
 
 /// Put a file into the import panel's file input.
 fn pick_file(el: &HtmlElement, name: &str, content: &str) {
-    let parts = js_sys::Array::of1(&content.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
-    let dt = web_sys::DataTransfer::new().unwrap();
-    dt.items().add_with_file(&file).unwrap();
-    let input: HtmlInputElement = el
-        .query_selector("input[type=file]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_files(dt.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    pick_bytes(el, name, content.as_bytes());
 }
 
 #[wasm_bindgen_test]

@@ -152,12 +152,14 @@ pub fn daily_due(shelf: &[Meta], today: Date) -> bool {
         .any(|m| m.reason == Reason::Daily && m.day == today)
 }
 
-/// "12 KB", "1.4 MB": a size for people.
+/// "12 KB", "1.4 MB", "2.5 GB": a size for people.
 pub fn size_text(chars: usize) -> String {
     if chars < 1_000_000 {
         format!("{} KB", chars.div_ceil(1000))
-    } else {
+    } else if chars < 1_000_000_000 {
         format!("{:.1} MB", chars as f64 / 1_000_000.0)
+    } else {
+        format!("{:.1} GB", chars as f64 / 1_000_000_000.0)
     }
 }
 
@@ -267,5 +269,6 @@ mod tests {
         assert!(daily_due(&[m("a", Reason::Daily, 1)], today.add_days(1)));
         assert_eq!(size_text(12_345), "13 KB");
         assert_eq!(size_text(1_400_000), "1.4 MB");
+        assert_eq!(size_text(296_000_000_000), "296.0 GB");
     }
 }

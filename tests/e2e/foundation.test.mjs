@@ -53,6 +53,27 @@ test("the build ships headers that forbid framing, and the workspace page says w
     await app.open("workspace");
     await expect(page.getByTestId("storage-scope")).toContainText('"partnerfit@/partnerfit/:"');
     await expect(page.getByText("deserve an origin of their own")).toBeVisible();
+    // The browser's answer on keeping the data, and the space used.
+    await expect(page.getByTestId("storage-figures")).toContainText("This site uses");
+    // Persistence is asked for once the data is the user's own, not for
+    // the demo, even edited.
+    await app.go("ICP");
+    await page.getByLabel("Company name").fill("Ledgerline Europe");
+    await storedContains(page, "Ledgerline Europe");
+    assert.equal(await page.evaluate(() => window.__persistAsked), 0);
+    await app.confirmReset("Start an empty workspace");
+    await page.waitForFunction(() => window.__persistAsked === 1);
+  }, {
+    initScripts: [
+      () => {
+        window.__persistAsked = 0;
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        navigator.storage.persist = () => {
+          window.__persistAsked += 1;
+          return persist();
+        };
+      },
+    ],
   }));
 
 test("export, clear storage, import: the same workspace", () =>

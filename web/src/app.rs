@@ -24,6 +24,8 @@ pub fn provide_state() -> Persistence {
     provide_context(Derived::new(store));
     // One snapshot a day of what is in this browser (see also each save).
     crate::storage::snapshots::daily(store);
+    // The browser is asked to keep storage once the data is the user's own.
+    crate::storage::quota::ask_when_own(store);
     provide_context(crate::psl::PslCx(RwSignal::new(
         crate::psl::PslState::NotLoaded,
     )));

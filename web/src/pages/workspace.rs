@@ -30,6 +30,7 @@ pub fn WorkspacePage() -> impl IntoView {
                 "In this site's storage, under keys that start with \"{}\", so another Partnerfit on the same site address keeps its own workspace.",
                 crate::storage::keys::prefix()
             )}</p>
+            <StorageFigures/>
             <p>"Browsers share storage between every page of one origin (the scheme, host and port): any other page served from this origin can read it. Your customer lists and invitation secrets deserve an origin of their own: host Partnerfit on its own domain or subdomain, not beside other projects (as on a shared GitHub Pages address)."</p>
         </section>
         <section aria-labelledby="export-title">
@@ -180,5 +181,32 @@ fn SnapshotRow(
                 <button type="button" class="danger" on:click=delete aria-label=format!("Delete the snapshot of {taken}")>"Delete"</button>
             </td>
         </tr>
+    }
+}
+
+/// Whether the browser keeps this site's storage, and how much is used.
+#[component]
+fn StorageFigures() -> impl IntoView {
+    let ws = use_store();
+    // Asked again when the workspace becomes the user's own (the request
+    // is made then), and on each visit to this page.
+    let figures = LocalResource::new(move || {
+        let _ = ws.origin();
+        crate::storage::quota::state()
+    });
+    let mb = |bytes: f64| size_text(bytes as usize);
+    view! {
+        <p data-testid="storage-figures">{move || figures.get().map(|s| {
+            let kept = match s.persisted {
+                Some(true) => "The browser has agreed to keep this site's data until you clear it.".to_owned(),
+                Some(false) => "The browser has not agreed to keep this site's data: under storage pressure it may clear it, so export a copy now and then. It is asked again once the workspace holds your own data.".to_owned(),
+                None => "This browser does not say whether it keeps this site's data: export a copy now and then.".to_owned(),
+            };
+            let used = match (s.usage, s.quota) {
+                (Some(u), Some(q)) => format!(" This site uses {} of the {} the browser allows it.", mb(u), mb(q)),
+                _ => String::new(),
+            };
+            format!("{kept}{used}")
+        })}</p>
     }
 }

@@ -4,6 +4,7 @@
 pub mod keys;
 pub mod local;
 pub mod persist;
+pub mod quota;
 pub mod snapshots;
 
 pub use keys::StorageKey;
