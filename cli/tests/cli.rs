@@ -378,7 +378,8 @@ fn invite_records_the_invitation_and_response_verifies_against_it() {
             &reply,
         ),
     );
-    let o = succeeds(&["response", &file]);
+    let o = run(&["response", &file]);
+    assert_eq!(o.status.code(), Some(4), "read but not checked");
     check_contains(&stdout(&o), "not verified");
     // A cut-off link is named as such.
     let o = run(&["response", &reply[..reply.len() - 20]]);
@@ -633,13 +634,11 @@ fn sealed_invitations_verify_and_revoked_ones_refuse() {
     let text = stdout(&o);
     assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
     check_contains(&text, "\\u{1b}[2K\\u{d}Northwind Integrations: Verified");
-    // A name with a right-to-left override is refused outright.
+    // A name pasted with a right-to-left override is sent with a space
+    // instead (a link carrying one is refused: tests/hostile/links).
     let o = respond(&answer("Mara\u{202e}nimda", "Fine."), false);
-    assert_eq!(o.status.code(), Some(1));
-    check_contains(
-        &stderr(&o),
-        "name: a control character (U+202E) at character 5",
-    );
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    check_contains(&stdout(&o), "from Mara nimda (no e-mail)");
 
     // Revoked: the same response is now refused, and says why.
     let id = link_invitation_id(&std::fs::read_to_string(&ws).unwrap(), &link);

@@ -202,6 +202,10 @@ const TABLE: &[(&str, Expect)] = &[
     ),
     ("utf8-bom.json", Loaded(same_as_demo)),
     (
+        "verified-unsealed.json",
+        Refused(&["partners[0].self_assessment.responses[0].verification: \"verified\", but its invitation was not sealed"]),
+    ),
+    (
         "version-400-digits.json",
         Refused(&["not valid JSON (line 3", "number out of range"]),
     ),
@@ -305,8 +309,9 @@ fn a_file_over_the_limit_is_refused_before_reading() {
     );
 }
 
-/// What the reader refuses, no edit makes: a partner, a plan or an
-/// invitation whose id differs from another's only in case is refused.
+/// What the reader refuses, no edit makes: a partner whose id differs from
+/// another's only in case is refused (plans, invitations, lists, deals and
+/// scorecard entries go through the same `Id::collides`).
 #[test]
 fn no_edit_makes_ids_that_differ_only_in_case() {
     use partnerfit_core::edit::Edit;

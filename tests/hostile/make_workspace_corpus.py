@@ -125,6 +125,7 @@ mutate("duplicate-partner-ids.json", lambda d: d["partners"][1].update(id=d["par
 mutate("ids-case-fold.json", lambda d: d["partners"][1].update(id=d["partners"][0]["id"].upper()))
 mutate("id-with-spaces.json", lambda d: d["partners"][1].update(id="p northwind"))
 put("duplicate-keys.json", TEXT.replace('"format_version": 7,', '"format_version": 7, "format_version": 1,', 1))
+mutate("verified-unsealed.json", lambda d: partner(d)["self_assessment"]["responses"][0].update(verification="verified"))
 mutate("unknown-field.json", lambda d: d.update(telemetry={"send_to": "https://evil.example"}))
 
 os.makedirs(OUT, exist_ok=True)

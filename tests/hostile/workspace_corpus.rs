@@ -47,6 +47,7 @@ pub const WORKSPACE_CORPUS: &[(&str, &[u8])] = &[
     ("utf16le-lone-surrogate.json", include_bytes!("workspace-json/utf16le-lone-surrogate.json")),
     ("utf16le-odd-byte.json", include_bytes!("workspace-json/utf16le-odd-byte.json")),
     ("utf8-bom.json", include_bytes!("workspace-json/utf8-bom.json")),
+    ("verified-unsealed.json", include_bytes!("workspace-json/verified-unsealed.json")),
     ("version-400-digits.json", include_bytes!("workspace-json/version-400-digits.json")),
     ("version-fraction.json", include_bytes!("workspace-json/version-fraction.json")),
     ("version-future.json", include_bytes!("workspace-json/version-future.json")),

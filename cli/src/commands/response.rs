@@ -6,7 +6,8 @@
 //! escaped (`\u{1b}`): a terminal escape in a response cannot print a fake
 //! "Verified" line or hide the real one. Exit status: 0 verified (a sealed
 //! invitation's response), 3 matches the link only (an unsealed invitation:
-//! anyone holding the link could have made it), 1 altered or refused.
+//! anyone holding the link could have made it), 4 read but not checked (no
+//! `--workspace`), 1 altered or refused.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,7 +58,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         Err(e) => {
             eprintln!("invalid response: {e}");
             if let Some(detail) = e.detail() {
-                eprintln!("  (detail: {detail})");
+                eprintln!("  (detail: {})", shown(&detail));
             }
             return Ok(ExitCode::from(1));
         }
@@ -79,7 +80,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
             println!("  {id}: {} {}", score(x.score), shown(&x.evidence));
         }
         println!("(not verified: pass --workspace to check it against our invitations)");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(ExitCode::from(4));
     };
     let Some(ws) = valid_workspace(ws_path)? else {
         return Ok(ExitCode::from(1));

@@ -16,7 +16,7 @@ use crate::id::Id;
 use crate::partner::{BrandSize, Partner, PartnerType, Rating, Score, Status};
 use crate::scorecard::verdict::Verdict;
 use crate::share::limits::MAX_TEXT_CHARS;
-use crate::share::records::{check_contact, ReceivedResponse, SentInvitation};
+use crate::share::records::{check_contact, ReceivedResponse, SentInvitation, Verification};
 use crate::vocab::Vocabulary;
 use crate::words::excerpt as short;
 use crate::workspace::Workspace;
@@ -336,6 +336,20 @@ fn change(ws: &Workspace, p: &mut Partner, edit: PartnerEdit) -> Result<Applied,
                 .any(|i| i.id == r.invitation)
             {
                 return Err(EditError::missing("invitation", &r.invitation));
+            }
+            let sealed = p
+                .self_assessment
+                .invitations
+                .iter()
+                .any(|i| i.id == r.invitation && i.protected);
+            if r.verification == Verification::Verified && !sealed {
+                return Err(EditError::invalid(
+                    "Response",
+                    format!(
+                        "invitation {} was not sealed: a response to it can only match the link",
+                        r.invitation
+                    ),
+                ));
             }
             if let Some(on) = revoked_on(p, &r.invitation) {
                 return Err(EditError::invalid(

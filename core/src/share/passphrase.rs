@@ -21,10 +21,10 @@ pub enum PassphraseError {
     TooShort { chars: usize },
 }
 
-/// `passphrase` is long enough to seal a link (leading and trailing spaces
-/// do not count: they are easy to lose when the passphrase is passed on).
+/// `passphrase` is long enough to seal a link (counted as typed: the link
+/// is sealed with exactly what was typed).
 pub fn check(passphrase: &str) -> Result<(), PassphraseError> {
-    let chars = passphrase.trim().chars().count();
+    let chars = passphrase.chars().count();
     if chars < MIN_CHARS {
         return Err(PassphraseError::TooShort { chars });
     }
@@ -60,7 +60,7 @@ mod tests {
         for (p, ok) in [
             ("", false),
             ("hunter2", false),
-            ("  elevenchars  ", false),
+            ("elevenchars", false),
             ("twelve chars", true),
             ("correct horse battery staple", true),
             ("ÅÄÖåäöÅÄÖåäö", true),

@@ -109,6 +109,18 @@ pub fn pack(
     for r in draft.ratings.values_mut() {
         r.evidence = r.evidence.trim().to_owned();
     }
+    // A name or address pasted with a tab or a direction mark would be
+    // refused on our side (see `open`): sent with spaces instead.
+    for text in [&mut draft.name, &mut draft.email] {
+        if controls::first_control(text).is_some() {
+            *text = text
+                .chars()
+                .map(|c| if controls::is_control(c) { ' ' } else { c })
+                .collect::<String>()
+                .trim()
+                .to_owned();
+        }
+    }
     let response = Response {
         invitation: inv.id.to_string(),
         submitted: today.to_string(),

@@ -199,7 +199,8 @@ fn StorageFigures() -> impl IntoView {
         <p data-testid="storage-figures">{move || figures.get().map(|s| {
             let kept = match s.persisted {
                 Some(true) => "The browser has agreed to keep this site's data until you clear it.".to_owned(),
-                Some(false) => "The browser has not agreed to keep this site's data: under storage pressure it may clear it, so export a copy now and then. It is asked again once the workspace holds your own data.".to_owned(),
+                Some(false) if ws.origin() == crate::state::Origin::Demo => "The browser has not been asked to keep this site's data yet: it is asked once the workspace holds your own data rather than the demo.".to_owned(),
+                Some(false) => "The browser has not agreed to keep this site's data: under storage pressure it may clear it, so export a copy now and then.".to_owned(),
                 None => "This browser does not say whether it keeps this site's data: export a copy now and then.".to_owned(),
             };
             let used = match (s.usage, s.quota) {

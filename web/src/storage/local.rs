@@ -140,32 +140,33 @@ pub fn remove_named(name: &str) {
 /// Move keys written before keys were scoped (`partnerfit.*`) into this
 /// deployment's scope, once: only when this deployment has no workspace of
 /// its own yet (so a second deployment on the origin never takes another's
-/// data or overwrites its own). Each value is written under its new name
-/// before the old one is removed; if a write fails, the old keys stay and
-/// the next start tries again. Returns how many keys moved.
+/// data), and never over a scoped key that exists. Key by key, the old one
+/// is removed before the new one is written, so a move needs no more room
+/// than the value already takes (storage may be nearly full: a workspace
+/// and its snapshots); if a write still fails, the value goes back under
+/// its old name and the keys not yet moved stay, for the next start.
+/// Returns how many keys moved.
 pub fn adopt_unscoped_keys() -> usize {
     use super::keys::{prefix, scoped, UNSCOPED_PREFIX};
     if available().is_err() || matches!(read(&StorageKey::Workspace), Ok(Some(_))) {
         return 0;
     }
     let raw = LocalStorage::raw();
-    let old = keys_starting(UNSCOPED_PREFIX);
-    let mut moves: Vec<(String, String)> = Vec::new();
-    for key in &old {
-        let (Some(new), Ok(Some(value))) = (scoped(key, prefix()), raw.get_item(key)) else {
+    let mut moved = 0;
+    for key in keys_starting(UNSCOPED_PREFIX) {
+        let Some(new) = scoped(&key, prefix()) else {
             continue;
         };
+        let (Ok(Some(value)), Ok(None)) = (raw.get_item(&key), raw.get_item(&new)) else {
+            continue;
+        };
+        let _ = raw.remove_item(&key);
         if raw.set_item(&new, &value).is_err() {
-            // Undo the copies made so far; the old keys are all still there.
-            for (_, copied) in &moves {
-                let _ = raw.remove_item(copied);
-            }
-            return 0;
+            // The room just freed takes it back.
+            let _ = raw.set_item(&key, &value);
+            break;
         }
-        moves.push((key.clone(), new));
+        moved += 1;
     }
-    for (key, _) in &moves {
-        let _ = raw.remove_item(key);
-    }
-    moves.len()
+    moved
 }

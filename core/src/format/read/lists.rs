@@ -102,7 +102,8 @@ pub(super) fn unique<T: ReadJson, U>(
     let mut seen: BTreeMap<String, &Id> = BTreeMap::new();
     for (i, item) in list.iter().enumerate() {
         if let Some(id) = item.as_partial().and_then(ids.id) {
-            if let Some(first) = seen.insert(id.as_str().to_lowercase(), id) {
+            let first = *seen.entry(id.as_str().to_lowercase()).or_insert(id);
+            if !std::ptr::eq(first, id) {
                 let what = ids.what;
                 at.index(i).key(ids.key).report(if first == id {
                     format!("duplicate {what} id \"{id}\"")

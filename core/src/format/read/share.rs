@@ -15,7 +15,7 @@ use crate::format::file::{
 use crate::format::file_form::{file_form, FromFile};
 use crate::id::Id;
 use crate::partner::Rating;
-use crate::share::records::{ReceivedResponse, SelfAssessment, SentInvitation};
+use crate::share::records::{ReceivedResponse, SelfAssessment, SentInvitation, Verification};
 
 file_form! {
     // Written field by field; read below (invitation ids, responses to them).
@@ -42,6 +42,16 @@ pub(super) fn self_assessment(
     } = p;
     // Responses to a list that could not be read are to none of its invitations.
     let sent = ids(&invitations, &IDS).unwrap_or_default();
+    // Only a sealed invitation's responses can be verified (see
+    // `Verification`): a file saying otherwise is refused, not believed.
+    let sealed: BTreeSet<Id> = invitations
+        .as_partial()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i.as_partial())
+        .filter(|i| i.protected.as_partial() == Some(&true))
+        .filter_map(|i| i.id.as_partial().cloned())
+        .collect();
     let invitations = unique(
         invitations,
         &at.key(file_key!(SelfAssessmentFile, invitations)),
@@ -51,7 +61,7 @@ pub(super) fn self_assessment(
     let responses_at = at.key(file_key!(SelfAssessmentFile, responses));
     let responses = responses.partial().and_then(|list| {
         each(list, &responses_at, |r, at| {
-            response(r.partial()?, at, &sent)
+            response(r.partial()?, at, &sent, &sealed)
         })
     });
     Some(SelfAssessment {
@@ -64,6 +74,7 @@ fn response(
     p: PartialOf<ReceivedResponseFile>,
     at: &Place,
     invitations: &BTreeSet<Id>,
+    sealed: &BTreeSet<Id>,
 ) -> Option<ReceivedResponse> {
     let partial::ReceivedResponseFile {
         invitation,
@@ -92,6 +103,16 @@ fn response(
             .map_err(|err| at.report(format!("\"{key}\" is not a criterion id: {err}")))
             .ok()
     });
+    let verification = verification.whole().filter(|v| {
+        let claimed = *v == Verification::Verified
+            && invitation.as_ref().is_some_and(|i| !sealed.contains(i));
+        if claimed {
+            at.key(file_key!(ReceivedResponseFile, verification)).report(
+                "\"verified\", but its invitation was not sealed: a response to it can only match the link (\"matches_link\")",
+            );
+        }
+        !claimed
+    });
     Some(ReceivedResponse {
         invitation: invitation?,
         received: received.whole()?,
@@ -104,6 +125,6 @@ fn response(
             .collect(),
         answers: converted(answers)?,
         comments: converted(comments)?,
-        verification: verification.whole()?,
+        verification: verification?,
     })
 }
