@@ -776,6 +776,25 @@ mod random {
         (!items.is_empty()).then(|| items[i % items.len()].clone())
     }
 
+    /// A partner and one of its invitations, or `fallback` and a missing
+    /// invitation (about one time in 8, and when none was sent).
+    fn sent_invitation(ws: &Workspace, i: usize, fallback: &Id) -> (Id, Id) {
+        let sent: Vec<(Id, Id)> = ws
+            .partners
+            .iter()
+            .flat_map(|x| {
+                x.self_assessment
+                    .invitations
+                    .iter()
+                    .map(|inv| (x.id.clone(), inv.id.clone()))
+            })
+            .collect();
+        match pick(&sent, i) {
+            Some(found) if i % 8 != 7 => found,
+            _ => (fallback.clone(), id("inv-missing")),
+        }
+    }
+
     /// An id of `items`, or one that does not exist (about one time in 8).
     fn some_id(ids: Vec<Id>, i: usize) -> Id {
         if i % 8 == 7 || ids.is_empty() {
@@ -1216,20 +1235,7 @@ mod random {
             })),
             40 => {
                 // A partner with an invitation, mostly (and a wrong one).
-                let sent: Vec<(Id, Id)> = ws
-                    .partners
-                    .iter()
-                    .flat_map(|x| {
-                        x.self_assessment
-                            .invitations
-                            .iter()
-                            .map(|i| (x.id.clone(), i.id.clone()))
-                    })
-                    .collect();
-                let (p, invitation) = match pick(&sent, op.b) {
-                    Some(found) if op.b % 8 != 7 => found,
-                    _ => (p.clone(), id("inv-missing")),
-                };
+                let (p, invitation) = sent_invitation(ws, op.b, &p);
                 Edit::partner(
                     &p,
                     PartnerEdit::Respond(ReceivedResponse {
@@ -1518,20 +1524,7 @@ mod random {
             })),
             66 => {
                 // Revoke one of the invitations sent (or a missing one).
-                let sent: Vec<(Id, Id)> = ws
-                    .partners
-                    .iter()
-                    .flat_map(|x| {
-                        x.self_assessment
-                            .invitations
-                            .iter()
-                            .map(|i| (x.id.clone(), i.id.clone()))
-                    })
-                    .collect();
-                let (p, invitation) = match pick(&sent, op.b) {
-                    Some(found) if op.b % 8 != 7 => found,
-                    _ => (p.clone(), id("inv-missing")),
-                };
+                let (p, invitation) = sent_invitation(ws, op.b, &p);
                 Edit::partner(&p, PartnerEdit::Revoke(invitation, day().add_days(op.n)))
             }
             _ => Edit::AddList(Arc::new(AccountList {
