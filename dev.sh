@@ -57,9 +57,9 @@ setup() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 
-  # Node tooling from the committed lock file: binaryen (a working wasm-opt)
-  # and playwright-core (no browser download).
-  if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
+  # Node tooling from the committed lock file: binaryen (a working wasm-opt),
+  # playwright-core (no browser download) and axe-core (accessibility checks).
+  if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/axe-core ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing node packages"
     npm ci --no-audit --no-fund --loglevel=error
@@ -76,6 +76,8 @@ build() {
   # The workbench's build replaces dist/, so the partner's page comes second.
   trunk build --release
   trunk build --release=true --dist dist/respond web/respond/index.html
+  # The service worker lists every file of both builds (offline after one visit).
+  node web/hooks/service-worker.mjs dist
 }
 
 run_tests() {

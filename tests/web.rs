@@ -952,7 +952,7 @@ async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
     settle(10).await;
     assert_eq!(titles()[0], "Chief Financial Officer");
     let second_title = titles()[1].clone();
-    button(&el, "Move committee member 1 down").click();
+    button(&el, "Move down committee member 1").click();
     settle(50).await;
     assert_eq!(titles()[1], "Chief Financial Officer");
     assert_eq!(
@@ -967,7 +967,7 @@ async fn moving_a_row_shows_the_rows_as_they_are_and_the_focus_follows() {
     let focused = document().active_element().unwrap();
     assert_eq!(
         focused.get_attribute("aria-label").as_deref(),
-        Some("Move committee member 2 down"),
+        Some("Move down committee member 2"),
         "the focus stays with the moved member"
     );
     let count = titles().len();

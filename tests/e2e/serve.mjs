@@ -15,6 +15,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".dat": "text/plain; charset=utf-8",
   ".png": "image/png",
 };
@@ -22,7 +23,9 @@ const TYPES = {
 /** Start serving `root` under `prefix`; resolves to { url, close }. */
 export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
   root = resolve(root);
+  let requests = 0;
   const server = createServer(async (req, res) => {
+    requests += 1;
     const url = new URL(req.url, "http://127.0.0.1");
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(prefix)) {
@@ -64,6 +67,10 @@ export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
   return {
     url: `http://127.0.0.1:${actual}${prefix}`,
     close: () => new Promise((ok) => server.close(ok)),
+    /** How many requests reached the server (none while a test is "offline"). */
+    get requests() {
+      return requests;
+    },
   };
 }
 

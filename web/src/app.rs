@@ -8,6 +8,7 @@ use partnerfit_core::demo::demo;
 use crate::components::history::{install_shortcuts, UndoRedo};
 use crate::components::nav::Nav;
 use crate::components::status::{DemoBanner, StatusBar};
+use crate::offline::UpdateNotice;
 use crate::pages;
 use crate::routes::base;
 use crate::state::{Derived, Store, StoreCx};
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
         return view! { <pages::respond::RespondApp/> }.into_any();
     }
     provide_state();
+    crate::offline::register(crate::offline::App::Workbench);
     install_shortcuts(crate::state::use_store());
     view! {
         <Router base=base()>
@@ -49,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Nav/>
                 <UndoRedo/>
                 <StatusBar/>
+                <UpdateNotice/>
             </header>
             <DemoBanner/>
             <main id="main" tabindex="-1">

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod components;
 pub mod files;
 pub mod lens;
+pub mod offline;
 pub mod overlap_run;
 pub mod pages;
 pub mod psl;

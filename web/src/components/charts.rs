@@ -1,4 +1,5 @@
-//! SVG charts drawn by the app (no chart library, no network).
+//! SVG charts drawn by the app (no chart library, no network). Each chart
+//! is a figure with its text alternative: the same data as a table.
 
 use leptos::prelude::*;
 
@@ -69,8 +70,9 @@ pub fn Radar(
             }
         })
         .collect_view();
-    let gate = gates.filter(|g| g.iter().any(Option::is_some)).map(|g| {
-        let pts = polygon(&g);
+    let gate_values = gates.filter(|g| g.iter().any(Option::is_some));
+    let gate = gate_values.as_ref().map(|g| {
+        let pts = polygon(g);
         view! { <polygon class="gate" points=pts></polygon> }
     });
     let shapes = series
@@ -83,15 +85,92 @@ pub fn Radar(
         })
         .collect_view();
     let label = title.clone();
+    let table = score_table(&title, &axes, &series, gate_values);
     view! {
-        <svg class="radar" viewBox="-120 -20 560 360" role="img" aria-label=label>
-            <title>{title}</title>
-            {rings}
-            {spokes}
-            {gate}
-            {shapes}
-        </svg>
+        <figure class="chart">
+            <svg class="radar" viewBox="-120 -20 560 360" role="img" aria-label=label>
+                <title>{title}</title>
+                {rings}
+                {spokes}
+                {gate}
+                {shapes}
+            </svg>
+            {table}
+        </figure>
     }
+}
+
+/// The text alternative of a chart: its data as a table, behind "Show as a
+/// table" (one row per category, one column per series).
+pub(crate) fn chart_table(
+    title: &str,
+    head: Vec<String>,
+    rows: Vec<(String, Vec<String>)>,
+) -> impl IntoView {
+    let head = head
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|(label, cells)| {
+            let cells = cells
+                .into_iter()
+                .map(|c| view! { <td class="num">{c}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <details class="chart-table">
+            <summary>"Show as a table"</summary>
+            <table class="metrics">
+                <caption>{title.to_owned()}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
+
+/// The table of a score chart (values 1–5, "unscored" when missing), with
+/// the gates as a last column when there are any.
+fn score_table(
+    title: &str,
+    axes: &[String],
+    series: &[Series],
+    gates: Option<Vec<Option<f64>>>,
+) -> impl IntoView {
+    let score = |v: Option<f64>| {
+        v.map(partnerfit_core::scorecard::format_score)
+            .unwrap_or_else(|| "unscored".into())
+    };
+    let mut head = vec!["Category".to_owned()];
+    head.extend(series.iter().map(|s| s.label.clone()));
+    if gates.is_some() {
+        head.push("Gate".into());
+    }
+    let rows = axes
+        .iter()
+        .enumerate()
+        .map(|(i, axis)| {
+            let mut cells: Vec<String> = series
+                .iter()
+                .map(|s| score(s.values.get(i).copied().flatten()))
+                .collect();
+            if let Some(g) = &gates {
+                cells.push(
+                    g.get(i)
+                        .copied()
+                        .flatten()
+                        .map(partnerfit_core::scorecard::format_score)
+                        .unwrap_or_else(|| "none".into()),
+                );
+            }
+            (axis.clone(), cells)
+        })
+        .collect();
+    chart_table(title, head, rows)
 }
 
 /// Horizontal bars: one group per axis, one bar per series (values 1–5).
@@ -129,11 +208,15 @@ pub fn Bars(axes: Vec<String>, series: Vec<Series>, #[prop(into)] title: String)
         })
         .collect_view();
     let label = title.clone();
+    let table = score_table(&title, &axes, &series, None);
     view! {
-        <svg class="bars" viewBox=format!("0 0 {} {height}", left + width + 60.0) role="img" aria-label=label>
-            <title>{title}</title>
-            {groups}
-        </svg>
+        <figure class="chart">
+            <svg class="bars" viewBox=format!("0 0 {} {height}", left + width + 60.0) role="img" aria-label=label>
+                <title>{title}</title>
+                {groups}
+            </svg>
+            {table}
+        </figure>
     }
 }
 
@@ -202,13 +285,30 @@ pub fn GroupedBars(
         })
         .collect_view();
     let label = title.clone();
+    let mut head = vec![String::new()];
+    head.extend(series.iter().map(|(name, _)| name.clone()));
+    let rows = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let cells = series
+                .iter()
+                .map(|(_, values)| format.run(values.get(i).copied().unwrap_or(0)))
+                .collect();
+            (l.clone(), cells)
+        })
+        .collect();
+    let table = chart_table(&title, head, rows);
     view! {
-        <svg class="grouped-bars" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
-            <title>{title}</title>
-            {legend}
-            <line class="zero" x1=pad y1=zero x2=w - pad y2=zero></line>
-            {bars}
-        </svg>
+        <figure class="chart">
+            <svg class="grouped-bars" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
+                <title>{title}</title>
+                {legend}
+                <line class="zero" x1=pad y1=zero x2=w - pad y2=zero></line>
+                {bars}
+            </svg>
+            {table}
+        </figure>
     }
 }
 
@@ -238,6 +338,18 @@ pub fn Tornado(rows: Vec<TornadoRow>, base: i64, #[prop(into)] title: String) ->
     // Room at both ends for the value texts.
     let (mid, half) = (w / 2.0, w / 2.0 - 90.0);
     let x = move |v: i64| mid + (v - base) as f64 / extent * half;
+    let table = chart_table(
+        &title,
+        vec!["Assumption".into(), "Low".into(), "High".into()],
+        rows.iter()
+            .map(|r| {
+                (
+                    r.label.clone(),
+                    vec![r.low_text.clone(), r.high_text.clone()],
+                )
+            })
+            .collect(),
+    );
     let bars = rows
         .into_iter()
         .enumerate()
@@ -263,10 +375,13 @@ pub fn Tornado(rows: Vec<TornadoRow>, base: i64, #[prop(into)] title: String) ->
         .collect_view();
     let label = title.clone();
     view! {
-        <svg class="tornado" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
-            <title>{title}</title>
-            <line class="zero" x1=mid y1=4.0 x2=mid y2=h - 4.0></line>
-            {bars}
-        </svg>
+        <figure class="chart">
+            <svg class="tornado" viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
+                <title>{title}</title>
+                <line class="zero" x1=mid y1=4.0 x2=mid y2=h - 4.0></line>
+                {bars}
+            </svg>
+            {table}
+        </figure>
     }
 }

@@ -209,11 +209,11 @@ fn Rows(
                             {row}
                             <div class="row-actions">
                                 {movable.then(|| view! {
-                                    <button type="button" class="link" id=button_id(index, "up") aria-label=format!("Move {noun} {n} up")
+                                    <button type="button" class="link" id=button_id(index, "up") aria-label=format!("Move up {noun} {n}")
                                         disabled=move || index == 0
                                         on:click=move |_| reorder(Change::Move { from: index, to: index - 1 },
                                             Box::new(move |to| vec![button_id(to, "up"), button_id(to, "down")]))>"Move up"</button>
-                                    <button type="button" class="link" id=button_id(index, "down") aria-label=format!("Move {noun} {n} down")
+                                    <button type="button" class="link" id=button_id(index, "down") aria-label=format!("Move down {noun} {n}")
                                         disabled=move || is_last(index)
                                         on:click=move |_| reorder(Change::Move { from: index, to: index + 1 },
                                             Box::new(move |to| vec![button_id(to, "down"), button_id(to, "up")]))>"Move down"</button>

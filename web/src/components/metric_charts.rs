@@ -123,6 +123,7 @@ pub fn MetricChart(
         })
         .collect_view();
     let label = name.clone();
+    let table = chart_table(&chart, axis, currency);
     view! {
         <figure class="metric-chart">
             <svg class="metric-bars" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=label>
@@ -135,20 +136,16 @@ pub fn MetricChart(
                 <text class="axis-title" x=LEFT + plot / 2.0 y=bottom + 34.0 text-anchor="middle">{unit_title(unit, currency)}</text>
                 {groups}
             </svg>
-            <ChartTable chart axis currency/>
+            {table}
         </figure>
     }
 }
 
 /// The chart's figures as a table, in a closed disclosure.
-#[component]
-fn ChartTable(chart: Chart, axis: &'static str, currency: Currency) -> impl IntoView {
+fn chart_table(chart: &Chart, axis: &'static str, currency: Currency) -> impl IntoView {
     let unit = chart.unit;
-    let head = chart
-        .series
-        .iter()
-        .map(|s| view! { <th scope="col">{s.name.clone()}</th> })
-        .collect_view();
+    let mut head = vec![axis.to_owned()];
+    head.extend(chart.series.iter().map(|s| s.name.clone()));
     let rows = chart
         .labels
         .iter()
@@ -158,28 +155,17 @@ fn ChartTable(chart: Chart, axis: &'static str, currency: Currency) -> impl Into
                 .series
                 .iter()
                 .map(|s| {
-                    let v = s.values.get(i).copied().flatten();
-                    let words = v.map_or_else(
+                    s.values.get(i).copied().flatten().map_or_else(
                         || "–".into(),
                         |v| match unit {
                             Unit::Money => Money(v).display(currency),
                             _ => value_text(unit, v, currency),
                         },
-                    );
-                    view! { <td class="num">{words}</td> }
+                    )
                 })
-                .collect_view();
-            view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
+                .collect();
+            (label.clone(), cells)
         })
-        .collect_view();
-    view! {
-        <details class="chart-table">
-            <summary>"Show as a table"</summary>
-            <table class="metrics">
-                <caption>{chart.title.clone()}</caption>
-                <thead><tr><th scope="col">{axis}</th>{head}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
-    }
+        .collect();
+    super::charts::chart_table(&chart.title, head, rows)
 }

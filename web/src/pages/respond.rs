@@ -58,6 +58,7 @@ fn first_stage(hash: &str) -> Stage {
 /// The whole respond-mode page (mounted instead of the workbench).
 #[component]
 pub fn RespondApp() -> impl IntoView {
+    crate::offline::register(crate::offline::App::Respond);
     // The fragment is the whole invitation: another link pasted into this
     // tab changes only the fragment, so start over with it.
     let new_link = window_event_listener(leptos::ev::hashchange, |_| {
@@ -92,6 +93,7 @@ pub fn RespondApp() -> impl IntoView {
     view! {
         <header class="app-header respond-header">
             <p class="brand">"Partnerfit · partner self-assessment"</p>
+            <crate::offline::UpdateNotice/>
         </header>
         <main id="main" tabindex="-1" class="respond">
             {move || match stage.get() {

@@ -222,7 +222,7 @@ fn CategoryEditor(store: Store, index: usize, id: Id) -> impl IntoView {
             </For>
             <button type="button" on:click=add>"Add a criterion"</button>
             <button type="button" class="danger" on:click=move |_| send(ScorecardEdit::RemoveCategory(key.get_value()))
-                aria-label=move || format!("Remove the category {}", read(|c| c.name.clone()))>"Remove this category"</button>
+                aria-label=move || format!("Remove the category {}", read(|c| c.name.clone()))>"Remove the category"</button>
             <span class="error" aria-live="polite">{move || error.get()}</span>
         </fieldset>
     }
