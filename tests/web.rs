@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use partnerfit::app::provide_state;
 use partnerfit::components::import::ImportPanel;
 use partnerfit::state::{use_store, Store};
+use partnerfit::storage::persist::open;
 use partnerfit::storage::persist::SaveState;
 use partnerfit::storage::Persistence;
+use partnerfit_core::demo::demo;
 use partnerfit_core::edit::{Edit, ProfileEdit, ProfileText, ScorecardEdit};
 use partnerfit_core::format::{self, stored};
 use wasm_bindgen::JsCast;
@@ -67,7 +69,7 @@ fn mount_state() -> (
     let el = host();
     let out = RwSignal::new(None);
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        let p = provide_state();
+        let p = provide_state(open(&demo).ready().expect("a workspace stored whole"));
         out.set(Some((use_store(), p)));
         view! { <ImportPanel/> }
     });
@@ -445,12 +447,13 @@ async fn a_score_select_shows_its_anchor_words_and_reports_the_score() {
 }
 
 #[wasm_bindgen_test]
-async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is_lost() {
-    use partnerfit::storage::local::StorageProblem;
+async fn a_workspace_too_big_for_local_storage_is_kept_in_parts_and_reads_back() {
+    use partnerfit::storage::persist::boot;
+    use partnerfit_core::format::stored::parts_of;
     use partnerfit_core::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
     use partnerfit_core::overlap::population::Population;
     storage().clear().unwrap();
-    // Other data already fills most of what the browser keeps for the site.
+    // Other data already fills most of what localStorage keeps for the site.
     storage()
         .set_item("filler", &"x".repeat(4_500_000))
         .expect("the browser keeps 4.5 million characters");
@@ -460,7 +463,13 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
     rename(ws, "Small Co");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
-    // Then a list of 8,000 accounts: about 1.3 million characters more.
+    assert_eq!(
+        parts_of(&storage().get_item(&key()).unwrap().unwrap()),
+        None,
+        "small: whole"
+    );
+    // Then a list of 8,000 accounts: about 1.3 million characters more,
+    // more than localStorage has left.
     let accounts: Vec<Account> = (0..8_000)
         .map(|i| {
             Account::for_matching(
@@ -490,23 +499,44 @@ async fn a_workspace_too_big_for_browser_storage_is_named_as_such_and_nothing_is
             break;
         }
     }
-    let accounts = ws.with_untracked(|w| w.account_lists.iter().map(|l| l.accounts.len()).sum());
-    assert_eq!(
-        p.state.get_untracked(),
-        SaveState::Problem(StorageProblem::TooLarge { accounts })
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    // localStorage holds the head; the accounts are in IndexedDB.
+    let head = storage().get_item(&key()).unwrap().unwrap();
+    let keys = parts_of(&head).expect("stored in parts");
+    assert_eq!(keys.accounts.len(), 3, "the demo's two lists and ours");
+    assert!(
+        head.len() < 200_000,
+        "the head is small: {} characters",
+        head.len()
     );
-    // What was saved before is still there; the workspace stays in the tab.
-    let kept = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
-    assert_eq!(kept.loaded.workspace.profile.name, "Small Co");
-    assert!(kept
-        .loaded
-        .workspace
-        .account_lists
-        .iter()
-        .all(|l| l.id.as_str() != "l-big"));
+    assert!(!head.contains("account-7999-logistik.de"));
+    // A reload reads the same workspace back.
+    let reloaded = boot(&demo).await;
+    assert_eq!(reloaded.state, SaveState::Saved);
+    assert!(
+        ws.with_untracked(|w| &reloaded.workspace == w),
+        "the same workspace after a reload"
+    );
+    // An edit after that writes the head only, and still reads back.
+    rename(ws, "Small Co, renamed");
+    settle(600).await;
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    let again = storage().get_item(&key()).unwrap().unwrap();
+    assert_eq!(parts_of(&again), Some(keys), "no new part for a rename");
+    let reloaded = boot(&demo).await;
+    assert_eq!(reloaded.workspace.profile.name, "Small Co, renamed");
     assert_eq!(
-        ws.with_untracked(|w| w.account_lists.len()),
-        kept.loaded.workspace.account_lists.len() + 1
+        reloaded
+            .workspace
+            .account_lists
+            .iter()
+            .map(|l| l.accounts.len())
+            .sum::<usize>(),
+        ws.with_untracked(|w| w
+            .account_lists
+            .iter()
+            .map(|l| l.accounts.len())
+            .sum::<usize>())
     );
     storage().remove_item("filler").unwrap();
 }
@@ -524,7 +554,7 @@ fn mount_with<V: IntoView + 'static>(
     let el = host();
     let out = RwSignal::new(None);
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        provide_state();
+        provide_state(open(&demo).ready().expect("a workspace stored whole"));
         let store = use_store();
         install_shortcuts(store);
         out.set(Some(store));

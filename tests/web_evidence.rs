@@ -12,6 +12,8 @@ use partnerfit::components::icp_evidence::{fit_memo, IcpEvidence, Suggested};
 use partnerfit::components::rating::RatingSelect;
 use partnerfit::lens::PartnerLens;
 use partnerfit::state::{use_store, Store};
+use partnerfit::storage::persist::open;
+use partnerfit_core::demo::demo;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::overlap::icp_fit::Measure;
 use partnerfit_core::partner::Score;
@@ -53,7 +55,7 @@ fn mount() -> (
     document().body().unwrap().append_child(&el).unwrap();
     let out = RwSignal::new(None);
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        provide_state();
+        provide_state(open(&demo).ready().expect("a workspace stored whole"));
         let store = use_store();
         out.set(Some(store));
         let lens = PartnerLens::new(store, id("p-northwind"));

@@ -9,6 +9,8 @@ use leptos_router::components::Router;
 use partnerfit::app::provide_state;
 use partnerfit::pages::metrics::MetricsPage;
 use partnerfit::state::{use_store, Store};
+use partnerfit::storage::persist::open;
+use partnerfit_core::demo::demo;
 use partnerfit_core::edit::Replacement;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -44,7 +46,7 @@ fn mount() -> (
     document().body().unwrap().append_child(&el).unwrap();
     let out = RwSignal::new(None);
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        provide_state();
+        provide_state(open(&demo).ready().expect("a workspace stored whole"));
         out.set(Some(use_store()));
         view! { <Router><MetricsPage/></Router> }
     });

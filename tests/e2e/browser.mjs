@@ -24,6 +24,26 @@ export async function launch() {
 export async function freshPage(browser, origin, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
+  return { context, page, problems: await guard(page, origin) };
+}
+
+/**
+ * A browser with a profile kept in `dir` (closing it and calling this again
+ * is a browser restart), with the same guard as `freshPage`.
+ */
+export async function persistentPage(dir, origin) {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, problems: await guard(page, origin) };
+}
+
+/** Record on `page` every request to another origin, CSP violation and app error. */
+async function guard(page, origin) {
   const problems = [];
   page.on("request", (req) => {
     const u = req.url();
@@ -42,5 +62,5 @@ export async function freshPage(browser, origin, options = {}) {
       console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  return { context, page, problems };
+  return problems;
 }

@@ -12,12 +12,11 @@ use crate::offline::UpdateNotice;
 use crate::pages;
 use crate::routes::base;
 use crate::state::{Derived, Store, StoreCx};
-use crate::storage::persist::{boot, Persistence};
+use crate::storage::persist::{open, open_parts, Boot, Opening, Persistence};
 
-/// Load the workspace from storage (or the demo), start persistence, and
-/// provide every context the pages use. Returns the persistence service.
-pub fn provide_state() -> Persistence {
-    let boot = boot(demo);
+/// Start persistence from what storage held (`boot`), and provide every
+/// context the pages use. Returns the persistence service.
+pub fn provide_state(boot: Boot) -> Persistence {
     let store = Store::new(boot.workspace.clone(), boot.origin);
     provide_context(StoreCx(store));
     let persistence = Persistence::start(store, &boot);
@@ -41,7 +40,33 @@ pub fn App() -> impl IntoView {
     if crate::share_link::is_respond_page() {
         return view! { <pages::respond::RespondApp/> }.into_any();
     }
-    provide_state();
+    match open(&demo) {
+        Opening::Ready(boot) => view! { <Workbench boot=*boot/> }.into_any(),
+        // A large workspace: its accounts and deals come from IndexedDB.
+        Opening::Parts { head, keys } => {
+            let opened = RwSignal::new(None::<Boot>);
+            leptos::task::spawn_local(async move {
+                opened.set(Some(open_parts(head, keys, &demo).await));
+            });
+            view! {
+                {move || match opened.get() {
+                    Some(boot) => view! { <Workbench boot/> }.into_any(),
+                    None => view! {
+                        <main id="main" class="opening" role="status">
+                            <p>"Opening your workspace from this browser's storage…"</p>
+                        </main>
+                    }.into_any(),
+                }}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The workbench on the workspace `boot` holds.
+#[component]
+fn Workbench(boot: Boot) -> impl IntoView {
+    provide_state(boot);
     crate::offline::register(crate::offline::App::Workbench);
     install_shortcuts(crate::state::use_store());
     view! {
@@ -81,5 +106,4 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
-    .into_any()
 }

@@ -45,6 +45,13 @@ pub enum ImportError {
     TooNew { version: u64, supported: u32 },
     #[error("the file has {} problem{}:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, list(.0))]
     Invalid(Vec<FieldError>),
+    /// A workspace stored in parts (`stored_parts`) whose part is gone.
+    #[error(
+        "the {what} of the saved workspace are missing from the browser's database (IndexedDB)"
+    )]
+    PartMissing { what: String },
+    #[error("the {what} of the saved workspace in the browser's database (IndexedDB) cannot be read: {message}")]
+    PartUnreadable { what: String, message: String },
 }
 
 impl ImportError {

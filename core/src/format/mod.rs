@@ -18,6 +18,7 @@ pub mod read;
 pub mod size;
 pub mod stored;
 pub mod stored_encoder;
+pub mod stored_parts;
 pub mod strict_json;
 pub mod write;
 

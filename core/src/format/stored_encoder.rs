@@ -4,14 +4,22 @@
 //! ordinary edit (a rating, a note) then costs the size of the workspace
 //! without its accounts, not of its 20,000 accounts.
 //!
+//! Above `split_above` characters the text is split into a head and parts
+//! ([`stored_parts`](super::stored_parts)). Each part gets a key once, from
+//! the caller's `new_key`, and keeps it while its list (or the pipeline) is
+//! unchanged: only new parts are handed back to be written.
+//!
 //! [`stored::encode_checked`]: super::stored::encode_checked
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{read, stored, write, ImportError};
+use super::stored_parts::PartKeys;
+use super::{read, stored, write, ImportError, FORMAT_VERSION};
 use crate::overlap::account::AccountList;
+use crate::pipeline::Pipeline;
 use crate::workspace::Workspace;
 
 /// How an empty account list appears in the storage text. Inside a JSON
@@ -19,41 +27,187 @@ use crate::workspace::Workspace;
 /// an account list (`mapped_accounts` ends differently).
 const EMPTY_ACCOUNTS: &str = r#""accounts":[]"#;
 
-/// Keeps, for each list of the last save, the list and its accounts' JSON.
+/// A serialized part: its JSON, and its key once it was handed out to be
+/// stored.
+#[derive(Clone, Debug)]
+struct Cached<T> {
+    of: Arc<T>,
+    json: String,
+    key: Option<String>,
+}
+
+/// Keeps, for each list of the last save, the list and its accounts' JSON
+/// (and, once the workspace is split, the opportunities' JSON).
 #[derive(Clone, Debug, Default)]
 pub struct StoredEncoder {
-    cache: Vec<(Arc<AccountList>, String)>,
+    cache: Vec<Cached<AccountList>>,
+    opportunities: Option<Cached<Pipeline>>,
+}
+
+/// A part to store before the head that names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub key: String,
+    pub json: String,
+}
+
+/// What one save writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encoded {
+    /// The text for the workspace key (the whole workspace, or its head).
+    pub head: String,
+    /// Parts not stored yet, to write first.
+    pub new_parts: Vec<Part>,
+    /// Every part the head names (empty when the workspace is whole).
+    pub keys: Option<PartKeys>,
 }
 
 impl StoredEncoder {
+    /// An encoder that knows the parts a workspace was just read from
+    /// (`keys`, the texts in `parts`): the next save writes none of them
+    /// again unless its list changed.
+    pub fn from_parts(ws: &Workspace, keys: &PartKeys, parts: &HashMap<String, String>) -> Self {
+        let mut encoder = StoredEncoder::default();
+        if ws.account_lists.len() != keys.accounts.len() {
+            return encoder;
+        }
+        for (list, key) in ws.account_lists.iter().zip(&keys.accounts) {
+            if let Some(json) = parts.get(key) {
+                encoder.cache.push(Cached {
+                    of: list.clone(),
+                    json: json.clone(),
+                    key: Some(key.clone()),
+                });
+            }
+        }
+        encoder.opportunities = parts.get(&keys.opportunities).map(|json| Cached {
+            of: ws.pipeline.clone(),
+            json: json.clone(),
+            key: Some(keys.opportunities.clone()),
+        });
+        encoder
+    }
+
+    /// Forget every part (a write failed: the next save writes them all).
+    pub fn reset(&mut self) {
+        *self = StoredEncoder::default();
+    }
+
+    /// The whole storage text for `ws` at `revision`, only if it would be
+    /// read back (see [`encode`](Self::encode)).
+    pub fn encode_checked(&mut self, ws: &Workspace, revision: u64) -> Result<String, ImportError> {
+        Ok(self
+            .encode(ws, revision, usize::MAX, &mut || String::new())?
+            .head)
+    }
+
     /// The storage text for `ws` at `revision`, only if it would be read
     /// back: every part is checked as [`stored::decode`] would (accounts of
-    /// unchanged lists were checked when they were first saved).
-    pub fn encode_checked(&mut self, ws: &Workspace, revision: u64) -> Result<String, ImportError> {
-        let value = serde_json::to_value(write::to_file_without_accounts(ws))
+    /// unchanged lists were checked when they were first saved). Longer
+    /// than `split_above` characters, it is split into a head and parts,
+    /// new parts keyed by `new_key`.
+    pub fn encode(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        split_above: usize,
+        new_key: &mut dyn FnMut() -> String,
+    ) -> Result<Encoded, ImportError> {
+        let mut value = serde_json::to_value(write::to_file_without_accounts(ws))
             .expect("workspace file types always serialize");
         read::read_workspace(&value).map_err(ImportError::Invalid)?;
         // Taken out: after a refused save the next one starts afresh.
         let mut cache = std::mem::take(&mut self.cache);
-        let mut fresh: Vec<(Arc<AccountList>, String)> = Vec::with_capacity(ws.account_lists.len());
+        let mut fresh: Vec<Cached<AccountList>> = Vec::with_capacity(ws.account_lists.len());
         for (i, list) in ws.account_lists.iter().enumerate() {
-            match cache.iter().position(|(cached, _)| cached == list) {
+            match cache.iter().position(|c| c.of == *list) {
                 Some(k) => fresh.push(cache.swap_remove(k)),
                 None => {
                     let accounts: Value = serde_json::to_value(write::accounts(list))
                         .expect("account file types always serialize");
                     read::check_accounts(&accounts, format!("account_lists[{i}].accounts"))
                         .map_err(ImportError::Invalid)?;
-                    fresh.push((list.clone(), accounts.to_string()));
+                    fresh.push(Cached {
+                        of: list.clone(),
+                        json: accounts.to_string(),
+                        key: None,
+                    });
                 }
             }
         }
-        let shell = stored::envelope(value, revision);
-        let parts: Vec<&str> = fresh.iter().map(|(_, json)| json.as_str()).collect();
-        let text = splice(&shell, &parts).unwrap_or_else(|| stored::encode(ws, revision));
+        let accounts_len: usize = fresh.iter().map(|c| c.json.len()).sum();
+        // The accounts alone too long: split without writing the whole out.
+        let whole = (accounts_len <= split_above)
+            .then(|| stored::envelope(&value, revision))
+            .filter(|shell| shell.len() + accounts_len <= split_above);
+        if let Some(shell) = whole {
+            let parts: Vec<&str> = fresh.iter().map(|c| c.json.as_str()).collect();
+            let head = splice(&shell, &parts).unwrap_or_else(|| stored::encode(ws, revision));
+            // Whole again: the parts will be dropped from storage.
+            self.cache = fresh
+                .into_iter()
+                .map(|c| Cached { key: None, ..c })
+                .collect();
+            self.opportunities = None;
+            return Ok(Encoded {
+                head,
+                new_parts: Vec::new(),
+                keys: None,
+            });
+        }
+        let mut new_parts = Vec::new();
+        let mut keyed = |json: &str, key: &mut Option<String>| -> String {
+            key.get_or_insert_with(|| {
+                let k = new_key();
+                new_parts.push(Part {
+                    key: k.clone(),
+                    json: json.to_owned(),
+                });
+                k
+            })
+            .clone()
+        };
+        let accounts = fresh
+            .iter_mut()
+            .map(|c| keyed(&c.json, &mut c.key))
+            .collect();
+        let taken = value["pipeline"]["opportunities"].take();
+        value["pipeline"]["opportunities"] = Value::Array(Vec::new());
+        let mut opportunities = match self.opportunities.take() {
+            Some(c) if Arc::ptr_eq(&c.of, &ws.pipeline) => c,
+            _ => Cached {
+                of: ws.pipeline.clone(),
+                json: taken.to_string(),
+                key: None,
+            },
+        };
+        let keys = PartKeys {
+            accounts,
+            opportunities: keyed(&opportunities.json, &mut opportunities.key),
+        };
+        let head = stored::head(value, revision, &keys);
         self.cache = fresh;
-        Ok(text)
+        self.opportunities = Some(opportunities);
+        Ok(Encoded {
+            head,
+            new_parts,
+            keys: Some(keys),
+        })
     }
+}
+
+/// The current format's parts can seed an encoder; an older one's are
+/// migrated when read, so their text is not what this version writes.
+pub fn parts_reusable(head: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        format_version: u32,
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        workspace: Version,
+    }
+    serde_json::from_str::<Head>(head).is_ok_and(|h| h.workspace.format_version == FORMAT_VERSION)
 }
 
 /// `shell` with its empty account lists filled in order; `None` when the

@@ -3,6 +3,7 @@
 
 pub mod keys;
 pub mod local;
+pub mod parts;
 pub mod persist;
 pub mod quota;
 pub mod snapshots;

@@ -11,13 +11,26 @@
 //!   the user chooses: load theirs, keep mine, or download mine.
 //! - When storage is disabled or full, the workspace stays in memory and
 //!   export keeps working.
+//! - A workspace longer than [`SPLIT_ABOVE`] characters (CRM exports, deal
+//!   exports) is stored in parts: its head in localStorage, its accounts
+//!   and deals in IndexedDB (`parts.rs`, `format::stored_parts`). New parts
+//!   are written first, then the head that names them, after checking the
+//!   stored revision once more; so a reload never sees half a save, and the
+//!   head's revision keeps the two-tab rule. Parts no head names are
+//!   deleted after each save (those of the previous head are kept for a tab
+//!   reading it that moment, and so is any part younger than a minute: another
+//!   tab may be about to name it).
 
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use leptos::prelude::*;
 use partnerfit_core::format::stored;
-use partnerfit_core::format::stored_encoder::StoredEncoder;
+use partnerfit_core::format::stored::parts_of;
+use partnerfit_core::format::stored_encoder::{parts_reusable, Encoded, StoredEncoder};
+use partnerfit_core::format::stored_parts::PartKeys;
 use partnerfit_core::Workspace;
+use wasm_bindgen_futures::spawn_local;
 
 use partnerfit_core::edit::Replacement;
 
@@ -28,16 +41,14 @@ use crate::state::{Origin, Store};
 /// How long after the last change the workspace is saved.
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
-/// Above this many accounts a workspace cannot fit in localStorage (about
-/// 5 million characters, some 25,000 CRM accounts): saving is not attempted,
-/// so the page is not blocked serialising it. Below it, a workspace that
-/// does not fit is found when the write is refused (see `LARGE_TEXT`).
-pub const MAX_STORED_ACCOUNTS: usize = 40_000;
+/// A workspace whose storage text is longer than this (in characters) is
+/// stored in parts. localStorage holds about 5 million characters for the
+/// whole site, snapshots included; a workspace under a million leaves room.
+pub const SPLIT_ABOVE: usize = 1_000_000;
 
-/// A workspace text this long that does not fit tells that the workspace is
-/// too big for browser storage (it holds about 5 million characters), not
-/// that other data filled it.
-const LARGE_TEXT: usize = 1_000_000;
+/// A part no head names is deleted only once it is this old: another tab
+/// may have just written it for the head it is about to store.
+const PART_GRACE_MS: f64 = 60_000.0;
 
 /// The state of saving, as shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,35 +88,110 @@ pub struct Persistence {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Keeps the serialized accounts of unchanged lists between saves.
     encoder: StoredValue<StoredEncoder>,
+    /// The parts the stored head names (`None`: stored whole).
+    parts: StoredValue<Option<PartKeys>>,
+    /// A save is writing its parts (to IndexedDB, asynchronously).
+    saving: StoredValue<bool>,
     store: Store,
 }
 
 /// What the app starts with.
+#[derive(Clone)]
 pub struct Boot {
     pub workspace: Workspace,
     pub origin: Origin,
     pub state: SaveState,
     pub recovered: Option<Recovered>,
     pub revision: u64,
+    /// Knows the parts the workspace was read from (none when whole).
+    encoder: StoredEncoder,
+    parts: Option<PartKeys>,
 }
 
-/// Read storage at start. Never writes the workspace key.
-pub fn boot(demo: impl Fn() -> Workspace) -> Boot {
-    let origin = local::get_pref::<Origin>(&StorageKey::Origin).unwrap_or(Origin::Demo);
-    let fresh = |state, recovered| Boot {
+/// What storage holds at start: a workspace read (or the demo), or the
+/// head of a workspace whose parts must be read from IndexedDB first.
+pub enum Opening {
+    Ready(Box<Boot>),
+    Parts { head: String, keys: PartKeys },
+}
+
+impl Opening {
+    /// The workspace read, unless it waits for its parts.
+    pub fn ready(self) -> Option<Boot> {
+        match self {
+            Opening::Ready(boot) => Some(*boot),
+            Opening::Parts { .. } => None,
+        }
+    }
+}
+
+fn fresh(demo: &dyn Fn() -> Workspace, state: SaveState, recovered: Option<Recovered>) -> Boot {
+    Boot {
         workspace: demo(),
         origin: Origin::Demo,
         state,
         recovered,
         revision: 0,
-    };
+        encoder: StoredEncoder::default(),
+        parts: None,
+    }
+}
+
+/// Read storage at start. Never writes the workspace key.
+pub fn open(demo: &dyn Fn() -> Workspace) -> Opening {
     let raw = match local::read(&StorageKey::Workspace) {
-        Err(p) => return fresh(SaveState::Problem(p), None),
-        Ok(None) => return fresh(SaveState::Saved, None),
+        Err(p) => return Opening::Ready(Box::new(fresh(demo, SaveState::Problem(p), None))),
+        Ok(None) => return Opening::Ready(Box::new(fresh(demo, SaveState::Saved, None))),
         Ok(Some(raw)) => raw,
     };
-    match stored::decode(&raw) {
+    match parts_of(&raw) {
+        Some(keys) => Opening::Parts { head: raw, keys },
+        None => Opening::Ready(Box::new(from_stored(raw, &HashMap::new(), None, demo))),
+    }
+}
+
+/// Read the parts a head names from IndexedDB, then the workspace. When the
+/// database cannot be opened, saving is held so the head is not overwritten.
+pub async fn open_parts(head: String, keys: PartKeys, demo: &dyn Fn() -> Workspace) -> Boot {
+    match super::parts::get(keys.all()).await {
+        Ok(found) => from_stored(head, &found, Some(keys), demo),
+        Err(p) => Boot {
+            revision: stored::revision_of(&head).unwrap_or(0),
+            ..fresh(
+                demo,
+                SaveState::Held(format!(
+                    "Your saved workspace keeps its accounts and deals in the browser's database, which could not be opened ({p}). \
+                     Saving is paused so it is not overwritten: reload the page to try again."
+                )),
+                None,
+            )
+        },
+    }
+}
+
+/// [`open`], then [`open_parts`] when the workspace is in parts.
+pub async fn boot(demo: &dyn Fn() -> Workspace) -> Boot {
+    match open(demo) {
+        Opening::Ready(boot) => *boot,
+        Opening::Parts { head, keys } => open_parts(head, keys, demo).await,
+    }
+}
+
+fn from_stored(
+    raw: String,
+    found: &HashMap<String, String>,
+    keys: Option<PartKeys>,
+    demo: &dyn Fn() -> Workspace,
+) -> Boot {
+    let origin = local::get_pref::<Origin>(&StorageKey::Origin).unwrap_or(Origin::Demo);
+    match stored::decode_with_parts(&raw, found) {
         Ok(s) => Boot {
+            encoder: keys
+                .as_ref()
+                .filter(|_| parts_reusable(&raw))
+                .map(|k| StoredEncoder::from_parts(&s.loaded.workspace, k, found))
+                .unwrap_or_default(),
+            parts: keys,
             workspace: s.loaded.workspace,
             origin,
             state: SaveState::Saved,
@@ -120,11 +206,12 @@ pub fn boot(demo: impl Fn() -> Workspace) -> Boot {
             match local::write(&key, &raw) {
                 Ok(()) => Boot {
                     revision,
-                    ..fresh(SaveState::Saved, Some(Recovered { key: key.name(), reason }))
+                    ..fresh(demo, SaveState::Saved, Some(Recovered { key: key.name(), reason }))
                 },
                 Err(p) => Boot {
                     revision,
                     ..fresh(
+                        demo,
                         SaveState::Held(format!(
                             "Your saved workspace could not be read ({reason}) and could not be set aside ({p}). \
                              Saving is paused so it is not overwritten: download it below, then choose to save again."
@@ -149,7 +236,9 @@ impl Persistence {
             // opened with (the demo) when storage holds nothing usable.
             synced: StoredValue::new(Some(boot.workspace.clone())),
             timer: StoredValue::new(None),
-            encoder: StoredValue::new(StoredEncoder::default()),
+            encoder: StoredValue::new(boot.encoder.clone()),
+            parts: StoredValue::new(boot.parts.clone()),
+            saving: StoredValue::new(false),
             store,
         };
         Effect::new(move |_| {
@@ -209,83 +298,134 @@ impl Persistence {
         }
     }
 
+    /// The revision of what storage holds (0: nothing); `None` when storage
+    /// cannot be read (the state says why).
+    fn stored_revision(&self) -> Option<u64> {
+        match local::read(&StorageKey::Workspace) {
+            Err(p) => {
+                self.state.set(SaveState::Problem(p));
+                None
+            }
+            Ok(None) => Some(0),
+            Ok(Some(raw)) => Some(stored::revision_of(&raw).unwrap_or(0)),
+        }
+    }
+
     /// Write the workspace unless another tab wrote since our last sync
     /// (`force` overwrites it: the user chose "keep mine").
     pub fn save_now(&self, force: bool) {
         self.timer.set_value(None);
-        let accounts = self.store.with_untracked(|w| {
-            w.account_lists
-                .iter()
-                .map(|l| l.accounts.len())
-                .sum::<usize>()
-        });
-        if accounts > MAX_STORED_ACCOUNTS {
-            self.state
-                .set(SaveState::Problem(StorageProblem::TooLarge { accounts }));
+        if self.saving.get_value() {
+            // A save is writing its parts: this one follows it.
+            self.state.set(SaveState::Pending);
+            let p = *self;
+            let handle = set_timeout_with_handle(move || p.save_now(force), DEBOUNCE).ok();
+            self.timer.set_value(handle);
             return;
         }
-        let stored_rev = match local::read(&StorageKey::Workspace) {
-            Err(p) => {
-                self.state.set(SaveState::Problem(p));
-                return;
-            }
-            Ok(None) => 0,
-            Ok(Some(raw)) => stored::revision_of(&raw).unwrap_or(0),
+        let Some(stored_rev) = self.stored_revision() else {
+            return;
         };
         let base = self.revision.get_value();
         if stored_rev != base && !force {
             self.state.set(SaveState::OtherTab);
             return;
         }
+        if force {
+            // The parts we know may be gone with the other tab's saves.
+            self.encoder.update_value(StoredEncoder::reset);
+        }
         // Not forced, the stored revision is ours; forced, it is the other tab's.
         let next = stored_rev.saturating_add(1);
+        let workspace = self.store.get_untracked();
         // Never store what could not be read back.
-        let Some(encoded) = self
-            .encoder
-            .try_update_value(|e| self.store.with_untracked(|w| e.encode_checked(w, next)))
-        else {
+        let Some(encoded) = self.encoder.try_update_value(|e| {
+            e.encode(&workspace, next, SPLIT_ABOVE, &mut super::parts::new_key)
+        }) else {
             return; // the app is gone
         };
-        let text = match encoded {
-            Ok(text) => text,
+        let encoded = match encoded {
+            Ok(encoded) => encoded,
             Err(e) => {
                 self.state.set(SaveState::Invalid(e.lines()));
                 return;
             }
         };
+        if encoded.new_parts.is_empty() {
+            self.commit(encoded, workspace, next);
+            return;
+        }
+        // New parts first, then (if no other tab saved meanwhile) the head.
+        self.saving.set_value(true);
+        self.state.set(SaveState::Pending);
+        let p = *self;
+        spawn_local(async move {
+            let written = super::parts::put(&encoded.new_parts).await;
+            if p.saving.try_set_value(false).is_some() {
+                return; // the app is gone
+            }
+            match written {
+                Err(problem) => {
+                    p.encoder.update_value(StoredEncoder::reset);
+                    p.state.set(SaveState::Problem(problem));
+                }
+                Ok(()) => match p.stored_revision() {
+                    Some(now) if now == stored_rev => p.commit(encoded, workspace, next),
+                    Some(_) => {
+                        p.encoder.update_value(StoredEncoder::reset);
+                        p.state.set(SaveState::OtherTab);
+                    }
+                    None => p.encoder.update_value(StoredEncoder::reset),
+                },
+            }
+        });
+    }
+
+    /// Write the head (or the whole workspace) encoded from `workspace`.
+    fn commit(&self, encoded: Encoded, workspace: Workspace, next: u64) {
+        let text = encoded.head;
         // The workspace comes first: when storage is full, the oldest
-        // snapshots make room for it — only as many as it grew by, and only
-        // when it could fit at all (a workspace too big for browser storage
-        // keeps the snapshots that may be all there is to go back to).
+        // snapshots make room for it — only as many as it grew by.
         let mut written = local::write(&StorageKey::Workspace, &text);
         let mut freed = 0;
-        if written == Err(StorageProblem::Full) && text.len() <= LARGE_TEXT {
-            while written == Err(StorageProblem::Full) && freed < text.len() {
-                let Some(size) = super::snapshots::drop_oldest() else {
-                    break;
-                };
-                freed += size;
-                written = local::write(&StorageKey::Workspace, &text);
-            }
+        while written == Err(StorageProblem::Full) && freed < text.len() {
+            let Some(size) = super::snapshots::drop_oldest() else {
+                break;
+            };
+            freed += size;
+            written = local::write(&StorageKey::Workspace, &text);
         }
         match written {
             Ok(()) => {
                 self.revision.set_value(next);
-                self.synced.set_value(Some(self.store.get_untracked()));
+                self.synced.set_value(Some(workspace));
                 self.state.set(SaveState::Saved);
                 // Whether it is the demo or the user's own goes with it (an
                 // undone import makes it the demo again).
                 local::set_pref(&StorageKey::Origin, &self.store.origin_untracked());
                 // A tab left open for days still keeps one snapshot a day,
-                // unless snapshots just had to make room for this save.
-                if freed == 0 {
+                // unless snapshots just had to make room for this save. A
+                // workspace in parts is too large for the snapshot shelf.
+                if freed == 0 && encoded.keys.is_none() {
                     super::snapshots::daily(self.store);
                 }
+                let previous = self.parts.get_value();
+                self.parts.set_value(encoded.keys.clone());
+                if previous.is_some() || encoded.keys.is_some() {
+                    prune([previous, encoded.keys]);
+                }
+                // Edits made while the parts were written.
+                if self.dirty() {
+                    self.schedule();
+                }
             }
-            Err(StorageProblem::Full) if text.len() > LARGE_TEXT => self
-                .state
-                .set(SaveState::Problem(StorageProblem::TooLarge { accounts })),
-            Err(p) => self.state.set(SaveState::Problem(p)),
+            Err(p) => {
+                // No head names the new parts: the encoder must not re-use them.
+                if encoded.keys.is_some() {
+                    self.encoder.update_value(StoredEncoder::reset);
+                }
+                self.state.set(SaveState::Problem(p));
+            }
         }
     }
 
@@ -304,15 +444,42 @@ impl Persistence {
             self.state.set(SaveState::OtherTab);
             return;
         }
-        self.adopt(&text);
+        self.adopt(text);
     }
 
-    /// Replace the workspace with a stored text (from another tab).
-    fn adopt(&self, text: &str) {
-        match stored::decode(text) {
+    /// Replace the workspace with a stored text (from another tab), once
+    /// the parts it names are read.
+    fn adopt(&self, text: String) {
+        let Some(keys) = parts_of(&text) else {
+            self.adopt_with(&text, &HashMap::new(), None);
+            return;
+        };
+        let p = *self;
+        spawn_local(async move {
+            match super::parts::get(keys.all()).await {
+                Ok(found) => p.adopt_with(&text, &found, Some(keys)),
+                Err(problem) => {
+                    p.state.set(SaveState::OtherTab);
+                    p.notice.set(Some(format!(
+                        "Another tab saved a workspace this tab cannot read: {problem}"
+                    )));
+                }
+            }
+        });
+    }
+
+    fn adopt_with(&self, text: &str, found: &HashMap<String, String>, keys: Option<PartKeys>) {
+        match stored::decode_with_parts(text, found) {
             Ok(s) => {
                 self.revision.set_value(s.revision);
                 self.synced.set_value(Some(s.loaded.workspace.clone()));
+                let encoder = keys
+                    .as_ref()
+                    .filter(|_| parts_reusable(text))
+                    .map(|k| StoredEncoder::from_parts(&s.loaded.workspace, k, found))
+                    .unwrap_or_default();
+                self.encoder.set_value(encoder);
+                self.parts.set_value(keys);
                 match self.store.replace(
                     s.loaded.workspace,
                     Replacement::OtherTab,
@@ -347,7 +514,7 @@ impl Persistence {
     /// Resolve a conflict by loading the other tab's version.
     pub fn load_theirs(&self) {
         match local::read(&StorageKey::Workspace) {
-            Ok(Some(text)) => self.adopt(&text),
+            Ok(Some(text)) => self.adopt(text),
             Ok(None) => self
                 .notice
                 .set(Some("The other tab removed the saved workspace.".into())),
@@ -359,4 +526,25 @@ impl Persistence {
     pub fn keep_mine(&self) {
         self.save_now(true);
     }
+}
+
+/// Delete the parts no head names: neither the heads of this tab's last two
+/// saves nor the head stored now (another tab's), and older than
+/// [`PART_GRACE_MS`]. Runs in the background; a failure only leaves space
+/// used until the next save.
+fn prune(heads: [Option<PartKeys>; 2]) {
+    let mut keep: HashSet<String> = heads
+        .iter()
+        .flatten()
+        .flat_map(|k| k.all().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    if let Ok(Some(now)) = local::read(&StorageKey::Workspace) {
+        if let Some(k) = parts_of(&now) {
+            keep.extend(k.all().map(str::to_owned));
+        }
+    }
+    let before = js_sys::Date::now() - PART_GRACE_MS;
+    spawn_local(async move {
+        let _ = super::parts::keep_only(&keep, before).await;
+    });
 }
