@@ -11,7 +11,8 @@
 //    the partner's page (dist/respond/). Budget: 700 KB and 200 KB.
 // 11. First visit over a throttled connection (CDP: 1.6 Mbit/s down, 150 ms
 //    round trip, 4× CPU slowdown), navigation → demo ranking on screen,
-//    median of 3 fresh profiles. Budget: 4.5 s.
+//    median of 3 fresh profiles; served gzip-compressed as static hosts do
+//    (tests/e2e/serve.mjs). Budget: 4.5 s.
 // 12. Repeat visit served by the service worker (no throttling), median of
 //    5 profiles each visiting once before. Budget: 300 ms.
 // 4. Account matching of 100,000 × 100,000 accounts imported through the

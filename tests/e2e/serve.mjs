@@ -1,11 +1,14 @@
 // A static file server for the built site, like a plain static host: files
 // under a sub-path (default /partnerfit/), a directory's index.html (and a
 // redirect to the directory when the slash is missing), and for unknown paths
-// the site's 404.html with status 404 (as GitHub Pages does). Used by the end-to-end
+// the site's 404.html with status 404 (as GitHub Pages does); text and wasm
+// are sent gzip-compressed to a browser that accepts it, as static hosts do
+// (the throttled first-visit benchmark depends on it). Used by the end-to-end
 // suite and the browser benchmark; listens on 127.0.0.1 only.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -19,6 +22,21 @@ const TYPES = {
   ".dat": "text/plain; charset=utf-8",
   ".png": "image/png",
 };
+
+const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".dat", ".webmanifest"]);
+const gzipped = new Map(); // path → { mtime, body }
+
+/** The body of `file` for `req`: gzip when the browser takes it and the type compresses. */
+async function body(req, file, mtime) {
+  const raw = await readFile(file);
+  if (!COMPRESSED.has(extname(file)) || !/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) return { raw };
+  let hit = gzipped.get(file);
+  if (hit?.mtime !== mtime) {
+    hit = { mtime, body: gzipSync(raw, { level: 6 }) };
+    gzipped.set(file, hit);
+  }
+  return { gzip: hit.body };
+}
 
 /** Start serving `root` under `prefix`; resolves to { url, close }. */
 export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
@@ -51,8 +69,10 @@ export async function serve(root, { prefix = "/partnerfit/", port = 0 } = {}) {
         s = await stat(file);
       }
       if (!s.isFile()) throw new Error("not a file");
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(await readFile(file));
+      const { raw, gzip } = await body(req, file, s.mtimeMs);
+      const type = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      res.writeHead(200, gzip ? { ...type, "content-encoding": "gzip", vary: "accept-encoding" } : type);
+      res.end(gzip ?? raw);
     } catch {
       try {
         const body = await readFile(join(root, "404.html"));
