@@ -152,7 +152,7 @@ test("a new deployment is offered on the next visit and applied only when the us
       await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload to update" }).click()]);
       await page.getByRole("navigation", { name: "Main" }).waitFor();
       assert.equal(await page.evaluate(() => window.__stillHere ?? null), null, "reloaded");
-      assert.deepEqual(await page.evaluate(() => caches.keys()), ["partnerfit-e2e-next"], "the old version's cache is gone");
+      assert.deepEqual(await page.evaluate(() => caches.keys()), [`partnerfit ${server.url} e2e-next`], "the old version's cache is gone");
       await expect(page.getByTestId("update-notice")).toHaveCount(0);
       await app.go("ICP");
       await expect(page.getByLabel("Company name")).toHaveValue("Mid-edit Ledgerline");

@@ -18,7 +18,11 @@
 const VERSION = "dev";
 const FILES = /*FILES*/ [];
 const OTHER_APPS = /*OTHER_APPS*/ [];
-const CACHE = `partnerfit-${VERSION}`;
+// Named by the worker's scope: the workbench's and the partner's page's
+// workers (and deployments under other paths of the origin) share the
+// origin's cache storage and must never delete each other's caches.
+const PREFIX = `partnerfit ${self.registration.scope} `;
+const CACHE = `${PREFIX}${VERSION}`;
 const scope = () => new URL(self.registration.scope);
 
 self.addEventListener("install", (event) => {
@@ -35,7 +39,7 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k.startsWith("partnerfit-") && k !== CACHE).map((k) => caches.delete(k))),
+        Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
       )
       .then(() => self.clients.claim()),
   );
