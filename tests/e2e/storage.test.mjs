@@ -100,3 +100,27 @@ test("a 100,000 × 100,000 workspace survives a reload and a browser restart", a
     assert.deepEqual(after, JSON.parse(before), "the rest as it was");
   });
 });
+
+// Heavy work off the page: the matching of that workspace runs in a Web
+// Worker with its own wasm, started only when the overlap page needs it;
+// Cancel stops it at once and "Match again" runs it anew.
+test("matching runs in a background worker loaded only for it, and can be cancelled", async () => {
+  await browser(async (app, page) => {
+    const workers = [];
+    page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
+    await app.open();
+    await app.go("Accounts");
+    assert.deepEqual(workers, [], "no worker for pages that do not need one");
+    await app.open();
+    await page.getByRole("link", { name: "Big Partner" }).first().click();
+    await page.getByRole("link", { name: "Account mapping and overlap →" }).click();
+    await page.getByRole("button", { name: "Cancel matching" }).click();
+    await expect(page.getByText("Matching cancelled.")).toBeVisible();
+    await expect(page.getByTestId("overlap-matrix")).toHaveCount(0);
+    await page.getByRole("button", { name: "Match again" }).click();
+    await page.getByText(/100,000 accounts of ours and 100,000 accounts of theirs matched in \d+ ms/).waitFor();
+    await expect(page.getByTestId("overlap-matrix")).toBeVisible();
+    assert.ok(workers.length >= 1, "the matching started a worker");
+    for (const w of workers) assert.equal(w, "/partnerfit/partnerfit-worker-loader.js");
+  });
+});

@@ -15,5 +15,6 @@ pub mod routes;
 pub mod share_link;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 pub use app::App;

@@ -1,25 +1,28 @@
-//! Running the account matching in the browser without freezing the page:
-//! the work is cut into slices of about 8 ms, yielding to the browser between
-//! slices (through a message channel, which, unlike a zero timeout, is not
-//! throttled), with progress shown. A newer run cancels an older one.
+//! Running the account matching without freezing the page: the accounts go
+//! to the background worker ([`crate::worker`]) in chunks, a few
+//! milliseconds of encoding each with the browser free in between; the
+//! worker normalises, indexes and matches, reporting progress; its answer
+//! comes back as the identities of the accounts (chunked) and the pairs as
+//! numbers. A newer run, or Cancel, stops an older one (the worker is
+//! terminated, so it stops at once).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use partnerfit_core::id::Id;
 use partnerfit_core::overlap::account::{Account, ListOwner};
 use partnerfit_core::overlap::analysis::accounts_of;
-use partnerfit_core::overlap::matching::{Index, Keys, Pair};
-use partnerfit_core::overlap::normalize::Psl;
+use partnerfit_core::overlap::matching::Pair;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::clock::now_ms;
-
-/// How long one slice of work may take before the browser gets control back.
-const SLICE_MS: f64 = 8.0;
-/// Items between two clock reads.
-const STRIDE: usize = 256;
+use crate::state::Store;
+use crate::worker::client::{Event, Flow, Job};
+use crate::worker::protocol::{pairs_from_words, FromWorker, Side, ToWorker, CHUNK};
 
 /// Let the browser handle input and paint, then continue.
 pub async fn yield_to_browser() {
@@ -41,8 +44,10 @@ pub async fn yield_to_browser() {
 pub struct Outcome {
     pub ours: Vec<Account>,
     pub theirs: Vec<Account>,
-    pub ours_keys: Vec<Keys>,
-    pub theirs_keys: Vec<Keys>,
+    /// Each account's identity ([`partnerfit_core::overlap::matching::Keys::identity`]),
+    /// what match decisions are keyed on.
+    pub ours_ids: Vec<String>,
+    pub theirs_ids: Vec<String>,
     pub pairs: Vec<Pair>,
     pub ours_lists: Vec<Id>,
     pub theirs_lists: Vec<Id>,
@@ -50,140 +55,251 @@ pub struct Outcome {
     pub took_ms: f64,
 }
 
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunState {
+    Idle,
+    /// What is being done and the fraction done.
+    Running(String, f64),
+    /// Cancelled by the user.
+    Cancelled,
+    /// The run failed; the message says why.
+    Failed(String),
+}
+
 /// A run's progress and result.
 #[derive(Clone, Copy)]
 pub struct Runner {
-    /// (what, fraction done) while running.
-    pub progress: RwSignal<Option<(String, f64)>>,
+    pub state: RwSignal<RunState>,
     pub outcome: RwSignal<Option<Arc<Outcome>>>,
+    /// The job in the worker, while one runs.
+    job: StoredValue<Option<Job>>,
     generation: StoredValue<u64>,
 }
 
-/// Runs `step(i)` for i in `range`, slice by slice; false when cancelled.
-async fn sliced(
-    range: std::ops::Range<usize>,
-    mut step: impl FnMut(usize),
-    mut report: impl FnMut(usize),
-    current: impl Fn() -> bool,
-) -> bool {
-    let mut i = range.start;
-    while i < range.end {
-        let t0 = now_ms();
-        while i < range.end {
-            let end = (i + STRIDE).min(range.end);
-            for k in i..end {
-                step(k);
-            }
-            i = end;
-            if now_ms() - t0 > SLICE_MS {
-                break;
-            }
-        }
-        report(i);
-        yield_to_browser().await;
-        if !current() {
-            return false;
-        }
-    }
-    true
+/// What the worker sent so far.
+#[derive(Default)]
+struct Partial {
+    ours: Vec<Account>,
+    theirs: Vec<Account>,
+    ours_ids: Vec<String>,
+    theirs_ids: Vec<String>,
+    ours_lists: Vec<Id>,
+    theirs_lists: Vec<Id>,
+    t0: f64,
 }
+
+/// Share of the progress bar for handing the accounts over.
+const SENDING: f64 = 0.1;
 
 impl Runner {
     pub fn new() -> Runner {
         Runner {
-            progress: RwSignal::new(None),
+            state: RwSignal::new(RunState::Idle),
             outcome: RwSignal::new(None),
+            job: StoredValue::new(None),
             generation: StoredValue::new(0),
         }
     }
 
-    /// Match our lists with `partner`'s; replaces any run in progress.
-    pub fn start(&self, ws: &partnerfit_core::Workspace, partner: &Id, psl: Arc<Psl>) {
-        let (ours, ours_lists) = accounts_of(ws, &ListOwner::Ours);
-        let (theirs, theirs_lists) = accounts_of(ws, &ListOwner::Partner(partner.clone()));
-        let ours: Vec<Account> = ours.into_iter().cloned().collect();
-        let theirs: Vec<Account> = theirs.into_iter().cloned().collect();
+    /// Stop the run in progress, if any.
+    pub fn cancel(&self) {
         self.generation.update_value(|g| *g += 1);
+        if let Some(job) = self.job.try_update_value(Option::take).flatten() {
+            job.cancel();
+        }
+        if matches!(self.state.get_untracked(), RunState::Running(..)) {
+            self.state.set(RunState::Cancelled);
+        }
+    }
+
+    /// Match our lists with `partner`'s; replaces any run in progress.
+    pub fn start(&self, store: Store, partner: &Id) {
+        self.cancel();
         let generation = self.generation.get_value();
         let r = *self;
-        leptos::task::spawn_local(async move {
-            let t0 = now_ms();
-            let (n_ours, n_theirs) = (ours.len(), theirs.len());
-            let total = (2 * n_ours + 2 * n_theirs).max(1) as f64;
-            let current = move || r.generation.try_get_value() == Some(generation);
-            let progress = |what: &'static str, done: usize| {
-                r.progress.set(Some((what.to_owned(), done as f64 / total)));
-            };
-
-            let mut ours_keys = Vec::with_capacity(n_ours);
-            let ok = sliced(
-                0..n_ours,
-                |i| ours_keys.push(Keys::of(&psl, &ours[i])),
-                |i| progress("Normalising our accounts", i),
-                current,
+        let theirs_owner = ListOwner::Partner(partner.clone());
+        r.state.set(RunState::Running(
+            "Handing the accounts to the background worker".into(),
+            0.0,
+        ));
+        let (ours_lists, theirs_lists) = store.with_untracked(|w| {
+            (
+                accounts_of(w, &ListOwner::Ours).1,
+                accounts_of(w, &theirs_owner).1,
             )
-            .await;
-            if !ok {
-                return;
-            }
-            let mut theirs_keys = Vec::with_capacity(n_theirs);
-            let ok = sliced(
-                0..n_theirs,
-                |i| theirs_keys.push(Keys::of(&psl, &theirs[i])),
-                |i| progress("Normalising their accounts", n_ours + i),
-                current,
-            )
-            .await;
-            if !ok {
-                return;
-            }
-            let mut pairs = Vec::new();
-            {
-                let mut index = Index::new(&ours_keys);
-                let ok = sliced(
-                    0..n_ours,
-                    |i| index.add(i..i + 1),
-                    |i| progress("Indexing our accounts", n_ours + n_theirs + i),
-                    current,
-                )
-                .await;
-                if !ok {
-                    return;
-                }
-                let mut buf = Vec::new();
-                let ok = sliced(
-                    0..n_theirs,
-                    |j| {
-                        buf.clear();
-                        index.match_one(&theirs_keys[j], &mut buf);
-                        pairs.extend(buf.iter().map(|&(ours, reason, confidence)| Pair {
-                            ours,
-                            theirs: j as u32,
-                            reason,
-                            confidence,
-                        }));
-                    },
-                    |j| progress("Matching", 2 * n_ours + n_theirs + j),
-                    current,
-                )
-                .await;
-                if !ok {
-                    return;
-                }
-            }
-            let took_ms = now_ms() - t0;
-            r.outcome.set(Some(Arc::new(Outcome {
-                ours,
-                theirs,
-                ours_keys,
-                theirs_keys,
-                pairs,
-                ours_lists,
-                theirs_lists,
-                took_ms,
-            })));
-            r.progress.set(None);
         });
+        let partial = Rc::new(RefCell::new(Partial {
+            ours: Vec::new(),
+            theirs: Vec::new(),
+            ours_ids: Vec::new(),
+            theirs_ids: Vec::new(),
+            ours_lists,
+            theirs_lists,
+            t0: now_ms(),
+        }));
+        let handler = {
+            let partial = partial.clone();
+            move |e: Event| r.receive(generation, &partial, e)
+        };
+        let job = match Job::start(handler) {
+            Ok(job) => job,
+            Err(e) => {
+                r.state.set(RunState::Failed(e));
+                return;
+            }
+        };
+        r.job.set_value(Some(job));
+        leptos::task::spawn_local(async move {
+            let current = move || r.generation.try_get_value() == Some(generation);
+            let sizes = store.with_untracked(|w| {
+                (
+                    accounts_of(w, &ListOwner::Ours).0.len(),
+                    accounts_of(w, &theirs_owner).0.len(),
+                )
+            });
+            let total = (sizes.0 + sizes.1).max(1) as f64;
+            let mut sent = 0;
+            for (side, owner) in [
+                (Side::Ours, ListOwner::Ours),
+                (Side::Theirs, theirs_owner.clone()),
+            ] {
+                let mut start = 0;
+                loop {
+                    if !current() {
+                        return;
+                    }
+                    // One chunk: copied for the page, encoded for the worker.
+                    let result = store.with_untracked(|w| {
+                        let (accounts, _) = accounts_of(w, &owner);
+                        let chunk = &accounts
+                            [start.min(accounts.len())..(start + CHUNK).min(accounts.len())];
+                        let rows = chunk
+                            .iter()
+                            .map(|a| {
+                                [
+                                    Cow::Borrowed(a.name.as_str()),
+                                    Cow::Borrowed(a.domain.as_str()),
+                                    Cow::Borrowed(a.country.as_str()),
+                                ]
+                            })
+                            .collect();
+                        let sent = job.send(&ToWorker::Accounts {
+                            job: job.id(),
+                            side,
+                            rows,
+                        });
+                        let mut p = partial.borrow_mut();
+                        let into = if side == Side::Ours {
+                            &mut p.ours
+                        } else {
+                            &mut p.theirs
+                        };
+                        into.extend(chunk.iter().map(|a| (*a).clone()));
+                        sent.map(|()| chunk.len())
+                    });
+                    match result {
+                        Ok(0) => break,
+                        Ok(n) => {
+                            start += n;
+                            sent += n;
+                            r.state.set(RunState::Running(
+                                "Handing the accounts to the background worker".into(),
+                                SENDING * sent as f64 / total,
+                            ));
+                        }
+                        Err(e) => {
+                            r.fail(generation, e);
+                            return;
+                        }
+                    }
+                    yield_to_browser().await;
+                }
+            }
+            if current() {
+                if let Err(e) = job.send(&ToWorker::Match { job: job.id() }) {
+                    r.fail(generation, e);
+                }
+            }
+        });
+    }
+
+    fn fail(&self, generation: u64, message: String) {
+        if self.generation.try_get_value() == Some(generation) {
+            if let Some(job) = self.job.try_update_value(Option::take).flatten() {
+                job.cancel();
+            }
+            self.state.set(RunState::Failed(message));
+        }
+    }
+
+    /// One event from the worker for the run of `generation`.
+    fn receive(&self, generation: u64, partial: &RefCell<Partial>, e: Event) -> Flow {
+        if self.generation.try_get_value() != Some(generation) {
+            return Flow::Done;
+        }
+        match e {
+            Event::Stopped(message) => {
+                self.job.set_value(None);
+                self.state.set(RunState::Failed(message));
+                Flow::Done
+            }
+            Event::Reply(FromWorker::Progress { what, done, .. }, _) => {
+                self.state
+                    .set(RunState::Running(what, SENDING + (1.0 - SENDING) * done));
+                Flow::More
+            }
+            Event::Reply(FromWorker::Identities { side, ids, .. }, _) => {
+                let mut p = partial.borrow_mut();
+                match side {
+                    Side::Ours => p.ours_ids.extend(ids),
+                    Side::Theirs => p.theirs_ids.extend(ids),
+                }
+                Flow::More
+            }
+            Event::Reply(FromWorker::Matched { pairs: n, .. }, data) => {
+                self.job.set_value(None);
+                let p = std::mem::take(&mut *partial.borrow_mut());
+                let words = data.map(|d| d.to_vec()).unwrap_or_default();
+                let pairs = pairs_from_words(&words, p.ours.len(), p.theirs.len())
+                    .map_err(|e| e.to_string())
+                    .and_then(|pairs| {
+                        let complete = pairs.len() == n
+                            && p.ours_ids.len() == p.ours.len()
+                            && p.theirs_ids.len() == p.theirs.len();
+                        if complete {
+                            Ok(pairs)
+                        } else {
+                            Err(
+                                "The background worker's answer was incomplete; match again."
+                                    .to_owned(),
+                            )
+                        }
+                    });
+                match pairs {
+                    Ok(pairs) => {
+                        self.outcome.set(Some(Arc::new(Outcome {
+                            took_ms: now_ms() - p.t0,
+                            ours: p.ours,
+                            theirs: p.theirs,
+                            ours_ids: p.ours_ids,
+                            theirs_ids: p.theirs_ids,
+                            pairs,
+                            ours_lists: p.ours_lists,
+                            theirs_lists: p.theirs_lists,
+                        })));
+                        self.state.set(RunState::Idle);
+                    }
+                    Err(e) => self.state.set(RunState::Failed(e)),
+                }
+                Flow::Done
+            }
+            Event::Reply(FromWorker::Failed { message, .. }, _) => {
+                self.job.set_value(None);
+                self.state.set(RunState::Failed(message));
+                Flow::Done
+            }
+        }
     }
 }
 

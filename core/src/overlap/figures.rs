@@ -58,6 +58,22 @@ pub fn decide(
     theirs: &[Keys],
     decisions: &[MatchDecision],
 ) -> Vec<Decided> {
+    decide_with(
+        pairs,
+        |i| ours[i as usize].identity(),
+        |j| theirs[j as usize].identity(),
+        decisions,
+    )
+}
+
+/// [`decide`] given each account's identity ([`Keys::identity`]) instead of
+/// its keys: the page gets identities from the worker that matched.
+pub fn decide_with<S: AsRef<str>>(
+    pairs: &[Pair],
+    ours: impl Fn(u32) -> S,
+    theirs: impl Fn(u32) -> S,
+    decisions: &[MatchDecision],
+) -> Vec<Decided> {
     let map: std::collections::HashMap<(&str, &str), Decision> = decisions
         .iter()
         .map(|d| ((d.ours.as_str(), d.theirs.as_str()), d.decision))
@@ -65,13 +81,10 @@ pub fn decide(
     pairs
         .iter()
         .map(|p| {
-            let (o, t) = (
-                ours[p.ours as usize].identity(),
-                theirs[p.theirs as usize].identity(),
-            );
+            let (o, t) = (ours(p.ours), theirs(p.theirs));
             Decided {
                 pair: *p,
-                decision: map.get(&(o.as_str(), t.as_str())).copied(),
+                decision: map.get(&(o.as_ref(), t.as_ref())).copied(),
             }
         })
         .collect()

@@ -14,7 +14,7 @@ use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
 use partnerfit_core::overlap::cells::{behind, Cell};
 use partnerfit_core::overlap::export;
-use partnerfit_core::overlap::figures::{decide, figures, Decided, Decision, Figures};
+use partnerfit_core::overlap::figures::{decide_with, figures, Decided, Decision, Figures};
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::pilot::{AccountSource, PilotAccount};
 use partnerfit_core::vocab::Vocabulary;
@@ -28,8 +28,7 @@ use crate::components::list_editor::ListEditor;
 use crate::components::list_import::ListImport;
 use crate::components::partner_route::PartnerRoute;
 use crate::lens::{account_lists, PartnerLens};
-use crate::overlap_run::{Outcome, Runner};
-use crate::psl::{use_psl, PslState};
+use crate::overlap_run::{Outcome, RunState, Runner};
 use crate::routes::Page;
 use crate::state::use_store;
 
@@ -42,8 +41,8 @@ pub fn OverlapPage() -> impl IntoView {
 fn OverlapView(id: Id) -> impl IntoView {
     let lens = PartnerLens::new(use_store(), id.clone());
     let store = lens.store();
-    let psl = use_psl();
     let runner = Runner::new();
+    on_cleanup(move || runner.cancel());
     let (i2, i3) = (id.clone(), id.clone());
     let name = lens.memo(|p| p.name.clone());
     // What the run depends on: the lists on both sides.
@@ -58,17 +57,16 @@ fn OverlapView(id: Id) -> impl IntoView {
             )
         })
     });
-    // Start matching when the list is loaded and the lists change.
+    // Match (in the background worker) whenever the lists change.
     let run_id = id.clone();
     Effect::new(move |_| {
         signature.track();
         let (o, t) = sides.get();
-        if let PslState::Ready(p) = psl.get() {
-            if o > 0 && t > 0 {
-                store.with_untracked(|w| runner.start(w, &run_id, p.clone()));
-            } else {
-                runner.outcome.set(None);
-            }
+        if o > 0 && t > 0 {
+            runner.start(store, &run_id);
+        } else {
+            runner.cancel();
+            runner.outcome.set(None);
         }
     });
     let partner_link = Page::Partner(id.clone()).link();
@@ -91,11 +89,7 @@ fn OverlapView(id: Id) -> impl IntoView {
                 if t == 0 {
                     return view! { <p>"Import their accounts above to see the overlap."</p> }.into_any();
                 }
-                match psl.get() {
-                    PslState::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                    PslState::Ready(_) => view! { <Results lens runner/> }.into_any(),
-                    _ => view! { <p role="status">"Loading the public suffix list…"</p> }.into_any(),
-                }
+                view! { <Results lens runner store id=id.clone()/> }.into_any()
             }}
         </section>
         <Signals lens/>
@@ -119,7 +113,7 @@ fn AssessmentPanel(lens: PartnerLens) -> impl IntoView {
 
 /// Matching progress, the matrix, and the accounts behind a cell.
 #[component]
-fn Results(lens: PartnerLens, runner: Runner) -> impl IntoView {
+fn Results(lens: PartnerLens, runner: Runner, store: crate::state::Store, id: Id) -> impl IntoView {
     let open: RwSignal<Option<Cell>> = RwSignal::new(None);
     let error = RwSignal::new(None::<String>);
     let decisions = lens.memo(|p| p.overlap.decisions.clone());
@@ -127,7 +121,14 @@ fn Results(lens: PartnerLens, runner: Runner) -> impl IntoView {
     let decided = Memo::new(move |_| {
         runner.outcome.with(|o| {
             o.as_ref().map(|o| {
-                let d = decisions.with(|ds| decide(&o.pairs, &o.ours_keys, &o.theirs_keys, ds));
+                let d = decisions.with(|ds| {
+                    decide_with(
+                        &o.pairs,
+                        |i| &o.ours_ids[i as usize],
+                        |j| &o.theirs_ids[j as usize],
+                        ds,
+                    )
+                });
                 let ours: Vec<_> = o.ours.iter().collect();
                 let theirs: Vec<_> = o.theirs.iter().collect();
                 let f = figures(&ours, &theirs, &d);
@@ -153,12 +154,24 @@ fn Results(lens: PartnerLens, runner: Runner) -> impl IntoView {
     };
     let stored = lens.memo(|p| p.overlap.measured.clone());
     view! {
-        {move || runner.progress.get().map(|(what, f)| view! {
-            <p role="status" class="progress">
-                <label>{what}" "<progress max="1" value=f></progress></label>
-                {format!(" {:.0}%", f * 100.0)}
-            </p>
-        })}
+        {move || match runner.state.get() {
+            RunState::Running(what, f) => view! {
+                <p role="status" class="progress">
+                    <label>{what}" "<progress max="1" value=f></progress></label>
+                    {format!(" {:.0}% ", f * 100.0)}
+                    <button type="button" on:click=move |_| runner.cancel()>"Cancel matching"</button>
+                </p>
+            }.into_any(),
+            RunState::Cancelled => view! {
+                <p role="status">"Matching cancelled. "
+                    <button type="button" on:click={let id = id.clone(); move |_| runner.start(store, &id)}>"Match again"</button></p>
+            }.into_any(),
+            RunState::Failed(e) => view! {
+                <p class="error" role="alert">{e}" "
+                    <button type="button" on:click={let id = id.clone(); move |_| runner.start(store, &id)}>"Match again"</button></p>
+            }.into_any(),
+            RunState::Idle => ().into_any(),
+        }}
         {move || decided.get().map(|(d, f)| {
             let outcome = runner.outcome.get().expect("figures come from an outcome");
             let took = outcome.took_ms;
@@ -304,8 +317,8 @@ fn CellAccounts(
         Cell::Shared { .. } => {
             let pairs = rows.iter().take(SHOWN).flat_map(|r| r.matches.iter()).map(|d| {
                 let (o, t) = (&outcome.ours[d.pair.ours as usize], &outcome.theirs[d.pair.theirs as usize]);
-                let ours_id = outcome.ours_keys[d.pair.ours as usize].identity();
-                let theirs_id = outcome.theirs_keys[d.pair.theirs as usize].identity();
+                let ours_id = outcome.ours_ids[d.pair.ours as usize].clone();
+                let theirs_id = outcome.theirs_ids[d.pair.theirs as usize].clone();
                 let decide = move |decision: Option<Decision>| {
                     error.set(lens.apply(PartnerEdit::Overlap(OverlapEdit::Decide {
                         ours: ours_id.clone(),

@@ -1,0 +1,121 @@
+//! Browser tests of the background worker's plumbing (`web/src/worker`):
+//! the pairs' wire form, and what a job sees when the worker cannot start.
+//! The worker itself (matching 100,000 × 100,000 off the page's thread) is
+//! exercised end to end against the release build (tests/e2e/overlap and
+//! storage), where its files exist.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use partnerfit::worker::client::{Event, Flow, Job};
+use partnerfit::worker::protocol::{pairs_from_words, pairs_to_words, FromWorker, Side, ToWorker};
+use partnerfit::worker::wire;
+use partnerfit_core::overlap::matching::{Pair, Reason};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn pair(ours: u32, theirs: u32, reason: Reason, confidence: u8) -> Pair {
+    Pair {
+        ours,
+        theirs,
+        reason,
+        confidence,
+    }
+}
+
+#[wasm_bindgen_test]
+fn pairs_cross_as_numbers_and_back() {
+    let pairs = vec![
+        pair(0, 0, Reason::SameDomain, 100),
+        pair(7, 3, Reason::SimilarName, 72),
+        pair(9, 4, Reason::SameName, 60),
+    ];
+    let words = pairs_to_words(&pairs);
+    assert_eq!(words.len(), 12);
+    assert_eq!(pairs_from_words(&words, 10, 5), Ok(pairs));
+}
+
+/// Numbers that cannot be this run's pairs are refused, never read as other accounts.
+#[wasm_bindgen_test]
+fn numbers_that_are_not_pairs_of_this_run_are_refused() {
+    let good = pairs_to_words(&[pair(2, 3, Reason::SameDomain, 100)]);
+    let check = |words: &[u32], ours: usize, theirs: usize, ok: bool| {
+        assert_eq!(
+            pairs_from_words(words, ours, theirs).is_ok(),
+            ok,
+            "{words:?} with {ours} × {theirs}"
+        );
+    };
+    check(&good, 3, 4, true);
+    check(&good, 2, 4, false); // our index past our accounts
+    check(&good, 3, 3, false); // theirs past theirs
+    check(&good[..3], 3, 4, false); // a pair cut short
+    check(&[2, 3, 99, 100], 3, 4, false); // no such reason
+    check(&[2, 3, 0, 101], 3, 4, false); // confidence over 100
+}
+
+#[wasm_bindgen_test]
+fn messages_cross_the_wire_with_their_data() {
+    let msg = ToWorker::Accounts {
+        job: 4,
+        side: Side::Theirs,
+        rows: vec![["Acme <script>".into(), "acme.com".into(), "DE".into()]],
+    };
+    let (value, transfer) = wire::encode(&msg, None);
+    assert_eq!(transfer.length(), 0);
+    let (back, data) = wire::decode::<ToWorker>(&value).unwrap();
+    assert!(data.is_none());
+    assert_eq!(format!("{back:?}"), format!("{msg:?}"));
+
+    let words = js_sys::Uint32Array::from(&[1u32, 2, 0, 100][..]);
+    let (value, transfer) = wire::encode(&FromWorker::Matched { job: 4, pairs: 1 }, Some(words));
+    assert_eq!(
+        transfer.length(),
+        1,
+        "the pairs' buffer is transferred, not copied"
+    );
+    let (back, data) = wire::decode::<FromWorker>(&value).unwrap();
+    assert_eq!(back.job(), 4);
+    assert_eq!(data.unwrap().to_vec(), vec![1, 2, 0, 100]);
+
+    let err = wire::decode::<FromWorker>(&wasm_bindgen::JsValue::from_str("hello")).unwrap_err();
+    assert!(err.to_string().contains("reload the page"), "{err}");
+}
+
+/// The test server has no worker script: the job is told, with a message,
+/// instead of waiting forever; a later job tries again.
+#[wasm_bindgen_test]
+async fn a_worker_that_cannot_load_stops_its_job_with_a_message() {
+    for _ in 0..2 {
+        let seen: Rc<RefCell<Vec<String>>> = Rc::default();
+        let job = {
+            let seen = seen.clone();
+            Job::start(move |e| {
+                seen.borrow_mut().push(match e {
+                    Event::Stopped(why) => why,
+                    Event::Reply(msg, _) => format!("reply {msg:?}"),
+                });
+                Flow::More
+            })
+            .expect("a worker object is created even when its script is missing")
+        };
+        job.send(&ToWorker::Match { job: job.id() }).unwrap();
+        for _ in 0..100 {
+            if !seen.borrow().is_empty() {
+                break;
+            }
+            TimeoutFuture::new(50).await;
+        }
+        let seen = seen.borrow();
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert!(
+            seen[0].starts_with("The background worker stopped"),
+            "{}",
+            seen[0]
+        );
+        assert!(!job.running(), "a stopped job no longer waits");
+    }
+}

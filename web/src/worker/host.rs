@@ -1,0 +1,232 @@
+//! The worker's side (`partnerfit-worker`): gathers a job's accounts, loads
+//! the Public Suffix List once, normalises and matches, and reports progress
+//! about every [`REPORT_MS`]. It runs each job to the end; the page cancels
+//! a job by terminating the worker.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use js_sys::Uint32Array;
+use partnerfit_core::overlap::account::Account;
+use partnerfit_core::overlap::matching::{Index, Keys, Pair};
+use partnerfit_core::overlap::normalize::Psl;
+use partnerfit_core::overlap::population::Population;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use super::protocol::{pairs_to_words, FromWorker, Side, ToWorker, CHUNK};
+use super::wire;
+
+/// Time between two progress reports.
+const REPORT_MS: f64 = 100.0;
+
+/// The accounts of the job being sent.
+#[derive(Default)]
+struct Gathering {
+    job: u32,
+    ours: Vec<Account>,
+    theirs: Vec<Account>,
+}
+
+#[derive(Default)]
+struct Host {
+    psl: Option<Arc<Psl>>,
+    gathering: Gathering,
+}
+
+thread_local! {
+    static HOST: RefCell<Host> = RefCell::default();
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(msg: &FromWorker, data: Option<Uint32Array>) {
+    let (value, transfer) = wire::encode(msg, data);
+    // Posting only fails for values that cannot be cloned; ours always can.
+    let _ = scope().post_message_with_transfer(&value, &transfer);
+}
+
+/// Listen for jobs; called once when the worker starts.
+pub fn start() {
+    let on = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| handle(&e.data()));
+    scope().set_onmessage(Some(on.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on.forget();
+}
+
+fn handle(data: &JsValue) {
+    let msg = match wire::decode::<ToWorker>(data) {
+        Ok((msg, _)) => msg,
+        Err(e) => {
+            post(
+                &FromWorker::Failed {
+                    job: 0,
+                    message: e.to_string(),
+                },
+                None,
+            );
+            return;
+        }
+    };
+    match msg {
+        ToWorker::Accounts { job, side, rows } => HOST.with_borrow_mut(|h| {
+            if h.gathering.job != job {
+                h.gathering = Gathering {
+                    job,
+                    ..Gathering::default()
+                };
+            }
+            let into = match side {
+                Side::Ours => &mut h.gathering.ours,
+                Side::Theirs => &mut h.gathering.theirs,
+            };
+            let line = into.len();
+            into.extend(
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, [name, domain, country])| {
+                        Account::for_matching(
+                            line + i + 1,
+                            name,
+                            domain,
+                            country,
+                            Population::Prospect,
+                        )
+                    }),
+            );
+        }),
+        ToWorker::Match { job } => {
+            let gathered = HOST.with_borrow_mut(|h| std::mem::take(&mut h.gathering));
+            let (ours, theirs) = if gathered.job == job {
+                (gathered.ours, gathered.theirs)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                match psl().await {
+                    Ok(psl) => run_match(job, &psl, &ours, &theirs),
+                    Err(message) => post(&FromWorker::Failed { job, message }, None),
+                }
+            });
+        }
+    }
+}
+
+/// The suffix list, fetched and parsed on first use (beside the worker's
+/// script, so from the service worker's cache when offline).
+async fn psl() -> Result<Arc<Psl>, String> {
+    if let Some(p) = HOST.with_borrow(|h| h.psl.clone()) {
+        return Ok(p);
+    }
+    let url = "public_suffix_list.dat";
+    let failed = |e: JsValue| {
+        format!(
+            "Could not load the public suffix list ({url}): {}",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        )
+    };
+    let resp: web_sys::Response = JsFuture::from(scope().fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !resp.ok() {
+        return Err(format!(
+            "Could not load the public suffix list ({url}): HTTP {}",
+            resp.status()
+        ));
+    }
+    let text = JsFuture::from(resp.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let text = text.as_string().unwrap_or_default();
+    let psl = Arc::new(
+        Psl::parse(&text).map_err(|e| format!("The public suffix list could not be read: {e}"))?,
+    );
+    HOST.with_borrow_mut(|h| h.psl = Some(psl.clone()));
+    Ok(psl)
+}
+
+/// Progress over the job's four passes (normalise ours, theirs, index ours,
+/// match theirs), reported at most every [`REPORT_MS`].
+struct Reporter {
+    job: u32,
+    total: f64,
+    last: f64,
+}
+
+impl Reporter {
+    fn report(&mut self, what: &str, done: usize) {
+        let now = js_sys::Date::now();
+        if now - self.last >= REPORT_MS {
+            self.last = now;
+            let done = done as f64 / self.total;
+            post(
+                &FromWorker::Progress {
+                    job: self.job,
+                    what: what.to_owned(),
+                    done,
+                },
+                None,
+            );
+        }
+    }
+}
+
+/// Normalise, index and match, then send the identities and the pairs.
+fn run_match(job: u32, psl: &Psl, ours: &[Account], theirs: &[Account]) {
+    let (n_ours, n_theirs) = (ours.len(), theirs.len());
+    let mut r = Reporter {
+        job,
+        total: (2 * n_ours + 2 * n_theirs).max(1) as f64,
+        last: 0.0,
+    };
+    let mut keys = |accounts: &[Account], what: &str, before: usize| {
+        let mut out = Vec::with_capacity(accounts.len());
+        for (i, a) in accounts.iter().enumerate() {
+            out.push(Keys::of(psl, a));
+            if i % 512 == 0 {
+                r.report(what, before + i);
+            }
+        }
+        out
+    };
+    let ours_keys = keys(ours, "Normalising our accounts", 0);
+    let theirs_keys = keys(theirs, "Normalising their accounts", n_ours);
+    let mut index = Index::new(&ours_keys);
+    for start in (0..n_ours).step_by(2048) {
+        index.add(start..(start + 2048).min(n_ours));
+        r.report("Indexing our accounts", n_ours + n_theirs + start);
+    }
+    let (mut pairs, mut buf) = (Vec::new(), Vec::new());
+    for (j, t) in theirs_keys.iter().enumerate() {
+        buf.clear();
+        index.match_one(t, &mut buf);
+        pairs.extend(buf.iter().map(|&(ours, reason, confidence)| Pair {
+            ours,
+            theirs: j as u32,
+            reason,
+            confidence,
+        }));
+        if j % 512 == 0 {
+            r.report("Matching", 2 * n_ours + n_theirs + j);
+        }
+    }
+    for (side, keys) in [(Side::Ours, &ours_keys), (Side::Theirs, &theirs_keys)] {
+        for chunk in keys.chunks(CHUNK) {
+            let ids = chunk.iter().map(Keys::identity).collect();
+            post(&FromWorker::Identities { job, side, ids }, None);
+        }
+    }
+    let words = Uint32Array::from(pairs_to_words(&pairs).as_slice());
+    post(
+        &FromWorker::Matched {
+            job,
+            pairs: pairs.len(),
+        },
+        Some(words),
+    );
+}
