@@ -493,6 +493,11 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_parts_and_reads_back()
         .into(),
     ))
     .unwrap();
+    settle(10).await;
+    // Leaving now saves at once, but its parts take a while: the page asks.
+    assert!(p.asks_before_leaving());
+    assert!(leaving_is_asked(), "leaving while the parts are written");
+    assert!(p.asks_before_leaving(), "the save is writing its parts");
     for _ in 0..100 {
         settle(100).await;
         if p.state.get_untracked() != SaveState::Pending {
@@ -500,6 +505,7 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_parts_and_reads_back()
         }
     }
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    assert!(!p.asks_before_leaving(), "nothing to ask once saved");
     // localStorage holds the head; the accounts are in IndexedDB.
     let head = storage().get_item(&key()).unwrap().unwrap();
     let keys = parts_of(&head).expect("stored in parts");
@@ -1143,4 +1149,328 @@ async fn hostile_workspace_files_change_nothing_stored() {
         );
     }
     assert!(refused >= 40, "{refused} refused");
+}
+
+// The workspace in parts: IndexedDB requests, another tab's saves read
+// late, opening while another tab saves, pruning, leaving mid-save.
+
+/// This page's database of parts.
+fn parts_db() -> String {
+    format!("{}parts", partnerfit::storage::keys::prefix())
+}
+
+/// The events (by type) an IndexedDB open or delete request fires until it
+/// succeeds or fails, or 2 s pass.
+async fn idb_events(req: &web_sys::IdbOpenDbRequest) -> Vec<String> {
+    use std::{cell::RefCell, rc::Rc};
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new({
+        let seen = seen.clone();
+        move |e: web_sys::Event| seen.borrow_mut().push(e.type_())
+    });
+    let f = record.as_ref().unchecked_ref();
+    req.set_onsuccess(Some(f));
+    req.set_onerror(Some(f));
+    req.set_onblocked(Some(f));
+    for _ in 0..100 {
+        if seen.borrow().iter().any(|t| t == "success" || t == "error") {
+            break;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    req.set_onsuccess(None);
+    req.set_onerror(None);
+    req.set_onblocked(None);
+    let events = seen.borrow().clone();
+    events
+}
+
+fn part(key: &str, json: &str) -> partnerfit_core::format::stored_encoder::Part {
+    partnerfit_core::format::stored_encoder::Part {
+        key: key.into(),
+        json: json.into(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_parts_database_recovers_from_errors_and_leaves_nothing_open() {
+    use partnerfit::storage::parts;
+    use std::collections::HashSet;
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let deleted = idb_events(&factory.delete_database(&parts_db()).unwrap()).await;
+    assert!(deleted.iter().any(|e| e == "success"), "{deleted:?}");
+    // A database of that name without the store of parts: every request fails.
+    let made = factory.open_with_u32(&parts_db(), 1).unwrap();
+    assert_eq!(idb_events(&made).await, ["success"]);
+    made.result()
+        .unwrap()
+        .unchecked_into::<web_sys::IdbDatabase>()
+        .close();
+    assert!(parts::put(&[part("p-0", "[0]")]).await.is_err());
+    assert!(parts::get(["p-0"].into_iter()).await.is_err());
+    assert!(parts::keep_only(&HashSet::new(), f64::INFINITY)
+        .await
+        .is_err());
+    // Nothing was left open by the failures: the database is deleted at
+    // once, not blocked by a connection.
+    let deleted = idb_events(&factory.delete_database(&parts_db()).unwrap()).await;
+    assert_eq!(deleted, ["success"], "a connection was left open");
+    // Made afresh, it stores and reads back, round after round.
+    for i in 0..8 {
+        let (key, json) = (format!("p-{i}"), format!("[{i}]"));
+        parts::put(&[part(&key, &json)]).await.unwrap();
+        let found = parts::get([key.as_str()].into_iter()).await.unwrap();
+        assert_eq!(found.get(&key), Some(&json), "round {i}");
+    }
+    let found = parts::get(["p-3", "p-7", "absent"].into_iter())
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 2, "absent parts are left out");
+    parts::keep_only(&HashSet::from(["p-3".to_string()]), f64::INFINITY)
+        .await
+        .unwrap();
+    let keys: Vec<String> = (0..8).map(|i| format!("p-{i}")).collect();
+    let left = parts::get(keys.iter().map(String::as_str)).await.unwrap();
+    assert_eq!(left.keys().collect::<Vec<_>>(), ["p-3"]);
+}
+
+/// Another tab stores `text`: written, then announced by a storage event.
+fn other_tab_stores(text: &str) {
+    storage().set_item(&key(), text).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&key()));
+    init.set_new_value(Some(text));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+}
+
+/// `ws` stored in parts at `revision`, however small: its head, once its
+/// parts are written.
+async fn stored_in_parts(ws: &partnerfit_core::Workspace, revision: u64) -> String {
+    use partnerfit_core::format::stored_encoder::StoredEncoder;
+    let encoded = StoredEncoder::default()
+        .encode(ws, revision, 0, &mut partnerfit::storage::parts::new_key)
+        .unwrap();
+    assert!(encoded.keys.is_some(), "in parts");
+    partnerfit::storage::parts::put(&encoded.new_parts)
+        .await
+        .unwrap();
+    encoded.head
+}
+
+#[wasm_bindgen_test]
+async fn an_older_save_of_another_tab_read_late_is_not_applied() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    let (mut older, mut newer) = (ws.get_untracked(), ws.get_untracked());
+    older.profile.name = "Older".into();
+    newer.profile.name = "Newer".into();
+    let older = stored_in_parts(&older, 3).await;
+    // The other tab saves revision 3 (in parts: read before it is
+    // applied), then at once revision 4.
+    other_tab_stores(&older);
+    other_tab_stores(&stored::encode(&newer, 4));
+    settle(100).await;
+    assert_eq!(ws.get_untracked().profile.name, "Newer");
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    // This tab's next edit is saved over revision 4, not held as a conflict.
+    rename(ws, "Mine");
+    settle(10).await;
+    p.flush();
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    let now = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (now.revision, now.loaded.workspace.profile.name.as_str()),
+        (5, "Mine")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_made_while_another_tabs_save_is_read_is_kept_as_a_conflict() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "Theirs".into();
+    let theirs = stored_in_parts(&theirs, 3).await;
+    other_tab_stores(&theirs);
+    // The user edits while this tab reads the other tab's parts.
+    rename(ws, "Mine");
+    settle(100).await;
+    assert_eq!(ws.get_untracked().profile.name, "Mine", "the edit stays");
+    assert_eq!(p.state.get_untracked(), SaveState::OtherTab);
+    assert!(p.asks_before_leaving(), "unsaved edits");
+    p.save_now(false);
+    assert_eq!(
+        storage().get_item(&key()).unwrap().as_deref(),
+        Some(theirs.as_str()),
+        "theirs is not overwritten"
+    );
+    // Choosing theirs loads it, its parts read again.
+    p.load_theirs();
+    settle(100).await;
+    assert_eq!(ws.get_untracked().profile.name, "Theirs");
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    assert!(!p.asks_before_leaving());
+}
+
+#[wasm_bindgen_test]
+async fn opening_reads_the_newer_head_when_the_parts_of_the_one_read_are_pruned() {
+    use partnerfit::storage::local::unreadable_keys;
+    use partnerfit::storage::persist::{open_parts, Opening};
+    use partnerfit_core::format::stored_encoder::StoredEncoder;
+    storage().clear().unwrap();
+    let mut pruned = demo();
+    pruned.profile.name = "Pruned".into();
+    // Its parts are not in the database (another tab's saves pruned them).
+    let pruned = StoredEncoder::default()
+        .encode(&pruned, 2, 0, &mut partnerfit::storage::parts::new_key)
+        .unwrap()
+        .head;
+    let mut newer = demo();
+    newer.profile.name = "Newer".into();
+    let newer = stored_in_parts(&newer, 4).await;
+    storage().set_item(&key(), &pruned).unwrap();
+    let Opening::Parts { head, keys } = open(&demo) else {
+        panic!("a head in parts")
+    };
+    // Another tab saves while this tab reads the parts.
+    storage().set_item(&key(), &newer).unwrap();
+    let boot = open_parts(head, keys, &demo).await;
+    assert_eq!(
+        (boot.workspace.profile.name.as_str(), boot.revision),
+        ("Newer", 4)
+    );
+    assert_eq!(boot.state, SaveState::Saved);
+    assert_eq!(boot.recovered, None);
+    assert!(unreadable_keys().is_empty(), "nothing set aside");
+    // Still the head stored: set aside, as any unreadable value.
+    storage().set_item(&key(), &pruned).unwrap();
+    let Opening::Parts { head, keys } = open(&demo) else {
+        panic!("a head in parts")
+    };
+    let boot = open_parts(head, keys, &demo).await;
+    assert!(boot.recovered.is_some());
+    assert_eq!(boot.workspace, demo());
+    assert_eq!(unreadable_keys().len(), 1);
+    assert_eq!(
+        storage()
+            .get_item(&unreadable_keys()[0])
+            .unwrap()
+            .as_deref(),
+        Some(pruned.as_str())
+    );
+    storage().clear().unwrap();
+}
+
+/// The page is being left (a `beforeunload` event, as the browser sends):
+/// true when the page asks the user first.
+fn leaving_is_asked() -> bool {
+    let ev = document().create_event("BeforeUnloadEvent").unwrap();
+    ev.init_event_with_bubbles_and_cancelable("beforeunload", false, true);
+    !web_sys::window().unwrap().dispatch_event(&ev).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn leaving_is_asked_only_while_edits_are_unsaved() {
+    storage().clear().unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    assert!(!p.asks_before_leaving());
+    assert!(!leaving_is_asked());
+    // A pending save of a workspace stored whole is made as the page is
+    // left: nothing to ask.
+    rename(ws, "Pending Co");
+    settle(10).await;
+    assert!(p.asks_before_leaving());
+    assert!(!leaving_is_asked());
+    let saved = stored::decode(&storage().get_item(&key()).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.loaded.workspace.profile.name, "Pending Co");
+    settle(10).await;
+    assert!(!p.asks_before_leaving(), "removed when all is saved");
+    // Edits held by a conflict with another tab are asked about.
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "Theirs".into();
+    storage()
+        .set_item(&key(), &stored::encode(&theirs, 7))
+        .unwrap();
+    rename(ws, "Mine");
+    settle(10).await;
+    p.flush();
+    assert_eq!(p.state.get_untracked(), SaveState::OtherTab);
+    settle(10).await;
+    assert!(leaving_is_asked());
+    p.keep_mine();
+    settle(10).await;
+    assert!(!leaving_is_asked());
+    assert!(!p.asks_before_leaving());
+}
+
+#[wasm_bindgen_test]
+async fn pruning_keeps_the_parts_of_a_head_set_aside() {
+    use partnerfit::storage::parts;
+    use partnerfit::storage::StorageKey;
+    use partnerfit_core::format::stored_encoder::StoredEncoder;
+    storage().clear().unwrap();
+    // A head set aside at an earlier start, its parts made long ago, and
+    // an old part no head names.
+    let mut n = 0;
+    let set_aside = StoredEncoder::default()
+        .encode(&demo(), 2, 0, &mut || {
+            n += 1;
+            format!("1-set-aside-{n}")
+        })
+        .unwrap();
+    parts::put(&set_aside.new_parts).await.unwrap();
+    storage()
+        .set_item(
+            &StorageKey::Unreadable("20260101-000000".into()).name(),
+            &set_aside.head,
+        )
+        .unwrap();
+    parts::put(&[part("1-orphan", "[]")]).await.unwrap();
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    // This tab follows another tab's save in parts, then saves after it:
+    // parts no head names are pruned.
+    let mut theirs = ws.get_untracked();
+    theirs.profile.name = "Theirs".into();
+    other_tab_stores(&stored_in_parts(&theirs, 3).await);
+    settle(100).await;
+    assert_eq!(ws.get_untracked().profile.name, "Theirs");
+    rename(ws, "Mine");
+    settle(10).await;
+    p.flush();
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    for _ in 0..30 {
+        if parts::get(["1-orphan"].into_iter())
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            break;
+        }
+        settle(50).await;
+    }
+    assert!(
+        parts::get(["1-orphan"].into_iter())
+            .await
+            .unwrap()
+            .is_empty(),
+        "pruned"
+    );
+    let kept = parts::get(set_aside.new_parts.iter().map(|p| p.key.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.len(),
+        set_aside.new_parts.len(),
+        "the set-aside head's parts"
+    );
+    storage().clear().unwrap();
 }

@@ -2,6 +2,7 @@
 //! and the persistence service (autosave, recovery, two-tab safety).
 
 pub mod keys;
+pub mod leave_guard;
 pub mod local;
 pub mod parts;
 pub mod persist;

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Function, Promise};
 use partnerfit_core::format::stored_encoder::Part;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,67 +42,112 @@ fn problem(e: JsValue) -> StorageProblem {
     }
 }
 
-/// Settle when `target` fires `ok` (with `value()`) or one of `fail`
-/// (with `error()`).
-async fn settle(
-    target: &web_sys::EventTarget,
-    ok: &str,
-    fail: &[&str],
-    value: impl Fn() -> JsValue + 'static,
-    error: impl Fn() -> JsValue + 'static,
-) -> Result<JsValue, StorageProblem> {
-    let (mut value, mut error) = (Some(value), Some(error));
-    // The executor runs once, at once.
-    let promise = Promise::new(&mut |resolve, reject| {
-        let (Some(value), Some(error)) = (value.take(), error.take()) else {
-            return;
-        };
-        let done = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &value());
-        });
-        let _ = target.add_event_listener_with_callback(ok, done.unchecked_ref());
-        let failed = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = reject.call1(&JsValue::NULL, &error());
-        });
-        for event in fail {
-            let _ = target.add_event_listener_with_callback(event, failed.unchecked_ref());
-        }
-    });
-    JsFuture::from(promise).await.map_err(problem)
+/// An event handler of a request or transaction.
+type Handler = Closure<dyn FnMut(web_sys::Event)>;
+
+/// Handlers set on a request or transaction while it is awaited. Dropping
+/// this (once the wait is over, or when the waiting future is dropped)
+/// first takes them off the target, then frees them: no handler outlives
+/// the wait, so nothing pins the request and its result (possibly
+/// megabytes of workspace text) afterwards, and the browser never calls a
+/// freed closure.
+struct Attached<D: Fn()> {
+    detach: D,
+    _handlers: Vec<Handler>,
 }
 
-async fn request(req: IdbRequest) -> Result<JsValue, StorageProblem> {
-    let (r, e) = (req.clone(), req.clone());
-    settle(
-        &req.clone().into(),
-        "success",
-        &["error"],
-        move || r.result().unwrap_or(JsValue::UNDEFINED),
-        move || {
-            e.error()
-                .ok()
-                .flatten()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL)
+impl<D: Fn()> Drop for Attached<D> {
+    fn drop(&mut self) {
+        (self.detach)();
+    }
+}
+
+/// A database connection, closed when dropped (on every path, errors
+/// included: an open connection blocks deleting or upgrading the database).
+struct Connection(IdbDatabase);
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+/// Wait until the handler `attach` sets first (success, complete) or
+/// second (error, abort) is called: `true` for the first. Each handler may
+/// be called any number of times (a transaction fires error, then abort):
+/// the first call decides. `detach` takes them off again.
+async fn outcome(attach: impl FnOnce(&Function, &Function), detach: impl Fn()) -> bool {
+    let mut settle = None;
+    // The executor runs once, at once.
+    let promise = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let Some((resolve, reject)) = settle else {
+        return false;
+    };
+    let ok: Handler = Closure::new(move |_: web_sys::Event| {
+        let _ = resolve.call0(&JsValue::NULL);
+    });
+    let failed: Handler = Closure::new(move |_: web_sys::Event| {
+        let _ = reject.call0(&JsValue::NULL);
+    });
+    attach(ok.as_ref().unchecked_ref(), failed.as_ref().unchecked_ref());
+    let _attached = Attached {
+        detach,
+        _handlers: vec![ok, failed],
+    };
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// The result of `req` once it succeeded, or its error.
+async fn request(req: &IdbRequest) -> Result<JsValue, StorageProblem> {
+    let succeeded = outcome(
+        |ok, failed| {
+            req.set_onsuccess(Some(ok));
+            req.set_onerror(Some(failed));
+        },
+        || {
+            req.set_onsuccess(None);
+            req.set_onerror(None);
         },
     )
-    .await
+    .await;
+    if succeeded {
+        req.result().map_err(problem)
+    } else {
+        Err(failure(req.error().ok().flatten(), "the request failed"))
+    }
 }
 
-async fn committed(tx: IdbTransaction) -> Result<(), StorageProblem> {
-    let e = tx.clone();
-    settle(
-        &tx.clone().into(),
-        "complete",
-        &["error", "abort"],
-        || JsValue::UNDEFINED,
-        move || e.error().map(JsValue::from).unwrap_or(JsValue::NULL),
+/// `Ok` once `tx` is committed; its error when it failed or was aborted.
+async fn committed(tx: &IdbTransaction) -> Result<(), StorageProblem> {
+    let succeeded = outcome(
+        |ok, failed| {
+            tx.set_oncomplete(Some(ok));
+            tx.set_onerror(Some(failed));
+            tx.set_onabort(Some(failed));
+        },
+        || {
+            tx.set_oncomplete(None);
+            tx.set_onerror(None);
+            tx.set_onabort(None);
+        },
     )
-    .await
-    .map(|_| ())
+    .await;
+    if succeeded {
+        Ok(())
+    } else {
+        Err(failure(tx.error(), "the transaction was aborted"))
+    }
 }
 
-async fn open() -> Result<IdbDatabase, StorageProblem> {
+/// The problem an error names, or `otherwise` when there is none.
+fn failure(error: Option<web_sys::DomException>, otherwise: &str) -> StorageProblem {
+    match error {
+        Some(e) => problem(e.into()),
+        None => StorageProblem::Failed(format!("the browser's database (IndexedDB): {otherwise}")),
+    }
+}
+
+async fn open() -> Result<Connection, StorageProblem> {
     let factory = web_sys::window()
         .ok_or_else(|| StorageProblem::Unavailable("no window".into()))?
         .indexed_db()
@@ -113,7 +158,7 @@ async fn open() -> Result<IdbDatabase, StorageProblem> {
     let req: IdbOpenDbRequest = factory
         .open_with_u32(&database_name(), 1)
         .map_err(problem)?;
-    let upgrade = Closure::once_into_js({
+    let upgrade: Handler = Closure::new({
         let req = req.clone();
         move |_: web_sys::Event| {
             if let Some(db) = req
@@ -127,18 +172,24 @@ async fn open() -> Result<IdbDatabase, StorageProblem> {
             }
         }
     });
-    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = request(req.into()).await?;
-    db.dyn_into::<IdbDatabase>().map_err(problem)
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let _upgrade = Attached {
+        detach: || req.set_onupgradeneeded(None),
+        _handlers: vec![upgrade],
+    };
+    let db = request(&req).await?;
+    db.dyn_into::<IdbDatabase>()
+        .map(Connection)
+        .map_err(problem)
 }
 
 fn transaction(
-    db: &IdbDatabase,
+    db: &Connection,
     mode: IdbTransactionMode,
 ) -> Result<(IdbTransaction, web_sys::IdbObjectStore), StorageProblem> {
-    let tx = db
-        .transaction_with_str_and_mode(STORE, mode)
-        .map_err(problem)?;
+    let tx =
+        db.0.transaction_with_str_and_mode(STORE, mode)
+            .map_err(problem)?;
     let store = tx.object_store(STORE).map_err(problem)?;
     Ok((tx, store))
 }
@@ -148,16 +199,16 @@ pub async fn put(parts: &[Part]) -> Result<(), StorageProblem> {
     let db = open().await?;
     let (tx, store) = transaction(&db, IdbTransactionMode::Readwrite)?;
     for part in parts {
-        store
-            .put_with_key(
-                &JsValue::from_str(&part.json),
-                &JsValue::from_str(&part.key),
-            )
-            .map_err(problem)?;
+        if let Err(e) = store.put_with_key(
+            &JsValue::from_str(&part.json),
+            &JsValue::from_str(&part.key),
+        ) {
+            // Not some of the parts: none.
+            let _ = tx.abort();
+            return Err(problem(e));
+        }
     }
-    let done = committed(tx).await;
-    db.close();
-    done
+    committed(&tx).await
 }
 
 /// The parts stored under `keys` (absent ones are left out).
@@ -165,8 +216,9 @@ pub async fn get(
     keys: impl Iterator<Item = &str>,
 ) -> Result<HashMap<String, String>, StorageProblem> {
     let db = open().await?;
-    let (_tx, store) = transaction(&db, IdbTransactionMode::Readonly)?;
-    // Every request is made while the transaction is active, then awaited.
+    let (tx, store) = transaction(&db, IdbTransactionMode::Readonly)?;
+    // Every request is made while the transaction is active; they are
+    // read once it completed (it completes after all of them succeeded).
     let mut pending = Vec::new();
     for key in keys {
         pending.push((
@@ -174,13 +226,13 @@ pub async fn get(
             store.get(&JsValue::from_str(key)).map_err(problem)?,
         ));
     }
+    committed(&tx).await?;
     let mut found = HashMap::new();
     for (key, req) in pending {
-        if let Some(text) = request(req).await?.as_string() {
+        if let Some(text) = req.result().map_err(problem)?.as_string() {
             found.insert(key, text);
         }
     }
-    db.close();
     Ok(found)
 }
 
@@ -196,7 +248,7 @@ fn made_at(key: &str) -> Option<f64> {
 pub async fn keep_only(keep: &HashSet<String>, before: f64) -> Result<(), StorageProblem> {
     let db = open().await?;
     let (_read, store) = transaction(&db, IdbTransactionMode::Readonly)?;
-    let all = request(store.get_all_keys().map_err(problem)?).await?;
+    let all = request(&store.get_all_keys().map_err(problem)?).await?;
     // A transaction of its own: the reading one may have ended.
     let (tx, store) = transaction(&db, IdbTransactionMode::Readwrite)?;
     for key in Array::from(&all).iter() {
@@ -205,10 +257,11 @@ pub async fn keep_only(keep: &HashSet<String>, before: f64) -> Result<(), Storag
             .as_string()
             .is_some_and(|k| !keep.contains(&k) && old(&k))
         {
-            store.delete(&key).map_err(problem)?;
+            if let Err(e) = store.delete(&key) {
+                let _ = tx.abort();
+                return Err(problem(e));
+            }
         }
     }
-    let done = committed(tx).await;
-    db.close();
-    done
+    committed(&tx).await
 }

@@ -18,8 +18,14 @@
 //!   stored revision once more; so a reload never sees half a save, and the
 //!   head's revision keeps the two-tab rule. Parts no head names are
 //!   deleted after each save (those of the previous head are kept for a tab
-//!   reading it that moment, and so is any part younger than a minute: another
-//!   tab may be about to name it).
+//!   reading it that moment, those of heads set aside as unreadable, and any
+//!   part younger than a minute: another tab may be about to name it).
+//! - Another tab's workspace in parts is adopted once its parts are read,
+//!   and only if it is still what storage holds and this tab made no edit
+//!   meanwhile (then it is a conflict, as above). At start, a head whose
+//!   part is missing is read again: another tab may have stored a newer one.
+//! - While edits are unsaved (a save scheduled or writing its parts, a
+//!   conflict, a problem), leaving the page asks first (`leave_guard.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -29,11 +35,13 @@ use partnerfit_core::format::stored;
 use partnerfit_core::format::stored::parts_of;
 use partnerfit_core::format::stored_encoder::{parts_reusable, Encoded, StoredEncoder};
 use partnerfit_core::format::stored_parts::PartKeys;
+use partnerfit_core::format::ImportError;
 use partnerfit_core::Workspace;
 use wasm_bindgen_futures::spawn_local;
 
 use partnerfit_core::edit::Replacement;
 
+use super::leave_guard::LeaveGuard;
 use super::local::{self, StorageProblem};
 use super::StorageKey;
 use crate::state::{Origin, Store};
@@ -92,6 +100,8 @@ pub struct Persistence {
     parts: StoredValue<Option<PartKeys>>,
     /// A save is writing its parts (to IndexedDB, asynchronously).
     saving: StoredValue<bool>,
+    /// Asks before the page is left while edits are unsaved.
+    leave: LeaveGuard,
     store: Store,
 }
 
@@ -152,20 +162,54 @@ pub fn open(demo: &dyn Fn() -> Workspace) -> Opening {
 
 /// Read the parts a head names from IndexedDB, then the workspace. When the
 /// database cannot be opened, saving is held so the head is not overwritten.
+///
+/// Another tab may save twice while the parts are read, and its pruning
+/// then removes this head's parts: when a part is missing and the stored
+/// head has changed, the newer head is read instead (at most
+/// [`OPEN_ATTEMPTS`] heads). A head whose parts are missing while it is
+/// still the one stored is set aside like any unreadable value.
 pub async fn open_parts(head: String, keys: PartKeys, demo: &dyn Fn() -> Workspace) -> Boot {
-    match super::parts::get(keys.all()).await {
-        Ok(found) => from_stored(head, &found, Some(keys), demo),
-        Err(p) => Boot {
-            revision: stored::revision_of(&head).unwrap_or(0),
-            ..fresh(
-                demo,
-                SaveState::Held(format!(
-                    "Your saved workspace keeps its accounts and deals in the browser's database, which could not be opened ({p}). \
-                     Saving is paused so it is not overwritten: reload the page to try again."
-                )),
-                None,
-            )
-        },
+    let (mut head, mut keys) = (head, keys);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let found = match super::parts::get(keys.all()).await {
+            Ok(found) => found,
+            Err(p) => return held_for_parts(&head, &p, demo),
+        };
+        let decoded = stored::decode_with_parts(&head, &found);
+        if attempt < OPEN_ATTEMPTS && matches!(decoded, Err(ImportError::PartMissing { .. })) {
+            match local::read(&StorageKey::Workspace) {
+                Ok(Some(now)) if now != head => match parts_of(&now) {
+                    Some(now_keys) => {
+                        (head, keys) = (now, now_keys);
+                        continue;
+                    }
+                    None => return from_stored(now, &HashMap::new(), None, demo),
+                },
+                _ => {}
+            }
+        }
+        return from_decoded(head, decoded, &found, Some(keys), demo);
+    }
+}
+
+/// How many heads [`open_parts`] reads when the one it read lost its parts
+/// to another tab's saves.
+const OPEN_ATTEMPTS: usize = 3;
+
+/// The workspace cannot be read: the database with its parts cannot be opened.
+fn held_for_parts(head: &str, p: &StorageProblem, demo: &dyn Fn() -> Workspace) -> Boot {
+    Boot {
+        revision: stored::revision_of(head).unwrap_or(0),
+        ..fresh(
+            demo,
+            SaveState::Held(format!(
+                "Your saved workspace keeps its accounts and deals in the browser's database, which could not be opened ({p}). \
+                 Saving is paused so it is not overwritten: reload the page to try again."
+            )),
+            None,
+        )
     }
 }
 
@@ -183,8 +227,19 @@ fn from_stored(
     keys: Option<PartKeys>,
     demo: &dyn Fn() -> Workspace,
 ) -> Boot {
+    let decoded = stored::decode_with_parts(&raw, found);
+    from_decoded(raw, decoded, found, keys, demo)
+}
+
+fn from_decoded(
+    raw: String,
+    decoded: Result<stored::Stored, ImportError>,
+    found: &HashMap<String, String>,
+    keys: Option<PartKeys>,
+    demo: &dyn Fn() -> Workspace,
+) -> Boot {
     let origin = local::get_pref::<Origin>(&StorageKey::Origin).unwrap_or(Origin::Demo);
-    match stored::decode_with_parts(&raw, found) {
+    match decoded {
         Ok(s) => Boot {
             encoder: keys
                 .as_ref()
@@ -239,11 +294,23 @@ impl Persistence {
             encoder: StoredValue::new(boot.encoder.clone()),
             parts: StoredValue::new(boot.parts.clone()),
             saving: StoredValue::new(false),
+            leave: LeaveGuard::off(),
             store,
         };
+        p.leave.ask_with(move || p.unsaved_on_leave());
         Effect::new(move |_| {
             store.track();
             p.schedule();
+        });
+        // Ask before leaving while a save is scheduled or writing its parts,
+        // or edits cannot be saved (a conflict, a problem, a hold).
+        Effect::new(move |_| {
+            let on = match p.state.get() {
+                SaveState::Pending => true,
+                SaveState::Saved => p.saving.get_value(),
+                _ => p.saving.get_value() || p.dirty(),
+            };
+            p.leave.set(on);
         });
         let storage = window_event_listener(leptos::ev::storage, move |e| {
             if e.key().as_deref() == Some(StorageKey::Workspace.name().as_str()) {
@@ -259,6 +326,23 @@ impl Persistence {
             }
         });
         p
+    }
+
+    /// Whether leaving now would lose edits: a pending save is made first
+    /// (a workspace stored whole is then saved; one in parts is still
+    /// writing them).
+    fn unsaved_on_leave(&self) -> bool {
+        if self.state.try_get_untracked().is_none() {
+            return false; // the app is gone
+        }
+        self.flush();
+        self.saving.get_value() || self.dirty()
+    }
+
+    /// Whether the page asks before it is left (a `beforeunload` handler
+    /// is registered).
+    pub fn asks_before_leaving(&self) -> bool {
+        self.leave.is_on()
     }
 
     /// True when the workspace has edits not yet in storage.
@@ -280,6 +364,8 @@ impl Persistence {
             self.state.get_untracked(),
             SaveState::Held(_) | SaveState::OtherTab
         ) {
+            // Edits that are not saved until the user chooses.
+            self.leave.set(true);
             return;
         }
         self.state.set(SaveState::Pending);
@@ -444,31 +530,83 @@ impl Persistence {
             self.state.set(SaveState::OtherTab);
             return;
         }
-        self.adopt(text);
+        self.adopt(text, false);
     }
 
     /// Replace the workspace with a stored text (from another tab), once
-    /// the parts it names are read.
-    fn adopt(&self, text: String) {
+    /// the parts it names are read. `chosen`: the user chose to load the
+    /// other tab's version (over edits of this tab).
+    fn adopt(&self, text: String, chosen: bool) {
         let Some(keys) = parts_of(&text) else {
-            self.adopt_with(&text, &HashMap::new(), None);
+            self.adopt_with(&text, &HashMap::new(), None, chosen);
             return;
         };
         let p = *self;
         spawn_local(async move {
-            match super::parts::get(keys.all()).await {
-                Ok(found) => p.adopt_with(&text, &found, Some(keys)),
-                Err(problem) => {
+            let read = super::parts::get(keys.all()).await;
+            if p.state.try_get_untracked().is_none() {
+                return; // the app is gone
+            }
+            match read {
+                Ok(found) => p.adopt_with(&text, &found, Some(keys), chosen),
+                Err(problem) if p.still_adoptable(&text, chosen) => {
                     p.state.set(SaveState::OtherTab);
                     p.notice.set(Some(format!(
                         "Another tab saved a workspace this tab cannot read: {problem}"
                     )));
                 }
+                Err(_) => {}
             }
         });
     }
 
-    fn adopt_with(&self, text: &str, found: &HashMap<String, String>, keys: Option<PartKeys>) {
+    /// Whether `text`, read a moment ago (its parts are read
+    /// asynchronously), is still to be adopted: it must still be what
+    /// storage holds (else a newer write's storage event comes, or came;
+    /// when the user chose the other tab's version, that newer one is
+    /// adopted instead), and this tab must have no edits made meanwhile:
+    /// those make it a conflict, as when the storage event came, so
+    /// neither side is overwritten.
+    fn still_adoptable(&self, text: &str, chosen: bool) -> bool {
+        match local::read(&StorageKey::Workspace) {
+            Ok(Some(now)) if now == text => {}
+            Ok(Some(now)) => {
+                if chosen {
+                    self.adopt(now, true);
+                }
+                return false;
+            }
+            Ok(None) => {
+                if chosen {
+                    self.notice
+                        .set(Some("The other tab removed the saved workspace.".into()));
+                }
+                return false;
+            }
+            Err(p) => {
+                if chosen {
+                    self.state.set(SaveState::Problem(p));
+                }
+                return false;
+            }
+        }
+        if !chosen && self.dirty() {
+            self.state.set(SaveState::OtherTab);
+            return false;
+        }
+        true
+    }
+
+    fn adopt_with(
+        &self,
+        text: &str,
+        found: &HashMap<String, String>,
+        keys: Option<PartKeys>,
+        chosen: bool,
+    ) {
+        if !self.still_adoptable(text, chosen) {
+            return;
+        }
         match stored::decode_with_parts(text, found) {
             Ok(s) => {
                 self.revision.set_value(s.revision);
@@ -514,7 +652,7 @@ impl Persistence {
     /// Resolve a conflict by loading the other tab's version.
     pub fn load_theirs(&self) {
         match local::read(&StorageKey::Workspace) {
-            Ok(Some(text)) => self.adopt(text),
+            Ok(Some(text)) => self.adopt(text, true),
             Ok(None) => self
                 .notice
                 .set(Some("The other tab removed the saved workspace.".into())),
@@ -529,17 +667,22 @@ impl Persistence {
 }
 
 /// Delete the parts no head names: neither the heads of this tab's last two
-/// saves nor the head stored now (another tab's), and older than
-/// [`PART_GRACE_MS`]. Runs in the background; a failure only leaves space
-/// used until the next save.
+/// saves, nor the head stored now (another tab's), nor a head set aside as
+/// unreadable (`unreadable.<time>`: its parts may be what makes it
+/// readable again), and older than [`PART_GRACE_MS`]. Runs in the
+/// background; a failure only leaves space used until the next save.
 fn prune(heads: [Option<PartKeys>; 2]) {
     let mut keep: HashSet<String> = heads
         .iter()
         .flatten()
         .flat_map(|k| k.all().map(str::to_owned).collect::<Vec<_>>())
         .collect();
-    if let Ok(Some(now)) = local::read(&StorageKey::Workspace) {
-        if let Some(k) = parts_of(&now) {
+    let stored = local::read(&StorageKey::Workspace).ok().flatten();
+    let set_aside = local::unreadable_keys()
+        .into_iter()
+        .filter_map(|name| local::read_named(&name));
+    for head in stored.into_iter().chain(set_aside) {
+        if let Some(k) = parts_of(&head) {
             keep.extend(k.all().map(str::to_owned));
         }
     }
