@@ -90,7 +90,9 @@ run_tests() {
   log "native tests"
   cargo test -p partnerfit-core -p partnerfit-cli -p partnerfit-ics -p partnerfit-benches --locked
   log "browser tests (headless Chromium)"
-  cargo test -p partnerfit --target wasm32-unknown-unknown --locked
+  # The runner's default limit is 20 s for a whole test binary; tests/web.rs
+  # takes about 17 s on a 2-core machine, so give it room.
+  WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} cargo test -p partnerfit --target wasm32-unknown-unknown --locked
   build
   log "end-to-end tests (headless Chromium against dist/)"
   node --test --test-concurrency=1 tests/e2e/
