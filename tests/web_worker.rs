@@ -71,7 +71,10 @@ fn messages_cross_the_wire_with_their_data() {
     assert_eq!(format!("{back:?}"), format!("{msg:?}"));
 
     let words = js_sys::Uint32Array::from(&[1u32, 2, 0, 100][..]);
-    let (value, transfer) = wire::encode(&FromWorker::Matched { job: 4, pairs: 1 }, Some(words));
+    let (value, transfer) = wire::encode(
+        &FromWorker::Matched { job: 4, pairs: 1 },
+        Some(wire::Data::Words(words)),
+    );
     assert_eq!(
         transfer.length(),
         1,
@@ -79,7 +82,10 @@ fn messages_cross_the_wire_with_their_data() {
     );
     let (back, data) = wire::decode::<FromWorker>(&value).unwrap();
     assert_eq!(back.job(), 4);
-    assert_eq!(data.unwrap().to_vec(), vec![1, 2, 0, 100]);
+    assert_eq!(
+        data.and_then(wire::Data::words).unwrap().to_vec(),
+        vec![1, 2, 0, 100]
+    );
 
     let err = wire::decode::<FromWorker>(&wasm_bindgen::JsValue::from_str("hello")).unwrap_err();
     assert!(err.to_string().contains("reload the page"), "{err}");

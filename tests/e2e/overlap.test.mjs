@@ -18,11 +18,16 @@ test("two CRM exports become an overlap matrix; a confirmed match survives a rel
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Account mapping: Northwind Integrations");
     await expect(page.getByText("Import our accounts first")).toBeVisible();
 
-    // Our HubSpot export (UTF-8, commas).
+    // Our HubSpot export (UTF-8, commas), read in the background worker,
+    // which starts only now.
+    const workers = [];
+    page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
     await app.go("Accounts");
+    assert.deepEqual(workers, [], "no worker before a file is picked");
     await page.getByLabel("Import our accounts (CSV)").setInputFiles(fixture("ours-hubspot.csv"));
     await expect(page.getByTestId("csv-mapping")).toContainText("ours-hubspot.csv: 40 rows after the header on line 1 (UTF-8, comma separated).");
     await expect(page.getByTestId("csv-preview")).toContainText("40 accounts will be imported (14 customers, 10 open opportunities, 16 prospects).");
+    assert.deepEqual(workers, ["/partnerfit/partnerfit-worker-loader.js"], "the file is read in the worker");
     await page.getByRole("button", { name: "Import accounts" }).click();
     await expect(page.getByTestId("csv-done")).toContainText("Imported 40 accounts from ours-hubspot.csv.");
 

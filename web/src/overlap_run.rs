@@ -23,6 +23,7 @@ use crate::clock::now_ms;
 use crate::state::Store;
 use crate::worker::client::{Event, Flow, Job};
 use crate::worker::protocol::{pairs_from_words, FromWorker, Side, ToWorker, CHUNK};
+use crate::worker::wire::Data;
 
 /// Let the browser handle input and paint, then continue.
 pub async fn yield_to_browser() {
@@ -260,7 +261,10 @@ impl Runner {
             Event::Reply(FromWorker::Matched { pairs: n, .. }, data) => {
                 self.job.set_value(None);
                 let p = std::mem::take(&mut *partial.borrow_mut());
-                let words = data.map(|d| d.to_vec()).unwrap_or_default();
+                let words = data
+                    .and_then(Data::words)
+                    .map(|d| d.to_vec())
+                    .unwrap_or_default();
                 let pairs = pairs_from_words(&words, p.ours.len(), p.theirs.len())
                     .map_err(|e| e.to_string())
                     .and_then(|pairs| {
@@ -299,6 +303,8 @@ impl Runner {
                 self.state.set(RunState::Failed(message));
                 Flow::Done
             }
+            // Replies to other kinds of job.
+            Event::Reply(_, _) => Flow::More,
         }
     }
 }

@@ -2,18 +2,23 @@
 //! detected encoding, delimiter, header and column mapping, choose where
 //! populations come from, see the rows that will be skipped, import.
 //! Importing a list never alters other lists.
+//!
+//! The file is read, previewed and turned into accounts in the background
+//! worker ([`crate::worker`]): the page only shows what it answers, so a
+//! 100,000-row export never holds the page. A file's job lives while its
+//! mapping is shown; Cancel while reading stops the worker.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::Edit;
-use partnerfit_core::overlap::account::{Built, ListOwner, PopulationSource};
+use partnerfit_core::overlap::account::{Account, ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
-use partnerfit_core::overlap::import::{
-    accounts, default_population, make_list, prepare, Prepared,
-};
+use partnerfit_core::overlap::import::{default_population, make_list};
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::count;
@@ -22,17 +27,23 @@ use crate::clock;
 use crate::components::dropzone::FilePicker;
 use crate::components::fields::next_id;
 use crate::files::read_bytes;
-use crate::state::use_store;
+use crate::state::{use_store, Store};
+use crate::worker::client::{Event, Flow, Job};
+use crate::worker::protocol::{CsvChoice, CsvPreview, CsvTable, FromWorker, ToWorker};
+use crate::worker::wire::Data;
 
 #[derive(Clone)]
 enum Stage {
     Idle,
-    Reading(String),
+    Reading(String, Option<Job>),
     Failed(String),
     Ready {
         file: String,
-        prepared: Arc<Prepared>,
+        table: Arc<CsvTable>,
+        job: Job,
     },
+    /// Accounts received, of how many.
+    Importing(String, usize, usize),
     Done(String),
 }
 
@@ -45,6 +56,124 @@ fn delimiter_name(d: u8) -> &'static str {
     }
 }
 
+/// A file's import: the signals its job's replies land in.
+#[derive(Clone, Copy)]
+struct FileImport {
+    stage: RwSignal<Stage>,
+    /// The answer for the choices on screen; `None` while the worker counts.
+    preview: RwSignal<Option<(CsvChoice, Result<CsvPreview, String>)>>,
+    store: Store,
+}
+
+impl FileImport {
+    /// Handle one reply of the job reading `file` for `owner`.
+    fn receive(
+        self,
+        file: &str,
+        owner: &ListOwner,
+        job: Job,
+        built: &RefCell<Vec<Account>>,
+        e: Event,
+    ) -> Flow {
+        match e {
+            Event::Reply(FromWorker::CsvRead { table, .. }, _) => {
+                self.stage.try_set(Stage::Ready {
+                    file: file.to_owned(),
+                    table: Arc::new(table),
+                    job,
+                });
+                Flow::More
+            }
+            Event::Reply(
+                FromWorker::CsvPreview {
+                    choice, preview, ..
+                },
+                _,
+            ) => {
+                self.preview.try_set(Some((choice, preview)));
+                Flow::More
+            }
+            Event::Reply(FromWorker::Accounts { rows, .. }, _) => {
+                let mut b = built.borrow_mut();
+                b.extend(rows.into_iter().map(Account::from));
+                if let Some(Stage::Importing(_, _, total)) = self.stage.try_get_untracked() {
+                    self.stage
+                        .try_set(Stage::Importing(file.to_owned(), b.len(), total));
+                }
+                Flow::More
+            }
+            Event::Reply(FromWorker::CsvBuilt { preview, .. }, _) => {
+                let accounts = std::mem::take(&mut *built.borrow_mut());
+                let done = match preview {
+                    Ok(p) => self.add(file, owner, accounts, &p),
+                    Err(e) => Stage::Failed(format!("{file}: {e}")),
+                };
+                self.stage.try_set(done);
+                job.finish();
+                Flow::Done
+            }
+            Event::Reply(FromWorker::Failed { message, .. }, _) => {
+                self.stage
+                    .try_set(Stage::Failed(format!("{file}: {message}")));
+                job.finish();
+                Flow::Done
+            }
+            Event::Stopped(message) => {
+                self.stage
+                    .try_set(Stage::Failed(format!("{file}: {message}")));
+                Flow::Done
+            }
+            Event::Reply(_, _) => Flow::More,
+        }
+    }
+
+    /// Add the built accounts as a list; what the user reads next.
+    fn add(self, file: &str, owner: &ListOwner, accounts: Vec<Account>, p: &CsvPreview) -> Stage {
+        let Some(choice) = self.preview.get_untracked().map(|(c, _)| c) else {
+            return Stage::Failed(format!(
+                "{file} was not added: the import lost its choices; pick the file again."
+            ));
+        };
+        let n = accounts.len();
+        if n != p.accounts() {
+            return Stage::Failed(format!(
+                "{file} was not added: the background worker sent {n} of {} accounts.",
+                p.accounts()
+            ));
+        }
+        // The edit refuses a list that would make the workspace's file too
+        // large to import again.
+        let id = self
+            .store
+            .with_untracked(|w| w.fresh_list_id(clock::entropy()));
+        let list = make_list(
+            id,
+            owner.clone(),
+            file,
+            clock::today(),
+            choice.population(),
+            accounts,
+        );
+        if let Err(e) = self.store.apply(Edit::AddList(Arc::new(list))) {
+            return Stage::Failed(format!("{file} was not added: {e}."));
+        }
+        let skipped = if p.bad_total == 0 {
+            String::new()
+        } else {
+            format!(
+                " {} skipped: {}{}",
+                count(p.bad_total, "row", "rows"),
+                p.bad.iter().take(5).cloned().collect::<Vec<_>>().join("; "),
+                if p.bad_total > 5 { "; …" } else { "" }
+            )
+        };
+        Stage::Done(format!(
+            "Imported {} from {file}.{skipped}",
+            count(n, "account", "accounts")
+        ))
+    }
+}
+
 /// Import a CSV as a list of `owner`.
 #[component]
 pub fn ListImport(
@@ -54,24 +183,69 @@ pub fn ListImport(
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
-    let stage = RwSignal::new(Stage::Idle);
+    let fi = FileImport {
+        stage: RwSignal::new(Stage::Idle),
+        preview: RwSignal::new(None),
+        store: use_store(),
+    };
+    let stage = fi.stage;
+    // The job of the file on screen, if any: over when another file is
+    // picked or the page is left.
+    let finish = move || {
+        if let Some(Stage::Ready { job, .. } | Stage::Reading(_, Some(job))) =
+            stage.try_get_untracked()
+        {
+            job.finish();
+        }
+    };
+    on_cleanup(finish);
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
+        finish();
         let name = file.name();
-        stage.set(Stage::Reading(name.clone()));
+        stage.set(Stage::Reading(name.clone(), None));
+        fi.preview.set(None);
+        let owner = owner.clone();
         spawn_local(async move {
-            let next = match read_bytes(file, MAX_CSV_BYTES).await {
-                Err(e) => Stage::Failed(e),
-                Ok(bytes) => match prepare(&bytes) {
-                    Err(e) => Stage::Failed(format!("{name}: {e}")),
-                    Ok(p) => Stage::Ready {
-                        file: name,
-                        prepared: Arc::new(p),
-                    },
-                },
+            let bytes = match read_bytes(file, MAX_CSV_BYTES).await {
+                Ok(b) => b,
+                Err(e) => {
+                    stage.try_set(Stage::Failed(e));
+                    return;
+                }
             };
-            stage.set(next);
+            let built = RefCell::new(Vec::new());
+            let slot = Rc::new(std::cell::Cell::new(None::<Job>));
+            let handler = {
+                let (name, slot) = (name.clone(), slot.clone());
+                move |e| match slot.get() {
+                    Some(job) => fi.receive(&name, &owner, job, &built, e),
+                    None => Flow::More,
+                }
+            };
+            let job = match Job::start(handler) {
+                Ok(job) => job,
+                Err(e) => {
+                    stage.try_set(Stage::Failed(format!("{name}: {e}")));
+                    return;
+                }
+            };
+            slot.set(Some(job));
+            stage.try_set(Stage::Reading(name.clone(), Some(job)));
+            let bytes = Data::Bytes(js_sys::Uint8Array::from(bytes.as_slice()));
+            if let Err(e) = job.send_with(&ToWorker::CsvRead { job: job.id() }, Some(bytes)) {
+                job.finish();
+                stage.try_set(Stage::Failed(format!("{name}: {e}")));
+            }
         });
+    };
+    let cancel_reading = move |_| {
+        if let Some(Stage::Reading(_, job)) = stage.try_get_untracked() {
+            if let Some(job) = job {
+                job.cancel();
+            }
+            stage.set(Stage::Idle);
+        }
     };
     view! {
         <div class="list-import">
@@ -79,47 +253,64 @@ pub fn ListImport(
                 hint="A CSV export of a CRM (HubSpot, Salesforce, Pipedrive) or a spreadsheet. It is read in this browser only."/>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Reading(f) => view! { <p role="status">"Reading "{f}"…"</p> }.into_any(),
+                Stage::Reading(f, _) => view! { <p role="status">"Reading "{f}"… "
+                    <button type="button" on:click=cancel_reading>"Cancel reading"</button></p> }.into_any(),
                 Stage::Failed(e) => view! { <p class="error" role="alert" data-testid="csv-error">{e}" Nothing was imported."</p> }.into_any(),
                 Stage::Done(msg) => view! { <p class="ok" role="status" data-testid="csv-done">{msg}</p> }.into_any(),
-                Stage::Ready { file, prepared } => view! { <MappingStep file prepared owner=owner.clone() stage/> }.into_any(),
+                Stage::Importing(f, done, total) => view! {
+                    <p role="status" class="progress"><label>{format!("Importing {f} ")}<progress max=total.max(1) value=done></progress></label>
+                    {format!(" {} of {}", count(done, "account", "accounts"), group(total))}</p>
+                }.into_any(),
+                Stage::Ready { file, table, job } => view! { <MappingStep file table job fi/> }.into_any(),
             }}
         </div>
     }
 }
 
+fn group(n: usize) -> String {
+    partnerfit_core::money::group_digits(n as u64)
+}
+
 /// Check and adjust how the file is read, then import it.
 #[component]
-fn MappingStep(
-    file: String,
-    prepared: Arc<Prepared>,
-    owner: ListOwner,
-    stage: RwSignal<Stage>,
-) -> impl IntoView {
-    let ws = use_store();
-    let mapping = RwSignal::new(prepared.mapping.clone());
-    let population = RwSignal::new(default_population(&prepared.mapping));
-    let p2 = prepared.clone();
-    let currency = Memo::new(move |_| ws.with(|w| w.profile.currency));
-    let preview = Memo::new(move |_| {
-        accounts(&p2, &mapping.get(), population.get(), Some(currency.get()))
-            .map_err(|e| e.to_string())
+fn MappingStep(file: String, table: Arc<CsvTable>, job: Job, fi: FileImport) -> impl IntoView {
+    let guessed = Mapping(table.mapping.iter().copied().collect());
+    let mapping = RwSignal::new(guessed.clone());
+    let population = RwSignal::new(default_population(&guessed));
+    let currency = Memo::new(move |_| fi.store.with(|w| w.profile.currency));
+    let choice =
+        Memo::new(move |_| CsvChoice::new(&mapping.get(), population.get(), Some(currency.get())));
+    // Ask the worker for the preview of the choices on screen.
+    Effect::new(move |_| {
+        let c = choice.get();
+        if let Err(e) = job.send(&ToWorker::CsvPreview {
+            job: job.id(),
+            choice: c,
+        }) {
+            fi.preview.set(Some((choice.get_untracked(), Err(e))));
+        }
     });
-    let t = &prepared.table;
+    // The worker's answer, if it is for what is on screen.
+    let preview = Memo::new(move |_| {
+        fi.preview.with(|p| match p {
+            Some((c, r)) if *c == choice.get() => Some(r.clone()),
+            _ => None,
+        })
+    });
     let summary = format!(
         "{file}: {} after the header on line {} ({}, {} separated).",
-        count(t.rows.len(), "row", "rows"),
-        t.header_line,
-        t.encoding,
-        delimiter_name(t.delimiter)
+        count(table.rows, "row", "rows"),
+        table.header_line,
+        table.encoding,
+        delimiter_name(table.delimiter)
     );
-    let headers = t.headers.clone();
+    let headers = table.headers.clone();
     let field_selects = Field::ALL
         .iter()
         .map(|f| {
             let f = *f;
             let id = next_id();
-            let current = prepared.mapping.get(f);
+            let current = guessed.get(f);
             let options = headers
                 .iter()
                 .enumerate()
@@ -159,51 +350,26 @@ fn MappingStep(
         PopulationSource::StatusColumn { .. } => Population::Customer,
     };
     let pop_name = next_id();
-    let import = move |_| {
-        let Ok(Built {
-            accounts: accs,
-            bad,
-            ..
-        }) = preview.get_untracked()
-        else {
-            return;
-        };
-        let n = accs.len();
-        let owner = owner.clone();
+    let import = {
         let file = file.clone();
-        // The edit refuses a list that would make the workspace's file too
-        // large to import again.
-        let id = ws.with_untracked(|w| w.fresh_list_id(clock::entropy()));
-        let list = make_list(
-            id,
-            owner,
-            &file,
-            clock::today(),
-            population.get_untracked(),
-            accs,
-        );
-        if let Err(e) = ws.apply(Edit::AddList(Arc::new(list))) {
-            stage.set(Stage::Failed(format!("{file} was not added: {e}.")));
-            return;
+        move |_| {
+            let Some(Ok(p)) = preview.get_untracked() else {
+                return;
+            };
+            match job.send(&ToWorker::CsvBuild {
+                job: job.id(),
+                choice: choice.get_untracked(),
+            }) {
+                Ok(()) => fi
+                    .stage
+                    .set(Stage::Importing(file.clone(), 0, p.accounts())),
+                Err(e) => fi.stage.set(Stage::Failed(format!("{file}: {e}"))),
+            }
         }
-        let skipped = if bad.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " {} skipped: {}{}",
-                count(bad.len(), "row", "rows"),
-                bad.iter()
-                    .take(5)
-                    .map(|b| b.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                if bad.len() > 5 { "; …" } else { "" }
-            )
-        };
-        stage.set(Stage::Done(format!(
-            "Imported {} from {file}.{skipped}",
-            count(n, "account", "accounts")
-        )));
+    };
+    let cancel = move |_| {
+        job.finish();
+        fi.stage.set(Stage::Idle);
     };
     view! {
         <div class="csv-mapping" data-testid="csv-mapping">
@@ -226,29 +392,30 @@ fn MappingStep(
                 {pop_select("Every account is", fixed, Callback::new(move |p| population.set(PopulationSource::Fixed(p))))}
             </fieldset>
             {move || match preview.get() {
-                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Ok(Built { accounts: accs, bad, revenue_notes }) => {
-                    let counts = Population::ALL.iter().map(|p| p.count(accs.iter().filter(|a| a.population == *p).count())).collect::<Vec<_>>().join(", ");
+                None => view! { <p role="status">"Counting the accounts…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(p)) => {
+                    let counts = Population::ALL.iter().zip(&p.per_population).map(|(pop, n)| pop.count(*n)).collect::<Vec<_>>().join(", ");
                     view! {
-                        <p data-testid="csv-preview">{format!("{} will be imported ({counts}).", count(accs.len(), "account", "accounts"))}</p>
-                        {(!bad.is_empty()).then(|| view! {
+                        <p data-testid="csv-preview">{format!("{} will be imported ({counts}).", count(p.accounts(), "account", "accounts"))}</p>
+                        {(p.bad_total > 0).then(|| view! {
                             <div class="warn" data-testid="csv-bad-rows">
-                                <p>{format!("{} will be skipped:", count(bad.len(), "row", "rows"))}</p>
-                                <ul>{bad.iter().take(50).map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
+                                <p>{format!("{} will be skipped:", count(p.bad_total, "row", "rows"))}</p>
+                                <ul>{p.bad.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                             </div>
                         })}
-                        {(!revenue_notes.is_empty()).then(|| view! {
+                        {(p.notes_total > 0).then(|| view! {
                             <div class="warn" data-testid="csv-revenue-notes">
-                                <p>{format!("{} will be imported without an annual revenue:", count(revenue_notes.len(), "account", "accounts"))}</p>
-                                <ul>{revenue_notes.iter().take(50).map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                                <p>{format!("{} will be imported without an annual revenue:", count(p.notes_total, "account", "accounts"))}</p>
+                                <ul>{p.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                             </div>
                         })}
                     }.into_any()
                 }
             }}
             <div class="actions">
-                <button type="button" prop:disabled=move || preview.with(|p| p.as_ref().map_or(true, |b| b.accounts.is_empty())) on:click=import>"Import accounts"</button>
-                <button type="button" on:click=move |_| stage.set(Stage::Idle)>"Cancel"</button>
+                <button type="button" prop:disabled=move || preview.with(|p| !matches!(p, Some(Ok(p)) if p.accounts() > 0)) on:click=import>"Import accounts"</button>
+                <button type="button" on:click=cancel>"Cancel"</button>
             </div>
         </div>
     }

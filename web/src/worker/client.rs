@@ -8,18 +8,17 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use js_sys::Uint32Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::protocol::{FromWorker, ToWorker};
-use super::wire;
+use super::wire::{self, Data};
 
 /// What a job's handler receives.
 pub enum Event {
     /// A reply for this job, with its data.
-    Reply(FromWorker, Option<Uint32Array>),
+    Reply(FromWorker, Option<Data>),
     /// The worker stopped before the job ended; the message says why.
     Stopped(String),
 }
@@ -143,8 +142,13 @@ impl Job {
 
     /// Send the job a message (it queues behind what the worker is doing).
     pub fn send(self, msg: &ToWorker) -> Result<(), String> {
+        self.send_with(msg, None)
+    }
+
+    /// Send a message with bulk data, whose buffer moves to the worker.
+    pub fn send_with(self, msg: &ToWorker, data: Option<Data>) -> Result<(), String> {
         let worker = connect()?;
-        let (value, transfer) = wire::encode(msg, None);
+        let (value, transfer) = wire::encode(msg, data);
         worker
             .post_message_with_transfer(&value, &transfer)
             .map_err(|e| {
@@ -153,6 +157,14 @@ impl Job {
                     describe(&e)
                 )
             })
+    }
+
+    /// The job is over: its handler gets nothing more and the worker forgets
+    /// what it keeps for it (the worker goes on with other jobs).
+    pub fn finish(self) {
+        if HANDLERS.with_borrow_mut(|h| h.remove(&self.0)).is_some() {
+            let _ = self.send(&ToWorker::Forget { job: self.0 });
+        }
     }
 
     /// Stop the job now: its handler gets nothing more; other running jobs

@@ -4,20 +4,26 @@
 //! a job by terminating the worker.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use js_sys::Uint32Array;
 use partnerfit_core::overlap::account::Account;
+use partnerfit_core::overlap::import::{accounts, prepare, Prepared};
 use partnerfit_core::overlap::matching::{Index, Keys, Pair};
 use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
+use partnerfit_core::vocab::Vocabulary;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{pairs_to_words, FromWorker, Side, ToWorker, CHUNK};
-use super::wire;
+use super::protocol::{
+    pairs_to_words, CsvChoice, CsvPreview, CsvTable, FromWorker, Side, ToWorker, WireAccount,
+    CHUNK, LISTED,
+};
+use super::wire::{self, Data};
 
 /// Time between two progress reports.
 const REPORT_MS: f64 = 100.0;
@@ -34,6 +40,8 @@ struct Gathering {
 struct Host {
     psl: Option<Arc<Psl>>,
     gathering: Gathering,
+    /// CSV exports read, per job.
+    csv: HashMap<u32, Prepared>,
 }
 
 thread_local! {
@@ -44,7 +52,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(msg: &FromWorker, data: Option<Uint32Array>) {
+fn post(msg: &FromWorker, data: Option<Data>) {
     let (value, transfer) = wire::encode(msg, data);
     // Posting only fails for values that cannot be cloned; ours always can.
     let _ = scope().post_message_with_transfer(&value, &transfer);
@@ -59,8 +67,8 @@ pub fn start() {
 }
 
 fn handle(data: &JsValue) {
-    let msg = match wire::decode::<ToWorker>(data) {
-        Ok((msg, _)) => msg,
+    let (msg, data) = match wire::decode::<ToWorker>(data) {
+        Ok(m) => m,
         Err(e) => {
             post(
                 &FromWorker::Failed {
@@ -113,7 +121,130 @@ fn handle(data: &JsValue) {
                 }
             });
         }
+        ToWorker::CsvRead { job } => {
+            let bytes = data
+                .and_then(Data::bytes)
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            match prepare(&bytes) {
+                Ok(p) => {
+                    let t = &p.table;
+                    let table = CsvTable {
+                        encoding: t.encoding.to_owned(),
+                        delimiter: t.delimiter,
+                        header_line: t.header_line,
+                        headers: t.headers.clone(),
+                        rows: t.rows.len(),
+                        mapping: p.mapping.0.iter().map(|(f, c)| (*f, *c)).collect(),
+                    };
+                    HOST.with_borrow_mut(|h| h.csv.insert(job, p));
+                    post(&FromWorker::CsvRead { job, table }, None);
+                }
+                Err(e) => post(
+                    &FromWorker::Failed {
+                        job,
+                        message: e.to_string(),
+                    },
+                    None,
+                ),
+            }
+        }
+        ToWorker::CsvPreview { job, choice } => {
+            let preview = HOST.with_borrow(|h| h.csv.get(&job).map(|p| preview(p, &choice, None)));
+            match preview {
+                Some(preview) => post(
+                    &FromWorker::CsvPreview {
+                        job,
+                        choice,
+                        preview,
+                    },
+                    None,
+                ),
+                None => post(
+                    &FromWorker::Failed {
+                        job,
+                        message: NOT_KEPT.to_owned(),
+                    },
+                    None,
+                ),
+            }
+        }
+        ToWorker::CsvBuild { job, choice } => {
+            let built = HOST.with_borrow(|h| {
+                h.csv.get(&job).map(|p| {
+                    let mut rows = Vec::new();
+                    let preview = preview(p, &choice, Some(&mut rows));
+                    (preview, rows)
+                })
+            });
+            let Some((preview, rows)) = built else {
+                post(
+                    &FromWorker::Failed {
+                        job,
+                        message: NOT_KEPT.to_owned(),
+                    },
+                    None,
+                );
+                return;
+            };
+            let mut rows = rows.into_iter().peekable();
+            while rows.peek().is_some() {
+                let chunk: Vec<WireAccount> = rows.by_ref().take(CHUNK).collect();
+                post(&FromWorker::Accounts { job, rows: chunk }, None);
+            }
+            post(&FromWorker::CsvBuilt { job, preview }, None);
+        }
+        ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
+            h.csv.remove(&job);
+            if h.gathering.job == job {
+                h.gathering = Gathering::default();
+            }
+        }),
     }
+}
+
+const NOT_KEPT: &str =
+    "The file is no longer held in the background worker (it was restarted); pick the file again.";
+
+/// What `choice` gives on `p`; the accounts go to `out` when asked for.
+fn preview(
+    p: &Prepared,
+    choice: &CsvChoice,
+    out: Option<&mut Vec<WireAccount>>,
+) -> Result<CsvPreview, String> {
+    let built = accounts(p, &choice.mapping(), choice.population(), choice.currency())
+        .map_err(|e| e.to_string())?;
+    let per_population = Population::ALL
+        .iter()
+        .map(|pop| {
+            built
+                .accounts
+                .iter()
+                .filter(|a| a.population == *pop)
+                .count()
+        })
+        .collect();
+    let preview = CsvPreview {
+        per_population,
+        bad: built
+            .bad
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect(),
+        bad_total: built.bad.len(),
+        notes: built
+            .revenue_notes
+            .iter()
+            .take(LISTED)
+            .map(ToString::to_string)
+            .collect(),
+        notes_total: built.revenue_notes.len(),
+    };
+    if let Some(out) = out {
+        out.extend(built.accounts.into_iter().map(WireAccount::from));
+    }
+    Ok(preview)
 }
 
 /// The suffix list, fetched and parsed on first use (beside the worker's
@@ -227,6 +358,6 @@ fn run_match(job: u32, psl: &Psl, ours: &[Account], theirs: &[Account]) {
             job,
             pairs: pairs.len(),
         },
-        Some(words),
+        Some(Data::Words(words)),
     );
 }

@@ -8,7 +8,11 @@
 
 use std::borrow::Cow;
 
+use partnerfit_core::money::{Currency, Money};
+use partnerfit_core::overlap::account::{Account, PopulationSource};
+use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::matching::{Pair, Reason};
+use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +38,150 @@ pub enum ToWorker<'a> {
     },
     /// Match every account sent for `job`.
     Match { job: u32 },
+    /// Read a CSV export (its bytes are the message's data) and keep it for
+    /// `job`'s previews and build.
+    CsvRead { job: u32 },
+    /// What importing the kept CSV with these choices would give.
+    CsvPreview { job: u32, choice: CsvChoice },
+    /// Build the accounts with these choices and send them.
+    CsvBuild { job: u32, choice: CsvChoice },
+    /// Forget what the worker keeps for `job`.
+    Forget { job: u32 },
+}
+
+/// How a CSV export becomes accounts: the user's choices on the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvChoice {
+    /// Column per field.
+    pub mapping: Vec<(Field, usize)>,
+    /// True: every account gets `population`; false: the status column
+    /// decides, `population` when it says nothing.
+    pub fixed: bool,
+    pub population: Population,
+    /// The workspace's currency (ISO code), for annual revenues.
+    pub currency: Option<String>,
+}
+
+impl CsvChoice {
+    pub fn new(
+        mapping: &Mapping,
+        population: PopulationSource,
+        currency: Option<Currency>,
+    ) -> CsvChoice {
+        let (fixed, population) = match population {
+            PopulationSource::Fixed(p) => (true, p),
+            PopulationSource::StatusColumn { fallback } => (false, fallback),
+        };
+        CsvChoice {
+            mapping: mapping.0.iter().map(|(f, c)| (*f, *c)).collect(),
+            fixed,
+            population,
+            currency: currency.map(|c| c.code().to_owned()),
+        }
+    }
+
+    pub fn mapping(&self) -> Mapping {
+        Mapping(self.mapping.iter().copied().collect())
+    }
+
+    pub fn population(&self) -> PopulationSource {
+        if self.fixed {
+            PopulationSource::Fixed(self.population)
+        } else {
+            PopulationSource::StatusColumn {
+                fallback: self.population,
+            }
+        }
+    }
+
+    pub fn currency(&self) -> Option<Currency> {
+        self.currency
+            .as_deref()
+            .and_then(|c| Currency::parse(c).ok())
+    }
+}
+
+/// A CSV export as read: what the page shows before the mapping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvTable {
+    pub encoding: String,
+    pub delimiter: u8,
+    pub header_line: usize,
+    pub headers: Vec<String>,
+    pub rows: usize,
+    /// The guessed column per field.
+    pub mapping: Vec<(Field, usize)>,
+}
+
+/// Problems listed on the page, at most this many.
+pub const LISTED: usize = 50;
+
+/// What an import with some choices gives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvPreview {
+    /// Accounts per population, in [`Population::ALL`]'s order.
+    pub per_population: Vec<usize>,
+    /// The first [`LISTED`] rows skipped, as sentences, and how many in all.
+    pub bad: Vec<String>,
+    pub bad_total: usize,
+    /// The first [`LISTED`] accounts kept without their revenue, and how many.
+    pub notes: Vec<String>,
+    pub notes_total: usize,
+}
+
+impl CsvPreview {
+    pub fn accounts(&self) -> usize {
+        self.per_population.iter().sum()
+    }
+}
+
+/// One account on the wire.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireAccount {
+    pub line: usize,
+    pub name: String,
+    pub domain: String,
+    pub country: String,
+    pub population: Population,
+    pub status: String,
+    pub owner: String,
+    pub industry: String,
+    pub employees: String,
+    pub revenue_minor: Option<i64>,
+}
+
+impl From<Account> for WireAccount {
+    fn from(a: Account) -> WireAccount {
+        WireAccount {
+            line: a.line,
+            name: a.name,
+            domain: a.domain,
+            country: a.country,
+            population: a.population,
+            status: a.status,
+            owner: a.owner,
+            industry: a.industry,
+            employees: a.employees,
+            revenue_minor: a.annual_revenue.map(Money::minor),
+        }
+    }
+}
+
+impl From<WireAccount> for Account {
+    fn from(a: WireAccount) -> Account {
+        Account {
+            line: a.line,
+            name: a.name,
+            domain: a.domain,
+            country: a.country,
+            population: a.population,
+            status: a.status,
+            owner: a.owner,
+            industry: a.industry,
+            employees: a.employees,
+            annual_revenue: a.revenue_minor.map(Money),
+        }
+    }
 }
 
 /// From the worker to the page.
@@ -50,6 +198,21 @@ pub enum FromWorker {
     },
     /// The job is done; `data` holds its pairs, [`PAIR_WORDS`] numbers each.
     Matched { job: u32, pairs: usize },
+    /// The CSV was read.
+    CsvRead { job: u32, table: CsvTable },
+    /// The answer to a `CsvPreview`; `Err` when the choices cannot import.
+    CsvPreview {
+        job: u32,
+        choice: CsvChoice,
+        preview: Result<CsvPreview, String>,
+    },
+    /// The next built accounts, in order.
+    Accounts { job: u32, rows: Vec<WireAccount> },
+    /// Every account of the build was sent; `preview` sums it up.
+    CsvBuilt {
+        job: u32,
+        preview: Result<CsvPreview, String>,
+    },
     /// The job failed; the message says why, for the user.
     Failed { job: u32, message: String },
 }
@@ -60,6 +223,10 @@ impl FromWorker {
             FromWorker::Progress { job, .. }
             | FromWorker::Identities { job, .. }
             | FromWorker::Matched { job, .. }
+            | FromWorker::CsvRead { job, .. }
+            | FromWorker::CsvPreview { job, .. }
+            | FromWorker::Accounts { job, .. }
+            | FromWorker::CsvBuilt { job, .. }
             | FromWorker::Failed { job, .. } => *job,
         }
     }
