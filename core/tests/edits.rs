@@ -579,6 +579,96 @@ fn an_account_list_is_added_only_if_the_file_can_carry_it() {
     );
 }
 
+/// A list checked a slice at a time (as the browser does between frames)
+/// is added as `AddList` adds it; a bad account is named by its place in
+/// the list whatever the slice; every other rule still holds.
+#[test]
+fn a_list_checked_in_slices_is_added_as_a_list_checked_at_once() {
+    use partnerfit_core::format::checked_list::{CheckedList, ListChecker};
+    let list = |id_: &str, n: usize, bad_at: Option<usize>| {
+        let mut accounts: Vec<Account> = (0..n)
+            .map(|i| {
+                Account::for_matching(
+                    i + 2,
+                    format!("Firm {i}"),
+                    format!("firm{i}.example"),
+                    "DE",
+                    Population::Customer,
+                )
+            })
+            .collect();
+        if let Some(b) = bad_at {
+            accounts[b].line = 0;
+        }
+        Arc::new(AccountList {
+            id: id(id_),
+            owner: ListOwner::Partner(id("p-atlas")),
+            source: "atlas.csv".into(),
+            imported: day(),
+            population: PopulationSource::Fixed(Population::Customer),
+            accounts,
+        })
+    };
+    // (accounts, bad account, slice) → the error's path, or added.
+    let check = |n: usize, bad_at: Option<usize>, slice: usize, expected: Result<(), &str>| {
+        let l = list("l-sliced", n, bad_at);
+        let mut c = ListChecker::new(l.clone(), demo().account_lists.len());
+        let mut steps = 0;
+        let result = loop {
+            steps += 1;
+            match c.step(slice) {
+                Ok(true) => break Ok(()),
+                Ok(false) => assert_eq!(c.progress(), ((steps * slice).min(n), n)),
+                Err(e) => break Err(e.to_string()),
+            }
+        };
+        match (expected, result) {
+            (Ok(()), Ok(())) => {
+                let checked = c.finish().expect("every account checked");
+                let (mut a, mut b) = (demo(), demo());
+                a.apply(Edit::AddList(l)).unwrap();
+                b.apply(Edit::AddCheckedList(checked)).unwrap();
+                assert_eq!(a, b, "{n} accounts in slices of {slice}");
+                assert_eq!(steps, n.div_ceil(slice).max(1));
+            }
+            (Err(path), Err(e)) => {
+                assert!(
+                    e.contains(path),
+                    "{n} accounts, bad at {bad_at:?}, slices of {slice}: {e}"
+                );
+                assert!(c.finish().is_none(), "no checked list after a failed step");
+                let at_once = demo()
+                    .apply(Edit::AddList(list("l-sliced", n, bad_at)))
+                    .unwrap_err();
+                assert!(at_once.to_string().contains(path), "{at_once}");
+            }
+            (want, got) => panic!(
+                "{n} accounts, bad at {bad_at:?}, slices of {slice}: wanted {want:?}, got {got:?}"
+            ),
+        }
+    };
+    check(10, None, 3, Ok(()));
+    check(10, None, 10, Ok(()));
+    check(10, None, 1, Ok(()));
+    check(0, None, 4, Ok(()));
+    check(10, Some(0), 3, Err("account_lists[2].accounts[0].line"));
+    check(10, Some(7), 3, Err("account_lists[2].accounts[7].line"));
+    check(10, Some(9), 4, Err("account_lists[2].accounts[9].line"));
+
+    // Checked elsewhere, the other rules still apply: the same id twice.
+    let mut ws = demo();
+    let once = CheckedList::check(list("l-twice", 2, None), 2).unwrap();
+    ws.apply(Edit::AddCheckedList(once.clone())).unwrap();
+    assert!(matches!(
+        ws.apply(Edit::AddCheckedList(once)),
+        Err(EditError::Duplicate { .. })
+    ));
+    // Unfinished, a checker gives nothing to add.
+    let mut half = ListChecker::new(list("l-half", 10, None), 2);
+    assert!(!half.step(5).unwrap());
+    assert!(half.finish().is_none());
+}
+
 #[test]
 fn adding_rows_and_moving_them() {
     let mut ws = demo();

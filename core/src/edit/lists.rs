@@ -6,13 +6,30 @@ use std::sync::Arc;
 
 use super::check::{self, TextKind};
 use super::{Applied, EditError};
-use crate::format::{self, ImportError};
+use crate::format;
+use crate::format::checked_list::CheckedList;
 use crate::id::Id;
 use crate::overlap::account::{AccountList, ListOwner};
 use crate::words::count;
 use crate::workspace::Workspace;
 
 pub(super) fn add(ws: &mut Workspace, list: Arc<AccountList>) -> Result<Applied, EditError> {
+    let whose = admissible(ws, &list)?;
+    // The reader's checks on each account (once, when the list comes in).
+    let checked =
+        CheckedList::check(list, ws.account_lists.len()).map_err(EditError::Unreadable)?;
+    insert(ws, checked.into_list(), whose)
+}
+
+/// A list whose accounts were checked beforehand, a slice at a time
+/// ([`format::checked_list::ListChecker`]): every other check as [`add`].
+pub(super) fn add_checked(ws: &mut Workspace, list: CheckedList) -> Result<Applied, EditError> {
+    let whose = admissible(ws, list.list())?;
+    insert(ws, list.into_list(), whose)
+}
+
+/// Whether `list` may join `ws` (its accounts aside); whose accounts it holds.
+fn admissible(ws: &Workspace, list: &AccountList) -> Result<String, EditError> {
     if ws.account_lists.iter().any(|l| l.id.collides(&list.id)) {
         return Err(EditError::Duplicate {
             what: "account list",
@@ -36,12 +53,10 @@ pub(super) fn add(ws: &mut Workspace, list: Arc<AccountList>) -> Result<Applied,
             max: format::limits::MAX_ITEMS,
         });
     }
-    // The reader's checks on each account (once, when the list comes in).
-    let value = serde_json::to_value(format::write::accounts(&list))
-        .expect("account file types always serialize");
-    let path = format!("account_lists[{}].accounts", ws.account_lists.len());
-    format::read::check_accounts(&value, path)
-        .map_err(|e| EditError::Unreadable(ImportError::Invalid(e)))?;
+    Ok(whose)
+}
+
+fn insert(ws: &mut Workspace, list: Arc<AccountList>, whose: String) -> Result<Applied, EditError> {
     let summary = format!(
         "add {} to {whose} ({})",
         list.source,

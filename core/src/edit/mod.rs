@@ -82,6 +82,8 @@ pub enum Edit {
     Partner(Id, PartnerEdit),
     /// An imported CRM export (ours, or a partner's).
     AddList(Arc<AccountList>),
+    /// The same, its accounts checked beforehand in slices (the browser).
+    AddCheckedList(crate::format::checked_list::CheckedList),
     RemoveList(Id),
     /// Opportunities and the pipeline's settings.
     Pipeline(PipelineEdit),
@@ -163,6 +165,7 @@ impl Workspace {
             Edit::RemovePartner(id) => partner::remove(self, &id),
             Edit::Partner(id, e) => partner::apply(self, &id, e),
             Edit::AddList(list) => lists::add(self, list),
+            Edit::AddCheckedList(list) => lists::add_checked(self, list),
             Edit::RemoveList(id) => lists::remove(self, &id),
             Edit::Pipeline(e) => pipeline::apply(self, e),
             Edit::Program(e) => program::apply(self, e),

@@ -7,6 +7,7 @@
 //! (the file's types read the JSON, [`read`] converts and cross-checks).
 //! Nothing is returned unless everything is valid.
 
+pub mod checked_list;
 pub mod cursor;
 pub mod errors;
 pub mod file;

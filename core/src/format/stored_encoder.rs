@@ -16,9 +16,10 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::file_form::ToFile;
 use super::stored_parts::PartKeys;
 use super::{read, stored, write, ImportError, FORMAT_VERSION};
-use crate::overlap::account::AccountList;
+use crate::overlap::account::{Account, AccountList};
 use crate::pipeline::Pipeline;
 use crate::workspace::Workspace;
 
@@ -86,6 +87,22 @@ impl StoredEncoder {
             key: Some(keys.opportunities.clone()),
         });
         encoder
+    }
+
+    /// Take `json`, made by [`accounts_part`] from `list`'s accounts, as the
+    /// list's serialized accounts: the next save does not serialise them
+    /// again. The web app's background worker builds an imported list's
+    /// accounts and their part together, so the page's save of a
+    /// 100,000-account list is not one long task. Used as every kept part
+    /// is: for a list equal to `list` (the same `Arc` is compared first); a
+    /// list changed since is encoded afresh.
+    pub fn prime(&mut self, list: Arc<AccountList>, json: String) {
+        self.cache.retain(|c| c.of != list);
+        self.cache.push(Cached {
+            of: list,
+            json,
+            key: None,
+        });
     }
 
     /// Forget every part (a write failed: the next save writes them all).
@@ -228,4 +245,13 @@ fn splice(shell: &str, accounts: &[&str]) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// The JSON of a list of `accounts` as a save stores it, checked as a read
+/// checks it (see [`StoredEncoder::prime`]).
+pub fn accounts_part(accounts: &[Account]) -> Result<String, ImportError> {
+    let files: Vec<_> = accounts.iter().map(|a| a.to_file()).collect();
+    let value: Value = serde_json::to_value(files).expect("account file types always serialize");
+    read::check_accounts(&value, "accounts".to_owned()).map_err(ImportError::Invalid)?;
+    Ok(value.to_string())
 }

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::Edit;
+use partnerfit_core::format::checked_list::ListChecker;
 use partnerfit_core::overlap::account::{Account, ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
@@ -27,10 +28,17 @@ use crate::clock;
 use crate::components::dropzone::FilePicker;
 use crate::components::fields::next_id;
 use crate::files::read_bytes;
+use crate::overlap_run::yield_to_browser;
 use crate::state::{use_store, Store};
+use crate::storage::persist::Persistence;
 use crate::worker::client::{Event, Flow, Job};
 use crate::worker::protocol::{CsvChoice, CsvPreview, CsvTable, FromWorker, ToWorker};
 use crate::worker::wire::Data;
+
+/// Accounts checked between two clock reads, and the time a slice of checks
+/// may take before the browser gets control back.
+const CHECK_STEP: usize = 500;
+const SLICE_MS: f64 = 8.0;
 
 #[derive(Clone)]
 enum Stage {
@@ -63,6 +71,9 @@ struct FileImport {
     /// The answer for the choices on screen; `None` while the worker counts.
     preview: RwSignal<Option<(CsvChoice, Result<CsvPreview, String>)>>,
     store: Store,
+    /// The autosave, handed the worker's serialized accounts (none in tests
+    /// that mount without it).
+    persistence: Option<Persistence>,
 }
 
 impl FileImport {
@@ -102,14 +113,24 @@ impl FileImport {
                 }
                 Flow::More
             }
-            Event::Reply(FromWorker::CsvBuilt { preview, .. }, _) => {
-                let accounts = std::mem::take(&mut *built.borrow_mut());
-                let done = match preview {
-                    Ok(p) => self.add(file, owner, accounts, &p),
-                    Err(e) => Stage::Failed(format!("{file}: {e}")),
-                };
-                self.stage.try_set(done);
+            Event::Reply(FromWorker::CsvBuilt { preview, .. }, data) => {
                 job.finish();
+                let accounts = std::mem::take(&mut *built.borrow_mut());
+                let part = data
+                    .and_then(Data::bytes)
+                    .and_then(|b| String::from_utf8(b.to_vec()).ok());
+                match preview {
+                    Ok(p) => {
+                        let (file, owner) = (file.to_owned(), owner.clone());
+                        spawn_local(async move {
+                            let done = self.add(&file, &owner, accounts, part, &p).await;
+                            self.stage.try_set(done);
+                        });
+                    }
+                    Err(e) => {
+                        self.stage.try_set(Stage::Failed(format!("{file}: {e}")));
+                    }
+                }
                 Flow::Done
             }
             Event::Reply(FromWorker::Failed { message, .. }, _) => {
@@ -127,8 +148,19 @@ impl FileImport {
         }
     }
 
-    /// Add the built accounts as a list; what the user reads next.
-    fn add(self, file: &str, owner: &ListOwner, accounts: Vec<Account>, p: &CsvPreview) -> Stage {
+    /// Add the built accounts as a list (`part`: their serialized form, made
+    /// by the worker, handed to the autosave); what the user reads next. The
+    /// accounts are checked as the file reader checks them a few
+    /// milliseconds at a time, so a 100,000-account list never holds the
+    /// page; then the list is added in one edit.
+    async fn add(
+        self,
+        file: &str,
+        owner: &ListOwner,
+        accounts: Vec<Account>,
+        part: Option<String>,
+        p: &CsvPreview,
+    ) -> Stage {
         let Some(choice) = self.preview.get_untracked().map(|(c, _)| c) else {
             return Stage::Failed(format!(
                 "{file} was not added: the import lost its choices; pick the file again."
@@ -141,20 +173,49 @@ impl FileImport {
                 p.accounts()
             ));
         }
-        // The edit refuses a list that would make the workspace's file too
-        // large to import again.
         let id = self
             .store
             .with_untracked(|w| w.fresh_list_id(clock::entropy()));
-        let list = make_list(
+        let list = Arc::new(make_list(
             id,
             owner.clone(),
             file,
             clock::today(),
             choice.population(),
             accounts,
-        );
-        if let Err(e) = self.store.apply(Edit::AddList(Arc::new(list))) {
+        ));
+        let index = self.store.with_untracked(|w| w.account_lists.len());
+        let mut checker = ListChecker::new(list.clone(), index);
+        loop {
+            let t0 = clock::now_ms();
+            let step = loop {
+                match checker.step(CHECK_STEP) {
+                    Ok(false) if clock::now_ms() - t0 < SLICE_MS => continue,
+                    other => break other,
+                }
+            };
+            match step {
+                Ok(true) => break,
+                Ok(false) => {
+                    let (done, all) = checker.progress();
+                    self.stage
+                        .try_set(Stage::Importing(file.to_owned(), all + done, 2 * all));
+                    yield_to_browser().await;
+                }
+                Err(e) => return Stage::Failed(format!("{file} was not added: {e}.")),
+            }
+        }
+        let Some(checked) = checker.finish() else {
+            return Stage::Failed(format!(
+                "{file} was not added: its accounts were not all checked."
+            ));
+        };
+        if let (Some(json), Some(persistence)) = (part, self.persistence) {
+            persistence.prime(list, json);
+        }
+        // The edit still refuses a list that would make the workspace's
+        // file too large to import again.
+        if let Err(e) = self.store.apply(Edit::AddCheckedList(checked)) {
             return Stage::Failed(format!("{file} was not added: {e}."));
         }
         let skipped = if p.bad_total == 0 {
@@ -187,6 +248,7 @@ pub fn ListImport(
         stage: RwSignal::new(Stage::Idle),
         preview: RwSignal::new(None),
         store: use_store(),
+        persistence: use_context::<Persistence>(),
     };
     let stage = fi.stage;
     // The job of the file on screen, if any: over when another file is
@@ -259,16 +321,12 @@ pub fn ListImport(
                 Stage::Done(msg) => view! { <p class="ok" role="status" data-testid="csv-done">{msg}</p> }.into_any(),
                 Stage::Importing(f, done, total) => view! {
                     <p role="status" class="progress"><label>{format!("Importing {f} ")}<progress max=total.max(1) value=done></progress></label>
-                    {format!(" {} of {}", count(done, "account", "accounts"), group(total))}</p>
+                    {format!(" {:.0}%", 100.0 * done as f64 / total.max(1) as f64)}</p>
                 }.into_any(),
                 Stage::Ready { file, table, job } => view! { <MappingStep file table job fi/> }.into_any(),
             }}
         </div>
     }
-}
-
-fn group(n: usize) -> String {
-    partnerfit_core::money::group_digits(n as u64)
 }
 
 /// Check and adjust how the file is read, then import it.

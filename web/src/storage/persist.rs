@@ -28,6 +28,7 @@
 //!   conflict, a problem), leaving the page asks first (`leave_guard.rs`).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ use partnerfit_core::format::stored::parts_of;
 use partnerfit_core::format::stored_encoder::{parts_reusable, Encoded, StoredEncoder};
 use partnerfit_core::format::stored_parts::PartKeys;
 use partnerfit_core::format::ImportError;
+use partnerfit_core::overlap::account::AccountList;
 use partnerfit_core::Workspace;
 use wasm_bindgen_futures::spawn_local;
 
@@ -395,6 +397,12 @@ impl Persistence {
             Ok(None) => Some(0),
             Ok(Some(raw)) => Some(stored::revision_of(&raw).unwrap_or(0)),
         }
+    }
+
+    /// Take `json` as the serialized accounts of `list`, about to be added
+    /// (see `StoredEncoder::prime`): its save does not serialise them again.
+    pub fn prime(&self, list: Arc<AccountList>, json: String) {
+        self.encoder.update_value(|e| e.prime(list, json));
     }
 
     /// Write the workspace unless another tab wrote since our last sync

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use js_sys::Uint32Array;
+use js_sys::{Uint32Array, Uint8Array};
+use partnerfit_core::format::stored_encoder::accounts_part;
 use partnerfit_core::overlap::account::Account;
 use partnerfit_core::overlap::import::{accounts, prepare, Prepared};
 use partnerfit_core::overlap::matching::{Index, Keys, Pair};
@@ -172,12 +173,12 @@ fn handle(data: &JsValue) {
         ToWorker::CsvBuild { job, choice } => {
             let built = HOST.with_borrow(|h| {
                 h.csv.get(&job).map(|p| {
-                    let mut rows = Vec::new();
-                    let preview = preview(p, &choice, Some(&mut rows));
-                    (preview, rows)
+                    let mut accounts = Vec::new();
+                    let preview = preview(p, &choice, Some(&mut accounts));
+                    (preview, accounts)
                 })
             });
-            let Some((preview, rows)) = built else {
+            let Some((preview, accounts)) = built else {
                 post(
                     &FromWorker::Failed {
                         job,
@@ -187,12 +188,17 @@ fn handle(data: &JsValue) {
                 );
                 return;
             };
-            let mut rows = rows.into_iter().peekable();
+            // The list's part as the page's save would write it, so the
+            // page does not serialise 100,000 accounts in one task.
+            let part = accounts_part(&accounts)
+                .ok()
+                .map(|json| Data::Bytes(Uint8Array::from(json.as_bytes())));
+            let mut rows = accounts.into_iter().map(WireAccount::from).peekable();
             while rows.peek().is_some() {
                 let chunk: Vec<WireAccount> = rows.by_ref().take(CHUNK).collect();
                 post(&FromWorker::Accounts { job, rows: chunk }, None);
             }
-            post(&FromWorker::CsvBuilt { job, preview }, None);
+            post(&FromWorker::CsvBuilt { job, preview }, part);
         }
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
             h.csv.remove(&job);
@@ -210,7 +216,7 @@ const NOT_KEPT: &str =
 fn preview(
     p: &Prepared,
     choice: &CsvChoice,
-    out: Option<&mut Vec<WireAccount>>,
+    out: Option<&mut Vec<Account>>,
 ) -> Result<CsvPreview, String> {
     let built = accounts(p, &choice.mapping(), choice.population(), choice.currency())
         .map_err(|e| e.to_string())?;
@@ -242,7 +248,7 @@ fn preview(
         notes_total: built.revenue_notes.len(),
     };
     if let Some(out) = out {
-        out.extend(built.accounts.into_iter().map(WireAccount::from));
+        out.extend(built.accounts);
     }
     Ok(preview)
 }

@@ -135,7 +135,9 @@ impl CsvPreview {
     }
 }
 
-/// One account on the wire.
+/// One account on the wire: every field of [`Account`], so an account
+/// crosses unchanged (the conversion back lists every field, so a new one
+/// cannot be forgotten).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireAccount {
     pub line: usize,
@@ -208,7 +210,9 @@ pub enum FromWorker {
     },
     /// The next built accounts, in order.
     Accounts { job: u32, rows: Vec<WireAccount> },
-    /// Every account of the build was sent; `preview` sums it up.
+    /// Every account of the build was sent; `preview` sums it up. `data`
+    /// holds the accounts' part as the save stores it (UTF-8 JSON, see
+    /// `StoredEncoder::prime`), unless it could not be made.
     CsvBuilt {
         job: u32,
         preview: Result<CsvPreview, String>,
