@@ -91,11 +91,19 @@ function bundleSizes(dir) {
 }
 
 function reportBundle(label, dir, budget) {
-  // The service worker is not part of the page: it is fetched after it.
-  const sizes = Object.fromEntries(Object.entries(bundleSizes(dir)).filter(([f]) => f !== "sw.js"));
+  // The service worker is not part of the page: it is fetched after it. The
+  // background worker is loaded the first time a CSV or a matching needs it.
+  const all = bundleSizes(dir);
+  const later = (f) => f === "sw.js" || f.startsWith("partnerfit-worker");
+  const sizes = Object.fromEntries(Object.entries(all).filter(([f]) => !later(f)));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
   for (const [f, n] of Object.entries(sizes)) console.log(`  ${f}: ${(n / 1000).toFixed(1)} KB gzip -9`);
   console.log(`${label} (wasm+js+css, gzip -9): ${(total / 1000).toFixed(1)} KB (budget ${budget} KB)`);
+  const worker = Object.entries(all).filter(([f]) => f.startsWith("partnerfit-worker"));
+  if (worker.length) {
+    const n = worker.reduce((a, [, b]) => a + b, 0);
+    console.log(`  not on the first page: the background worker ${(n / 1000).toFixed(1)} KB gzip -9 (${worker.map(([f]) => f).join(", ")})`);
+  }
 }
 
 /**
