@@ -125,3 +125,45 @@ async fn a_worker_that_cannot_load_stops_its_job_with_a_message() {
         assert!(!job.running(), "a stopped job no longer waits");
     }
 }
+
+/// A cancelled job hears nothing more and cannot send; cancelling it while
+/// another job waits does not stop that one (it hears only its own end).
+#[wasm_bindgen_test]
+async fn a_cancelled_job_is_silent_and_leaves_the_others_waiting() {
+    let heard: Rc<RefCell<Vec<(char, String)>>> = Rc::default();
+    let start = |name: char| {
+        let heard = heard.clone();
+        Job::start(move |e| {
+            heard.borrow_mut().push((
+                name,
+                match e {
+                    Event::Stopped(why) => why,
+                    Event::Reply(msg, _) => format!("reply {msg:?}"),
+                },
+            ));
+            Flow::More
+        })
+        .unwrap()
+    };
+    let (a, b) = (start('a'), start('b'));
+    a.cancel();
+    assert!(!a.running() && b.running());
+    assert!(
+        a.send(&ToWorker::Match { job: a.id() }).is_err(),
+        "a cancelled job cannot send"
+    );
+    b.send(&ToWorker::Match { job: b.id() }).unwrap();
+    for _ in 0..100 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    let heard = heard.borrow();
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert_eq!(
+        heard[0].0, 'b',
+        "only the waiting job hears that the worker stopped"
+    );
+    assert!(!b.running());
+}

@@ -103,14 +103,18 @@ impl Runner {
         }
     }
 
-    /// Stop the run in progress, if any.
+    /// Stop the run in progress, if any; its figures are gone (they would
+    /// be of lists that changed since).
     pub fn cancel(&self) {
-        self.generation.update_value(|g| *g += 1);
+        if self.generation.try_update_value(|g| *g += 1).is_none() {
+            return; // the page is gone
+        }
         if let Some(job) = self.job.try_update_value(Option::take).flatten() {
             job.cancel();
         }
-        if matches!(self.state.get_untracked(), RunState::Running(..)) {
-            self.state.set(RunState::Cancelled);
+        if matches!(self.state.try_get_untracked(), Some(RunState::Running(..))) {
+            self.state.try_set(RunState::Cancelled);
+            self.outcome.try_set(None);
         }
     }
 
@@ -167,7 +171,8 @@ impl Runner {
             ] {
                 let mut start = 0;
                 loop {
-                    if !current() {
+                    // Superseded, cancelled, or stopped with the worker.
+                    if !current() || !job.running() {
                         return;
                     }
                     // One chunk: copied for the page, encoded for the worker.
@@ -217,7 +222,7 @@ impl Runner {
                     yield_to_browser().await;
                 }
             }
-            if current() {
+            if current() && job.running() {
                 if let Err(e) = job.send(&ToWorker::Match { job: job.id() }) {
                     r.fail(generation, e);
                 }
@@ -231,6 +236,7 @@ impl Runner {
                 job.cancel();
             }
             self.state.set(RunState::Failed(message));
+            self.outcome.set(None);
         }
     }
 
@@ -243,6 +249,7 @@ impl Runner {
             Event::Stopped(message) => {
                 self.job.set_value(None);
                 self.state.set(RunState::Failed(message));
+                self.outcome.set(None);
                 Flow::Done
             }
             Event::Reply(FromWorker::Progress { what, done, .. }, _) => {
@@ -301,6 +308,7 @@ impl Runner {
             Event::Reply(FromWorker::Failed { message, .. }, _) => {
                 self.job.set_value(None);
                 self.state.set(RunState::Failed(message));
+                self.outcome.set(None);
                 Flow::Done
             }
             // Replies to other kinds of job.

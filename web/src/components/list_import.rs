@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::Edit;
 use partnerfit_core::format::checked_list::ListChecker;
+use partnerfit_core::format::FORMAT_VERSION;
 use partnerfit_core::overlap::account::{Account, ListOwner, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
@@ -113,17 +114,27 @@ impl FileImport {
                 }
                 Flow::More
             }
-            Event::Reply(FromWorker::CsvBuilt { preview, .. }, data) => {
+            Event::Reply(
+                FromWorker::CsvBuilt {
+                    choice,
+                    format_version,
+                    preview,
+                    ..
+                },
+                data,
+            ) => {
                 job.finish();
                 let accounts = std::mem::take(&mut *built.borrow_mut());
+                // A part made for another file format is not stored.
                 let part = data
+                    .filter(|_| format_version == FORMAT_VERSION)
                     .and_then(Data::bytes)
                     .and_then(|b| String::from_utf8(b.to_vec()).ok());
                 match preview {
                     Ok(p) => {
                         let (file, owner) = (file.to_owned(), owner.clone());
                         spawn_local(async move {
-                            let done = self.add(&file, &owner, accounts, part, &p).await;
+                            let done = self.add(&file, &owner, &choice, accounts, part, &p).await;
                             self.stage.try_set(done);
                         });
                     }
@@ -157,15 +168,11 @@ impl FileImport {
         self,
         file: &str,
         owner: &ListOwner,
+        choice: &CsvChoice,
         accounts: Vec<Account>,
         part: Option<String>,
         p: &CsvPreview,
     ) -> Stage {
-        let Some(choice) = self.preview.get_untracked().map(|(c, _)| c) else {
-            return Stage::Failed(format!(
-                "{file} was not added: the import lost its choices; pick the file again."
-            ));
-        };
         let n = accounts.len();
         if n != p.accounts() {
             return Stage::Failed(format!(
@@ -261,15 +268,24 @@ pub fn ListImport(
         }
     };
     on_cleanup(finish);
+    // Which pick is current: a file read after another was picked, or after
+    // Cancel reading, is dropped.
+    let pick = StoredValue::new(0u32);
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         finish();
+        pick.update_value(|n| *n += 1);
+        let mine = pick.get_value();
         let name = file.name();
         stage.set(Stage::Reading(name.clone(), None));
         fi.preview.set(None);
         let owner = owner.clone();
         spawn_local(async move {
-            let bytes = match read_bytes(file, MAX_CSV_BYTES).await {
+            let bytes = read_bytes(file, MAX_CSV_BYTES).await;
+            if pick.try_get_value() != Some(mine) {
+                return;
+            }
+            let bytes = match bytes {
                 Ok(b) => b,
                 Err(e) => {
                     stage.try_set(Stage::Failed(e));
@@ -302,6 +318,7 @@ pub fn ListImport(
         });
     };
     let cancel_reading = move |_| {
+        pick.update_value(|n| *n += 1);
         if let Some(Stage::Reading(_, job)) = stage.try_get_untracked() {
             if let Some(job) = job {
                 job.cancel();

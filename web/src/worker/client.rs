@@ -1,12 +1,13 @@
 //! The page's side: one background worker, started the first time a job
 //! needs it (its script and wasm are not part of the first page), shared by
 //! every job. A job registers a handler that receives the worker's replies
-//! for it; cancelling a job terminates the worker at once (a job runs to its
-//! end otherwise) and tells the other jobs it stopped; the next job starts a
-//! new one.
+//! for it. Cancelling a job terminates the worker at once when no other job
+//! waits (a job runs to its end otherwise; the next job starts a new
+//! worker); when another job waits, the cancelled one is only forgotten, so
+//! cancelling the matching never fails a file being read.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,11 +36,14 @@ type Handler = Box<dyn FnMut(Event) -> Flow>;
 struct Connection {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    /// Jobs started and neither finished, cancelled nor stopped.
+    static LIVE: RefCell<HashSet<u32>> = RefCell::default();
+    /// Their handlers (out of the map while one is being called).
     static HANDLERS: RefCell<HashMap<u32, Handler>> = RefCell::default();
     static NEXT_JOB: Cell<u32> = const { Cell::new(1) };
 }
@@ -49,15 +53,23 @@ fn script_url() -> String {
     format!("{}/partnerfit-worker-loader.js", crate::routes::base())
 }
 
-/// Call `job`'s handler outside every borrow (it may start or cancel jobs).
+fn live(job: u32) -> bool {
+    LIVE.with_borrow(|l| l.contains(&job))
+}
+
+/// Call `job`'s handler outside every borrow (it may start, finish or
+/// cancel jobs, its own included).
 fn deliver(job: u32, event: Event) {
     let Some(mut handler) = HANDLERS.with_borrow_mut(|h| h.remove(&job)) else {
         return;
     };
-    if handler(event) == Flow::More {
+    let flow = handler(event);
+    if flow == Flow::More && live(job) {
         HANDLERS.with_borrow_mut(|h| {
             h.entry(job).or_insert(handler);
         });
+    } else {
+        LIVE.with_borrow_mut(|l| l.remove(&job));
     }
 }
 
@@ -66,10 +78,11 @@ fn stop(why: &str) {
     if let Some(c) = CONNECTION.with_borrow_mut(Option::take) {
         c.worker.terminate();
     }
-    let waiting: Vec<u32> = HANDLERS.with_borrow(|h| h.keys().copied().collect());
+    let waiting: Vec<u32> = LIVE.with_borrow_mut(|l| l.drain().collect());
     for job in waiting {
-        deliver(job, Event::Stopped(why.to_owned()));
-        HANDLERS.with_borrow_mut(|h| h.remove(&job));
+        if let Some(mut handler) = HANDLERS.with_borrow_mut(|h| h.remove(&job)) {
+            handler(Event::Stopped(why.to_owned()));
+        }
     }
 }
 
@@ -79,16 +92,22 @@ fn connect() -> Result<Worker, String> {
     }
     let worker = Worker::new(&script_url())
         .map_err(|e| format!("The background worker could not start: {}", describe(&e)))?;
-    let on_message =
-        Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
-            match wire::decode::<FromWorker>(&e.data()) {
-                Ok((msg, data)) => deliver(msg.job(), Event::Reply(msg, data)),
-                Err(e) => stop(&e.to_string()),
-            }
-        });
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        match wire::decode::<FromWorker>(&e.data()) {
+            // Job 0: the worker could not read one of our messages.
+            Ok((FromWorker::Failed { job: 0, message }, _)) => stop(&message),
+            Ok((msg, data)) => deliver(msg.job(), Event::Reply(msg, data)),
+            Err(e) => stop(&e.to_string()),
+        }
+    });
+    // A script that cannot be fetched fires a plain event, a failure inside
+    // the worker an ErrorEvent with its message.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
         e.prevent_default();
-        let what = e.message();
+        let what = e
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_default();
         stop(&format!(
             "The background worker stopped{}. Reload the page and try again.",
             if what.is_empty() {
@@ -128,6 +147,7 @@ impl Job {
         let id = NEXT_JOB.get();
         NEXT_JOB.set(id.wrapping_add(1).max(1));
         HANDLERS.with_borrow_mut(|h| h.insert(id, Box::new(handler)));
+        LIVE.with_borrow_mut(|l| l.insert(id));
         Ok(Job(id))
     }
 
@@ -137,7 +157,7 @@ impl Job {
 
     /// Whether the job still waits for replies.
     pub fn running(self) -> bool {
-        HANDLERS.with_borrow(|h| h.contains_key(&self.0))
+        live(self.0)
     }
 
     /// Send the job a message (it queues behind what the worker is doing).
@@ -147,31 +167,56 @@ impl Job {
 
     /// Send a message with bulk data, whose buffer moves to the worker.
     pub fn send_with(self, msg: &ToWorker, data: Option<Data>) -> Result<(), String> {
-        let worker = connect()?;
-        let (value, transfer) = wire::encode(msg, data);
-        worker
-            .post_message_with_transfer(&value, &transfer)
-            .map_err(|e| {
-                format!(
-                    "Could not hand the work to the background worker: {}",
-                    describe(&e)
-                )
-            })
+        if !live(self.0) {
+            return Err("This work was stopped; start it again.".to_owned());
+        }
+        post(msg, data)
     }
 
     /// The job is over: its handler gets nothing more and the worker forgets
     /// what it keeps for it (the worker goes on with other jobs).
     pub fn finish(self) {
-        if HANDLERS.with_borrow_mut(|h| h.remove(&self.0)).is_some() {
-            let _ = self.send(&ToWorker::Forget { job: self.0 });
+        if LIVE.with_borrow_mut(|l| l.remove(&self.0)) {
+            HANDLERS.with_borrow_mut(|h| h.remove(&self.0));
+            forget(self.0);
         }
     }
 
-    /// Stop the job now: its handler gets nothing more; other running jobs
-    /// are told the worker stopped.
+    /// Stop the job now: its handler gets nothing more. The worker is
+    /// terminated when no other job waits, else the job is only forgotten.
     pub fn cancel(self) {
-        if HANDLERS.with_borrow_mut(|h| h.remove(&self.0)).is_some() {
-            stop("Stopped: another job in the background worker was cancelled.");
+        if !LIVE.with_borrow_mut(|l| l.remove(&self.0)) {
+            return;
+        }
+        HANDLERS.with_borrow_mut(|h| h.remove(&self.0));
+        if LIVE.with_borrow(HashSet::is_empty) {
+            if let Some(c) = CONNECTION.with_borrow_mut(Option::take) {
+                c.worker.terminate();
+            }
+        } else {
+            forget(self.0);
         }
     }
+}
+
+/// Tell a running worker to drop what it keeps for `job` (a stopped worker
+/// kept nothing, and is not started again for this).
+fn forget(job: u32) {
+    if CONNECTION.with_borrow(Option::is_some) {
+        let _ = post(&ToWorker::Forget { job }, None);
+    }
+}
+
+/// Post a message to the worker, starting it if needed.
+fn post(msg: &ToWorker, data: Option<Data>) -> Result<(), String> {
+    let worker = connect()?;
+    let (value, transfer) = wire::encode(msg, data);
+    worker
+        .post_message_with_transfer(&value, &transfer)
+        .map_err(|e| {
+            format!(
+                "Could not hand the work to the background worker: {}",
+                describe(&e)
+            )
+        })
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use js_sys::{Uint32Array, Uint8Array};
 use partnerfit_core::format::stored_encoder::accounts_part;
+use partnerfit_core::format::FORMAT_VERSION;
 use partnerfit_core::overlap::account::Account;
 use partnerfit_core::overlap::import::{accounts, prepare, Prepared};
 use partnerfit_core::overlap::matching::{Index, Keys, Pair};
@@ -171,10 +172,11 @@ fn handle(data: &JsValue) {
             }
         }
         ToWorker::CsvBuild { job, choice } => {
-            let built = HOST.with_borrow(|h| {
-                h.csv.get(&job).map(|p| {
+            // Built once: the file is not kept after.
+            let built = HOST.with_borrow_mut(|h| {
+                h.csv.remove(&job).map(|p| {
                     let mut accounts = Vec::new();
-                    let preview = preview(p, &choice, Some(&mut accounts));
+                    let preview = preview(&p, &choice, Some(&mut accounts));
                     (preview, accounts)
                 })
             });
@@ -198,7 +200,15 @@ fn handle(data: &JsValue) {
                 let chunk: Vec<WireAccount> = rows.by_ref().take(CHUNK).collect();
                 post(&FromWorker::Accounts { job, rows: chunk }, None);
             }
-            post(&FromWorker::CsvBuilt { job, preview }, part);
+            post(
+                &FromWorker::CsvBuilt {
+                    job,
+                    choice,
+                    format_version: FORMAT_VERSION,
+                    preview,
+                },
+                part,
+            );
         }
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
             h.csv.remove(&job);

@@ -215,6 +215,12 @@ pub enum FromWorker {
     /// `StoredEncoder::prime`), unless it could not be made.
     CsvBuilt {
         job: u32,
+        /// The choices the accounts were built with.
+        choice: CsvChoice,
+        /// The file format the part was made for: a worker of another
+        /// version (a deployment since the page loaded) makes parts the
+        /// page must not store.
+        format_version: u32,
         preview: Result<CsvPreview, String>,
     },
     /// The job failed; the message says why, for the user.
