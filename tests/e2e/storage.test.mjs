@@ -124,3 +124,27 @@ test("matching runs in a background worker loaded only for it, and can be cancel
     for (const w of workers) assert.equal(w, "/partnerfit/partnerfit-worker-loader.js");
   });
 });
+
+// Leaving the page while a big list is being imported: the import still
+// completes (the worker's accounts are checked and added without the page
+// that started it), nothing fails, and the list is saved.
+test("a 100,000-account import finishes after its page is left", async () => {
+  await browser(async (app, page) => {
+    await app.open();
+    await page.getByRole("link", { name: "Big Partner" }).first().click();
+    await page.getByRole("link", { name: "Account mapping and overlap →" }).click();
+    await page.getByLabel("Import their accounts (CSV)").setInputFiles(THEIRS);
+    await page.getByTestId("csv-preview").waitFor();
+    await page.getByRole("button", { name: "Import accounts" }).click();
+    await app.go("Partners");
+    // The stored head names the file twice once the second list is saved.
+    await page.waitForFunction(
+      () => (localStorage.getItem("partnerfit@/partnerfit/:workspace") ?? "").split("e2e-theirs100k.csv").length === 3,
+      null,
+      { timeout: 120_000 },
+    );
+    await app.saved();
+    const lists = accountsIn(await exported(app));
+    assert.deepEqual(lists, [100_000, 100_000, 100_000], "the third list was added");
+  });
+});

@@ -26,9 +26,6 @@ pub fn provide_state(boot: Boot) -> Persistence {
     crate::storage::snapshots::daily(store);
     // The browser is asked to keep storage once the data is the user's own.
     crate::storage::quota::ask_when_own(store);
-    provide_context(crate::psl::PslCx(RwSignal::new(
-        crate::psl::PslState::NotLoaded,
-    )));
     persistence
 }
 

@@ -10,7 +10,6 @@ pub mod lens;
 pub mod offline;
 pub mod overlap_run;
 pub mod pages;
-pub mod psl;
 pub mod routes;
 pub mod share_link;
 pub mod state;

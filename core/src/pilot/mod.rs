@@ -185,22 +185,32 @@ pub fn accounts_of_deals(
     accounts: &[PilotAccount],
     deals: &[std::sync::Arc<crate::pipeline::Opportunity>],
 ) -> Vec<Option<usize>> {
+    let companies = deals
+        .iter()
+        .map(|o| (o.account.as_str(), o.domain.as_str()));
+    let accounts = accounts
+        .iter()
+        .map(|a| (a.name.as_str(), a.domain.as_str()));
+    accounts_of_companies(psl, accounts, companies)
+}
+
+/// [`accounts_of_deals`] for the pilot's accounts and the deals' companies
+/// as (name, website): what the web app's background worker receives.
+pub fn accounts_of_companies<'a>(
+    psl: &crate::overlap::normalize::Psl,
+    accounts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    companies: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<Option<usize>> {
     use crate::overlap::account::Account;
     use crate::overlap::population::Population;
     let accounts: Vec<Account> = accounts
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, a)| {
-            Account::for_matching(
-                i + 1,
-                a.name.as_str(),
-                a.domain.as_str(),
-                "",
-                Population::Customer,
-            )
+        .map(|(i, (name, domain))| {
+            Account::for_matching(i + 1, name, domain, "", Population::Customer)
         })
         .collect();
-    crate::pipeline::link::link_accounts(psl, deals, &accounts)
+    crate::pipeline::link::link_companies(psl, companies, &accounts)
         .into_iter()
         .map(|l| l.map(|l| l.account))
         .collect()

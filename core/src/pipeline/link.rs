@@ -30,19 +30,30 @@ pub fn link_accounts(
     opportunities: &[Arc<Opportunity>],
     accounts: &[Account],
 ) -> Vec<Option<Link>> {
+    link_companies(
+        psl,
+        opportunities
+            .iter()
+            .map(|o| (o.account.as_str(), o.domain.as_str())),
+        accounts,
+    )
+}
+
+/// [`link_accounts`] for companies given as (name, website): what the web
+/// app's background worker receives instead of whole opportunities.
+pub fn link_companies<'a>(
+    psl: &Psl,
+    companies: impl IntoIterator<Item = (&'a str, &'a str)>,
+    accounts: &[Account],
+) -> Vec<Option<Link>> {
     let keys = keys_of(psl, accounts);
     let index = Index::build(&keys);
     let mut found = Vec::new();
-    opportunities
-        .iter()
-        .map(|o| {
-            let as_account = Account::for_matching(
-                0,
-                o.account.as_str(),
-                o.domain.as_str(),
-                "",
-                Population::OpenOpportunity,
-            );
+    companies
+        .into_iter()
+        .map(|(name, domain)| {
+            let as_account =
+                Account::for_matching(0, name, domain, "", Population::OpenOpportunity);
             found.clear();
             index.match_one(&Keys::of(psl, &as_account), &mut found);
             found

@@ -15,6 +15,7 @@ use partnerfit_core::overlap::import::{accounts, prepare, Prepared};
 use partnerfit_core::overlap::matching::{Index, Keys, Pair};
 use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
+use partnerfit_core::pilot::accounts_of_companies;
 use partnerfit_core::vocab::Vocabulary;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -209,6 +210,25 @@ fn handle(data: &JsValue) {
                 },
                 part,
             );
+        }
+        ToWorker::LinkDeals {
+            job,
+            accounts,
+            companies,
+        } => {
+            wasm_bindgen_futures::spawn_local(async move {
+                match psl().await {
+                    Ok(psl) => {
+                        let links = accounts_of_companies(
+                            &psl,
+                            accounts.iter().map(|[a, b]| (a.as_ref(), b.as_ref())),
+                            companies.iter().map(|[a, b]| (a.as_ref(), b.as_ref())),
+                        );
+                        post(&FromWorker::DealsLinked { job, links }, None);
+                    }
+                    Err(message) => post(&FromWorker::Failed { job, message }, None),
+                }
+            });
         }
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
             h.csv.remove(&job);

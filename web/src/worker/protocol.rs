@@ -47,6 +47,13 @@ pub enum ToWorker<'a> {
     CsvBuild { job: u32, choice: CsvChoice },
     /// Forget what the worker keeps for `job`.
     Forget { job: u32 },
+    /// Which of a pilot's accounts (name, website) each deal's company
+    /// (name, website) is, by the account mapping's matching.
+    LinkDeals {
+        job: u32,
+        accounts: Vec<[Cow<'a, str>; 2]>,
+        companies: Vec<[Cow<'a, str>; 2]>,
+    },
 }
 
 /// How a CSV export becomes accounts: the user's choices on the page.
@@ -223,6 +230,8 @@ pub enum FromWorker {
         format_version: u32,
         preview: Result<CsvPreview, String>,
     },
+    /// For each company of a `LinkDeals`, the index of its account.
+    DealsLinked { job: u32, links: Vec<Option<usize>> },
     /// The job failed; the message says why, for the user.
     Failed { job: u32, message: String },
 }
@@ -237,6 +246,7 @@ impl FromWorker {
             | FromWorker::CsvPreview { job, .. }
             | FromWorker::Accounts { job, .. }
             | FromWorker::CsvBuilt { job, .. }
+            | FromWorker::DealsLinked { job, .. }
             | FromWorker::Failed { job, .. } => *job,
         }
     }

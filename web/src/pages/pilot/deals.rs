@@ -3,10 +3,10 @@
 //! their owner side; the pilot account each deal is on, by the account
 //! mapping's matching.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use partnerfit_core::pilot::accounts_of_deals;
 use partnerfit_core::pilot::evaluate::PilotState;
 use partnerfit_core::pipeline::Side;
 use partnerfit_core::words::count;
@@ -14,7 +14,8 @@ use partnerfit_core::{Date, Id};
 
 use crate::components::deal_row::{DealLens, NextActions, QualifiedSelect, StageSelect};
 use crate::lens::PartnerLens;
-use crate::psl::{use_psl, PslState};
+use crate::worker::client::{Event, Flow, Job};
+use crate::worker::protocol::{FromWorker, ToWorker};
 
 #[component]
 pub fn PilotDeals(
@@ -44,8 +45,8 @@ pub fn PilotDeals(
         })
     });
     // Which pilot account each deal is on, by the account mapping's
-    // matching (once the suffix list is loaded); matched again only when
-    // the accounts or the deals' companies change.
+    // matching; matched again only when the accounts or the deals'
+    // companies change.
     let companies = Memo::new(move |_| {
         state.with(|s| {
             s.as_ref()
@@ -59,23 +60,61 @@ pub fn PilotDeals(
         })
     });
     let accounts = lens.memo(|p| p.pilot().map(|x| x.accounts.clone()).unwrap_or_default());
-    let psl = use_psl();
-    let on_accounts = Memo::new(move |_| {
-        let PslState::Ready(psl) = psl.get() else {
-            return None;
+    // Linked in the background worker (which has the suffix list and the
+    // matcher); asked again when the accounts or the deals' companies change.
+    let on_accounts: RwSignal<Option<BTreeMap<Id, Option<String>>>> = RwSignal::new(None);
+    let link_problem = RwSignal::new(None::<String>);
+    let asked: StoredValue<Option<Job>> = StoredValue::new(None);
+    let forget = move || {
+        if let Some(job) = asked.try_update_value(Option::take).flatten() {
+            job.finish();
+        }
+    };
+    on_cleanup(forget);
+    Effect::new(move |_| {
+        let deals = companies.get();
+        let accounts = accounts.get();
+        forget();
+        on_accounts.set(None);
+        link_problem.set(None);
+        let names: Vec<String> = accounts.iter().map(|a| a.name.clone()).collect();
+        let ids: Vec<Id> = deals.iter().map(|(id, _, _)| id.clone()).collect();
+        let job = Job::start(move |e| {
+            match e {
+                Event::Reply(FromWorker::DealsLinked { links, .. }, _) => {
+                    let linked = ids
+                        .iter()
+                        .zip(links)
+                        .map(|(id, l)| (id.clone(), l.and_then(|i| names.get(i).cloned())))
+                        .collect();
+                    on_accounts.try_set(Some(linked));
+                }
+                Event::Reply(FromWorker::Failed { message, .. }, _) | Event::Stopped(message) => {
+                    link_problem.try_set(Some(format!(
+                        "The deals could not be matched to the pilot's accounts: {message}"
+                    )));
+                }
+                Event::Reply(..) => return Flow::More,
+            }
+            Flow::Done
+        });
+        let job = match job {
+            Ok(job) => job,
+            Err(e) => {
+                link_problem.set(Some(e));
+                return;
+            }
         };
-        let deals = state.with_untracked(|s| s.as_ref().map(|s| s.deals.clone()))?;
-        companies.track();
-        accounts.with(|accounts| {
-            let links = accounts_of_deals(&psl, accounts, &deals);
-            Some(
-                deals
-                    .iter()
-                    .zip(links)
-                    .map(|(o, l)| (o.id.clone(), l.map(|i| accounts[i].name.clone())))
-                    .collect::<BTreeMap<Id, Option<String>>>(),
-            )
-        })
+        asked.set_value(Some(job));
+        let pair = |a: &str, b: &str| [Cow::Owned(a.to_owned()), Cow::Owned(b.to_owned())];
+        let sent = job.send(&ToWorker::LinkDeals {
+            job: job.id(),
+            accounts: accounts.iter().map(|a| pair(&a.name, &a.domain)).collect(),
+            companies: deals.iter().map(|(_, c, d)| pair(c, d)).collect(),
+        });
+        if let Err(e) = sent {
+            link_problem.set(Some(e));
+        }
     });
     let on_count = move || {
         on_accounts.with(|m| {
@@ -103,6 +142,7 @@ pub fn PilotDeals(
                 }}
             </div>
             <p data-testid="deals-on-accounts">{on_count}</p>
+            {move || link_problem.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || ids.with(Vec::is_empty).then(|| view! {
                 <p>"No deal is attributed to this partner yet: take in a CRM export on the Deals page, or add one by hand."</p>
             })}
