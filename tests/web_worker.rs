@@ -91,36 +91,48 @@ fn messages_cross_the_wire_with_their_data() {
     assert!(err.to_string().contains("reload the page"), "{err}");
 }
 
+/// What jobs heard, each by its name.
+type Heard = Rc<RefCell<Vec<(char, String)>>>;
+
+/// A job named `name` that writes down every event it hears.
+fn recording_job(name: char, heard: &Heard) -> Job {
+    let heard = heard.clone();
+    Job::start(move |e| {
+        let what = match e {
+            Event::Stopped(why) => why,
+            Event::Reply(msg, _) => format!("reply {msg:?}"),
+        };
+        heard.borrow_mut().push((name, what));
+        Flow::More
+    })
+    .expect("a worker object is created even when its script is missing")
+}
+
+/// Wait (up to 5 s) until some job heard something.
+async fn until_heard(heard: &Heard) {
+    for _ in 0..100 {
+        if !heard.borrow().is_empty() {
+            return;
+        }
+        TimeoutFuture::new(50).await;
+    }
+}
+
 /// The test server has no worker script: the job is told, with a message,
 /// instead of waiting forever; a later job tries again.
 #[wasm_bindgen_test]
 async fn a_worker_that_cannot_load_stops_its_job_with_a_message() {
     for _ in 0..2 {
-        let seen: Rc<RefCell<Vec<String>>> = Rc::default();
-        let job = {
-            let seen = seen.clone();
-            Job::start(move |e| {
-                seen.borrow_mut().push(match e {
-                    Event::Stopped(why) => why,
-                    Event::Reply(msg, _) => format!("reply {msg:?}"),
-                });
-                Flow::More
-            })
-            .expect("a worker object is created even when its script is missing")
-        };
+        let heard = Heard::default();
+        let job = recording_job('a', &heard);
         job.send(&ToWorker::Match { job: job.id() }).unwrap();
-        for _ in 0..100 {
-            if !seen.borrow().is_empty() {
-                break;
-            }
-            TimeoutFuture::new(50).await;
-        }
-        let seen = seen.borrow();
-        assert_eq!(seen.len(), 1, "{seen:?}");
+        until_heard(&heard).await;
+        let heard = heard.borrow();
+        assert_eq!(heard.len(), 1, "{heard:?}");
         assert!(
-            seen[0].starts_with("The background worker stopped"),
+            heard[0].1.starts_with("The background worker stopped"),
             "{}",
-            seen[0]
+            heard[0].1
         );
         assert!(!job.running(), "a stopped job no longer waits");
     }
@@ -130,22 +142,8 @@ async fn a_worker_that_cannot_load_stops_its_job_with_a_message() {
 /// another job waits does not stop that one (it hears only its own end).
 #[wasm_bindgen_test]
 async fn a_cancelled_job_is_silent_and_leaves_the_others_waiting() {
-    let heard: Rc<RefCell<Vec<(char, String)>>> = Rc::default();
-    let start = |name: char| {
-        let heard = heard.clone();
-        Job::start(move |e| {
-            heard.borrow_mut().push((
-                name,
-                match e {
-                    Event::Stopped(why) => why,
-                    Event::Reply(msg, _) => format!("reply {msg:?}"),
-                },
-            ));
-            Flow::More
-        })
-        .unwrap()
-    };
-    let (a, b) = (start('a'), start('b'));
+    let heard = Heard::default();
+    let (a, b) = (recording_job('a', &heard), recording_job('b', &heard));
     a.cancel();
     assert!(!a.running() && b.running());
     assert!(
@@ -153,12 +151,7 @@ async fn a_cancelled_job_is_silent_and_leaves_the_others_waiting() {
         "a cancelled job cannot send"
     );
     b.send(&ToWorker::Match { job: b.id() }).unwrap();
-    for _ in 0..100 {
-        if !heard.borrow().is_empty() {
-            break;
-        }
-        TimeoutFuture::new(50).await;
-    }
+    until_heard(&heard).await;
     let heard = heard.borrow();
     assert_eq!(heard.len(), 1, "{heard:?}");
     assert_eq!(

@@ -536,29 +536,37 @@ fn changing_the_currency_converts_or_relabels_every_amount() {
     assert_eq!(converted.profile.currency, Currency::USD);
 }
 
+/// A list of `n` accounts of Atlas (a partner of the demo); the account at
+/// `bad_at`, if any, has line 0, which the reader refuses.
+fn atlas_list(id_: &str, n: usize, bad_at: Option<usize>) -> Arc<AccountList> {
+    let mut accounts: Vec<Account> = (0..n)
+        .map(|i| {
+            Account::for_matching(
+                i + 2,
+                format!("Firm {i}"),
+                format!("firm{i}.example"),
+                "DE",
+                Population::Customer,
+            )
+        })
+        .collect();
+    if let Some(b) = bad_at {
+        accounts[b].line = 0;
+    }
+    Arc::new(AccountList {
+        id: id(id_),
+        owner: ListOwner::Partner(id("p-atlas")),
+        source: "atlas.csv".into(),
+        imported: day(),
+        population: PopulationSource::Fixed(Population::Customer),
+        accounts,
+    })
+}
+
 #[test]
 fn an_account_list_is_added_only_if_the_file_can_carry_it() {
     let mut ws = demo();
-    let list = |id_: &str, n: usize| {
-        Arc::new(AccountList {
-            id: id(id_),
-            owner: ListOwner::Partner(id("p-atlas")),
-            source: "atlas.csv".into(),
-            imported: day(),
-            population: PopulationSource::Fixed(Population::Customer),
-            accounts: (0..n)
-                .map(|i| {
-                    Account::for_matching(
-                        i + 2,
-                        format!("Firm {i}"),
-                        format!("firm{i}.example"),
-                        "DE",
-                        Population::Customer,
-                    )
-                })
-                .collect(),
-        })
-    };
+    let list = |id_: &str, n: usize| atlas_list(id_, n, None);
     let applied = ws.apply(Edit::AddList(list("l-atlas", 3))).unwrap();
     assert_eq!(
         applied.summary,
@@ -585,30 +593,7 @@ fn an_account_list_is_added_only_if_the_file_can_carry_it() {
 #[test]
 fn a_list_checked_in_slices_is_added_as_a_list_checked_at_once() {
     use partnerfit_core::format::checked_list::{CheckedList, ListChecker};
-    let list = |id_: &str, n: usize, bad_at: Option<usize>| {
-        let mut accounts: Vec<Account> = (0..n)
-            .map(|i| {
-                Account::for_matching(
-                    i + 2,
-                    format!("Firm {i}"),
-                    format!("firm{i}.example"),
-                    "DE",
-                    Population::Customer,
-                )
-            })
-            .collect();
-        if let Some(b) = bad_at {
-            accounts[b].line = 0;
-        }
-        Arc::new(AccountList {
-            id: id(id_),
-            owner: ListOwner::Partner(id("p-atlas")),
-            source: "atlas.csv".into(),
-            imported: day(),
-            population: PopulationSource::Fixed(Population::Customer),
-            accounts,
-        })
-    };
+    let list = atlas_list;
     // (accounts, bad account, slice) → the error's path, or added.
     let check = |n: usize, bad_at: Option<usize>, slice: usize, expected: Result<(), &str>| {
         let l = list("l-sliced", n, bad_at);

@@ -18,8 +18,9 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{read, write, ImportError};
-use crate::overlap::account::AccountList;
+use super::file_form::ToFile;
+use super::{read, ImportError};
+use crate::overlap::account::{Account, AccountList};
 
 /// A list whose every account passed the reader's checks.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,18 +71,10 @@ impl ListChecker {
     pub fn step(&mut self, n: usize) -> Result<bool, ImportError> {
         let all = &self.list.accounts;
         let end = self.done.saturating_add(n.max(1)).min(all.len());
-        let files: Vec<_> = all[self.done..end]
-            .iter()
-            .map(super::file_form::ToFile::to_file)
-            .collect();
-        let value: Value =
-            serde_json::to_value(files).expect("account file types always serialize");
-        let path = format!("account_lists[{}].accounts", self.index);
-        if read::check_accounts(&value, path.clone()).is_err() {
+        let path = || format!("account_lists[{}].accounts", self.index);
+        if checked_value(&all[self.done..end], path()).is_err() {
             // Again, whole, for messages that count from the list's start.
-            let whole = serde_json::to_value(write::accounts(&self.list))
-                .expect("account file types always serialize");
-            read::check_accounts(&whole, path).map_err(ImportError::Invalid)?;
+            checked_value(all, path())?;
         }
         self.done = end;
         Ok(self.done == all.len())
@@ -91,4 +84,13 @@ impl ListChecker {
     pub fn finish(self) -> Option<CheckedList> {
         (self.done == self.list.accounts.len()).then_some(CheckedList(self.list))
     }
+}
+
+/// `accounts` in their file form, checked as the reader checks the list at
+/// `path`: what adding a list, the checker and the autosave's parts share.
+pub(crate) fn checked_value(accounts: &[Account], path: String) -> Result<Value, ImportError> {
+    let files: Vec<_> = accounts.iter().map(ToFile::to_file).collect();
+    let value = serde_json::to_value(files).expect("account file types always serialize");
+    read::check_accounts(&value, path).map_err(ImportError::Invalid)?;
+    Ok(value)
 }

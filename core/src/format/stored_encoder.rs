@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::file_form::ToFile;
+use super::checked_list::checked_value;
 use super::stored_parts::PartKeys;
 use super::{read, stored, write, ImportError, FORMAT_VERSION};
 use crate::overlap::account::{Account, AccountList};
@@ -140,10 +140,8 @@ impl StoredEncoder {
             match cache.iter().position(|c| c.of == *list) {
                 Some(k) => fresh.push(cache.swap_remove(k)),
                 None => {
-                    let accounts: Value = serde_json::to_value(write::accounts(list))
-                        .expect("account file types always serialize");
-                    read::check_accounts(&accounts, format!("account_lists[{i}].accounts"))
-                        .map_err(ImportError::Invalid)?;
+                    let accounts =
+                        checked_value(&list.accounts, format!("account_lists[{i}].accounts"))?;
                     fresh.push(Cached {
                         of: list.clone(),
                         json: accounts.to_string(),
@@ -250,8 +248,5 @@ fn splice(shell: &str, accounts: &[&str]) -> Option<String> {
 /// The JSON of a list of `accounts` as a save stores it, checked as a read
 /// checks it (see [`StoredEncoder::prime`]).
 pub fn accounts_part(accounts: &[Account]) -> Result<String, ImportError> {
-    let files: Vec<_> = accounts.iter().map(|a| a.to_file()).collect();
-    let value: Value = serde_json::to_value(files).expect("account file types always serialize");
-    read::check_accounts(&value, "accounts".to_owned()).map_err(ImportError::Invalid)?;
-    Ok(value.to_string())
+    Ok(checked_value(accounts, "accounts".to_owned())?.to_string())
 }
