@@ -5,7 +5,7 @@
 // accounts.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -146,5 +146,48 @@ test("a 100,000-account import finishes after its page is left", async () => {
     await app.saved();
     const lists = accountsIn(await exported(app));
     assert.deepEqual(lists, [100_000, 100_000, 100_000], "the third list was added");
+  });
+});
+
+// Importing and exporting that workspace's file (three lists of 100,000
+// accounts): the file is read, checked and written in the background
+// worker; the page assembles it a piece at a time. The replacement keeps the
+// workspace as it was (or says why it could not), and survives a reload.
+test("a 300,000-account workspace file is imported and exported through the background worker", async () => {
+  await browser(async (app, page) => {
+    const workers = [];
+    page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
+    await app.open();
+    const file = JSON.parse(await exported(app));
+    file.profile.name = "Imported Big Co";
+    // A damaged one first: refused with where, and nothing changes.
+    const stored = await app.storedWorkspace();
+    const damaged = structuredClone(file);
+    damaged.account_lists[2].accounts[99_999].name = 7;
+    // Over Playwright's 50 MB for a buffer: handed over as files.
+    const dir = mkdtempSync(join(tmpdir(), "partnerfit-files-"));
+    const pick = async (name, value) => {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify(value));
+      await app.go("Workspace");
+      await page.getByLabel("Workspace file (.json)").setInputFiles(path);
+    };
+    await pick("damaged.json", damaged);
+    await expect(page.getByTestId("import-errors")).toContainText("account_lists[2].accounts[99999].name");
+    await expect(page.getByTestId("import-errors")).toContainText("Nothing in your workspace changed");
+    assert.equal(await app.storedWorkspace(), stored, "the stored workspace is untouched");
+    await pick("big.json", file);
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toContainText("big.json is valid");
+    assert.deepEqual([...new Set(workers)], ["/partnerfit/partnerfit-worker-loader.js"], "written and read in the worker");
+    await page.getByRole("button", { name: "Replace my workspace" }).click();
+    // Said once the snapshot of the workspace as it was is kept, or not.
+    await page.getByText(/Replaced the workspace with big\.json\. Undo takes it back(; the workspace as it was is also kept| \(no snapshot could be kept)/).waitFor();
+    await app.saved();
+    await page.reload();
+    await app.open();
+    const back = JSON.parse(await exported(app));
+    assert.deepEqual(back, file, "the imported workspace, whole, after a reload");
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -17,7 +17,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Offer `bytes` as a download named `name` (a CSV export, say).
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_array(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offer bytes held outside the wasm memory as a download named `name`.
+pub fn download_array(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     offer(
@@ -78,6 +83,12 @@ pub fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 
 /// Read a picked or dropped file as bytes, refusing files over `limit` bytes.
 pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
+    Ok(read_array(file, limit).await?.to_vec())
+}
+
+/// Read a picked or dropped file as a byte array outside the wasm memory
+/// (to hand to the background worker), refusing files over `limit` bytes.
+pub async fn read_array(file: web_sys::File, limit: usize) -> Result<js_sys::Uint8Array, String> {
     if file.size() > limit as f64 {
         return Err(format!(
             "{} is {:.1} MB; the limit is {:.0} MB",
@@ -89,5 +100,5 @@ pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, St
     let buf = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("could not read {}: {e:?}", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    Ok(js_sys::Uint8Array::new(&buf))
 }

@@ -89,8 +89,13 @@ impl ListChecker {
 /// `accounts` in their file form, checked as the reader checks the list at
 /// `path`: what adding a list, the checker and the autosave's parts share.
 pub(crate) fn checked_value(accounts: &[Account], path: String) -> Result<Value, ImportError> {
-    let files: Vec<_> = accounts.iter().map(ToFile::to_file).collect();
-    let value = serde_json::to_value(files).expect("account file types always serialize");
+    let value = accounts_value(accounts);
     read::check_accounts(&value, path).map_err(ImportError::Invalid)?;
     Ok(value)
+}
+
+/// `accounts` in their file form, unchecked.
+pub(crate) fn accounts_value(accounts: &[Account]) -> Value {
+    let files: Vec<_> = accounts.iter().map(ToFile::to_file).collect();
+    serde_json::to_value(files).expect("account file types always serialize")
 }

@@ -15,6 +15,7 @@ pub(crate) mod file_form;
 pub mod layout;
 pub mod limits;
 pub mod migrate;
+pub mod pieces;
 pub mod read;
 pub mod size;
 pub mod stored;

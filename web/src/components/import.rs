@@ -3,26 +3,36 @@
 //! by one). A failed import changes nothing.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use partnerfit_core::edit::Replacement;
-use partnerfit_core::format::{self, ImportError};
+use partnerfit_core::format;
 use partnerfit_core::merge::{self, MergePlan, Resolution, Subject};
+use partnerfit_core::overlap::account::AccountList;
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::words::count;
 use partnerfit_core::Workspace;
 
 use crate::components::dropzone::{DropZone, FilePicker};
-use crate::files::read_bytes;
-use crate::state::{use_store, Origin, Store};
+use crate::files::read_array;
+use crate::state::{use_store, Origin};
+use crate::storage::persist::Persistence;
 use crate::storage::snapshots;
+use crate::worker::handover::{self, Read};
+
+/// The accounts' parts of an imported file's lists, as the autosave stores
+/// them (shared: a step is cloned each time it is shown).
+type Parts = Arc<Vec<(Arc<AccountList>, String)>>;
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
-    Reading(String),
+    /// Pieces of the file received from the background worker, and in all
+    /// (0 of 0 while the worker reads it).
+    Reading(String, usize, usize),
     Failed {
         file: String,
         lines: Vec<String>,
@@ -30,6 +40,7 @@ enum Step {
     Ready {
         file: String,
         theirs: Workspace,
+        parts: Parts,
         migrated_from: Option<u32>,
     },
     Merging {
@@ -40,45 +51,82 @@ enum Step {
     Done(String),
 }
 
-/// Load `bytes` (from `file`) into an import step: the core reads the
-/// bytes (UTF-8, or UTF-16 with a byte order mark), as the command line does.
-fn step_for(file: String, bytes: Result<Vec<u8>, String>) -> Step {
-    match bytes
-        .map_err(|e| vec![e])
-        .and_then(|b| format::load_bytes(&b).map_err(|e: ImportError| e.lines()))
-    {
-        Ok(l) => Step::Ready {
-            file,
-            theirs: l.workspace,
-            migrated_from: l.migrated_from,
-        },
-        Err(lines) => Step::Failed { file, lines },
+/// Read `file` in the background worker (a 40 MB file takes a second to
+/// read and check) and assemble it here a piece at a time; a small file is
+/// read here at once.
+async fn read_file(file: web_sys::File, step: RwSignal<Step>) -> Result<Read, Vec<String>> {
+    let name = file.name();
+    let bytes = read_array(file, format::MAX_FILE_BYTES)
+        .await
+        .map_err(|e| vec![e])?;
+    if f64::from(bytes.length()) <= handover::READ_HERE_BYTES {
+        return handover::read_here(&bytes.to_vec());
     }
+    let progress = move |got, all| {
+        step.try_update(|s| {
+            if let Step::Reading(f, g, a) = s {
+                if *f == name {
+                    (*g, *a) = (got, all);
+                }
+            }
+        });
+    };
+    let (_job, answer) = handover::read(bytes, progress).map_err(|e| vec![e])?;
+    answer.await.unwrap_or_else(|_| {
+        Err(vec![
+            "The background worker stopped before it answered; try again.".to_owned(),
+        ])
+    })
 }
 
 /// The import panel: file picker, drop zone, errors, preview and merge.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let ws = use_store();
+    let persistence = use_context::<Persistence>();
     let step = RwSignal::new(Step::Idle);
+    // Which pick is current: a file picked later wins over one being read.
+    let pick = StoredValue::new(0u32);
 
     let take_file = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         let name = file.name();
-        step.set(Step::Reading(name.clone()));
+        pick.update_value(|n| *n += 1);
+        let mine = pick.get_value();
+        step.set(Step::Reading(name.clone(), 0, 0));
         spawn_local(async move {
-            let bytes = read_bytes(file, format::MAX_FILE_BYTES).await;
-            step.set(step_for(name, bytes));
+            let read = read_file(file, step).await;
+            if pick.try_get_value() != Some(mine) {
+                return;
+            }
+            step.try_set(match read {
+                Ok(r) => Step::Ready {
+                    file: name,
+                    theirs: r.workspace,
+                    parts: Arc::new(r.parts),
+                    migrated_from: r.migrated_from,
+                },
+                Err(lines) => Step::Failed { file: name, lines },
+            });
         });
     };
-    let replace_with = move |theirs: Workspace, file: String| {
+    let replace_with = move |theirs: Workspace, parts: Parts, file: String| {
         let why = Replacement::Import { file: file.clone() };
-        let kept = keep(ws, &why);
-        match ws.replace(theirs, why, Some(Origin::Own)) {
+        let before = ws.get_untracked();
+        // The autosave stores the lists' parts the worker made, instead of
+        // writing 100,000 accounts out again.
+        if let Some(p) = persistence {
+            for (list, json) in parts.iter() {
+                p.prime(list.clone(), json.clone());
+            }
+        }
+        match ws.replace(theirs, why.clone(), Some(Origin::Own)) {
             Ok(_) => {
-                step.set(Step::Done(format!(
-                    "Replaced the workspace with {file}. {kept}"
-                )));
+                let done = format!("Replaced the workspace with {file}.");
+                step.set(Step::Done(format!("{done} {KEEPING}")));
+                keep(before, why, move |kept| {
+                    step.try_set(Step::Done(format!("{done} {kept}")));
+                });
             }
             Err(e) => step.set(Step::Failed {
                 file,
@@ -96,7 +144,13 @@ pub fn ImportPanel() -> impl IntoView {
             </DropZone>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
-                Step::Reading(f) => view! { <p role="status">"Reading "{f}"…"</p> }.into_any(),
+                Step::Reading(f, got, all) => {
+                    let label = format!("Reading {f}");
+                    view! {
+                        <p role="status">{label.clone()}"…"</p>
+                        <progress max=all.max(1) value=got aria-label=label></progress>
+                    }.into_any()
+                }
                 Step::Done(msg) => view! { <p class="ok" role="status">{msg}</p> }.into_any(),
                 Step::Failed { file, lines } => view! {
                     <div class="import-errors" role="alert" data-testid="import-errors">
@@ -105,7 +159,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Step::Ready { file, theirs, migrated_from } => {
+                Step::Ready { file, theirs, parts, migrated_from } => {
                     let summary = theirs.summary().to_string();
                     let t1 = theirs.clone();
                     let f1 = file.clone();
@@ -118,7 +172,7 @@ pub fn ImportPanel() -> impl IntoView {
                             {migrated_from.map(|v| view! { <p class="hint">{format!("It was made with format version {v}; it will be saved in the current version.")}</p> })}
                             <p>"Replace: your workspace becomes this file. Merge: partners are combined by id; anything that differs is shown for you to decide."</p>
                             <div class="actions">
-                                <button type="button" on:click=move |_| replace_with(t1.clone(), f1.clone())>"Replace my workspace"</button>
+                                <button type="button" on:click=move |_| replace_with(t1.clone(), parts.clone(), f1.clone())>"Replace my workspace"</button>
                                 <button type="button" on:click=move |_| step.set(Step::Merging { file: f2.clone(), theirs: t2.clone(), plan: plan.clone() })>"Merge into my workspace"</button>
                                 <button type="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
                             </div>
@@ -176,11 +230,15 @@ fn MergeView(
         match result {
             Ok(merged) => {
                 let why = Replacement::Merge { file: file.clone() };
-                let kept = keep(ws, &why);
-                match ws.replace(merged, why, Some(Origin::Own)) {
-                    Ok(_) => step.set(Step::Done(format!(
-                        "Merged {file} into your workspace. {kept}"
-                    ))),
+                let before = ws.get_untracked();
+                match ws.replace(merged, why.clone(), Some(Origin::Own)) {
+                    Ok(_) => {
+                        let done = format!("Merged {file} into your workspace.");
+                        step.set(Step::Done(format!("{done} {KEEPING}")));
+                        keep(before, why, move |kept| {
+                            step.try_set(Step::Done(format!("{done} {kept}")));
+                        });
+                    }
                     Err(e) => error.set(Some(e.to_string())),
                 }
             }
@@ -203,11 +261,17 @@ fn MergeView(
     }
 }
 
-/// Keep the workspace as it is before it is replaced; says where to find
-/// it (or that it could not be kept, and that Undo still works).
-fn keep(ws: Store, why: &Replacement) -> String {
-    match snapshots::take(ws, Reason::Before(why.summary())) {
-        Ok(_) => "Undo takes it back; the workspace as it was is also kept as a snapshot on the Workspace page.".into(),
-        Err(e) => format!("Undo takes it back (no snapshot could be kept: {e})."),
-    }
+/// Said while the workspace as it was is being kept.
+const KEEPING: &str = "Undo takes it back; keeping the workspace as it was as a snapshot…";
+
+/// Keep `before`, the workspace as it was before `why`, as a snapshot;
+/// `said` gets where to find it (or that it could not be kept, and that
+/// Undo still works).
+fn keep(before: Workspace, why: Replacement, said: impl FnOnce(String) + 'static) {
+    snapshots::keep(before, Reason::Before(why.summary()), move |kept| {
+        said(match kept {
+            Ok(_) => "Undo takes it back; the workspace as it was is also kept as a snapshot on the Workspace page.".into(),
+            Err(e) => format!("Undo takes it back (no snapshot could be kept: {e})."),
+        });
+    });
 }

@@ -1,36 +1,60 @@
 //! Save status, storage problems, recovery and two-tab conflicts, and the demo banner.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use partnerfit_core::demo::demo;
 use partnerfit_core::edit::Replacement;
-use partnerfit_core::format::{self, export_file_name};
+use partnerfit_core::format::export_file_name;
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::Workspace;
 
 use crate::clock;
-use crate::files::download;
+use crate::files::{download, download_array};
 use crate::state::{use_store, Origin, Store};
 use crate::storage::persist::{Persistence, SaveState};
 use crate::storage::{local, snapshots};
+use crate::worker::handover::{self, Make};
 
-/// Download the current workspace as `<company>-partnerfit-<date>.json`.
-pub fn export_workspace(ws: Store) -> Result<(), String> {
-    let (name, text) = ws.with_untracked(|w| {
-        (
-            export_file_name(&w.profile.name, clock::today()),
-            format::save(w),
-        )
+/// Where an export stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Exporting {
+    #[default]
+    Idle,
+    /// The background worker is writing the file.
+    Writing,
+    Failed(String),
+}
+
+/// Download the current workspace as `<company>-partnerfit-<date>.json`,
+/// written in the background worker (a 40 MB file takes a second to
+/// write); `state` tells where it stands.
+pub fn export_workspace(ws: Store, state: RwSignal<Exporting>) {
+    let (name, workspace) =
+        ws.with_untracked(|w| (export_file_name(&w.profile.name, clock::today()), w.clone()));
+    state.set(Exporting::Writing);
+    spawn_local(async move {
+        // The worker refuses a file over the import limit rather than hand
+        // over one that cannot be imported again.
+        let done = handover::make(workspace, Make::File)
+            .await
+            .and_then(|bytes| download_array(&name, "application/json", &bytes));
+        state.try_set(match done {
+            Ok(()) => Exporting::Idle,
+            Err(e) => Exporting::Failed(e),
+        });
     });
-    // Every step that grows the workspace checks this first; should one not,
-    // say so rather than hand over a file that cannot be imported.
-    if text.len() > format::MAX_FILE_BYTES {
-        return Err(format::TooLargeToSave {
-            bytes: text.len(),
-            limit: format::MAX_FILE_BYTES,
-        }
-        .to_string());
+}
+
+/// What an export says while it runs or when it failed.
+#[component]
+pub fn ExportNote(state: RwSignal<Exporting>) -> impl IntoView {
+    move || {
+        match state.get() {
+        Exporting::Idle => ().into_any(),
+        Exporting::Writing => view! { <span role="status">" Writing the file…"</span> }.into_any(),
+        Exporting::Failed(e) => view! { <span class="error" role="alert">{format!(" The file could not be written: {e}")}</span> }.into_any(),
     }
-    download(&name, "application/json", &text)
+    }
 }
 
 /// One line telling whether work is saved, with actions when it is not.
@@ -39,7 +63,8 @@ pub fn StatusBar() -> impl IntoView {
     let p = expect_context::<Persistence>();
     let ws = use_store();
     let export_error = RwSignal::new(None::<String>);
-    let export = move |_| export_error.set(export_workspace(ws).err());
+    let exporting = RwSignal::new(Exporting::Idle);
+    let export = move |_| export_workspace(ws, exporting);
     let recovered_download = move |key: String| {
         if let Some(text) = local::read_named(&key) {
             let name = format!("unreadable-partnerfit-{}.json", clock::today());
@@ -97,6 +122,7 @@ pub fn StatusBar() -> impl IntoView {
                 }
             })}
             {move || export_error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+            <ExportNote state=exporting/>
         </div>
     }
 }
@@ -123,12 +149,13 @@ pub fn DemoBanner() -> impl IntoView {
 pub fn WorkspaceResets() -> impl IntoView {
     let ws = use_store();
     let confirm = RwSignal::new(None::<Origin>);
+    let exporting = RwSignal::new(Exporting::Idle);
     let apply = move |target: Origin| {
         let (next, why) = match target {
             Origin::Demo => (demo(), Replacement::Demo),
             Origin::Own => (Workspace::empty(""), Replacement::Empty),
         };
-        let _ = snapshots::take(ws, Reason::Before(why.summary()));
+        snapshots::keep(ws.get_untracked(), Reason::Before(why.summary()), |_| {});
         let _ = ws.replace(next, why, Some(target));
         confirm.set(None);
     };
@@ -145,7 +172,8 @@ pub fn WorkspaceResets() -> impl IntoView {
             view! {
                 <div class="confirm" role="alertdialog" aria-label="Confirm">
                     <p>{what}" Undo takes it back in this tab, and a snapshot of it is kept on the Workspace page; export it to keep a file."</p>
-                    <button type="button" on:click=move |_| { let _ = export_workspace(ws); }>"Export current workspace"</button>
+                    <button type="button" on:click=move |_| export_workspace(ws, exporting)>"Export current workspace"</button>
+                    <ExportNote state=exporting/>
                     <button type="button" class="danger" on:click=move |_| apply(target)>"Replace it"</button>
                     <button type="button" on:click=move |_| confirm.set(None)>"Cancel"</button>
                 </div>

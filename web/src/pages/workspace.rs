@@ -9,7 +9,7 @@ use partnerfit_core::words::capitalised;
 
 use crate::clock;
 use crate::components::import::ImportPanel;
-use crate::components::status::{export_workspace, WorkspaceResets};
+use crate::components::status::{export_workspace, ExportNote, Exporting, WorkspaceResets};
 use crate::files::download;
 use crate::state::use_store;
 use crate::storage::{local, snapshots};
@@ -17,7 +17,7 @@ use crate::storage::{local, snapshots};
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
     let ws = use_store();
-    let error = RwSignal::new(None::<String>);
+    let exporting = RwSignal::new(Exporting::Idle);
     let file_name = move || ws.with(|w| export_file_name(&w.profile.name, clock::today()));
     let summary = move || ws.with(|w| w.summary().to_string());
     let backups = RwSignal::new(local::unreadable_keys());
@@ -36,9 +36,9 @@ pub fn WorkspacePage() -> impl IntoView {
         <section aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
             <p>{summary}</p>
-            <button type="button" on:click=move |_| error.set(export_workspace(ws).err())>"Export workspace"</button>
+            <button type="button" on:click=move |_| export_workspace(ws, exporting)>"Export workspace"</button>
             " "<span class="hint">"Saves "<code>{file_name}</code>{format!(" (format version {FORMAT_VERSION}).")}</span>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ExportNote state=exporting/>
         </section>
         <ImportPanel/>
         <p class="hint">{format!(
@@ -84,9 +84,11 @@ pub fn WorkspacePage() -> impl IntoView {
 #[component]
 fn Snapshots() -> impl IntoView {
     let ws = use_store();
-    // Re-read after every change: imports and resets add snapshots.
+    // Re-read after every change and every snapshot kept (imports and
+    // resets add one, perhaps once the step is done).
     let shelf = Memo::new(move |_| {
         ws.track();
+        snapshots::track_kept();
         let mut list = snapshots::list().unwrap_or_default();
         list.reverse();
         list

@@ -6,14 +6,27 @@
 
 use std::cell::Cell;
 
+use leptos::prelude::{ArcTrigger, Notify, Track};
 use partnerfit_core::edit::Replacement;
 use partnerfit_core::snapshot::{self, Limits, Meta, Reason};
-use partnerfit_core::Date;
+use partnerfit_core::{Date, Workspace};
 
 use super::local::{self, StorageProblem};
 use super::StorageKey;
 use crate::clock;
 use crate::state::{Origin, Store};
+use crate::worker::handover::{self, Make};
+
+thread_local! {
+    /// Notified whenever a snapshot is kept: one may be kept after the
+    /// step that asked for it (packed in the background worker).
+    static KEPT: ArcTrigger = ArcTrigger::new();
+}
+
+/// Make the reactive code running now run again when a snapshot is kept.
+pub fn track_kept() {
+    KEPT.with(|t| t.track());
+}
 
 /// The snapshots kept, oldest first. A list this version cannot read (a
 /// newer one's, a damaged one) is set aside, never overwritten, and rebuilt
@@ -70,6 +83,29 @@ pub fn take(store: Store, reason: Reason) -> Result<Meta, StorageProblem> {
         let meta = snapshot::meta(clock::stamp_ms(), clock::today(), reason, w, &packed);
         (packed, meta)
     });
+    keep_packed(&packed, meta)
+}
+
+/// Keep `ws` (the workspace as it was before a replacement, say) as a
+/// snapshot because of `reason`, without holding the page: packed in the
+/// background worker unless it is small (packing 100,000 accounts takes
+/// seconds); `said` gets the snapshot kept, or why none could be.
+pub fn keep(ws: Workspace, reason: Reason, said: impl FnOnce(Result<Meta, String>) + 'static) {
+    leptos::task::spawn_local(async move {
+        let packed = match handover::make(ws.clone(), Make::Snapshot).await {
+            Ok(bytes) => String::from_utf8(bytes.to_vec())
+                .map_err(|_| "the background worker sent a damaged snapshot".to_owned()),
+            Err(e) => Err(e),
+        };
+        said(packed.and_then(|packed| {
+            let meta = snapshot::meta(clock::stamp_ms(), clock::today(), reason, &ws, &packed);
+            keep_packed(&packed, meta).map_err(|e| e.to_string())
+        }));
+    });
+}
+
+/// Store a packed snapshot and list it, making room first.
+fn keep_packed(packed: &str, meta: Meta) -> Result<Meta, StorageProblem> {
     let (kept, gone) = snapshot::shelve(&list()?, meta.clone(), Limits::default());
     if !kept.iter().any(|m| m.id == meta.id) {
         return Err(StorageProblem::Full);
@@ -79,11 +115,12 @@ pub fn take(store: Store, reason: Reason) -> Result<Meta, StorageProblem> {
         local::remove(&StorageKey::Snapshot(m.id.clone()));
     }
     let index = serde_json::to_string(&kept).expect("snapshot lists serialize");
-    if let Err(e) = local::write(&StorageKey::Snapshot(meta.id.clone()), &packed) {
+    if let Err(e) = local::write(&StorageKey::Snapshot(meta.id.clone()), packed) {
         write_list(&kept, &meta.id);
         return Err(e);
     }
     local::write(&StorageKey::Snapshots, &index)?;
+    KEPT.with(|t| t.notify());
     Ok(meta)
 }
 
@@ -109,7 +146,7 @@ pub fn daily(store: Store) {
     // The demo as shipped is not worth keeping: "Reset the demo" brings it.
     if !store.is_pristine_demo() {
         TAKEN.set(Some(today));
-        let _ = take(store, Reason::Daily);
+        keep(store.get_untracked(), Reason::Daily, |_| {});
     }
 }
 
@@ -128,7 +165,7 @@ pub fn restore(store: Store, meta: &Meta) -> Result<String, String> {
     let why = Replacement::Snapshot {
         taken: taken_text(meta),
     };
-    let _ = take(store, Reason::Before(why.summary()));
+    keep(store.get_untracked(), Reason::Before(why.summary()), |_| {});
     store
         .replace(ws, why, Some(Origin::Own))
         .map(|a| partnerfit_core::words::capitalised(&a.summary))

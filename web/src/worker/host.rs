@@ -8,20 +8,24 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use js_sys::{Uint32Array, Uint8Array};
+use partnerfit_core::format::pieces::{Assembly, Kind, PieceError, Pieces};
 use partnerfit_core::format::stored_encoder::accounts_part;
-use partnerfit_core::format::FORMAT_VERSION;
+use partnerfit_core::format::{self, FORMAT_VERSION};
 use partnerfit_core::overlap::account::Account;
 use partnerfit_core::overlap::import::{accounts, prepare, Prepared};
 use partnerfit_core::overlap::matching::{Index, Keys, Pair};
 use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::pilot::accounts_of_companies;
+use partnerfit_core::snapshot;
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::Workspace;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use super::handover;
 use super::protocol::{
     pairs_to_words, CsvChoice, CsvPreview, CsvTable, FromWorker, Side, ToWorker, WireAccount,
     CHUNK, LISTED,
@@ -45,6 +49,8 @@ struct Host {
     gathering: Gathering,
     /// CSV exports read, per job.
     csv: HashMap<u32, Prepared>,
+    /// Workspaces being received, per job (or why their pieces were refused).
+    assemblies: HashMap<u32, Result<Assembly, PieceError>>,
 }
 
 thread_local! {
@@ -230,14 +236,90 @@ fn handle(data: &JsValue) {
                 }
             });
         }
+        ToWorker::ReadWorkspace { job } => {
+            let bytes = data.and_then(Data::bytes).map(|b| b.to_vec());
+            read_workspace(job, &bytes.unwrap_or_default());
+        }
+        ToWorker::Piece { job, kind } => {
+            let text = data.and_then(Data::bytes).map(|b| b.to_vec());
+            let text = String::from_utf8(text.unwrap_or_default()).unwrap_or_default();
+            HOST.with_borrow_mut(|h| {
+                let next = match (h.assemblies.remove(&job), &kind) {
+                    (_, Kind::Head { .. }) => Assembly::new(&kind, &text),
+                    (Some(Ok(mut a)), _) => a.add(&kind, &text).map(|()| a),
+                    (Some(Err(e)), _) => Err(e),
+                    (None, _) => Assembly::new(&kind, &text),
+                };
+                h.assemblies.insert(job, next);
+            });
+        }
+        ToWorker::Export { job } => finish_workspace(job, |ws| {
+            Ok((FromWorker::Exported { job }, handover::file_bytes(ws)?))
+        }),
+        ToWorker::Pack { job } => finish_workspace(job, |ws| {
+            Ok((FromWorker::Packed { job }, snapshot::pack(ws).into_bytes()))
+        }),
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
             h.csv.remove(&job);
+            h.assemblies.remove(&job);
             if h.gathering.job == job {
                 h.gathering = Gathering::default();
             }
         }),
     }
 }
+
+/// Read a workspace file and send it back in pieces.
+fn read_workspace(job: u32, bytes: &[u8]) {
+    let loaded = match format::load_bytes(bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            let lines = e.lines();
+            post(&FromWorker::WorkspaceRefused { job, lines }, None);
+            return;
+        }
+    };
+    let pieces = Pieces::of(loaded.workspace);
+    post(
+        &FromWorker::WorkspaceRead {
+            job,
+            migrated_from: loaded.migrated_from,
+            pieces: pieces.total(),
+        },
+        None,
+    );
+    for (kind, text) in pieces {
+        let data = Data::Bytes(Uint8Array::from(text.as_bytes()));
+        post(&FromWorker::Piece { job, kind }, Some(data));
+    }
+}
+
+/// The workspace received for `job`, made into a reply by `make` (its
+/// data the bytes made), or why it cannot be.
+fn finish_workspace(
+    job: u32,
+    make: impl FnOnce(&Workspace) -> Result<(FromWorker, Vec<u8>), String>,
+) {
+    let assembly = HOST.with_borrow_mut(|h| h.assemblies.remove(&job));
+    let made = match assembly {
+        Some(Ok(a)) => a
+            .finish()
+            .map_err(|e| e.lines().join("; "))
+            .and_then(|a| make(&a.workspace)),
+        Some(Err(e)) => Err(e.lines().join("; ")),
+        None => Err(NOT_RECEIVED.to_owned()),
+    };
+    match made {
+        Ok((reply, bytes)) => post(
+            &reply,
+            Some(Data::Bytes(Uint8Array::from(bytes.as_slice()))),
+        ),
+        Err(message) => post(&FromWorker::Failed { job, message }, None),
+    }
+}
+
+const NOT_RECEIVED: &str =
+    "The workspace did not reach the background worker (it was restarted); try again.";
 
 const NOT_KEPT: &str =
     "The file is no longer held in the background worker (it was restarted); pick the file again.";

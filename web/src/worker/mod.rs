@@ -6,13 +6,17 @@
 //!   takes long;
 //! - [`wire`]: their JS form, `[json, Uint32Array]`;
 //! - [`client`]: the page's side (start, send, cancel, replies per job);
-//! - [`host`]: the worker's side (runs the core's normalisation and matching).
+//! - [`handover`]: a whole workspace to and from the worker, in pieces
+//!   (import, export, snapshots);
+//! - [`host`]: the worker's side (runs the core's normalisation and matching,
+//!   reads and writes workspace files).
 //!
 //! The worker's script `partnerfit-worker-loader.js` holds messages that
 //! arrive while its wasm loads, and turns a failed load into an error the
 //! page sees (the job stops with a message instead of waiting forever).
 
 pub mod client;
+pub mod handover;
 pub mod host;
 pub mod protocol;
 pub mod wire;

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use partnerfit_core::format::pieces::Kind;
 use partnerfit_core::money::{Currency, Money};
 use partnerfit_core::overlap::account::{Account, PopulationSource};
 use partnerfit_core::overlap::columns::{Field, Mapping};
@@ -54,6 +55,16 @@ pub enum ToWorker<'a> {
         accounts: Vec<[Cow<'a, str>; 2]>,
         companies: Vec<[Cow<'a, str>; 2]>,
     },
+    /// Read a workspace file (its bytes are the message's data) and send
+    /// the workspace back in pieces (`format::pieces`).
+    ReadWorkspace { job: u32 },
+    /// The next piece of a workspace the page sends (its UTF-8 text is the
+    /// message's data), for `Export` or `Pack`.
+    Piece { job: u32, kind: Kind },
+    /// Write the workspace sent in pieces as a workspace file.
+    Export { job: u32 },
+    /// Pack the workspace sent in pieces as a snapshot.
+    Pack { job: u32 },
 }
 
 /// How a CSV export becomes accounts: the user's choices on the page.
@@ -232,6 +243,21 @@ pub enum FromWorker {
     },
     /// For each company of a `LinkDeals`, the index of its account.
     DealsLinked { job: u32, links: Vec<Option<usize>> },
+    /// The workspace file was read; `pieces` pieces follow, in order.
+    WorkspaceRead {
+        job: u32,
+        /// The version the file had, when older than the current one.
+        migrated_from: Option<u32>,
+        pieces: usize,
+    },
+    /// The workspace file cannot be imported: every problem, one per line.
+    WorkspaceRefused { job: u32, lines: Vec<String> },
+    /// The next piece of the workspace read (its UTF-8 text is the data).
+    Piece { job: u32, kind: Kind },
+    /// The workspace file written (its bytes are the data).
+    Exported { job: u32 },
+    /// The snapshot packed (its text, UTF-8, is the data).
+    Packed { job: u32 },
     /// The job failed; the message says why, for the user.
     Failed { job: u32, message: String },
 }
@@ -247,6 +273,11 @@ impl FromWorker {
             | FromWorker::Accounts { job, .. }
             | FromWorker::CsvBuilt { job, .. }
             | FromWorker::DealsLinked { job, .. }
+            | FromWorker::WorkspaceRead { job, .. }
+            | FromWorker::WorkspaceRefused { job, .. }
+            | FromWorker::Piece { job, .. }
+            | FromWorker::Exported { job }
+            | FromWorker::Packed { job }
             | FromWorker::Failed { job, .. } => *job,
         }
     }

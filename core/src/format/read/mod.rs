@@ -27,6 +27,7 @@ mod program;
 mod scorecard;
 mod share;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -35,8 +36,11 @@ use super::cursor::{At, Place, Problems};
 use super::errors::FieldError;
 use super::file::declare::file_key;
 use super::file::reader::{Part, PartialOf, ReadJson};
-use super::file::{partial, AccountFile, WorkspaceFile};
+use super::file::{partial, AccountFile, OpportunityFile, WorkspaceFile};
 use super::file_form::FromFile;
+use crate::id::Id;
+use crate::overlap::account::Account;
+use crate::pipeline::Opportunity;
 use crate::workspace::Workspace;
 use lists::Known;
 
@@ -62,6 +66,43 @@ pub fn check_accounts(accounts: &Value, path: String) -> Result<(), Vec<FieldErr
     let read = <Vec<AccountFile>>::read(&at).and_then(|list| accounts::accounts(list, &at.place));
     match read {
         Some(_) if probs.is_empty() => Ok(()),
+        _ => Err(probs.into_vec()),
+    }
+}
+
+/// Read the accounts of one list on their own (`path` names where they
+/// are), as [`read_workspace`] reads them.
+pub fn read_accounts(accounts: &Value, path: &str) -> Result<Vec<Account>, Vec<FieldError>> {
+    let probs = Problems::default();
+    let at = At {
+        place: Place::root(&probs, path),
+        value: accounts,
+    };
+    let read = <Vec<AccountFile>>::read(&at).and_then(|list| accounts::accounts(list, &at.place));
+    match read {
+        Some(list) if probs.is_empty() => Ok(list),
+        _ => Err(probs.into_vec()),
+    }
+}
+
+/// Read some opportunities of a pipeline on their own (`path` names where
+/// they are; a deal's partner must be one of `partners`), as
+/// [`read_workspace`] reads each. Ids and CRM ids are unique among these.
+pub fn read_opportunities(
+    opportunities: &Value,
+    path: &str,
+    partners: &BTreeSet<Id>,
+) -> Result<Vec<Arc<Opportunity>>, Vec<FieldError>> {
+    let probs = Problems::default();
+    let at = At {
+        place: Place::root(&probs, path),
+        value: opportunities,
+    };
+    let known: lists::Known = Some(partners.clone());
+    let list = Part::<Vec<OpportunityFile>>(<Vec<OpportunityFile>>::read(&at));
+    let read = pipeline::opportunities(list, &at.place, &known);
+    match read {
+        Some(list) if probs.is_empty() => Ok(list),
         _ => Err(probs.into_vec()),
     }
 }

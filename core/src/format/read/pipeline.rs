@@ -10,7 +10,7 @@ use super::lists::{check_ref, each, ids_of, unique, Ids, Known};
 use crate::format::cursor::Place;
 use crate::format::file::declare::file_key;
 use crate::format::file::pipeline::partial;
-use crate::format::file::reader::PartialOf;
+use crate::format::file::reader::{Part, PartialOf};
 use crate::format::file::{
     ExportTakenFile, NextActionFile, OpportunityFile, PipelineFile, StageEntryFile,
 };
@@ -42,10 +42,7 @@ pub(super) fn pipeline(
         imports,
     } = p;
     let at_opps = at.key(file_key!(PipelineFile, opportunities));
-    let mut crm_ids = BTreeSet::new();
-    let opportunities = unique(opportunities, &at_opps, &IDS, |o, at| {
-        opportunity(o.partial()?, at, partners, &mut crm_ids).map(Arc::new)
-    });
+    let opportunities = self::opportunities(opportunities, &at_opps, partners);
     Some(Pipeline {
         expected_days: expected_days
             .whole()?
@@ -54,6 +51,18 @@ pub(super) fn pipeline(
             .collect(),
         opportunities: opportunities?,
         imports: converted(imports)?,
+    })
+}
+
+/// Opportunities (`at`: where they are): ids and CRM ids unique among them.
+pub(super) fn opportunities(
+    list: Part<Vec<OpportunityFile>>,
+    at: &Place,
+    partners: &Known,
+) -> Option<Vec<Arc<Opportunity>>> {
+    let mut crm_ids = BTreeSet::new();
+    unique(list, at, &IDS, |o, at| {
+        opportunity(o.partial()?, at, partners, &mut crm_ids).map(Arc::new)
     })
 }
 
