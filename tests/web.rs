@@ -1232,6 +1232,31 @@ async fn the_parts_database_recovers_from_errors_and_leaves_nothing_open() {
     let keys: Vec<String> = (0..8).map(|i| format!("p-{i}")).collect();
     let left = parts::get(keys.iter().map(String::as_str)).await.unwrap();
     assert_eq!(left.keys().collect::<Vec<_>>(), ["p-3"]);
+    // Parts are stored as Blobs of UTF-8 bytes; one stored as a string, as
+    // earlier versions stored them, still reads.
+    let opened = factory.open(&parts_db()).unwrap();
+    assert_eq!(idb_events(&opened).await, ["success"]);
+    let db: web_sys::IdbDatabase = opened.result().unwrap().unchecked_into();
+    let tx = db
+        .transaction_with_str_and_mode("parts", web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    let put = tx
+        .object_store("parts")
+        .unwrap()
+        .put_with_key(&"[\"é\"]".into(), &"p-old".into())
+        .unwrap();
+    // A request's result can be read once it is done.
+    for _ in 0..100 {
+        if put.result().is_ok() {
+            break;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    assert!(put.result().is_ok(), "the string part was stored");
+    db.close();
+    let found = parts::get(["p-old", "p-3"].into_iter()).await.unwrap();
+    assert_eq!(found.get("p-old").map(String::as_str), Some("[\"é\"]"));
+    assert_eq!(found.get("p-3").map(String::as_str), Some("[3]"));
 }
 
 /// Another tab stores `text`: written, then announced by a storage event.

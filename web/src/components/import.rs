@@ -3,7 +3,7 @@
 //! by one). A failed import changes nothing.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,14 +17,45 @@ use partnerfit_core::Workspace;
 
 use crate::components::dropzone::{DropZone, FilePicker};
 use crate::files::read_array;
+use crate::overlap_run::yield_to_browser;
 use crate::state::{use_store, Origin};
 use crate::storage::persist::Persistence;
 use crate::storage::snapshots;
 use crate::worker::handover::{self, Read};
 
 /// The accounts' parts of an imported file's lists, as the autosave stores
-/// them (shared: a step is cloned each time it is shown).
-type Parts = Arc<Vec<(Arc<AccountList>, String)>>;
+/// them: handed to the autosave once, by the replacement, without copying
+/// 40 MB (a step is cloned each time it is shown; the clones share them).
+#[derive(Clone, Default)]
+struct Parts(Arc<Mutex<Vec<ListPart>>>);
+
+/// A list and its accounts' part.
+type ListPart = (Arc<AccountList>, String);
+
+impl Parts {
+    fn new(parts: Vec<ListPart>) -> Parts {
+        Parts(Arc::new(Mutex::new(parts)))
+    }
+
+    fn take(&self) -> Vec<ListPart> {
+        self.0
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    }
+}
+
+impl PartialEq for Parts {
+    fn eq(&self, other: &Parts) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Parts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Parts({:?})", self.0.lock().map(|p| p.len()).ok())
+    }
+}
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +127,9 @@ pub fn ImportPanel() -> impl IntoView {
         step.set(Step::Reading(name.clone(), 0, 0));
         spawn_local(async move {
             let read = read_file(file, step).await;
+            // The preview (and its merge plan) in a task of its own, not
+            // in the one that took the last piece.
+            yield_to_browser().await;
             if pick.try_get_value() != Some(mine) {
                 return;
             }
@@ -103,7 +137,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Ok(r) => Step::Ready {
                     file: name,
                     theirs: r.workspace,
-                    parts: Arc::new(r.parts),
+                    parts: Parts::new(r.parts),
                     migrated_from: r.migrated_from,
                 },
                 Err(lines) => Step::Failed { file: name, lines },
@@ -115,9 +149,10 @@ pub fn ImportPanel() -> impl IntoView {
         let before = ws.get_untracked();
         // The autosave stores the lists' parts the worker made, instead of
         // writing 100,000 accounts out again.
+        let parts = parts.take();
         if let Some(p) = persistence {
-            for (list, json) in parts.iter() {
-                p.prime(list.clone(), json.clone());
+            for (list, json) in parts {
+                p.prime(list, json);
             }
         }
         match ws.replace(theirs, why.clone(), Some(Origin::Own)) {

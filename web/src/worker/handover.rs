@@ -1,7 +1,7 @@
 //! A whole workspace between the page and the background worker, in pieces
 //! (`partnerfit_core::format::pieces`): reading an imported file, writing
 //! an export and packing a snapshot of a 100,000-account workspace happen in
-//! the worker; the page only writes or reads one piece (at most 4,000
+//! the worker; the page only writes or reads one piece (at most 2,000
 //! records) per turn of the browser, so no task on the page is long.
 
 use std::sync::Arc;
