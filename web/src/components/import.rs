@@ -156,13 +156,12 @@ pub fn ImportPanel() -> impl IntoView {
             }
         }
         match ws.replace(theirs, why.clone(), Some(Origin::Own)) {
-            Ok(_) => {
-                let done = format!("Replaced the workspace with {file}.");
-                step.set(Step::Done(format!("{done} {KEEPING}")));
-                keep(before, why, move |kept| {
-                    step.try_set(Step::Done(format!("{done} {kept}")));
-                });
-            }
+            Ok(_) => done_keeping(
+                step,
+                format!("Replaced the workspace with {file}."),
+                before,
+                why,
+            ),
             Err(e) => step.set(Step::Failed {
                 file,
                 lines: vec![e.to_string()],
@@ -267,13 +266,12 @@ fn MergeView(
                 let why = Replacement::Merge { file: file.clone() };
                 let before = ws.get_untracked();
                 match ws.replace(merged, why.clone(), Some(Origin::Own)) {
-                    Ok(_) => {
-                        let done = format!("Merged {file} into your workspace.");
-                        step.set(Step::Done(format!("{done} {KEEPING}")));
-                        keep(before, why, move |kept| {
-                            step.try_set(Step::Done(format!("{done} {kept}")));
-                        });
-                    }
+                    Ok(_) => done_keeping(
+                        step,
+                        format!("Merged {file} into your workspace."),
+                        before,
+                        why,
+                    ),
                     Err(e) => error.set(Some(e.to_string())),
                 }
             }
@@ -299,14 +297,16 @@ fn MergeView(
 /// Said while the workspace as it was is being kept.
 const KEEPING: &str = "Undo takes it back; keeping the workspace as it was as a snapshot…";
 
-/// Keep `before`, the workspace as it was before `why`, as a snapshot;
-/// `said` gets where to find it (or that it could not be kept, and that
-/// Undo still works).
-fn keep(before: Workspace, why: Replacement, said: impl FnOnce(String) + 'static) {
+/// Say `done`, then keep `before`, the workspace as it was before `why`, as
+/// a snapshot, and say where to find it (or that it could not be kept, and
+/// that Undo still works).
+fn done_keeping(step: RwSignal<Step>, done: String, before: Workspace, why: Replacement) {
+    step.set(Step::Done(format!("{done} {KEEPING}")));
     snapshots::keep(before, Reason::Before(why.summary()), move |kept| {
-        said(match kept {
+        let said = match kept {
             Ok(_) => "Undo takes it back; the workspace as it was is also kept as a snapshot on the Workspace page.".into(),
             Err(e) => format!("Undo takes it back (no snapshot could be kept: {e})."),
-        });
+        };
+        step.try_set(Step::Done(format!("{done} {said}")));
     });
 }
