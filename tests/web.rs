@@ -1499,3 +1499,53 @@ async fn pruning_keeps_the_parts_of_a_head_set_aside() {
     );
     storage().clear().unwrap();
 }
+
+/// Sealing and opening stretch the passphrase with the browser's Web
+/// Crypto: the same key as the core's PBKDF2, while the page's thread keeps
+/// running (a timer fires during the stretch; the core's stretch in wasm
+/// would hold the thread for the whole second).
+#[wasm_bindgen_test]
+async fn passphrases_are_stretched_by_web_crypto_off_the_page_thread() {
+    use partnerfit::stretch::{by_web_crypto, subtle};
+    use partnerfit_core::share::crypto::{Stretched, Stretching, MAX_ITERATIONS};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let subtle = subtle().expect("the test page is a secure context with Web Crypto");
+    for (passphrase, salt, iterations) in [
+        ("river otter 42", [7u8; 16], 100_000),
+        ("ünïcödé pässphrase ✓", [0u8; 16], 120_000),
+    ] {
+        let stretching = Stretching { salt, iterations };
+        let by_browser = by_web_crypto(&subtle, passphrase, stretching)
+            .await
+            .expect("Web Crypto stretches");
+        assert_eq!(
+            by_browser,
+            Stretched::derive(passphrase, stretching),
+            "{passphrase}"
+        );
+    }
+
+    let ticks = Rc::new(Cell::new(0u32));
+    let done = Rc::new(Cell::new(false));
+    let (t, d) = (ticks.clone(), done.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        while !d.get() {
+            TimeoutFuture::new(5).await;
+            t.set(t.get() + 1);
+        }
+    });
+    let stretching = Stretching {
+        salt: [1; 16],
+        iterations: MAX_ITERATIONS,
+    };
+    by_web_crypto(&subtle, "a long enough passphrase", stretching)
+        .await
+        .expect("Web Crypto stretches");
+    done.set(true);
+    assert!(
+        ticks.get() > 0,
+        "no timer ran while the passphrase was stretched"
+    );
+}

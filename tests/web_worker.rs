@@ -160,3 +160,76 @@ async fn a_cancelled_job_is_silent_and_leaves_the_others_waiting() {
     );
     assert!(!b.running());
 }
+
+/// A deal export's rows, read in the worker, reach the page unchanged:
+/// every field of every row crosses the wire and back; a row whose date
+/// cannot be read is refused with its line, never taken in as another day.
+#[wasm_bindgen_test]
+fn deal_rows_cross_the_wire_unchanged() {
+    use partnerfit::worker::deals::{DealsSummary, WireDeal};
+    use partnerfit_core::demo::demo;
+    use partnerfit_core::pipeline::import::{prepare, read_rows, DealRow};
+
+    let ws = demo();
+    let partners: Vec<_> = ws
+        .partners
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone(), p.website.clone()))
+        .collect();
+    let p = prepare(include_bytes!("e2e/fixtures/deals-week1.csv")).unwrap();
+    let read = read_rows(&p, &p.mapping, ws.profile.currency, &partners).unwrap();
+    assert!(read.rows.len() >= 4, "{} rows", read.rows.len());
+    assert!(
+        read.rows
+            .iter()
+            .any(|r| r.partner.is_some() && r.close.is_some()),
+        "the fixture has an attributed deal with a close date"
+    );
+
+    let msg = FromWorker::Deals {
+        job: 3,
+        build: 2,
+        rows: read.rows.iter().cloned().map(WireDeal::from).collect(),
+    };
+    let (value, _) = wire::encode(&msg, None);
+    let (back, _) = wire::decode::<FromWorker>(&value).unwrap();
+    let FromWorker::Deals {
+        job: 3,
+        build: 2,
+        rows,
+    } = back
+    else {
+        panic!("{back:?}");
+    };
+    let rows: Vec<DealRow> = rows.into_iter().map(|w| w.try_into().unwrap()).collect();
+    assert_eq!(rows, read.rows);
+
+    let mut damaged = WireDeal::from(read.rows[0].clone());
+    damaged.created = "2026-02-30".into();
+    let e = DealRow::try_from(damaged).unwrap_err();
+    assert!(
+        e.starts_with(&format!("line {}:", read.rows[0].line)),
+        "{e}"
+    );
+
+    let summary = DealsSummary {
+        rows: rows.len(),
+        bad: read.bad.iter().map(ToString::to_string).collect(),
+        bad_total: read.bad.len(),
+        notes: vec![],
+        notes_total: 0,
+    };
+    let (value, _) = wire::encode(
+        &FromWorker::DealsBuilt {
+            job: 3,
+            build: 2,
+            summary: summary.clone(),
+        },
+        None,
+    );
+    let (back, _) = wire::decode::<FromWorker>(&value).unwrap();
+    assert!(
+        matches!(back, FromWorker::DealsBuilt { summary: s, .. } if s == summary),
+        "the summary crosses unchanged"
+    );
+}

@@ -223,7 +223,14 @@ fn invitation_sealed_open(bencher: divan::Bencher) {
         ..InviteOptions::default()
     };
     let sent = create(&ws, &id, &options, e, today, "https://example.com/").unwrap();
-    bencher.bench(|| open(divan::black_box(&sent.link), Some("river otter 42"), today).unwrap());
+    bencher.bench(|| {
+        open(
+            divan::black_box(&sent.link),
+            Some("river otter 42".into()),
+            today,
+        )
+        .unwrap()
+    });
 }
 
 /// The workspace of the edit budget, its history, and a criterion.

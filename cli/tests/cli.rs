@@ -583,7 +583,7 @@ fn sealed_invitations_verify_and_revoked_ones_refuse() {
     assert!(link.contains("#pf2.ie."), "{link}");
 
     let today = partnerfit_core::Date::parse("2026-11-26").unwrap();
-    let opened = invitation::open(&link, Some(&pass), today).unwrap();
+    let opened = invitation::open(&link, Some((&pass).into()), today).unwrap();
     let seal = SealEntropy {
         salt: [3; 16],
         nonce: [4; 12],
@@ -600,7 +600,7 @@ fn sealed_invitations_verify_and_revoked_ones_refuse() {
                 evidence: evidence.into(),
             },
         );
-        let env = response::pack(&opened, &draft, today, Some((&pass, seal)));
+        let env = response::pack(&opened, &draft, today, Some(((&pass).into(), seal)));
         invitation::link("https://example.com/pf/", invitation::RESPONSE_PATH, &env)
     };
     let respond = |reply: &str, workspace: bool| {

@@ -5,7 +5,7 @@
 use partnerfit_core::demo::demo;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::share::compare::{compare, notable};
-use partnerfit_core::share::crypto::SealEntropy;
+use partnerfit_core::share::crypto::{self, SealEntropy, Stretched, Stretching};
 use partnerfit_core::share::envelope::{self, Kind};
 use partnerfit_core::share::invitation::{self, InviteEntropy, InviteOptions};
 use partnerfit_core::share::records::Verification;
@@ -133,6 +133,94 @@ fn invitation_and_response_round_trip_without_a_passphrase() {
     assert!(!att.late && !att.duplicate);
 }
 
+/// The browser stretches a passphrase off the page's thread and brings the
+/// key in: an invitation sealed with it, and the partner's response sealed
+/// with the key that opened it, open with the passphrase alone; a key
+/// stretched for another salt opens nothing and seals nothing by mistake.
+#[test]
+fn keys_stretched_elsewhere_seal_and_open_like_the_passphrase() {
+    let pass = "river otter 42";
+    let e = entropy(5);
+    let mut ws = demo();
+    let stretched = Stretched::derive(
+        pass,
+        Stretching {
+            salt: e.seal.salt,
+            iterations: crypto::ITERATIONS,
+        },
+    );
+    let options = InviteOptions {
+        passphrase: Some(pass.into()),
+        stretched: Some(stretched.clone()),
+        ..Default::default()
+    };
+    let sent = invitation::create(&ws, &northwind(), &options, e, today(), SITE).unwrap();
+    // Same salt, count and nonce: the same link as the passphrase writes.
+    let by_passphrase = InviteOptions {
+        stretched: None,
+        ..options.clone()
+    };
+    let again = invitation::create(&ws, &northwind(), &by_passphrase, e, today(), SITE).unwrap();
+    assert_eq!(sent.link, again.link);
+    ws.apply(Edit::Partner(
+        northwind(),
+        PartnerEdit::Invite(sent.clone()),
+    ))
+    .unwrap();
+
+    let found = envelope::stretching(&sent.link).unwrap().unwrap();
+    assert_eq!(found, stretched.stretching);
+    assert_eq!(
+        envelope::stretching(&invite(&mut demo(), &InviteOptions::default(), 6)),
+        Ok(None)
+    );
+    let opened = invitation::open(&sent.link, Some((&stretched).into()), today()).unwrap();
+    let other = Stretched::derive(
+        pass,
+        Stretching {
+            salt: [0; 16],
+            ..found
+        },
+    );
+    assert_eq!(
+        invitation::open(&sent.link, Some((&other).into()), today()),
+        Err(ShareError::WrongPassphrase)
+    );
+
+    let fresh = SealEntropy {
+        salt: [9; 16],
+        nonce: [8; 12],
+    };
+    let text = response::pack(
+        &opened,
+        &typical_draft(&opened),
+        today(),
+        Some(((&stretched).into(), fresh)),
+    );
+    assert_eq!(
+        envelope::stretching(&text),
+        Ok(Some(found)),
+        "the key's own salt"
+    );
+    let back = response::open(&text, Some(pass.into())).unwrap();
+    assert_eq!(
+        response::attach(&ws, &back, today())
+            .unwrap()
+            .response
+            .verification,
+        Verification::Verified
+    );
+
+    // A key for another salt given to `create` is not used: the passphrase
+    // is stretched for the invitation's own salt.
+    let mismatched = InviteOptions {
+        stretched: Some(other),
+        ..options
+    };
+    let third = invitation::create(&demo(), &northwind(), &mismatched, e, today(), SITE).unwrap();
+    assert_eq!(third.link, again.link);
+}
+
 #[test]
 fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
     let mut ws = demo();
@@ -147,17 +235,17 @@ fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
         Err(ShareError::NeedsPassphrase)
     );
     assert_eq!(
-        invitation::open(&link, Some("river otter 43"), today()),
+        invitation::open(&link, Some("river otter 43".into()), today()),
         Err(ShareError::WrongPassphrase)
     );
-    let opened = invitation::open(&link, Some("river otter 42"), today()).unwrap();
+    let opened = invitation::open(&link, Some("river otter 42".into()), today()).unwrap();
     assert!(opened.sealed);
     let text = response::pack(
         &opened,
         &typical_draft(&opened),
         today(),
         Some((
-            "river otter 42",
+            "river otter 42".into(),
             SealEntropy {
                 salt: [3; 16],
                 nonce: [4; 12],
@@ -169,7 +257,7 @@ fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
         response::open(&text, None),
         Err(ShareError::NeedsPassphrase)
     );
-    let back = response::open(&text, Some("river otter 42")).unwrap();
+    let back = response::open(&text, Some("river otter 42".into())).unwrap();
     assert_eq!(
         response::attach(&ws, &back, today())
             .unwrap()
@@ -609,6 +697,7 @@ fn the_partner_sees_what_we_build() {
             contact: " partners@ledgerline.example ".into(),
             expires: Some(Date::parse("2026-12-31").unwrap()),
             passphrase: Some("river otter 42".into()),
+            stretched: None,
         },
     ];
     for (what, ws) in [
@@ -621,7 +710,7 @@ fn the_partner_sees_what_we_build() {
                 let e = entropy(7);
                 let sent = invitation::create(ws, &p.id, options, e, today(), DEMO_SITE).unwrap();
                 let pass = options.passphrase.as_deref();
-                let opened = invitation::open(&sent.link, pass, today()).unwrap();
+                let opened = invitation::open(&sent.link, pass.map(Into::into), today()).unwrap();
                 let built =
                     invitation::build(ws, &p.id, options, sent.id.clone(), &e.secret, today())
                         .unwrap();
@@ -669,7 +758,7 @@ fn links_written_in_format_1_still_open() {
     ] {
         let link = links[name];
         assert!(link.contains("#pf1.i"), "{name}: not a format 1 link");
-        let opened = invitation::open(link, options.passphrase.as_deref(), today())
+        let opened = invitation::open(link, options.passphrase.as_deref().map(Into::into), today())
             .unwrap_or_else(|e| panic!("{name}: {e} ({:?})", e.detail()));
         let mut built = invitation::build(
             &workspace,
@@ -746,12 +835,12 @@ fn a_damaged_protected_link_is_named_before_the_passphrase() {
     };
     let link = invite(&mut ws, &options, 71);
     let (site, text) = link.split_once('#').unwrap();
-    let opened = invitation::open(&link, Some("river otter 42"), today()).unwrap();
+    let opened = invitation::open(&link, Some("river otter 42".into()), today()).unwrap();
     let reply = response::pack(
         &opened,
         &typical_draft(&opened),
         today(),
-        Some(("river otter 42", entropy(72).seal)),
+        Some(("river otter 42".into(), entropy(72).seal)),
     );
     let sealed = data_of(text);
     let mut weak = sealed.clone();
@@ -985,10 +1074,10 @@ proptest! {
     /// No text makes the decoders panic.
     #[test]
     fn decoding_any_text_never_panics(s in ".{0,400}") {
-        let _ = invitation::open(&s, Some("x"), today());
+        let _ = invitation::open(&s, Some("x".into()), today());
         let _ = response::open(&s, None);
         let _ = invitation::open(&format!("pf1.ip.{}.{}", s.len(), s), None, today());
-        let _ = invitation::open(&format!("pf2.ie.{}.{}", s.len(), s), Some("x"), today());
+        let _ = invitation::open(&format!("pf2.ie.{}.{}", s.len(), s), Some("x".into()), today());
     }
 
     /// No declared length, however large, makes the decoders panic (the
@@ -1000,8 +1089,8 @@ proptest! {
         data in "[A-Za-z0-9_-]{0,64}",
     ) {
         let text = format!("pf1.{mode}.{declared}.{data}");
-        let _ = invitation::open(&text, Some("x"), today());
-        let _ = response::open(&text, Some("x"));
+        let _ = invitation::open(&text, Some("x".into()), today());
+        let _ = response::open(&text, Some("x".into()));
     }
 
     /// No byte string packed as an envelope makes the decoders panic.

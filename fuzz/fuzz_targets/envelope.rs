@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
         let sealed = format!("pf1.{mode}.{}.{}", data.len(), URL_SAFE_NO_PAD.encode(data));
         if let Ok(e) = envelope::parse(&sealed) {
             if e.iterations() == Some(partnerfit_core::share::crypto::MIN_ITERATIONS) {
-                let _ = e.open(Some("correct horse battery"));
+                let _ = e.open(Some("correct horse battery".into()));
             }
         }
     }

@@ -14,6 +14,7 @@ pub mod routes;
 pub mod share_link;
 pub mod state;
 pub mod storage;
+pub mod stretch;
 pub mod worker;
 
 pub use app::App;

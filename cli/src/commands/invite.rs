@@ -100,6 +100,8 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         } else {
             system::passphrase(a.passphrase_env.as_deref())?
         },
+        // Stretched by `create`, here: a command line has no page to freeze.
+        stretched: None,
     };
     let entropy = InviteEntropy {
         id: u64::from_le_bytes(system::random::<8>()?),

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use partnerfit_core::controls;
 use partnerfit_core::share::compare::compare;
+use partnerfit_core::share::crypto::Secret;
 use partnerfit_core::share::records::Verification;
 use partnerfit_core::share::response::{attach, open};
 use partnerfit_core::vocab::Vocabulary;
@@ -53,7 +54,7 @@ pub fn run(a: &Args) -> Result<ExitCode, String> {
         a.input.clone()
     };
     let passphrase = system::passphrase(a.passphrase_env.as_deref())?;
-    let r = match open(&text, passphrase.as_deref()) {
+    let r = match open(&text, passphrase.as_deref().map(Secret::from)) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("invalid response: {e}");

@@ -44,29 +44,120 @@ impl SealEntropy {
     }
 }
 
-fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, iterations, &mut key);
-    key
+/// How a passphrase is stretched into a key: the salt and the PBKDF2
+/// iteration count, written at the head of a sealed payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stretching {
+    pub salt: [u8; SALT_LEN],
+    pub iterations: u32,
+}
+
+/// A passphrase stretched into an AES-256 key for one [`Stretching`]. The
+/// stretching is the slow part of sealing and opening (600,000 rounds of
+/// HMAC-SHA256, about a second in a browser's wasm): [`Stretched::derive`]
+/// runs it here; a shell may run the same PBKDF2-HMAC-SHA256 elsewhere (the
+/// browser's Web Crypto, off the page's thread) and bring the key in with
+/// [`Stretched::from_key`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct Stretched {
+    pub stretching: Stretching,
+    key: [u8; 32],
+}
+
+impl std::fmt::Debug for Stretched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stretched")
+            .field("stretching", &self.stretching)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Stretched {
+    /// PBKDF2-HMAC-SHA256 of the passphrase's UTF-8 bytes, 32 bytes out.
+    pub fn derive(passphrase: &str, stretching: Stretching) -> Stretched {
+        let mut key = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<Sha256>(
+            passphrase.as_bytes(),
+            &stretching.salt,
+            stretching.iterations,
+            &mut key,
+        );
+        Stretched { stretching, key }
+    }
+
+    /// A key derived elsewhere by the same function as [`Stretched::derive`].
+    pub fn from_key(stretching: Stretching, key: [u8; 32]) -> Stretched {
+        Stretched { stretching, key }
+    }
+}
+
+/// What seals or opens a payload: the passphrase (stretched on the spot),
+/// or a passphrase already stretched.
+#[derive(Clone, Copy, Debug)]
+pub enum Secret<'a> {
+    Passphrase(&'a str),
+    Stretched(&'a Stretched),
+}
+
+impl<'a> From<&'a str> for Secret<'a> {
+    fn from(p: &'a str) -> Secret<'a> {
+        Secret::Passphrase(p)
+    }
+}
+
+impl<'a> From<&'a String> for Secret<'a> {
+    fn from(p: &'a String) -> Secret<'a> {
+        Secret::Passphrase(p)
+    }
+}
+
+impl<'a> From<&'a Stretched> for Secret<'a> {
+    fn from(k: &'a Stretched) -> Secret<'a> {
+        Secret::Stretched(k)
+    }
+}
+
+impl Secret<'_> {
+    /// Nothing typed: an empty passphrase opens nothing.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Secret::Passphrase(p) if p.is_empty())
+    }
+
+    /// The key for `stretching`; `None` when a key stretched for another
+    /// salt or count is offered (it cannot open this payload).
+    fn key_for(&self, stretching: Stretching) -> Option<[u8; 32]> {
+        match self {
+            Secret::Passphrase(p) => Some(Stretched::derive(p, stretching).key),
+            Secret::Stretched(k) => (k.stretching == stretching).then_some(k.key),
+        }
+    }
 }
 
 /// `iterations (4, big-endian) | salt | nonce | AES-256-GCM(plain)`, with
-/// `aad` authenticated alongside.
-pub fn seal(
-    plain: &[u8],
-    passphrase: &str,
-    iterations: u32,
-    e: SealEntropy,
-    aad: &[u8],
-) -> Vec<u8> {
-    let key = derive_key(passphrase, &e.salt, iterations);
+/// `aad` authenticated alongside. A passphrase is stretched with
+/// `e.salt` and [`ITERATIONS`]; a key already stretched keeps its own salt
+/// and count (only `e.nonce` is used: a fresh nonce under one key).
+pub fn seal(plain: &[u8], secret: Secret<'_>, e: SealEntropy, aad: &[u8]) -> Vec<u8> {
+    let (stretching, key) = match secret {
+        Secret::Passphrase(p) => {
+            let s = Stretched::derive(
+                p,
+                Stretching {
+                    salt: e.salt,
+                    iterations: ITERATIONS,
+                },
+            );
+            (s.stretching, s.key)
+        }
+        Secret::Stretched(k) => (k.stretching, k.key),
+    };
     let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key));
     let sealed = cipher
         .encrypt(&Nonce::from(e.nonce), Payload { msg: plain, aad })
         .expect("AES-GCM encryption of an in-memory buffer cannot fail");
     let mut out = Vec::with_capacity(4 + SALT_LEN + NONCE_LEN + sealed.len());
-    out.extend_from_slice(&iterations.to_be_bytes());
-    out.extend_from_slice(&e.salt);
+    out.extend_from_slice(&stretching.iterations.to_be_bytes());
+    out.extend_from_slice(&stretching.salt);
     out.extend_from_slice(&e.nonce);
     out.extend_from_slice(&sealed);
     out
@@ -91,8 +182,9 @@ pub fn iterations_of(sealed: &[u8]) -> Option<u32> {
 }
 
 /// What can be checked of a sealed payload without the passphrase: long
-/// enough for its header and tag, and an iteration count in range (returned).
-pub fn check(sealed: &[u8]) -> Result<u32, OpenError> {
+/// enough for its header and tag, and an iteration count in range. Returns
+/// how its passphrase is stretched.
+pub fn check(sealed: &[u8]) -> Result<Stretching, OpenError> {
     if sealed.len() < 4 + SALT_LEN + NONCE_LEN + GCM_TAG_LEN {
         return Err(OpenError::Truncated);
     }
@@ -100,17 +192,18 @@ pub fn check(sealed: &[u8]) -> Result<u32, OpenError> {
     if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
         return Err(OpenError::Iterations(iterations));
     }
-    Ok(iterations)
+    let mut salt = [0; SALT_LEN];
+    salt.copy_from_slice(&sealed[4..4 + SALT_LEN]);
+    Ok(Stretching { salt, iterations })
 }
 
 /// Reverse [`seal`].
-pub fn open(sealed: &[u8], passphrase: &str, aad: &[u8]) -> Result<Vec<u8>, OpenError> {
-    let iterations = check(sealed)?;
-    let salt = &sealed[4..4 + SALT_LEN];
+pub fn open(sealed: &[u8], secret: Secret<'_>, aad: &[u8]) -> Result<Vec<u8>, OpenError> {
+    let stretching = check(sealed)?;
     let nonce = Nonce::try_from(&sealed[4 + SALT_LEN..4 + SALT_LEN + NONCE_LEN])
         .map_err(|_| OpenError::Truncated)?;
     let body = &sealed[4 + SALT_LEN + NONCE_LEN..];
-    let key = derive_key(passphrase, salt, iterations);
+    let key = secret.key_for(stretching).ok_or(OpenError::Rejected)?;
     let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(key));
     cipher
         .decrypt(&nonce, Payload { msg: body, aad })
@@ -146,30 +239,51 @@ mod tests {
 
     #[test]
     fn seal_and_open() {
-        let sealed = seal(b"hello", "correct horse", MIN_ITERATIONS, E, b"pf1.ie");
-        assert_eq!(open(&sealed, "correct horse", b"pf1.ie").unwrap(), b"hello");
+        let stretching = Stretching {
+            salt: E.salt,
+            iterations: MIN_ITERATIONS,
+        };
+        let key = Stretched::derive("correct horse", stretching);
+        let sealed = seal(b"hello", Secret::Stretched(&key), E, b"pf1.ie");
+        assert_eq!(check(&sealed), Ok(stretching));
         assert_eq!(
-            open(&sealed, "wrong horse", b"pf1.ie"),
+            open(&sealed, "correct horse".into(), b"pf1.ie").unwrap(),
+            b"hello"
+        );
+        assert_eq!(open(&sealed, (&key).into(), b"pf1.ie").unwrap(), b"hello");
+        let other_salt = Stretched::derive(
+            "correct horse",
+            Stretching {
+                salt: [8; SALT_LEN],
+                ..stretching
+            },
+        );
+        assert_eq!(
+            open(&sealed, (&other_salt).into(), b"pf1.ie"),
             Err(OpenError::Rejected)
         );
         assert_eq!(
-            open(&sealed, "correct horse", b"pf1.re"),
+            open(&sealed, "wrong horse".into(), b"pf1.ie"),
+            Err(OpenError::Rejected)
+        );
+        assert_eq!(
+            open(&sealed, "correct horse".into(), b"pf1.re"),
             Err(OpenError::Rejected)
         );
         let mut flipped = sealed.clone();
         *flipped.last_mut().unwrap() ^= 1;
         assert_eq!(
-            open(&flipped, "correct horse", b"pf1.ie"),
+            open(&flipped, "correct horse".into(), b"pf1.ie"),
             Err(OpenError::Rejected)
         );
         assert_eq!(
-            open(&sealed[..20], "correct horse", b"pf1.ie"),
+            open(&sealed[..20], "correct horse".into(), b"pf1.ie"),
             Err(OpenError::Truncated)
         );
         let mut weak = sealed;
         weak[..4].copy_from_slice(&1000u32.to_be_bytes());
         assert_eq!(
-            open(&weak, "correct horse", b"pf1.ie"),
+            open(&weak, "correct horse".into(), b"pf1.ie"),
             Err(OpenError::Iterations(1000))
         );
     }

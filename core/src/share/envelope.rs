@@ -19,7 +19,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use miniz_oxide::inflate::TINFLStatus;
 
-use super::crypto::{self, OpenError, SealEntropy};
+use super::crypto::{self, OpenError, SealEntropy, Secret, Stretching};
 use super::error::ShareError;
 
 pub use super::limits::{LINK_VERSION, MAX_TEXT_CHARS, MAX_UNPACKED};
@@ -79,13 +79,14 @@ fn header(version: u32, kind: Kind, sealed: bool) -> String {
     )
 }
 
-/// Pack `json` into envelope text; with `passphrase`, sealed under it.
-pub fn pack(kind: Kind, json: &[u8], passphrase: Option<(&str, SealEntropy)>) -> String {
+/// Pack `json` into envelope text; with a secret, sealed under it (see
+/// [`crypto::seal`]).
+pub fn pack(kind: Kind, json: &[u8], secret: Option<(Secret<'_>, SealEntropy)>) -> String {
     let packed = miniz_oxide::deflate::compress_to_vec(json, 10);
-    let sealed = passphrase.is_some();
+    let sealed = secret.is_some();
     let head = header(kind.version(), kind, sealed);
-    let data = match passphrase {
-        Some((p, e)) => crypto::seal(&packed, p, crypto::ITERATIONS, e, head.as_bytes()),
+    let data = match secret {
+        Some((s, e)) => crypto::seal(&packed, s, e, head.as_bytes()),
         None => packed,
     };
     format!("{head}.{}.{}", data.len(), URL_SAFE_NO_PAD.encode(&data))
@@ -144,6 +145,13 @@ pub fn file_text(kind: Kind, envelope: &str, link: &str) -> String {
         "envelope": envelope,
     });
     serde_json::to_string_pretty(&v).expect("a JSON value always serializes") + "\n"
+}
+
+/// How the passphrase of a pasted link, file or text is stretched, if it
+/// is sealed: what a shell stretches (off the page's thread) before
+/// opening it with [`Secret::Stretched`].
+pub fn stretching(input: &str) -> Result<Option<Stretching>, ShareError> {
+    Ok(parse(&extract(input)?)?.stretching())
 }
 
 /// Parse envelope text (see [`extract`] for pasted input).
@@ -237,20 +245,25 @@ fn open_error(e: OpenError) -> ShareError {
 impl Envelope {
     /// The PBKDF2 iteration count a sealed envelope asks for.
     pub fn iterations(&self) -> Option<u32> {
+        self.stretching().map(|s| s.iterations)
+    }
+
+    /// How a sealed envelope's passphrase is stretched (checked by [`parse`]).
+    pub fn stretching(&self) -> Option<Stretching> {
         self.sealed
-            .then(|| crypto::iterations_of(&self.data))
+            .then(|| crypto::check(&self.data).ok())
             .flatten()
     }
 
-    /// The JSON inside: unsealed with `passphrase` if needed, inflated up to
+    /// The JSON inside: unsealed with the secret if needed, inflated up to
     /// [`MAX_UNPACKED`] bytes.
-    pub fn open(&self, passphrase: Option<&str>) -> Result<Vec<u8>, ShareError> {
+    pub fn open(&self, secret: Option<Secret<'_>>) -> Result<Vec<u8>, ShareError> {
         let packed = if self.sealed {
-            let p = passphrase
-                .filter(|p| !p.is_empty())
+            let s = secret
+                .filter(|s| !s.is_empty())
                 .ok_or(ShareError::NeedsPassphrase)?;
             let head = header(self.version, self.kind, true);
-            crypto::open(&self.data, p, head.as_bytes()).map_err(open_error)?
+            crypto::open(&self.data, s, head.as_bytes()).map_err(open_error)?
         } else {
             self.data.clone()
         };
@@ -282,7 +295,7 @@ mod tests {
     fn check(input: &str, passphrase: Option<&str>, expected: Result<(), ShareError>) {
         let got = extract(input)
             .and_then(|t| parse(&t))
-            .and_then(|e| e.open(passphrase))
+            .and_then(|e| e.open(passphrase.map(Secret::from)))
             .map(|_| ());
         let same = match (&got, &expected) {
             (Err(g), Err(e)) => {
@@ -341,7 +354,7 @@ mod tests {
         assert_eq!((env.kind, env.version), (Kind::Invitation, 1));
         assert_eq!(env.open(None).unwrap(), json);
         // The version is sealed with the payload: relabelled, it does not open.
-        let sealed = pack(Kind::Invitation, json, Some(("open sesame", E)));
+        let sealed = pack(Kind::Invitation, json, Some(("open sesame".into(), E)));
         assert!(sealed.starts_with("pf2.ie."), "{sealed}");
         check(&sealed, Some("open sesame"), Ok(()));
         check(
@@ -441,19 +454,19 @@ mod tests {
 
     #[test]
     fn sealed_needs_the_passphrase() {
-        let text = pack(Kind::Invitation, b"{}", Some(("open sesame", E)));
+        let text = pack(Kind::Invitation, b"{}", Some(("open sesame".into(), E)));
         let env = parse(&text).unwrap();
         assert_eq!(env.iterations(), Some(crypto::ITERATIONS));
         assert_eq!(env.open(None), Err(ShareError::NeedsPassphrase));
-        assert_eq!(env.open(Some("open sesame")).unwrap(), b"{}");
+        assert_eq!(env.open(Some("open sesame".into())).unwrap(), b"{}");
         assert_eq!(
-            env.open(Some("open sesam")),
+            env.open(Some("open sesam".into())),
             Err(ShareError::WrongPassphrase)
         );
         // A sealed invitation relabelled as a response does not open.
         let relabelled = text.replacen("pf2.ie.", "pf2.re.", 1);
         assert_eq!(
-            parse(&relabelled).unwrap().open(Some("open sesame")),
+            parse(&relabelled).unwrap().open(Some("open sesame".into())),
             Err(ShareError::WrongPassphrase)
         );
     }
@@ -462,7 +475,7 @@ mod tests {
     /// passphrase: everything here fails in `parse`.
     #[test]
     fn a_damaged_sealed_link_is_named_before_the_passphrase() {
-        let text = pack(Kind::Invitation, b"{}", Some(("open sesame", E)));
+        let text = pack(Kind::Invitation, b"{}", Some(("open sesame".into(), E)));
         let sealed = data(&text);
         let mut weak = sealed.clone();
         weak[..4].copy_from_slice(&1_000u32.to_be_bytes());

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use super::crypto::SealEntropy;
+use super::crypto::{self, SealEntropy, Secret, Stretched, Stretching};
 use super::envelope::{self, Kind};
 use super::error::ShareError;
 use super::passphrase::{self, PassphraseError};
@@ -375,6 +375,11 @@ pub struct InviteOptions {
     pub include_rules: bool,
     /// Seal the invitation (and the partner's response) with this passphrase.
     pub passphrase: Option<String>,
+    /// That passphrase already stretched for `InviteEntropy::seal`'s salt
+    /// and [`crypto::ITERATIONS`] (by the browser's Web Crypto, off the
+    /// page's thread). Without it, or for another salt or count, [`create`]
+    /// stretches the passphrase here.
+    pub stretched: Option<Stretched>,
 }
 
 /// Randomness the shell supplies.
@@ -542,7 +547,19 @@ pub fn create(
         .passphrase
         .as_deref()
         .filter(|p| !p.is_empty())
-        .map(|p| (p, entropy.seal));
+        .map(|p| {
+            let ready = options.stretched.as_ref().filter(|k| {
+                k.stretching
+                    == Stretching {
+                        salt: entropy.seal.salt,
+                        iterations: crypto::ITERATIONS,
+                    }
+            });
+            (
+                ready.map_or(Secret::Passphrase(p), Secret::Stretched),
+                entropy.seal,
+            )
+        });
     let text = envelope::pack(Kind::Invitation, &json, passphrase);
     Ok(SentInvitation {
         id,
@@ -576,7 +593,7 @@ fn invalid(detail: impl Into<String>) -> ShareError {
 
 /// Open an invitation from pasted text or a link; refuses responses,
 /// expired invitations and anything malformed.
-pub fn open(input: &str, passphrase: Option<&str>, today: Date) -> Result<Opened, ShareError> {
+pub fn open(input: &str, secret: Option<Secret<'_>>, today: Date) -> Result<Opened, ShareError> {
     let env = envelope::parse(&envelope::extract(input)?)?;
     if env.kind != Kind::Invitation {
         return Err(ShareError::WrongKind {
@@ -585,7 +602,7 @@ pub fn open(input: &str, passphrase: Option<&str>, today: Date) -> Result<Opened
             hint: "open it in the Partnerfit workspace of the company that sent the invitation.",
         });
     }
-    let json = env.open(passphrase)?;
+    let json = env.open(secret)?;
     let wire: Wire = serde_json::from_slice(&json).map_err(|e| invalid(e.to_string()))?;
     let (inv, id, secret, expires) = read(wire)?;
     if let Some(e) = expires {

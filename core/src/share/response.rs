@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::crypto::{self, SealEntropy, MAC_LEN};
+use super::crypto::{self, SealEntropy, Secret, MAC_LEN};
 use super::envelope::{self, Kind};
 use super::error::ShareError;
 use super::invitation::Opened;
@@ -88,12 +88,14 @@ pub fn missing(inv: &Opened, draft: &Draft) -> Vec<String> {
 }
 
 /// Pack the response to invitation `inv`: tagged with its secret, sealed
-/// with the invitation's passphrase if it had one. Returns the envelope text.
+/// with the invitation's passphrase if it had one (the key stretched to
+/// open the invitation may seal it: same salt and count, a fresh nonce).
+/// Returns the envelope text.
 pub fn pack(
     inv: &Opened,
     draft: &Draft,
     today: Date,
-    passphrase: Option<(&str, SealEntropy)>,
+    secret: Option<(Secret<'_>, SealEntropy)>,
 ) -> String {
     let known: std::collections::HashSet<&str> = inv
         .invitation
@@ -130,7 +132,7 @@ pub fn pack(
     let tag = crypto::mac(&inv.secret, TAG_LABEL, &json);
     let mut plain = tag.to_vec();
     plain.extend_from_slice(&json);
-    envelope::pack(Kind::Response, &plain, passphrase)
+    envelope::pack(Kind::Response, &plain, secret)
 }
 
 /// A response opened (not yet matched to an invitation).
@@ -151,7 +153,7 @@ fn invalid(detail: impl Into<String>) -> ShareError {
 }
 
 /// Open a response from pasted text, a link or a file's text.
-pub fn open(input: &str, passphrase: Option<&str>) -> Result<OpenedResponse, ShareError> {
+pub fn open(input: &str, secret: Option<Secret<'_>>) -> Result<OpenedResponse, ShareError> {
     let env = envelope::parse(&envelope::extract(input)?)?;
     if env.kind != Kind::Response {
         return Err(ShareError::WrongKind {
@@ -160,7 +162,7 @@ pub fn open(input: &str, passphrase: Option<&str>) -> Result<OpenedResponse, Sha
             hint: "this is the link you sent to the partner; import the link they send back.",
         });
     }
-    let plain = env.open(passphrase)?;
+    let plain = env.open(secret)?;
     if plain.len() <= MAC_LEN {
         return Err(ShareError::Truncated);
     }

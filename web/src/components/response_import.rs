@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use partnerfit_core::share::crypto::Secret;
+use partnerfit_core::share::envelope;
 use partnerfit_core::share::records::Verification;
 use partnerfit_core::share::response::{attach, open, Attachment, OpenedResponse};
 use partnerfit_core::share::ShareError;
@@ -16,6 +18,7 @@ use crate::files::read_text;
 use crate::routes::Page;
 use crate::share_link::{LinkError, LinkProblem};
 use crate::state::use_store;
+use crate::stretch::stretch;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,27 +38,34 @@ pub fn ResponseImport(#[prop(optional)] initial: Option<String>) -> impl IntoVie
     let text = RwSignal::new(initial.clone().unwrap_or_default());
     let passphrase = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Idle);
+    // Only the latest attempt speaks (stretching a passphrase takes time).
+    let attempt = StoredValue::new(0u32);
     let run = move || {
         let t = text.get_untracked();
         let p = passphrase.get_untracked();
         step.set(Step::Opening);
-        set_timeout(
-            move || {
-                let pass = (!p.is_empty()).then_some(p.as_str());
-                step.set(match open(&t, pass) {
-                    Ok(r) => match ws.with_untracked(|w| attach(w, &r, clock::today())) {
-                        Ok(a) => Step::Ready(Box::new((r, a))),
-                        Err(e) => Step::Failed(e.into()),
-                    },
-                    Err(ShareError::NeedsPassphrase) => Step::NeedsPassphrase(None),
-                    Err(e @ ShareError::WrongPassphrase) => {
-                        Step::NeedsPassphrase(Some(e.to_string()))
-                    }
+        attempt.update_value(|a| *a += 1);
+        let this = attempt.get_value();
+        leptos::task::spawn_local(async move {
+            // A sealed response's passphrase is stretched off the page's
+            // thread; without one, opening says what it needs.
+            let stretched = match envelope::stretching(&t) {
+                Ok(Some(s)) if !p.is_empty() => Some(stretch(&p, s).await),
+                _ => None,
+            };
+            if attempt.get_value() != this {
+                return;
+            }
+            step.set(match open(&t, stretched.as_ref().map(Secret::from)) {
+                Ok(r) => match ws.with_untracked(|w| attach(w, &r, clock::today())) {
+                    Ok(a) => Step::Ready(Box::new((r, a))),
                     Err(e) => Step::Failed(e.into()),
-                });
-            },
-            std::time::Duration::from_millis(30),
-        );
+                },
+                Err(ShareError::NeedsPassphrase) => Step::NeedsPassphrase(None),
+                Err(e @ ShareError::WrongPassphrase) => Step::NeedsPassphrase(Some(e.to_string())),
+                Err(e) => Step::Failed(e.into()),
+            });
+        });
     };
     if initial.is_some_and(|s| !s.is_empty()) {
         run();

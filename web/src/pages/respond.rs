@@ -4,7 +4,7 @@
 //! lives under its own storage key.
 
 use leptos::prelude::*;
-use partnerfit_core::share::crypto::SealEntropy;
+use partnerfit_core::share::crypto::{SealEntropy, Stretched};
 use partnerfit_core::share::envelope::{self, file_text, Kind};
 use partnerfit_core::share::invitation::{self, link, Opened, RESPONSE_PATH};
 use partnerfit_core::share::response::{self, Draft, SelfRating, LINK_BUDGET};
@@ -18,6 +18,7 @@ use crate::components::rating::{ScoreSelect, SELF_ANCHORS};
 use crate::share_link::{copy, fragment, mailto, site, LinkError, LinkProblem};
 use crate::storage::keys::StorageKey;
 use crate::storage::local;
+use crate::stretch::stretch;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
@@ -70,25 +71,41 @@ pub fn RespondApp() -> impl IntoView {
     let hash = fragment();
     let stage = RwSignal::new(first_stage(&hash));
     let passphrase = StoredValue::new(String::new());
+    // The passphrase stretched for this invitation: it opened the
+    // invitation and seals the response (same salt, a fresh nonce).
+    let key = StoredValue::new(None::<Stretched>);
     let pass_id = next_id();
+    let hash = StoredValue::new(hash);
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let p = passphrase.get_value();
+        let stretching = match hash.with_value(|h| envelope::stretching(h)) {
+            Ok(Some(s)) if !p.is_empty() => s,
+            Ok(_) => {
+                stage.set(Stage::Locked(Some(ShareError::NeedsPassphrase.to_string())));
+                return;
+            }
+            Err(e) => {
+                stage.set(Stage::Failed(e.into()));
+                return;
+            }
+        };
         stage.set(Stage::Unlocking);
-        let hash = hash.clone();
-        // Let the "Unlocking…" message paint before the key derivation runs.
-        set_timeout(
-            move || {
-                let p = passphrase.get_value();
-                stage.set(match invitation::open(&hash, Some(&p), clock::today()) {
-                    Ok(o) => Stage::Open(Box::new(o)),
-                    Err(e @ (ShareError::WrongPassphrase | ShareError::NeedsPassphrase)) => {
-                        Stage::Locked(Some(e.to_string()))
-                    }
-                    Err(e) => Stage::Failed(e.into()),
-                });
-            },
-            std::time::Duration::from_millis(30),
-        );
+        leptos::task::spawn_local(async move {
+            let stretched = stretch(&p, stretching).await;
+            let opened =
+                hash.with_value(|h| invitation::open(h, Some((&stretched).into()), clock::today()));
+            stage.set(match opened {
+                Ok(o) => {
+                    key.set_value(Some(stretched));
+                    Stage::Open(Box::new(o))
+                }
+                Err(e @ (ShareError::WrongPassphrase | ShareError::NeedsPassphrase)) => {
+                    Stage::Locked(Some(e.to_string()))
+                }
+                Err(e) => Stage::Failed(e.into()),
+            });
+        });
     };
     view! {
         <header class="app-header respond-header">
@@ -104,7 +121,7 @@ pub fn RespondApp() -> impl IntoView {
                 Stage::Locked(problem) => view! {
                     <h1>"A protected invitation"</h1>
                     <p>"The company that invited you protected this link with a passphrase. They will have given it to you separately (by phone or message)."</p>
-                    <form class="inline-form" on:submit=unlock.clone()>
+                    <form class="inline-form" on:submit=unlock>
                         <div class="field">
                             <label class="label" for=pass_id.clone()>"Passphrase"</label>
                             <input id=pass_id.clone() type="password" autocomplete="off" on:input:target=move |ev| passphrase.set_value(ev.target().value())/>
@@ -114,7 +131,7 @@ pub fn RespondApp() -> impl IntoView {
                     {problem.map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 }.into_any(),
                 Stage::Unlocking => view! { <p role="status">"Unlocking… (this takes a second: the passphrase is stretched so it cannot be guessed quickly)"</p> }.into_any(),
-                Stage::Open(opened) => view! { <Questionnaire opened=*opened passphrase/> }.into_any(),
+                Stage::Open(opened) => view! { <Questionnaire opened=*opened stretched=key/> }.into_any(),
             }}
         </main>
     }
@@ -122,7 +139,7 @@ pub fn RespondApp() -> impl IntoView {
 
 /// The questionnaire of an opened invitation.
 #[component]
-fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoView {
+fn Questionnaire(opened: Opened, stretched: StoredValue<Option<Stretched>>) -> impl IntoView {
     let key = StorageKey::RespondDraft(opened.id.to_string());
     let draft = RwSignal::new(local::get_pref::<Draft>(&key).unwrap_or_default());
     let saved = RwSignal::new(local::available().is_ok());
@@ -147,32 +164,28 @@ fn Questionnaire(opened: Opened, passphrase: StoredValue<String>) -> impl IntoVi
     let inv = opened.invitation.clone();
     let opened = StoredValue::new(opened);
     let result = RwSignal::new(None::<Result<String, String>>);
+    // Sealed with the key that opened the invitation: nothing to stretch.
     let prepare = move |_| {
-        result.set(None);
-        let sealed = opened.with_value(|o| o.sealed);
-        let run = move || {
-            let today = clock::today();
-            let text = opened.with_value(|o| {
-                if o.sealed {
+        let today = clock::today();
+        let text = opened.with_value(|o| {
+            stretched.with_value(|k| match (o.sealed, k) {
+                (true, Some(k)) => {
                     let e = clock::secure_random::<28>().map(SealEntropy::from_bytes)?;
-                    let p = passphrase.get_value();
                     Ok(response::pack(
                         o,
                         &draft.get_untracked(),
                         today,
-                        Some((&p, e)),
+                        Some((k.into(), e)),
                     ))
-                } else {
-                    Ok::<_, String>(response::pack(o, &draft.get_untracked(), today, None))
                 }
-            });
-            result.set(Some(text));
-        };
-        if sealed {
-            set_timeout(run, std::time::Duration::from_millis(30));
-        } else {
-            run();
-        }
+                (true, None) => Err(
+                    "The invitation's key is gone: reload the page and enter the passphrase again."
+                        .to_owned(),
+                ),
+                (false, _) => Ok(response::pack(o, &draft.get_untracked(), today, None)),
+            })
+        });
+        result.set(Some(text));
     };
     let missing = move || draft.with(|d| opened.with_value(|o| response::missing(o, d)));
     let expires = inv.expires.clone();

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::share::compare::{compare, notable};
-use partnerfit_core::share::crypto::SealEntropy;
+use partnerfit_core::share::crypto::{self, SealEntropy, Stretching};
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
-use partnerfit_core::share::passphrase::{generate, GENERATED_BYTES, MIN_CHARS};
+use partnerfit_core::share::passphrase::{self, generate, GENERATED_BYTES, MIN_CHARS};
 use partnerfit_core::share::records::{ReceivedResponse, Verification};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::{Date, Id};
@@ -17,6 +17,7 @@ use crate::components::partner_route::PartnerRoute;
 use crate::components::response_import::ResponseImport;
 use crate::routes::Page;
 use crate::share_link::{copy, site};
+use crate::stretch::stretch;
 use partnerfit_core::edit::partner::CONTACT;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 
@@ -85,11 +86,12 @@ fn InviteForm(id: Id) -> impl IntoView {
             },
         };
         let pass = passphrase.get_untracked();
-        let options = InviteOptions {
+        let mut options = InviteOptions {
             expires,
             contact: contact.get_untracked(),
             include_rules: rules.get_untracked(),
             passphrase: (!pass.is_empty()).then_some(pass),
+            stretched: None,
         };
         let entropy = (|| -> Result<InviteEntropy, String> {
             Ok(InviteEntropy {
@@ -106,24 +108,31 @@ fn InviteForm(id: Id) -> impl IntoView {
             }
         };
         created.set(Some(Ok("Creating…".into())));
-        // Sealing stretches the passphrase (about a second): let the message paint.
-        set_timeout(
-            move || {
-                let sent = key.with_value(|id| {
-                    ws.with_untracked(|w| create(w, id, &options, entropy, today, &site()))
-                });
-                match sent {
-                    Ok(sent) => {
-                        let link = sent.link.clone();
-                        let recorded =
-                            ws.commit(Edit::Partner(key.get_value(), PartnerEdit::Invite(sent)));
-                        created.set(Some(recorded.map(|()| link)));
-                    }
-                    Err(e) => created.set(Some(Err(format!("No invitation was created: {e}.")))),
+        leptos::task::spawn_local(async move {
+            // Sealing stretches the passphrase (about a second): off the
+            // page's thread, once it is long enough to be used.
+            if let Some(p) = options.passphrase.as_deref() {
+                if passphrase::check(p).is_ok() {
+                    let stretching = Stretching {
+                        salt: entropy.seal.salt,
+                        iterations: crypto::ITERATIONS,
+                    };
+                    options.stretched = Some(stretch(p, stretching).await);
                 }
-            },
-            std::time::Duration::from_millis(30),
-        );
+            }
+            let sent = key.with_value(|id| {
+                ws.with_untracked(|w| create(w, id, &options, entropy, today, &site()))
+            });
+            match sent {
+                Ok(sent) => {
+                    let link = sent.link.clone();
+                    let recorded =
+                        ws.commit(Edit::Partner(key.get_value(), PartnerEdit::Invite(sent)));
+                    created.set(Some(recorded.map(|()| link)));
+                }
+                Err(e) => created.set(Some(Err(format!("No invitation was created: {e}.")))),
+            }
+        });
     };
     let generate_passphrase = move |_| match clock::secure_random::<GENERATED_BYTES>() {
         Ok(bytes) => passphrase.set(generate(bytes)),

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use super::deals;
 use super::handover;
 use super::protocol::{
     pairs_to_words, CsvChoice, CsvPreview, CsvTable, FromWorker, Side, ToWorker, WireAccount,
@@ -61,7 +62,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(msg: &FromWorker, data: Option<Data>) {
+pub(super) fn post(msg: &FromWorker, data: Option<Data>) {
     let (value, transfer) = wire::encode(msg, data);
     // Posting only fails for values that cannot be cloned; ours always can.
     let _ = scope().post_message_with_transfer(&value, &transfer);
@@ -259,7 +260,18 @@ fn handle(data: &JsValue) {
         ToWorker::Pack { job } => finish_workspace(job, |ws| {
             Ok((FromWorker::Packed { job }, snapshot::pack(ws).into_bytes()))
         }),
+        ToWorker::DealsRead { job } => {
+            let bytes = data.and_then(Data::bytes).map(|b| b.to_vec());
+            deals::read(job, &bytes.unwrap_or_default());
+        }
+        ToWorker::DealsBuild {
+            job,
+            build,
+            currency,
+            partners,
+        } => deals::build(job, build, &currency, &partners),
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
+            deals::forget(job);
             h.csv.remove(&job);
             h.assemblies.remove(&job);
             if h.gathering.job == job {

@@ -6,6 +6,7 @@
 //!   takes long;
 //! - [`wire`]: their JS form, `[json, Uint32Array]`;
 //! - [`client`]: the page's side (start, send, cancel, replies per job);
+//! - [`deals`]: CRM deal exports read there, their rows sent back in chunks;
 //! - [`handover`]: a whole workspace to and from the worker, in pieces
 //!   (import, export, snapshots);
 //! - [`host`]: the worker's side (runs the core's normalisation and matching,
@@ -16,6 +17,7 @@
 //! page sees (the job stops with a message instead of waiting forever).
 
 pub mod client;
+pub mod deals;
 pub mod handover;
 pub mod host;
 pub mod protocol;

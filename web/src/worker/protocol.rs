@@ -17,6 +17,8 @@ use partnerfit_core::overlap::population::Population;
 use partnerfit_core::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
 
+use super::deals::{DealsSummary, WireDeal, WirePartner};
+
 /// Rows per message.
 pub const CHUNK: usize = 4_000;
 
@@ -65,6 +67,17 @@ pub enum ToWorker<'a> {
     Export { job: u32 },
     /// Pack the workspace sent in pieces as a snapshot.
     Pack { job: u32 },
+    /// Read a CRM deal export (its bytes are the message's data) and keep
+    /// it for `job` (see [`super::deals`]).
+    DealsRead { job: u32 },
+    /// Read the kept export's rows in `currency` (ISO code), attributing
+    /// deals to `partners`; the replies carry `build`.
+    DealsBuild {
+        job: u32,
+        build: u32,
+        currency: String,
+        partners: Vec<WirePartner>,
+    },
 }
 
 /// How a CSV export becomes accounts: the user's choices on the page.
@@ -258,6 +271,20 @@ pub enum FromWorker {
     Exported { job: u32 },
     /// The snapshot packed (its text, UTF-8, is the data).
     Packed { job: u32 },
+    /// The deal export was read: `rows` rows under its header.
+    DealsPrepared { job: u32, rows: usize },
+    /// The next deal rows of build `build`, in order.
+    Deals {
+        job: u32,
+        build: u32,
+        rows: Vec<WireDeal>,
+    },
+    /// Every row of build `build` was sent; what the preview lists.
+    DealsBuilt {
+        job: u32,
+        build: u32,
+        summary: DealsSummary,
+    },
     /// The job failed; the message says why, for the user.
     Failed { job: u32, message: String },
 }
@@ -278,6 +305,9 @@ impl FromWorker {
             | FromWorker::Piece { job, .. }
             | FromWorker::Exported { job }
             | FromWorker::Packed { job }
+            | FromWorker::DealsPrepared { job, .. }
+            | FromWorker::Deals { job, .. }
+            | FromWorker::DealsBuilt { job, .. }
             | FromWorker::Failed { job, .. } => *job,
         }
     }
