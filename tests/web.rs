@@ -1188,7 +1188,7 @@ async fn idb_events(req: &web_sys::IdbOpenDbRequest) -> Vec<String> {
 fn part(key: &str, json: &str) -> partnerfit_core::format::stored_encoder::Part {
     partnerfit_core::format::stored_encoder::Part {
         key: key.into(),
-        json: json.into(),
+        json: std::sync::Arc::new(json.to_owned()),
     }
 }
 

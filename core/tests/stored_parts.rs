@@ -30,7 +30,7 @@ fn write(store: &mut HashMap<String, String>, encoded: &Encoded) {
             "a part is never overwritten: {}",
             p.key
         );
-        store.insert(p.key.clone(), p.json.clone());
+        store.insert(p.key.clone(), p.json.to_string());
     }
 }
 

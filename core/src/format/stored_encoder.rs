@@ -28,12 +28,13 @@ use crate::workspace::Workspace;
 /// an account list (`mapped_accounts` ends differently).
 const EMPTY_ACCOUNTS: &str = r#""accounts":[]"#;
 
-/// A serialized part: its JSON, and its key once it was handed out to be
-/// stored.
+/// A serialized part: its JSON (shared with the [`Part`] that stores it:
+/// a 20 MB list is not copied to be written), and its key once it was
+/// handed out to be stored.
 #[derive(Clone, Debug)]
 struct Cached<T> {
     of: Arc<T>,
-    json: String,
+    json: Arc<String>,
     key: Option<String>,
 }
 
@@ -49,7 +50,7 @@ pub struct StoredEncoder {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Part {
     pub key: String,
-    pub json: String,
+    pub json: Arc<String>,
 }
 
 /// What one save writes.
@@ -76,14 +77,14 @@ impl StoredEncoder {
             if let Some(json) = parts.get(key) {
                 encoder.cache.push(Cached {
                     of: list.clone(),
-                    json: json.clone(),
+                    json: Arc::new(json.clone()),
                     key: Some(key.clone()),
                 });
             }
         }
         encoder.opportunities = parts.get(&keys.opportunities).map(|json| Cached {
             of: ws.pipeline.clone(),
-            json: json.clone(),
+            json: Arc::new(json.clone()),
             key: Some(keys.opportunities.clone()),
         });
         encoder
@@ -102,7 +103,7 @@ impl StoredEncoder {
         self.cache.retain(|c| !Arc::ptr_eq(&c.of, &list));
         self.cache.push(Cached {
             of: list,
-            json,
+            json: Arc::new(json),
             key: None,
         });
     }
@@ -146,7 +147,7 @@ impl StoredEncoder {
                         checked_value(&list.accounts, format!("account_lists[{i}].accounts"))?;
                     fresh.push(Cached {
                         of: list.clone(),
-                        json: accounts.to_string(),
+                        json: Arc::new(accounts.to_string()),
                         key: None,
                     });
                 }
@@ -173,12 +174,12 @@ impl StoredEncoder {
             });
         }
         let mut new_parts = Vec::new();
-        let mut keyed = |json: &str, key: &mut Option<String>| -> String {
+        let mut keyed = |json: &Arc<String>, key: &mut Option<String>| -> String {
             key.get_or_insert_with(|| {
                 let k = new_key();
                 new_parts.push(Part {
                     key: k.clone(),
-                    json: json.to_owned(),
+                    json: json.clone(),
                 });
                 k
             })
@@ -194,7 +195,7 @@ impl StoredEncoder {
             Some(c) if Arc::ptr_eq(&c.of, &ws.pipeline) => c,
             _ => Cached {
                 of: ws.pipeline.clone(),
-                json: taken.to_string(),
+                json: Arc::new(taken.to_string()),
                 key: None,
             },
         };

@@ -195,29 +195,36 @@ fn transaction(
 }
 
 /// Store `parts` in one transaction; `Ok` once it is committed. Each is
-/// stored as a Blob of its UTF-8 bytes: the page only copies the bytes out
-/// of the wasm memory (a few milliseconds for 20 MB), where a string or a
-/// byte array is serialized by the database on the page's thread (about
-/// 50 ms for 20 MB in Chromium).
+/// stored as a Blob of its UTF-8 bytes: a string or a byte array would be
+/// serialized by the database on the page's thread (about 50 ms for 20 MB
+/// in Chromium), a Blob is only referenced. Each Blob is made in a task of
+/// its own, copied once, straight out of the wasm memory (a few
+/// milliseconds for 20 MB); the transaction is opened after, since one
+/// stays open only within the task that uses it.
 pub async fn put(parts: &[Part]) -> Result<(), StorageProblem> {
+    let mut blobs = Vec::with_capacity(parts.len());
+    for part in parts {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        blobs.push(blob_of(&part.json).map_err(problem)?);
+    }
     let db = open().await?;
     let (tx, store) = transaction(&db, IdbTransactionMode::Readwrite)?;
-    for part in parts {
-        let bytes = js_sys::Uint8Array::from(part.json.as_bytes());
-        let blob = match web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&bytes)) {
-            Ok(blob) => blob,
-            Err(e) => {
-                let _ = tx.abort();
-                return Err(problem(e));
-            }
-        };
-        if let Err(e) = store.put_with_key(&blob, &JsValue::from_str(&part.key)) {
+    for (part, blob) in parts.iter().zip(&blobs) {
+        if let Err(e) = store.put_with_key(blob, &JsValue::from_str(&part.key)) {
             // Not some of the parts: none.
             let _ = tx.abort();
             return Err(problem(e));
         }
     }
     committed(&tx).await
+}
+
+/// A Blob of `text`'s UTF-8 bytes.
+fn blob_of(text: &str) -> Result<web_sys::Blob, JsValue> {
+    // SAFETY: the view is read by the Blob constructor at once, and nothing
+    // allocates in the wasm memory (which could move it) before it is.
+    let bytes = unsafe { js_sys::Uint8Array::view(text.as_bytes()) };
+    web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&bytes))
 }
 
 /// The parts stored under `keys` (absent ones are left out).
