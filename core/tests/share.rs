@@ -5,7 +5,7 @@
 use partnerfit_core::demo::demo;
 use partnerfit_core::edit::{Edit, PartnerEdit};
 use partnerfit_core::share::compare::{compare, notable};
-use partnerfit_core::share::crypto::{self, SealEntropy, Stretched, Stretching};
+use partnerfit_core::share::crypto::{SealEntropy, Stretched, Stretching};
 use partnerfit_core::share::envelope::{self, Kind};
 use partnerfit_core::share::invitation::{self, InviteEntropy, InviteOptions};
 use partnerfit_core::share::records::Verification;
@@ -46,6 +46,14 @@ fn invite(ws: &mut Workspace, options: &InviteOptions, seed: u8) -> String {
         .invitations
         .push(sent);
     link
+}
+
+/// How a response attached to `ws` is said to be verified.
+fn verification(ws: &Workspace, back: &response::OpenedResponse) -> Verification {
+    response::attach(ws, back, today())
+        .unwrap()
+        .response
+        .verification
 }
 
 /// A typical, complete answer: every question rated with a sentence of evidence.
@@ -142,13 +150,7 @@ fn keys_stretched_elsewhere_seal_and_open_like_the_passphrase() {
     let pass = "river otter 42";
     let e = entropy(5);
     let mut ws = demo();
-    let stretched = Stretched::derive(
-        pass,
-        Stretching {
-            salt: e.seal.salt,
-            iterations: crypto::ITERATIONS,
-        },
-    );
+    let stretched = Stretched::derive(pass, Stretching::new_link(e.seal.salt));
     let options = InviteOptions {
         passphrase: Some(pass.into()),
         stretched: Some(stretched.clone()),
@@ -203,13 +205,7 @@ fn keys_stretched_elsewhere_seal_and_open_like_the_passphrase() {
         "the key's own salt"
     );
     let back = response::open(&text, Some(pass.into())).unwrap();
-    assert_eq!(
-        response::attach(&ws, &back, today())
-            .unwrap()
-            .response
-            .verification,
-        Verification::Verified
-    );
+    assert_eq!(verification(&ws, &back), Verification::Verified);
 
     // A key for another salt given to `create` is not used: the passphrase
     // is stretched for the invitation's own salt.
@@ -258,13 +254,7 @@ fn round_trip_with_a_passphrase_and_wrong_passphrases_are_named() {
         Err(ShareError::NeedsPassphrase)
     );
     let back = response::open(&text, Some("river otter 42".into())).unwrap();
-    assert_eq!(
-        response::attach(&ws, &back, today())
-            .unwrap()
-            .response
-            .verification,
-        Verification::Verified
-    );
+    assert_eq!(verification(&ws, &back), Verification::Verified);
 }
 
 /// Fill every internal field of the workspace with a marker string.

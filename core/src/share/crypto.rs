@@ -52,6 +52,16 @@ pub struct Stretching {
     pub iterations: u32,
 }
 
+impl Stretching {
+    /// How a link written now is stretched: this salt, [`ITERATIONS`].
+    pub fn new_link(salt: [u8; SALT_LEN]) -> Stretching {
+        Stretching {
+            salt,
+            iterations: ITERATIONS,
+        }
+    }
+}
+
 /// A passphrase stretched into an AES-256 key for one [`Stretching`]. The
 /// stretching is the slow part of sealing and opening (600,000 rounds of
 /// HMAC-SHA256, about a second in a browser's wasm): [`Stretched::derive`]
@@ -140,13 +150,7 @@ impl Secret<'_> {
 pub fn seal(plain: &[u8], secret: Secret<'_>, e: SealEntropy, aad: &[u8]) -> Vec<u8> {
     let (stretching, key) = match secret {
         Secret::Passphrase(p) => {
-            let s = Stretched::derive(
-                p,
-                Stretching {
-                    salt: e.salt,
-                    iterations: ITERATIONS,
-                },
-            );
+            let s = Stretched::derive(p, Stretching::new_link(e.salt));
             (s.stretching, s.key)
         }
         Secret::Stretched(k) => (k.stretching, k.key),
@@ -174,13 +178,6 @@ pub enum OpenError {
     Rejected,
 }
 
-/// The iteration count a sealed payload asks for (to warn before a slow open).
-pub fn iterations_of(sealed: &[u8]) -> Option<u32> {
-    sealed
-        .get(..4)
-        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-}
-
 /// What can be checked of a sealed payload without the passphrase: long
 /// enough for its header and tag, and an iteration count in range. Returns
 /// how its passphrase is stretched.
@@ -188,7 +185,7 @@ pub fn check(sealed: &[u8]) -> Result<Stretching, OpenError> {
     if sealed.len() < 4 + SALT_LEN + NONCE_LEN + GCM_TAG_LEN {
         return Err(OpenError::Truncated);
     }
-    let iterations = iterations_of(sealed).ok_or(OpenError::Truncated)?;
+    let iterations = u32::from_be_bytes([sealed[0], sealed[1], sealed[2], sealed[3]]);
     if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations) {
         return Err(OpenError::Iterations(iterations));
     }

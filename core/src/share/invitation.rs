@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use super::crypto::{self, SealEntropy, Secret, Stretched, Stretching};
+use super::crypto::{SealEntropy, Secret, Stretched, Stretching};
 use super::envelope::{self, Kind};
 use super::error::ShareError;
 use super::passphrase::{self, PassphraseError};
@@ -375,8 +375,8 @@ pub struct InviteOptions {
     pub include_rules: bool,
     /// Seal the invitation (and the partner's response) with this passphrase.
     pub passphrase: Option<String>,
-    /// That passphrase already stretched for `InviteEntropy::seal`'s salt
-    /// and [`crypto::ITERATIONS`] (by the browser's Web Crypto, off the
+    /// That passphrase already stretched as [`Stretching::new_link`] of
+    /// `InviteEntropy::seal`'s salt (by the browser's Web Crypto, off the
     /// page's thread). Without it, or for another salt or count, [`create`]
     /// stretches the passphrase here.
     pub stretched: Option<Stretched>,
@@ -548,13 +548,10 @@ pub fn create(
         .as_deref()
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let ready = options.stretched.as_ref().filter(|k| {
-                k.stretching
-                    == Stretching {
-                        salt: entropy.seal.salt,
-                        iterations: crypto::ITERATIONS,
-                    }
-            });
+            let ready = options
+                .stretched
+                .as_ref()
+                .filter(|k| k.stretching == Stretching::new_link(entropy.seal.salt));
             (
                 ready.map_or(Secret::Passphrase(p), Secret::Stretched),
                 entropy.seal,

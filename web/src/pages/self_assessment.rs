@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partnerfit_core::share::compare::{compare, notable};
-use partnerfit_core::share::crypto::{self, SealEntropy, Stretching};
+use partnerfit_core::share::crypto::{SealEntropy, Stretching};
 use partnerfit_core::share::invitation::{create, InviteEntropy, InviteOptions};
 use partnerfit_core::share::passphrase::{self, generate, GENERATED_BYTES, MIN_CHARS};
 use partnerfit_core::share::records::{ReceivedResponse, Verification};
@@ -113,10 +113,7 @@ fn InviteForm(id: Id) -> impl IntoView {
             // page's thread, once it is long enough to be used.
             if let Some(p) = options.passphrase.as_deref() {
                 if passphrase::check(p).is_ok() {
-                    let stretching = Stretching {
-                        salt: entropy.seal.salt,
-                        iterations: crypto::ITERATIONS,
-                    };
+                    let stretching = Stretching::new_link(entropy.seal.salt);
                     options.stretched = Some(stretch(p, stretching).await);
                 }
             }
