@@ -266,3 +266,30 @@ fn edit_remove_category_and_undo_500_partners_200k_accounts(bencher: divan::Benc
         history.undo(&mut ws).expect("one step");
     });
 }
+
+/// What a workspace file of two lists of 100,000 accounts would weigh:
+/// every edit that can grow the workspace asks it (`format::check_size`).
+#[divan::bench(sample_count = 20)]
+fn file_len_100k_x_100k_accounts(bencher: divan::Bencher) {
+    let ws = partnerfit_benches::workspace_with_accounts(100_000);
+    bencher.bench(|| format::file_len(divan::black_box(&ws)));
+}
+
+/// The demo replaced by the imported workspace of two lists of 100,000
+/// accounts, and the step undone (the page's "Replace my workspace").
+#[divan::bench(sample_count = 20)]
+fn replace_with_100k_x_100k_accounts_and_undo(bencher: divan::Bencher) {
+    use partnerfit_core::edit::Replacement;
+    let big = partnerfit_benches::workspace_with_accounts(100_000);
+    let mut ws = partnerfit_core::demo::demo();
+    let mut history = History::default();
+    bencher.bench_local(|| {
+        let why = Replacement::Import {
+            file: "big.json".into(),
+        };
+        history
+            .apply(&mut ws, Edit::Replace(Box::new(big.clone()), why), 0)
+            .expect("accepted");
+        history.undo(&mut ws).expect("one step");
+    });
+}

@@ -223,3 +223,72 @@ fn reabsorb_same_100k(bencher: divan::Bencher) {
         .unchanged
     });
 }
+
+/// A workspace holding the partners the export names (the first fifty).
+fn workspace_of_partners() -> partnerfit_core::Workspace {
+    use partnerfit_core::partner::{Partner, PartnerType};
+    let mut ws = partnerfit_benches::workspace(0, 7);
+    ws.partners = partners()
+        .into_iter()
+        .map(|(id, name, website)| {
+            let mut p = Partner::new(id, name, PartnerType::Services, day("2026-01-05"));
+            p.website = website;
+            std::sync::Arc::new(p)
+        })
+        .collect();
+    ws
+}
+
+/// The whole "Take in the deals" edit on the page: 100,000 rows checked,
+/// absorbed into an empty pipeline, the workspace's size checked; and the
+/// step undone.
+#[divan::bench(sample_count = 10)]
+fn take_in_100k_edit_and_undo(bencher: divan::Bencher) {
+    use partnerfit_core::edit::history::History;
+    use partnerfit_core::edit::{pipeline::PipelineEdit, Edit};
+    let rows = std::sync::Arc::new(rows(&export(false)));
+    let mut ws = workspace_of_partners();
+    let mut history = History::default();
+    bencher.bench_local(|| {
+        let edit = Edit::Pipeline(PipelineEdit::Import {
+            rows: rows.clone(),
+            date: day("2026-10-05"),
+            file_name: "deals.csv".into(),
+            entropy: 7,
+        });
+        history.apply(&mut ws, edit, 0).expect("accepted");
+        history.undo(&mut ws).expect("one step");
+    });
+}
+
+/// What the workspace file weighs once it holds 100,000 deals (every
+/// edit that can grow the workspace asks).
+#[divan::bench(sample_count = 10)]
+fn file_len_with_100k_deals(bencher: divan::Bencher) {
+    let mut ws = workspace_of_partners();
+    ws.pipeline = std::sync::Arc::new(week1());
+    bencher.bench(|| partnerfit_core::format::file_len(divan::black_box(&ws)));
+}
+
+/// The autosave of a workspace holding 100,000 deals after an edit that
+/// left the pipeline as it was (the opportunities' part is kept).
+#[divan::bench(sample_count = 10)]
+fn autosave_with_100k_deals_unchanged(bencher: divan::Bencher) {
+    use partnerfit_core::format::stored_encoder::StoredEncoder;
+    let mut ws = workspace_of_partners();
+    ws.pipeline = std::sync::Arc::new(week1());
+    let mut encoder = StoredEncoder::default();
+    let mut n = 0;
+    let mut key = || {
+        n += 1;
+        format!("part-{n}")
+    };
+    encoder.encode(&ws, 1, 1_000_000, &mut key).expect("saved");
+    bencher.bench_local(|| {
+        encoder
+            .encode(divan::black_box(&ws), 2, 1_000_000, &mut key)
+            .expect("saved")
+            .head
+            .len()
+    });
+}

@@ -664,8 +664,14 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
     use partnerfit_core::overlap::account::Account;
     use partnerfit_core::overlap::population::Population;
     type Step = (&'static str, fn(&mut partnerfit_core::Workspace));
-    let steps: [Step; 7] = [
+    let steps: [Step; 8] = [
         ("as loaded", |_| {}),
+        ("a deal renamed", |w| {
+            let pipeline = Arc::make_mut(&mut w.pipeline);
+            Arc::make_mut(&mut pipeline.opportunities[0])
+                .name
+                .push_str(" (renewal)")
+        }),
         ("a note changed", |w| {
             Arc::make_mut(&mut w.partners[0])
                 .notes
@@ -736,6 +742,24 @@ fn the_autosave_encoder_writes_what_a_full_encoding_writes() {
     assert_eq!(
         encoder.encode_checked(&ws, 100).unwrap(),
         stored::encode_checked(&ws, 100).unwrap()
+    );
+    // The pipeline unchanged, but a partner one of its deals names gone:
+    // refused as a full encoding refuses it.
+    let mut orphaned = ws.clone();
+    let named = ws
+        .pipeline
+        .opportunities
+        .iter()
+        .find_map(|o| o.partner.clone())
+        .expect("the fixture has a partner's deal");
+    orphaned.partners.retain(|p| p.id != named);
+    let err = encoder.encode_checked(&orphaned, 101).unwrap_err();
+    assert_eq!(err, stored::encode_checked(&orphaned, 101).unwrap_err());
+    assert!(
+        err.lines()
+            .iter()
+            .any(|l| l.starts_with("pipeline.opportunities[") && l.contains(named.as_str())),
+        "{err}"
     );
 }
 

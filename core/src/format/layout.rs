@@ -109,3 +109,23 @@ pub fn write<W: io::Write, T: serde::Serialize + ?Sized>(out: W, value: &T) -> i
     let mut ser = serde_json::Serializer::with_formatter(out, Layout::default());
     value.serialize(&mut ser).map_err(io::Error::other)
 }
+
+/// Write `value` as an item of an array at `depth` (the array's place in
+/// the file, the file being depth 1, its containers above it objects): the
+/// same text the file holds for it there, without the line break and
+/// indentation before it.
+pub fn write_in_array<W: io::Write, T: serde::Serialize + ?Sized>(
+    out: W,
+    value: &T,
+    depth: usize,
+) -> io::Result<()> {
+    let mut open = vec![false; depth.saturating_sub(1)];
+    open.push(true);
+    let layout = Layout {
+        open,
+        record: None,
+        has_value: true,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(out, layout);
+    value.serialize(&mut ser).map_err(io::Error::other)
+}

@@ -33,6 +33,7 @@ use serde_json::Value;
 
 use super::checked_list::accounts_value;
 use super::file_form::ToFile;
+use super::size::{known, opportunity_len, Frame, Records};
 use super::{load, read, write, ImportError};
 use crate::id::Id;
 use crate::overlap::account::{Account, AccountList};
@@ -102,8 +103,7 @@ impl Pieces {
     }
 
     fn head(&self) -> (Kind, String) {
-        let mut file = write::to_file_without_accounts(&self.ws);
-        file.pipeline.opportunities.clear();
+        let file = write::to_file_without_records(&self.ws);
         let text = serde_json::to_string(&file).expect("workspace file types always serialize");
         let kind = Kind::Head {
             accounts: self
@@ -182,7 +182,12 @@ pub struct Assembly {
     accounts: Vec<Vec<Account>>,
     /// Per list, the texts of its chunks.
     texts: Vec<Vec<String>>,
+    /// Per list, its accounts counted as the file writes them.
+    counted: Vec<Records>,
     opportunities: Vec<Arc<Opportunity>>,
+    /// The opportunities' chunks, and their count as the file writes them.
+    opportunity_texts: Vec<String>,
+    opportunities_counted: Records,
 }
 
 /// The assembled workspace, and each list with its accounts' part as the
@@ -191,6 +196,9 @@ pub struct Assembly {
 pub struct Assembled {
     pub workspace: Workspace,
     pub parts: Vec<(Arc<AccountList>, String)>,
+    /// The opportunities' part as the autosave stores it (for
+    /// `StoredEncoder::prime_pipeline`).
+    pub opportunities: String,
 }
 
 /// Why pieces were refused.
@@ -249,7 +257,10 @@ impl Assembly {
             expected: (accounts.clone(), *opportunities),
             accounts: vec![Vec::new(); lists],
             texts: vec![Vec::new(); lists],
+            counted: vec![Records::default(); lists],
             opportunities: Vec::new(),
+            opportunity_texts: Vec::new(),
+            opportunities_counted: Records::default(),
             head,
         })
     }
@@ -278,6 +289,10 @@ impl Assembly {
                         list + 1
                     )));
                 }
+                let frame = Frame::new();
+                for a in &read {
+                    self.counted[list].add(frame.record_len(a));
+                }
                 self.accounts[list].extend(read);
                 self.texts[list].push(text.to_owned());
                 Ok(())
@@ -292,7 +307,11 @@ impl Assembly {
                         self.expected.1
                     )));
                 }
+                for o in &read {
+                    self.opportunities_counted.add(opportunity_len(o));
+                }
                 self.opportunities.extend(read);
+                self.opportunity_texts.push(text.to_owned());
                 Ok(())
             }
         }
@@ -312,7 +331,10 @@ impl Assembly {
             expected,
             accounts,
             texts,
+            counted,
             opportunities,
+            opportunity_texts,
+            opportunities_counted,
             ..
         } = self;
         for (i, (got, want)) in accounts.iter().zip(&expected.0).enumerate() {
@@ -332,18 +354,22 @@ impl Assembly {
             )));
         }
         let mut parts = Vec::with_capacity(accounts.len());
-        for ((list, accounts), texts) in head.account_lists.iter_mut().zip(accounts).zip(texts) {
+        let lists = head.account_lists.iter_mut().zip(accounts);
+        for ((list, accounts), (texts, counted)) in lists.zip(texts.iter().zip(counted)) {
             let mut whole = (**list).clone();
             whole.accounts = accounts;
             *list = Arc::new(whole);
-            parts.push((list.clone(), joined(&texts)));
+            known::remember_accounts(list, counted);
+            parts.push((list.clone(), joined(texts)));
         }
         let mut pipeline: Pipeline = (*head.pipeline).clone();
         pipeline.opportunities = opportunities;
         head.pipeline = Arc::new(pipeline);
+        known::remember_opportunities(&head.pipeline, opportunities_counted);
         Ok(Assembled {
             workspace: head,
             parts,
+            opportunities: joined(&opportunity_texts),
         })
     }
 }

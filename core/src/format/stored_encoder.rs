@@ -11,7 +11,7 @@
 //!
 //! [`stored::encode_checked`]: super::stored::encode_checked
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -19,8 +19,9 @@ use serde_json::Value;
 use super::checked_list::checked_value;
 use super::stored_parts::PartKeys;
 use super::{read, stored, write, ImportError, FORMAT_VERSION};
+use crate::id::Id;
 use crate::overlap::account::{Account, AccountList};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Opportunity, Pipeline};
 use crate::workspace::Workspace;
 
 /// How an empty account list appears in the storage text. Inside a JSON
@@ -38,12 +39,33 @@ struct Cached<T> {
     key: Option<String>,
 }
 
-/// Keeps, for each list of the last save, the list and its accounts' JSON
-/// (and, once the workspace is split, the opportunities' JSON).
+/// The pipeline's part, and the partners its deals name: a save whose
+/// pipeline did not change checks only that they are still there.
+#[derive(Clone, Debug)]
+struct CachedPipeline {
+    part: Cached<Pipeline>,
+    partners: BTreeSet<Id>,
+}
+
+impl CachedPipeline {
+    fn new(pipeline: &Arc<Pipeline>, json: String, key: Option<String>) -> Self {
+        CachedPipeline {
+            part: Cached {
+                of: pipeline.clone(),
+                json: Arc::new(json),
+                key,
+            },
+            partners: named_partners(pipeline),
+        }
+    }
+}
+
+/// Keeps, for each list of the last save, the list and its accounts' JSON,
+/// and the pipeline's opportunities' JSON.
 #[derive(Clone, Debug, Default)]
 pub struct StoredEncoder {
     cache: Vec<Cached<AccountList>>,
-    opportunities: Option<Cached<Pipeline>>,
+    opportunities: Option<CachedPipeline>,
 }
 
 /// A part to store before the head that names it.
@@ -82,10 +104,8 @@ impl StoredEncoder {
                 });
             }
         }
-        encoder.opportunities = parts.get(&keys.opportunities).map(|json| Cached {
-            of: ws.pipeline.clone(),
-            json: Arc::new(json.clone()),
-            key: Some(keys.opportunities.clone()),
+        encoder.opportunities = parts.get(&keys.opportunities).map(|json| {
+            CachedPipeline::new(&ws.pipeline, json.clone(), Some(keys.opportunities.clone()))
         });
         encoder
     }
@@ -106,6 +126,29 @@ impl StoredEncoder {
             json: Arc::new(json),
             key: None,
         });
+    }
+
+    /// Take `json`, made by [`opportunities_part`] from `pipeline`'s
+    /// opportunities, as the pipeline's serialized opportunities (see
+    /// [`prime`](Self::prime)): a pipeline of 100,000 deals written out a
+    /// slice at a time is not written again in one task.
+    pub fn prime_pipeline(&mut self, pipeline: &Arc<Pipeline>, json: String) {
+        self.opportunities = Some(CachedPipeline::new(pipeline, json, None));
+    }
+
+    /// The pipeline's part: the last one when the pipeline is the same and
+    /// every partner its deals name is still in the workspace, else its
+    /// opportunities written out and checked as a read checks them.
+    fn opportunities_of(&mut self, ws: &Workspace) -> Result<CachedPipeline, ImportError> {
+        if let Some(c) = self.opportunities.take() {
+            let kept = Arc::ptr_eq(&c.part.of, &ws.pipeline)
+                && c.partners.iter().all(|id| ws.partner(id).is_some());
+            if kept {
+                return Ok(c);
+            }
+        }
+        let json = opportunities_part(&ws.pipeline.opportunities, ws)?;
+        Ok(CachedPipeline::new(&ws.pipeline, json, None))
     }
 
     /// Forget every part (a write failed: the next save writes them all).
@@ -133,9 +176,10 @@ impl StoredEncoder {
         split_above: usize,
         new_key: &mut dyn FnMut() -> String,
     ) -> Result<Encoded, ImportError> {
-        let mut value = serde_json::to_value(write::to_file_without_accounts(ws))
+        let mut value = serde_json::to_value(write::to_file_without_records(ws))
             .expect("workspace file types always serialize");
         read::read_workspace(&value).map_err(ImportError::Invalid)?;
+        let mut opportunities = self.opportunities_of(ws)?;
         // Taken out: after a refused save the next one starts afresh.
         let mut cache = std::mem::take(&mut self.cache);
         let mut fresh: Vec<Cached<AccountList>> = Vec::with_capacity(ws.account_lists.len());
@@ -153,10 +197,14 @@ impl StoredEncoder {
                 }
             }
         }
-        let accounts_len: usize = fresh.iter().map(|c| c.json.len()).sum();
-        // The accounts alone too long: split without writing the whole out.
-        let whole = (accounts_len <= split_above)
-            .then(|| stored::envelope(&value, revision))
+        let accounts_len = fresh.iter().map(|c| c.json.len()).sum::<usize>();
+        // The records alone too long: split without writing the whole out.
+        let whole = (accounts_len + opportunities.part.json.len() <= split_above)
+            .then(|| {
+                value["pipeline"]["opportunities"] = serde_json::from_str(&opportunities.part.json)
+                    .expect("the opportunities' part is JSON");
+                stored::envelope(&value, revision)
+            })
             .filter(|shell| shell.len() + accounts_len <= split_above);
         if let Some(shell) = whole {
             let parts: Vec<&str> = fresh.iter().map(|c| c.json.as_str()).collect();
@@ -166,13 +214,15 @@ impl StoredEncoder {
                 .into_iter()
                 .map(|c| Cached { key: None, ..c })
                 .collect();
-            self.opportunities = None;
+            opportunities.part.key = None;
+            self.opportunities = Some(opportunities);
             return Ok(Encoded {
                 head,
                 new_parts: Vec::new(),
                 keys: None,
             });
         }
+        value["pipeline"]["opportunities"] = Value::Array(Vec::new());
         let mut new_parts = Vec::new();
         let mut keyed = |json: &Arc<String>, key: &mut Option<String>| -> String {
             key.get_or_insert_with(|| {
@@ -189,19 +239,9 @@ impl StoredEncoder {
             .iter_mut()
             .map(|c| keyed(&c.json, &mut c.key))
             .collect();
-        let taken = value["pipeline"]["opportunities"].take();
-        value["pipeline"]["opportunities"] = Value::Array(Vec::new());
-        let mut opportunities = match self.opportunities.take() {
-            Some(c) if Arc::ptr_eq(&c.of, &ws.pipeline) => c,
-            _ => Cached {
-                of: ws.pipeline.clone(),
-                json: Arc::new(taken.to_string()),
-                key: None,
-            },
-        };
         let keys = PartKeys {
             accounts,
-            opportunities: keyed(&opportunities.json, &mut opportunities.key),
+            opportunities: keyed(&opportunities.part.json, &mut opportunities.part.key),
         };
         let head = stored::head(value, revision, &keys);
         self.cache = fresh;
@@ -246,6 +286,30 @@ fn splice(shell: &str, accounts: &[&str]) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// The JSON of some of `ws`'s opportunities as a save stores them, checked
+/// as a read checks them (their partners among `ws`'s; ids and CRM ids
+/// unique among these).
+pub fn opportunities_part(
+    opportunities: &[Arc<Opportunity>],
+    ws: &Workspace,
+) -> Result<String, ImportError> {
+    let value = serde_json::to_value(write::opportunities(opportunities))
+        .expect("workspace file types always serialize");
+    let partners: BTreeSet<Id> = ws.partners.iter().map(|p| p.id.clone()).collect();
+    read::read_opportunities(&value, "pipeline.opportunities", &partners)
+        .map_err(ImportError::Invalid)?;
+    Ok(value.to_string())
+}
+
+/// The partners `pipeline`'s deals name.
+fn named_partners(pipeline: &Pipeline) -> BTreeSet<Id> {
+    pipeline
+        .opportunities
+        .iter()
+        .filter_map(|o| o.partner.clone())
+        .collect()
 }
 
 /// The JSON of a list of `accounts` as a save stores it, checked as a read

@@ -4,27 +4,41 @@
 //! ratings and evidence), an account list (its owner and population) and
 //! the overlap as measured, the pipeline (its shared opportunities).
 
+use std::sync::Arc;
+
 use super::file::leaf::Whole;
 use super::file::{
-    AccountFile, AccountListFile, FormatTag, FormatVersion, MeasuredFile, PartnerFile,
-    PipelineFile, PopulationSourceKind, WorkspaceFile,
+    AccountFile, AccountListFile, FormatTag, FormatVersion, MeasuredFile, OpportunityFile,
+    PartnerFile, PipelineFile, PopulationSourceKind, WorkspaceFile,
 };
 use super::file_form::ToFile;
 use crate::overlap::account::{AccountList, ListOwner, PopulationSource};
 use crate::overlap::assessment::Measured;
 use crate::partner::Partner;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Opportunity, Pipeline};
 use crate::workspace::Workspace;
 
 /// The file form of a workspace.
 pub fn to_file(ws: &Workspace) -> WorkspaceFile {
-    file(ws, true)
+    file(ws, true, true)
 }
 
 /// The file form with every account list's accounts left out (their size is
 /// counted without copying them: `format::size`).
 pub(crate) fn to_file_without_accounts(ws: &Workspace) -> WorkspaceFile {
-    file(ws, false)
+    file(ws, false, true)
+}
+
+/// The file form with the accounts and the pipeline's opportunities left
+/// out: the records of which a workspace holds 100,000, written, counted
+/// and checked apart (`format::size`, the autosave's encoder).
+pub(crate) fn to_file_without_records(ws: &Workspace) -> WorkspaceFile {
+    file(ws, false, false)
+}
+
+/// The file form of some opportunities.
+pub(crate) fn opportunities(o: &[Arc<Opportunity>]) -> Vec<OpportunityFile> {
+    o.iter().map(|o| (**o).to_file()).collect()
 }
 
 /// The file form of a list's accounts.
@@ -32,7 +46,7 @@ pub(crate) fn accounts(l: &AccountList) -> Vec<AccountFile> {
     l.accounts.to_file()
 }
 
-fn file(ws: &Workspace, with_accounts: bool) -> WorkspaceFile {
+fn file(ws: &Workspace, with_accounts: bool, with_opportunities: bool) -> WorkspaceFile {
     WorkspaceFile {
         format: FormatTag,
         format_version: FormatVersion,
@@ -45,7 +59,7 @@ fn file(ws: &Workspace, with_accounts: bool) -> WorkspaceFile {
             .iter()
             .map(|l| account_list(l, with_accounts))
             .collect(),
-        pipeline: pipeline(&ws.pipeline),
+        pipeline: pipeline(&ws.pipeline, with_opportunities),
         program: ws.program.to_file(),
     }
 }
@@ -89,14 +103,18 @@ fn partner(p: &Partner) -> PartnerFile {
 }
 
 /// The opportunities are shared (`Arc`) in the workspace.
-fn pipeline(p: &Pipeline) -> PipelineFile {
+fn pipeline(p: &Pipeline, with_opportunities: bool) -> PipelineFile {
     PipelineFile {
         expected_days: p
             .expected_days
             .iter()
             .map(|(stage, days)| (*stage, Whole(*days)))
             .collect(),
-        opportunities: p.opportunities.iter().map(|o| (**o).to_file()).collect(),
+        opportunities: if with_opportunities {
+            opportunities(&p.opportunities)
+        } else {
+            Vec::new()
+        },
         imports: p.imports.to_file(),
     }
 }

@@ -11,6 +11,7 @@ use partnerfit_core::edit::Replacement;
 use partnerfit_core::format;
 use partnerfit_core::merge::{self, MergePlan, Resolution, Subject};
 use partnerfit_core::overlap::account::AccountList;
+use partnerfit_core::pipeline::Pipeline;
 use partnerfit_core::snapshot::Reason;
 use partnerfit_core::words::count;
 use partnerfit_core::Workspace;
@@ -23,25 +24,47 @@ use crate::storage::persist::Persistence;
 use crate::storage::snapshots;
 use crate::worker::handover::{self, Read};
 
-/// The accounts' parts of an imported file's lists, as the autosave stores
-/// them: handed to the autosave once, by the replacement, without copying
-/// 40 MB (a step is cloned each time it is shown; the clones share them).
+/// The parts of an imported file as the autosave stores them (each list's
+/// accounts, the pipeline's opportunities): handed to the autosave once, by
+/// the replacement, without copying 40 MB (a step is cloned each time it is
+/// shown; the clones share them).
 #[derive(Clone, Default)]
-struct Parts(Arc<Mutex<Vec<ListPart>>>);
+struct Parts(Arc<Mutex<Primed>>);
 
 /// A list and its accounts' part.
 type ListPart = (Arc<AccountList>, String);
 
+#[derive(Default)]
+struct Primed {
+    lists: Vec<ListPart>,
+    opportunities: Option<(Arc<Pipeline>, String)>,
+}
+
 impl Parts {
-    fn new(parts: Vec<ListPart>) -> Parts {
-        Parts(Arc::new(Mutex::new(parts)))
+    fn new(read: &mut Read) -> Parts {
+        let primed = Primed {
+            lists: std::mem::take(&mut read.parts),
+            opportunities: read
+                .opportunities
+                .take()
+                .map(|json| (read.workspace.pipeline.clone(), json)),
+        };
+        Parts(Arc::new(Mutex::new(primed)))
     }
 
-    fn take(&self) -> Vec<ListPart> {
-        self.0
+    /// Hand the parts to the autosave (once: later calls find none).
+    fn prime(&self, persistence: Persistence) {
+        let primed = self
+            .0
             .lock()
             .map(|mut p| std::mem::take(&mut *p))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        for (list, json) in primed.lists {
+            persistence.prime(list, json);
+        }
+        if let Some((pipeline, json)) = primed.opportunities {
+            persistence.prime_pipeline(&pipeline, json);
+        }
     }
 }
 
@@ -53,7 +76,7 @@ impl PartialEq for Parts {
 
 impl std::fmt::Debug for Parts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Parts({:?})", self.0.lock().map(|p| p.len()).ok())
+        write!(f, "Parts({:?})", self.0.lock().map(|p| p.lists.len()).ok())
     }
 }
 
@@ -134,10 +157,10 @@ pub fn ImportPanel() -> impl IntoView {
                 return;
             }
             step.try_set(match read {
-                Ok(r) => Step::Ready {
+                Ok(mut r) => Step::Ready {
                     file: name,
+                    parts: Parts::new(&mut r),
                     theirs: r.workspace,
-                    parts: Parts::new(r.parts),
                     migrated_from: r.migrated_from,
                 },
                 Err(lines) => Step::Failed { file: name, lines },
@@ -147,13 +170,10 @@ pub fn ImportPanel() -> impl IntoView {
     let replace_with = move |theirs: Workspace, parts: Parts, file: String| {
         let why = Replacement::Import { file: file.clone() };
         let before = ws.get_untracked();
-        // The autosave stores the lists' parts the worker made, instead of
+        // The autosave stores the parts the worker made, instead of
         // writing 100,000 accounts out again.
-        let parts = parts.take();
         if let Some(p) = persistence {
-            for (list, json) in parts {
-                p.prime(list, json);
-            }
+            parts.prime(p);
         }
         match ws.replace(theirs, why.clone(), Some(Origin::Own)) {
             Ok(_) => done_keeping(

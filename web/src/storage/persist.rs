@@ -38,6 +38,7 @@ use partnerfit_core::format::stored_encoder::{parts_reusable, Encoded, StoredEnc
 use partnerfit_core::format::stored_parts::PartKeys;
 use partnerfit_core::format::ImportError;
 use partnerfit_core::overlap::account::AccountList;
+use partnerfit_core::pipeline::Pipeline;
 use partnerfit_core::Workspace;
 use wasm_bindgen_futures::spawn_local;
 
@@ -403,6 +404,13 @@ impl Persistence {
     /// (see `StoredEncoder::prime`): its save does not serialise them again.
     pub fn prime(&self, list: Arc<AccountList>, json: String) {
         self.encoder.update_value(|e| e.prime(list, json));
+    }
+
+    /// Take `json` as the serialized opportunities of `pipeline`, about to
+    /// be the workspace's (see `StoredEncoder::prime_pipeline`).
+    pub fn prime_pipeline(&self, pipeline: &Arc<Pipeline>, json: String) {
+        self.encoder
+            .update_value(|e| e.prime_pipeline(pipeline, json));
     }
 
     /// Write the workspace unless another tab wrote since our last sync

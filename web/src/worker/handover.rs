@@ -53,6 +53,9 @@ pub struct Read {
     pub workspace: Workspace,
     /// Each list with its accounts' part as the autosave stores it.
     pub parts: Vec<(Arc<AccountList>, String)>,
+    /// The pipeline's opportunities' part as the autosave stores it (when
+    /// the worker read the file).
+    pub opportunities: Option<String>,
     /// The file's version, when older than the current one.
     pub migrated_from: Option<u32>,
 }
@@ -147,6 +150,7 @@ pub fn read_here(bytes: &[u8]) -> Answer {
         .map(|l| Read {
             workspace: l.workspace,
             parts: Vec::new(),
+            opportunities: None,
             migrated_from: l.migrated_from,
         })
         .map_err(|e: ImportError| e.lines())
@@ -247,6 +251,7 @@ fn next(
                     .map(|a| Read {
                         workspace: a.workspace,
                         parts: a.parts,
+                        opportunities: Some(a.opportunities),
                         migrated_from,
                     }),
             )
