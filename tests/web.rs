@@ -1549,3 +1549,110 @@ async fn passphrases_are_stretched_by_web_crypto_off_the_page_thread() {
         "no timer ran while the passphrase was stretched"
     );
 }
+
+/// A deal export is taken in a slice at a time: timers run meanwhile, the
+/// progress moves, Stop leaves the workspace as it was, and the deals the
+/// autosave stores (from the part written during the slices) read back
+/// after a reload.
+#[wasm_bindgen_test]
+async fn deals_are_taken_in_a_slice_at_a_time_and_read_back_after_a_reload() {
+    use partnerfit::storage::persist::boot;
+    use partnerfit::take_in::{take_in, Export, Outcome};
+    use partnerfit_core::format::stored::parts_of;
+    use partnerfit_core::pipeline::import::{prepare, read_rows};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::sync::Arc;
+
+    storage().clear().unwrap();
+    // Little room left in localStorage: the pipeline goes to a part.
+    storage()
+        .set_item("filler", &"x".repeat(4_500_000))
+        .expect("the browser keeps 4.5 million characters");
+    let (_el, _h, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    let n = 6_000;
+    let mut csv = String::from("Record ID,Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal Type,Associated Company,Pipeline,Deal Source,Partner\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "{},Deal {i},appointmentscheduled,\"{}.00\",2026-01-05 09:15,2026-03-01,newbusiness,Company {i},Sales Pipeline,Web,\n",
+            2_000_000 + i,
+            1_000 + i
+        ));
+    }
+    let prepared = prepare(csv.as_bytes()).unwrap();
+    let currency = ws.with_untracked(|w| w.profile.currency);
+    let rows = Arc::new(
+        read_rows(&prepared, &prepared.mapping, currency, &[])
+            .unwrap()
+            .rows,
+    );
+    assert_eq!(rows.len(), n);
+    let export = || Export {
+        rows: rows.clone(),
+        date: partnerfit_core::Date::parse("2026-11-30").unwrap(),
+        file_name: "deals.csv".into(),
+        entropy: 11,
+    };
+    let before = ws.get_untracked();
+    let deals = before.pipeline.opportunities.len();
+
+    // Stopped after the first slice: nothing changed.
+    let outcome = take_in(ws, Some(p), export(), |_, _| {}, || true).await;
+    assert!(matches!(outcome, Outcome::Cancelled), "{outcome:?}");
+    assert!(
+        ws.with_untracked(|w| *w == before),
+        "stopped: nothing changed"
+    );
+
+    let ticks = Rc::new(Cell::new(0u32));
+    let done = Rc::new(Cell::new(false));
+    let (t, d) = (ticks.clone(), done.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        while !d.get() {
+            TimeoutFuture::new(0).await;
+            t.set(t.get() + 1);
+        }
+    });
+    let heard = Rc::new(Cell::new((0usize, 0usize, 0usize)));
+    let h = heard.clone();
+    let progress = move |got: usize, all: usize| {
+        let (calls, last, _) = h.get();
+        assert!(got >= last && got <= all, "{got} of {all} after {last}");
+        h.set((calls + 1, got, all));
+    };
+    let outcome = take_in(ws, Some(p), export(), progress, || false).await;
+    done.set(true);
+    match outcome {
+        Outcome::Done(a) => assert_eq!(
+            a.summary,
+            "take in deals.csv — new: 6,000 deals, updated: 0 deals"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let (calls, got, all) = heard.get();
+    assert!(calls > 1, "progress heard {calls} times");
+    assert_eq!(got, all, "the progress ends full");
+    assert!(ticks.get() > 1, "timers ran {} times", ticks.get());
+    assert_eq!(
+        ws.with_untracked(|w| w.pipeline.opportunities.len()),
+        deals + n
+    );
+    for _ in 0..100 {
+        settle(100).await;
+        if p.state.get_untracked() == SaveState::Saved {
+            break;
+        }
+    }
+    assert_eq!(p.state.get_untracked(), SaveState::Saved);
+    let head = storage().get_item(&key()).unwrap().unwrap();
+    assert!(parts_of(&head).is_some(), "stored in parts");
+    assert!(!head.contains("Company 5999"), "the deals are in a part");
+    let reloaded = boot(&demo).await;
+    assert!(
+        ws.with_untracked(|w| &reloaded.workspace == w),
+        "the same workspace after a reload"
+    );
+    storage().remove_item("filler").unwrap();
+}

@@ -15,6 +15,7 @@ pub mod share_link;
 pub mod state;
 pub mod storage;
 pub mod stretch;
+pub mod take_in;
 pub mod worker;
 
 pub use app::App;

@@ -22,6 +22,7 @@
 
 mod check;
 pub mod currency;
+mod deal_fields;
 mod error;
 pub mod fields;
 pub mod history;
@@ -37,6 +38,7 @@ pub mod profile;
 pub mod program;
 pub mod rows;
 pub mod scorecard;
+pub mod take_in;
 mod whole;
 
 use std::sync::Arc;

@@ -10,32 +10,17 @@ use std::sync::Arc;
 
 use super::check::{self, TextKind};
 use super::rows::{applied, RowEdit};
+use super::take_in::{self, TakenIn};
 use super::{Applied, EditError};
 use crate::date::Date;
 use crate::id::Id;
 use crate::money::Money;
-use crate::pipeline::absorb::absorb;
 use crate::pipeline::import::DealRow;
 use crate::pipeline::{Attribution, DealKind, NextAction, Opportunity, Pipeline, Stage};
 use crate::vocab::Vocabulary;
 use crate::workspace::Workspace;
 
-crate::fields! {
-    /// A text of an opportunity.
-    pub enum OpportunityText in Opportunity => String {
-        Name = "Deal name", Short => name,
-        Account = "Company", Short => account,
-        Domain = "Company website", Short => domain,
-        CrmId = "CRM record id", Short => crm_id,
-    }
-}
-
-/// Labels of an opportunity's other fields.
-pub const AMOUNT: &str = "Amount";
-pub const CREATED: &str = "Created on";
-pub const CLOSE: &str = "Close date";
-pub const PARTNER: &str = "Partner";
-pub const EXPECTED_DAYS: &str = "Expected days in stage";
+pub use super::deal_fields::{OpportunityText, AMOUNT, CLOSE, CREATED, EXPECTED_DAYS, PARTNER};
 
 crate::row_fields! {
     /// The fields of a next action on a deal.
@@ -81,6 +66,9 @@ pub enum PipelineEdit {
         file_name: String,
         entropy: u64,
     },
+    /// The same, its rows taken in beforehand a slice at a time
+    /// ([`TakingIn`](super::take_in::TakingIn)).
+    TakeIn(Box<TakenIn>),
 }
 
 pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, EditError> {
@@ -104,7 +92,8 @@ pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, E
             date,
             file_name,
             entropy,
-        } => import(ws, &rows, date, &file_name, entropy),
+        } => take_in::import(ws, &rows, date, &file_name, entropy),
+        PipelineEdit::TakeIn(taken) => take_in::apply(ws, *taken),
         PipelineEdit::ExpectedDays(stage, days) => {
             if stage.is_closed() {
                 return Err(EditError::invalid(
@@ -132,61 +121,6 @@ pub(super) fn apply(ws: &mut Workspace, edit: PipelineEdit) -> Result<Applied, E
             ))
         }
     }
-}
-
-/// Every row checked as the reader would check the deal it makes, then
-/// absorbed; the workspace must still fit in a file.
-fn import(
-    ws: &mut Workspace,
-    rows: &[DealRow],
-    date: Date,
-    file_name: &str,
-    entropy: u64,
-) -> Result<Applied, EditError> {
-    check::text(|| "File name".into(), file_name, TextKind::Short)?;
-    for r in rows {
-        let at = |label: &str| format!("line {}: {label}", r.line);
-        for (label, text) in [
-            (OpportunityText::Name.label(), &r.name),
-            (OpportunityText::Account.label(), &r.account),
-            (OpportunityText::Domain.label(), &r.domain),
-            (OpportunityText::CrmId.label(), &r.crm_id),
-            (PARTNER, &r.partner_text),
-            ("Source", &r.source),
-        ] {
-            check::text(|| at(label), text, TextKind::Short)?;
-        }
-        check::amount(|| at(AMOUNT), r.amount)?;
-        if let Some(id) = &r.partner {
-            check_partner(ws, r.attribution, Some(id)).map_err(|_| {
-                EditError::invalid(
-                    at(PARTNER),
-                    format!("\"{id}\" is no longer in this workspace"),
-                )
-            })?;
-        }
-    }
-    let absorbed = absorb(&ws.pipeline, rows, date, file_name, entropy);
-    let taken = absorbed.taken;
-    if taken.created == 0 && taken.updated == 0 {
-        return Ok(Applied::plain(format!(
-            "take in {file_name} — nothing changed"
-        )));
-    }
-    check::room(
-        "Deals",
-        absorbed.pipeline.opportunities.len().saturating_sub(1),
-    )?;
-    let before = std::mem::replace(&mut ws.pipeline, Arc::new(absorbed.pipeline));
-    if let Err(e) = crate::format::check_size(ws) {
-        ws.pipeline = before;
-        return Err(EditError::TooLarge(e));
-    }
-    Ok(Applied::plain(format!(
-        "take in {file_name} — new: {}, updated: {}",
-        crate::words::count(taken.created as usize, "deal", "deals"),
-        crate::words::count(taken.updated as usize, "deal", "deals")
-    )))
 }
 
 fn position(pipeline: &Pipeline, id: &Id) -> Result<usize, EditError> {

@@ -382,23 +382,51 @@ fn describe(kind: &Kind) -> String {
     }
 }
 
-/// JSON arrays as one array: `[a,b]` and `[c]` give `[a,b,c]`.
-fn joined(arrays: &[String]) -> String {
-    let mut out = String::with_capacity(arrays.iter().map(String::len).sum::<usize>() + 2);
-    out.push('[');
-    for inner in arrays
-        .iter()
-        .map(|a| a.trim())
-        .filter_map(|a| a.strip_prefix('[')?.strip_suffix(']'))
-    {
-        if inner.trim().is_empty() {
-            continue;
-        }
-        if out.len() > 1 {
-            out.push(',');
-        }
-        out.push_str(inner);
+/// JSON arrays as one array: `[a,b]` and `[c]` give `[a,b,c]` (parts
+/// written a chunk at a time, joined into the part the autosave stores).
+pub fn joined(arrays: &[String]) -> String {
+    let mut out = JoinedArrays::with_capacity(arrays.iter().map(String::len).sum::<usize>());
+    for a in arrays {
+        out.push(a);
     }
-    out.push(']');
-    out
+    out.finish()
+}
+
+/// [`joined`], one array at a time: the copying is spread over the turns
+/// that write the arrays.
+#[derive(Debug)]
+pub struct JoinedArrays(String);
+
+impl JoinedArrays {
+    /// Room for about `len` bytes of arrays.
+    pub fn with_capacity(len: usize) -> JoinedArrays {
+        let mut out = String::with_capacity(len + 2);
+        out.push('[');
+        JoinedArrays(out)
+    }
+
+    /// The items of one more array (a text that is not an array adds
+    /// nothing).
+    pub fn push(&mut self, array: &str) {
+        let Some(inner) = array
+            .trim()
+            .strip_prefix('[')
+            .and_then(|a| a.strip_suffix(']'))
+        else {
+            return;
+        };
+        if inner.trim().is_empty() {
+            return;
+        }
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        self.0.push_str(inner);
+    }
+
+    /// The one array.
+    pub fn finish(mut self) -> String {
+        self.0.push(']');
+        self.0
+    }
 }

@@ -121,67 +121,141 @@ pub fn absorb(
     file_name: &str,
     entropy: u64,
 ) -> Absorbed {
-    let mut by_crm: HashMap<&str, usize> = HashMap::with_capacity(pipeline.opportunities.len());
-    for (i, o) in pipeline.opportunities.iter().enumerate() {
-        if !o.crm_id.is_empty() {
-            by_crm.entry(o.crm_id.as_str()).or_insert(i);
+    let mut absorbing = Absorbing::new(pipeline, rows, date, file_name, entropy);
+    absorbing.step(rows.len());
+    absorbing.finish()
+}
+
+/// [`absorb`] a slice of rows at a time: the browser takes an export of
+/// 100,000 deals in without a long task. [`step`](Self::step) as often as
+/// it takes, then [`finish`](Self::finish); the result is [`absorb`]'s.
+pub struct Absorbing<'a> {
+    pipeline: &'a Pipeline,
+    rows: &'a [DealRow],
+    date: Date,
+    file_name: &'a str,
+    entropy: u64,
+    by_crm: HashMap<&'a str, usize>,
+    opportunities: Vec<Arc<Opportunity>>,
+    taken_ids: Option<HashSet<Id>>,
+    seen: HashSet<&'a str>,
+    created: u32,
+    changed: u32,
+    unchanged: u32,
+    /// The next row to take.
+    next: usize,
+}
+
+impl<'a> Absorbing<'a> {
+    pub fn new(
+        pipeline: &'a Pipeline,
+        rows: &'a [DealRow],
+        date: Date,
+        file_name: &'a str,
+        entropy: u64,
+    ) -> Self {
+        let mut by_crm = HashMap::with_capacity(pipeline.opportunities.len());
+        for (i, o) in pipeline.opportunities.iter().enumerate() {
+            if !o.crm_id.is_empty() {
+                by_crm.entry(o.crm_id.as_str()).or_insert(i);
+            }
+        }
+        Absorbing {
+            pipeline,
+            rows,
+            date,
+            file_name,
+            entropy,
+            by_crm,
+            opportunities: pipeline.opportunities.clone(),
+            taken_ids: None,
+            seen: HashSet::with_capacity(rows.len()),
+            created: 0,
+            changed: 0,
+            unchanged: 0,
+            next: 0,
         }
     }
-    let mut opportunities = pipeline.opportunities.clone();
-    let mut taken_ids: Option<HashSet<Id>> = None;
-    let mut seen: HashSet<&str> = HashSet::with_capacity(rows.len());
-    let (mut created, mut changed, mut unchanged) = (0u32, 0u32, 0u32);
-    for (i, row) in rows.iter().enumerate() {
-        if row.crm_id.is_empty() || !seen.insert(row.crm_id.as_str()) {
-            continue;
+
+    /// The opportunities as they stand (all of them, the pipeline's and
+    /// the new ones, once every row is taken).
+    pub fn opportunities(&self) -> &[Arc<Opportunity>] {
+        &self.opportunities
+    }
+
+    /// Rows taken, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.rows.len())
+    }
+
+    /// Take up to `n` more rows; `false` once every row is taken.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.next.saturating_add(n).min(self.rows.len());
+        for i in self.next..end {
+            self.take(i);
         }
-        if let Some(&at) = by_crm.get(row.crm_id.as_str()) {
-            match updated(&opportunities[at], row, date) {
+        self.next = end;
+        self.next < self.rows.len()
+    }
+
+    fn take(&mut self, i: usize) {
+        let row = &self.rows[i];
+        if row.crm_id.is_empty() || !self.seen.insert(row.crm_id.as_str()) {
+            return;
+        }
+        if let Some(&at) = self.by_crm.get(row.crm_id.as_str()) {
+            match updated(&self.opportunities[at], row, self.date) {
                 Some(o) => {
-                    opportunities[at] = Arc::new(o);
-                    changed += 1;
+                    self.opportunities[at] = Arc::new(o);
+                    self.changed += 1;
                 }
-                None => unchanged += 1,
+                None => self.unchanged += 1,
             }
-            continue;
+            return;
         }
-        let taken = taken_ids.get_or_insert_with(|| {
+        let pipeline = self.pipeline;
+        let taken = self.taken_ids.get_or_insert_with(|| {
             pipeline
                 .opportunities
                 .iter()
                 .map(|o| o.id.clone())
                 .collect()
         });
-        let e = row_entropy(entropy, i);
+        let e = row_entropy(self.entropy, i);
         let mut id = Id::fresh("opp", e, std::iter::empty());
         if taken.contains(&id) {
             id = Id::fresh("opp", e, taken.iter());
         }
         taken.insert(id.clone());
-        opportunities.push(Arc::new(opened(id, row)));
-        created += 1;
+        self.opportunities.push(Arc::new(opened(id, row)));
+        self.created += 1;
     }
-    let taken = ExportTaken {
-        date,
-        file_name: file_name.chars().take(SHORT_TEXT).collect(),
-        created,
-        updated: changed,
-        unchanged,
-    };
-    if created == 0 && changed == 0 {
-        return Absorbed {
-            pipeline: pipeline.clone(),
-            taken,
+
+    /// The pipeline after the rows taken (every row, once `step` said so).
+    pub fn finish(self) -> Absorbed {
+        let taken = ExportTaken {
+            date: self.date,
+            file_name: self.file_name.chars().take(SHORT_TEXT).collect(),
+            created: self.created,
+            updated: self.changed,
+            unchanged: self.unchanged,
         };
-    }
-    let mut imports = pipeline.imports.clone();
-    imports.push(taken.clone());
-    Absorbed {
-        pipeline: Pipeline {
-            expected_days: pipeline.expected_days.clone(),
-            opportunities,
-            imports,
-        },
-        taken,
+        let pipeline = self.pipeline;
+        if self.created == 0 && self.changed == 0 {
+            return Absorbed {
+                pipeline: pipeline.clone(),
+                taken,
+            };
+        }
+        let mut imports = pipeline.imports.clone();
+        imports.push(taken.clone());
+        Absorbed {
+            pipeline: Pipeline {
+                expected_days: pipeline.expected_days.clone(),
+                opportunities: self.opportunities,
+                imports,
+            },
+            taken,
+        }
     }
 }

@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use partnerfit_core::edit::{Edit, PipelineEdit};
 use partnerfit_core::overlap::csv_import::MAX_CSV_BYTES;
 use partnerfit_core::pipeline::import::DealRow;
 use partnerfit_core::words::{capitalised, count};
@@ -19,7 +18,10 @@ use crate::components::dropzone::FilePicker;
 use crate::components::fields::DateField;
 use crate::files::read_array;
 use crate::lens::Binding;
+use crate::overlap_run::yield_to_browser;
 use crate::state::use_store;
+use crate::storage::persist::Persistence;
+use crate::take_in::{take_in, Export, Outcome};
 use crate::worker::client::{Event, Flow, Job};
 use crate::worker::deals::DealsSummary;
 use crate::worker::protocol::{FromWorker, ToWorker};
@@ -239,6 +241,10 @@ fn Preview(
     let error = RwSignal::new(None::<String>);
     let name = file.clone();
     let busy = RwSignal::new(None::<String>);
+    // Work done and in all while the rows are taken in.
+    let taking = RwSignal::new(None::<(usize, usize)>);
+    let cancelled = StoredValue::new(false);
+    let persistence = use_context::<Persistence>();
     let import = move |_| {
         let Some(Ok(read)) = rows.get_untracked() else {
             return;
@@ -248,23 +254,37 @@ fn Preview(
             "Taking in {}…",
             count(read.rows.len(), "deal", "deals")
         )));
-        // Let the page show that it is working before the edit runs.
+        error.set(None);
+        cancelled.set_value(false);
+        taking.set(Some((0, 1)));
+        let export = Export {
+            rows: read.rows.clone(),
+            date: taken.get_untracked(),
+            file_name: name.clone(),
+            entropy: clock::entropy(),
+        };
         spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(20).await;
-            let edit = Edit::Pipeline(PipelineEdit::Import {
-                rows: read.rows.clone(),
-                date: taken.get_untracked(),
-                file_name: name.clone(),
-                entropy: clock::entropy(),
-            });
-            match store.apply(edit) {
-                Ok(done) => {
+            // Let the page show that it is working before the work starts.
+            yield_to_browser().await;
+            let progress = |done, all| {
+                taking.try_set(Some((done, all)));
+            };
+            let stop = || cancelled.try_get_value().unwrap_or(true);
+            let outcome = take_in(store, persistence, export, progress, stop).await;
+            taking.try_set(None);
+            busy.try_set(None);
+            match outcome {
+                Outcome::Done(done) => {
                     job.finish();
-                    step.set(Step::Done(format!("{}.", capitalised(&done.summary))))
+                    step.try_set(Step::Done(format!("{}.", capitalised(&done.summary))));
                 }
-                Err(e) => {
-                    busy.try_set(None);
+                Outcome::Refused(e) => {
                     error.try_set(Some(format!("{name} was not taken in: {e}")));
+                }
+                Outcome::Cancelled => {
+                    error.try_set(Some(format!(
+                        "Stopped: {name} was not taken in; nothing changed."
+                    )));
                 }
             }
         });
@@ -291,6 +311,10 @@ fn Preview(
                 }
             }}
             <p role="status" data-testid="deal-import-busy">{move || busy.get()}</p>
+            {move || taking.get().map(|(done, all)| view! {
+                <progress max=all value=done aria-label="Taking in the deals"></progress>
+                <button type="button" on:click=move |_| cancelled.set_value(true)>"Stop"</button>
+            })}
             <span class="error" role="alert">{move || error.get()}</span>
         </section>
     }

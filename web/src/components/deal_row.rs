@@ -32,8 +32,15 @@ pub struct DealLens {
 
 impl DealLens {
     pub fn new(store: Store, id: Id) -> DealLens {
+        DealLens::at(store, id, usize::MAX)
+    }
+
+    /// [`new`](Self::new), for a deal known to be at `hint` in the
+    /// pipeline: a table of 200 rows over 100,000 deals does not search
+    /// the pipeline once per row.
+    pub fn at(store: Store, id: Id, hint: usize) -> DealLens {
         let id = StoredValue::new(id);
-        let hint = StoredValue::new(usize::MAX);
+        let hint = StoredValue::new(hint);
         let deal = Memo::new_with_compare(
             move |_| {
                 id.with_value(|id| {
