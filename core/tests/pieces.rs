@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use partnerfit_core::demo::demo;
 use partnerfit_core::format::pieces::{Assembly, Kind, Pieces};
-use partnerfit_core::format::stored_encoder::accounts_part;
+use partnerfit_core::format::stored_encoder::{accounts_part, opportunities_part};
 use partnerfit_core::Workspace;
 
 /// The demo with an empty list between its two lists, so the pieces skip it.
@@ -54,6 +54,16 @@ fn every_chunk_size_gives_the_workspace_and_its_parts_back() {
                 "chunk {chunk}: the joined chunks are the part the autosave stores"
             );
         }
+        assert_eq!(
+            back.opportunities,
+            opportunities_part(&ws.pipeline.opportunities, &ws).unwrap(),
+            "chunk {chunk}: the opportunities' chunks joined are their part"
+        );
+        assert_eq!(
+            partnerfit_core::format::file_len(&back.workspace),
+            partnerfit_core::format::save(&back.workspace).len(),
+            "chunk {chunk}: what the assembly counted is what the file weighs"
+        );
     }
 }
 

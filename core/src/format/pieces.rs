@@ -180,13 +180,14 @@ pub struct Assembly {
     expected: (Vec<usize>, usize),
     partners: BTreeSet<Id>,
     accounts: Vec<Vec<Account>>,
-    /// Per list, the texts of its chunks.
-    texts: Vec<Vec<String>>,
+    /// Per list, its chunks joined as they come (the copying spread over
+    /// the pieces, not done at the end in one go).
+    texts: Vec<JoinedArrays>,
     /// Per list, its accounts counted as the file writes them.
     counted: Vec<Records>,
     opportunities: Vec<Arc<Opportunity>>,
     /// The opportunities' chunks, and their count as the file writes them.
-    opportunity_texts: Vec<String>,
+    opportunity_texts: JoinedArrays,
     opportunities_counted: Records,
 }
 
@@ -256,10 +257,10 @@ impl Assembly {
             partners: head.partners.iter().map(|p| p.id.clone()).collect(),
             expected: (accounts.clone(), *opportunities),
             accounts: vec![Vec::new(); lists],
-            texts: vec![Vec::new(); lists],
+            texts: (0..lists).map(|_| JoinedArrays::with_capacity(0)).collect(),
             counted: vec![Records::default(); lists],
             opportunities: Vec::new(),
-            opportunity_texts: Vec::new(),
+            opportunity_texts: JoinedArrays::with_capacity(0),
             opportunities_counted: Records::default(),
             head,
         })
@@ -293,8 +294,8 @@ impl Assembly {
                 for a in &read {
                     self.counted[list].add(frame.record_len(a));
                 }
+                self.texts[list].push_expecting(text, read.len(), *expected);
                 self.accounts[list].extend(read);
-                self.texts[list].push(text.to_owned());
                 Ok(())
             }
             Kind::Opportunities => {
@@ -310,8 +311,9 @@ impl Assembly {
                 for o in &read {
                     self.opportunities_counted.add(opportunity_len(o));
                 }
+                self.opportunity_texts
+                    .push_expecting(text, read.len(), self.expected.1);
                 self.opportunities.extend(read);
-                self.opportunity_texts.push(text.to_owned());
                 Ok(())
             }
         }
@@ -355,12 +357,12 @@ impl Assembly {
         }
         let mut parts = Vec::with_capacity(accounts.len());
         let lists = head.account_lists.iter_mut().zip(accounts);
-        for ((list, accounts), (texts, counted)) in lists.zip(texts.iter().zip(counted)) {
+        for ((list, accounts), (texts, counted)) in lists.zip(texts.into_iter().zip(counted)) {
             let mut whole = (**list).clone();
             whole.accounts = accounts;
             *list = Arc::new(whole);
             known::remember_accounts(list, counted);
-            parts.push((list.clone(), joined(texts)));
+            parts.push((list.clone(), texts.finish()));
         }
         let mut pipeline: Pipeline = (*head.pipeline).clone();
         pipeline.opportunities = opportunities;
@@ -369,7 +371,7 @@ impl Assembly {
         Ok(Assembled {
             workspace: head,
             parts,
-            opportunities: joined(&opportunity_texts),
+            opportunities: opportunity_texts.finish(),
         })
     }
 }
@@ -382,18 +384,9 @@ fn describe(kind: &Kind) -> String {
     }
 }
 
-/// JSON arrays as one array: `[a,b]` and `[c]` give `[a,b,c]` (parts
-/// written a chunk at a time, joined into the part the autosave stores).
-pub fn joined(arrays: &[String]) -> String {
-    let mut out = JoinedArrays::with_capacity(arrays.iter().map(String::len).sum::<usize>());
-    for a in arrays {
-        out.push(a);
-    }
-    out.finish()
-}
-
-/// [`joined`], one array at a time: the copying is spread over the turns
-/// that write the arrays.
+/// JSON arrays joined as one, an array at a time (`[a,b]` and `[c]` give
+/// `[a,b,c]`): parts written or read a chunk at a time make the part the
+/// autosave stores, the copying spread over the turns that make them.
 #[derive(Debug)]
 pub struct JoinedArrays(String);
 
@@ -403,6 +396,16 @@ impl JoinedArrays {
         let mut out = String::with_capacity(len + 2);
         out.push('[');
         JoinedArrays(out)
+    }
+
+    /// [`push`](Self::push) an array of `records`, of `expected` in all:
+    /// the first one reserves room for all of them.
+    pub fn push_expecting(&mut self, array: &str, records: usize, expected: usize) {
+        if self.0.len() == 1 && records > 0 {
+            let room = array.len() / records * expected.max(records) * 11 / 10;
+            self.0.reserve(room);
+        }
+        self.push(array);
     }
 
     /// The items of one more array (a text that is not an array adds
