@@ -76,6 +76,65 @@ fn mount_state() -> (
     (el, handle, out)
 }
 
+/// [`mount_state`] after other data filled most of what localStorage
+/// keeps for the site (4.5 million characters, under the key `filler`):
+/// a workspace of a few megabytes is then kept in parts.
+async fn mount_with_little_room() -> (
+    HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+    Store,
+    Persistence,
+) {
+    storage().clear().unwrap();
+    storage()
+        .set_item("filler", &"x".repeat(4_500_000))
+        .expect("the browser keeps 4.5 million characters");
+    let (el, handle, probe) = mount_state();
+    settle(10).await;
+    let (ws, p) = probe.get_untracked().unwrap();
+    (el, handle, ws, p)
+}
+
+/// Wait (up to ten seconds) while a save is pending.
+async fn while_pending(p: Persistence) {
+    for _ in 0..100 {
+        settle(100).await;
+        if p.state.get_untracked() != SaveState::Pending {
+            break;
+        }
+    }
+}
+
+/// A timer that fires every `ms` until stopped: how often it fired tells
+/// whether the page's thread was free meanwhile.
+struct Ticker {
+    ticks: std::rc::Rc<std::cell::Cell<u32>>,
+    done: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl Ticker {
+    fn start(ms: u32) -> Ticker {
+        let ticker = Ticker {
+            ticks: Default::default(),
+            done: Default::default(),
+        };
+        let (t, d) = (ticker.ticks.clone(), ticker.done.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            while !d.get() {
+                TimeoutFuture::new(ms).await;
+                t.set(t.get() + 1);
+            }
+        });
+        ticker
+    }
+
+    /// Stop it; how many times it fired.
+    fn stop(self) -> u32 {
+        self.done.set(true);
+        self.ticks.get()
+    }
+}
+
 /// Rename our company through the store (one edit).
 fn rename(ws: Store, name: &str) {
     ws.apply(Edit::Profile(ProfileEdit::Text(
@@ -452,14 +511,8 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_parts_and_reads_back()
     use partnerfit_core::format::stored::parts_of;
     use partnerfit_core::overlap::account::{Account, AccountList, ListOwner, PopulationSource};
     use partnerfit_core::overlap::population::Population;
-    storage().clear().unwrap();
     // Other data already fills most of what localStorage keeps for the site.
-    storage()
-        .set_item("filler", &"x".repeat(4_500_000))
-        .expect("the browser keeps 4.5 million characters");
-    let (_el, _h, probe) = mount_state();
-    settle(10).await;
-    let (ws, p) = probe.get_untracked().unwrap();
+    let (_el, _h, ws, p) = mount_with_little_room().await;
     rename(ws, "Small Co");
     settle(600).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
@@ -498,12 +551,7 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_parts_and_reads_back()
     assert!(p.asks_before_leaving());
     assert!(leaving_is_asked(), "leaving while the parts are written");
     assert!(p.asks_before_leaving(), "the save is writing its parts");
-    for _ in 0..100 {
-        settle(100).await;
-        if p.state.get_untracked() != SaveState::Pending {
-            break;
-        }
-    }
+    while_pending(p).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
     assert!(!p.asks_before_leaving(), "nothing to ask once saved");
     // localStorage holds the head; the accounts are in IndexedDB.
@@ -1508,8 +1556,6 @@ async fn pruning_keeps_the_parts_of_a_head_set_aside() {
 async fn passphrases_are_stretched_by_web_crypto_off_the_page_thread() {
     use partnerfit::stretch::{by_web_crypto, subtle};
     use partnerfit_core::share::crypto::{Stretched, Stretching, MAX_ITERATIONS};
-    use std::cell::Cell;
-    use std::rc::Rc;
 
     let subtle = subtle().expect("the test page is a secure context with Web Crypto");
     for (passphrase, salt, iterations) in [
@@ -1527,15 +1573,7 @@ async fn passphrases_are_stretched_by_web_crypto_off_the_page_thread() {
         );
     }
 
-    let ticks = Rc::new(Cell::new(0u32));
-    let done = Rc::new(Cell::new(false));
-    let (t, d) = (ticks.clone(), done.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        while !d.get() {
-            TimeoutFuture::new(5).await;
-            t.set(t.get() + 1);
-        }
-    });
+    let ticker = Ticker::start(5);
     let stretching = Stretching {
         salt: [1; 16],
         iterations: MAX_ITERATIONS,
@@ -1543,9 +1581,8 @@ async fn passphrases_are_stretched_by_web_crypto_off_the_page_thread() {
     by_web_crypto(&subtle, "a long enough passphrase", stretching)
         .await
         .expect("Web Crypto stretches");
-    done.set(true);
     assert!(
-        ticks.get() > 0,
+        ticker.stop() > 0,
         "no timer ran while the passphrase was stretched"
     );
 }
@@ -1564,14 +1601,8 @@ async fn deals_are_taken_in_a_slice_at_a_time_and_read_back_after_a_reload() {
     use std::rc::Rc;
     use std::sync::Arc;
 
-    storage().clear().unwrap();
     // Little room left in localStorage: the pipeline goes to a part.
-    storage()
-        .set_item("filler", &"x".repeat(4_500_000))
-        .expect("the browser keeps 4.5 million characters");
-    let (_el, _h, probe) = mount_state();
-    settle(10).await;
-    let (ws, p) = probe.get_untracked().unwrap();
+    let (_el, _h, ws, p) = mount_with_little_room().await;
     let n = 6_000;
     let mut csv = String::from("Record ID,Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal Type,Associated Company,Pipeline,Deal Source,Partner\n");
     for i in 0..n {
@@ -1606,15 +1637,7 @@ async fn deals_are_taken_in_a_slice_at_a_time_and_read_back_after_a_reload() {
         "stopped: nothing changed"
     );
 
-    let ticks = Rc::new(Cell::new(0u32));
-    let done = Rc::new(Cell::new(false));
-    let (t, d) = (ticks.clone(), done.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        while !d.get() {
-            TimeoutFuture::new(0).await;
-            t.set(t.get() + 1);
-        }
-    });
+    let ticker = Ticker::start(0);
     let heard = Rc::new(Cell::new((0usize, 0usize, 0usize)));
     let h = heard.clone();
     let progress = move |got: usize, all: usize| {
@@ -1623,7 +1646,7 @@ async fn deals_are_taken_in_a_slice_at_a_time_and_read_back_after_a_reload() {
         h.set((calls + 1, got, all));
     };
     let outcome = take_in(ws, Some(p), export(), progress, || false).await;
-    done.set(true);
+    let ticks = ticker.stop();
     match outcome {
         Outcome::Done(a) => assert_eq!(
             a.summary,
@@ -1634,17 +1657,12 @@ async fn deals_are_taken_in_a_slice_at_a_time_and_read_back_after_a_reload() {
     let (calls, got, all) = heard.get();
     assert!(calls > 1, "progress heard {calls} times");
     assert_eq!(got, all, "the progress ends full");
-    assert!(ticks.get() > 1, "timers ran {} times", ticks.get());
+    assert!(ticks > 1, "timers ran {ticks} times");
     assert_eq!(
         ws.with_untracked(|w| w.pipeline.opportunities.len()),
         deals + n
     );
-    for _ in 0..100 {
-        settle(100).await;
-        if p.state.get_untracked() == SaveState::Saved {
-            break;
-        }
-    }
+    while_pending(p).await;
     assert_eq!(p.state.get_untracked(), SaveState::Saved);
     let head = storage().get_item(&key()).unwrap().unwrap();
     assert!(parts_of(&head).is_some(), "stored in parts");

@@ -162,3 +162,37 @@ fn pieces_that_do_not_add_up_are_refused() {
         check(change, expect);
     }
 }
+
+/// More accounts and deals than the size memo's threshold: what the
+/// assembly counted as the pieces came is remembered, and is what the file
+/// weighs.
+#[test]
+fn a_large_workspace_assembled_counts_its_file_size_right() {
+    let mut ws = demo();
+    let list = Arc::make_mut(&mut ws.account_lists[0]);
+    let first = list.accounts[0].clone();
+    list.accounts = (0..1_500)
+        .map(|i| {
+            let mut a = first.clone();
+            a.name = format!("Account \"{i}\" GmbH");
+            a.line = i + 2;
+            a
+        })
+        .collect();
+    let one = ws.pipeline.opportunities[0].clone();
+    Arc::make_mut(&mut ws.pipeline).opportunities = (0..1_200)
+        .map(|i| {
+            let mut o = (*one).clone();
+            o.id = partnerfit_core::Id::parse(&format!("opp-big-{i}")).unwrap();
+            o.crm_id = format!("crm-big-{i}");
+            o.name = format!("Deal {i}");
+            Arc::new(o)
+        })
+        .collect();
+    let back = assemble(&Pieces::with_chunk(ws.clone(), 400).collect::<Vec<_>>()).unwrap();
+    assert_eq!(back.workspace, ws);
+    assert_eq!(
+        partnerfit_core::format::file_len(&back.workspace),
+        partnerfit_core::format::save(&back.workspace).len()
+    );
+}

@@ -23,7 +23,29 @@ fn rows(ws: &Workspace, file: &str) -> Vec<DealRow> {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
-    let prepared = prepare(&bytes).unwrap();
+    rows_of(ws, &bytes)
+}
+
+/// A HubSpot export of `n` deals; `later` moves every third one a stage on.
+fn generated(n: usize, later: bool) -> Vec<u8> {
+    let mut csv = String::from("Record ID,Deal Name,Deal Stage,Amount,Create Date,Close Date,Deal Type,Associated Company,Pipeline,Deal Source,Partner\n");
+    for i in 0..n {
+        let stage = if later && i % 3 == 0 {
+            "qualifiedtobuy"
+        } else {
+            "appointmentscheduled"
+        };
+        csv.push_str(&format!(
+            "{},Deal {i},{stage},\"{}.00\",2026-01-05 09:15,2026-03-01,newbusiness,Company {i},Sales Pipeline,Web,\n",
+            3_000_000 + i,
+            1_000 + i
+        ));
+    }
+    csv.into_bytes()
+}
+
+fn rows_of(ws: &Workspace, bytes: &[u8]) -> Vec<DealRow> {
+    let prepared = prepare(bytes).unwrap();
     let partners: Vec<_> = ws
         .partners
         .iter()
@@ -90,6 +112,37 @@ fn taken_in_slices_ends_where_taken_in_whole_ends() {
                 "{files:?}"
             );
         }
+    }
+}
+
+/// More deals than the size memo's threshold: what the slices counted is
+/// remembered, and is what the file weighs, for new deals and for updates.
+#[test]
+fn a_large_export_taken_in_slices_counts_the_file_size_right() {
+    let (mut whole, mut in_slices) = (demo(), demo());
+    for (later, date) in [(false, "2026-10-05"), (true, "2026-10-19")] {
+        let rows = rows_of(&whole, &generated(1_500, later));
+        let edit = Edit::Pipeline(PipelineEdit::Import {
+            rows: Arc::new(rows.clone()),
+            date: day(date),
+            file_name: "large.csv".into(),
+            entropy: 7,
+        });
+        whole.apply(edit).unwrap();
+        let before = in_slices.clone();
+        let mut taking = TakingIn::new(&before, &rows, day(date), "large.csv", 7).unwrap();
+        while taking.step(97).unwrap() {}
+        let taken = taking.finish().unwrap();
+        in_slices
+            .apply(Edit::Pipeline(PipelineEdit::TakeIn(Box::new(taken))))
+            .unwrap();
+        assert_eq!(in_slices, whole, "later: {later}");
+        assert!(in_slices.pipeline.opportunities.len() > 1_500);
+        assert_eq!(
+            format::file_len(&in_slices),
+            format::save(&in_slices).len(),
+            "later: {later}"
+        );
     }
 }
 

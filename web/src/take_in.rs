@@ -97,16 +97,14 @@ pub async fn take_in(
     } else {
         &[]
     };
-    let chunks = written.len().div_ceil(PART_CHUNK);
     let mut part: Option<JoinedArrays> = None;
     for chunk in written.chunks(PART_CHUNK) {
         let text = match opportunities_part(chunk, &ws) {
             Ok(text) => text,
             Err(e) => return refused(&e),
         };
-        // Room for every chunk once the first tells their size.
-        part.get_or_insert_with(|| JoinedArrays::with_capacity(text.len() * chunks * 11 / 10))
-            .push(&text);
+        part.get_or_insert_with(|| JoinedArrays::with_capacity(0))
+            .push_expecting(&text, chunk.len(), written.len());
         yield_to_browser().await;
         if cancelled() {
             return Outcome::Cancelled;

@@ -8,8 +8,8 @@
 //! workspace still fit in a file.
 //!
 //! [`TakingIn`] does the work in steps of a few thousand rows: the checks,
-//! the absorbing, then counting what the new opportunities add to the file
-//! (`format::size`). Its result is an edit, [`TakenIn`], applied like any
+//! the absorbing, then counting what the resulting opportunities (the
+//! pipeline's and the new ones) add to the file (`format::size`). Its result is an edit, [`TakenIn`], applied like any
 //! other: it takes effect only if the pipeline is still the one the work
 //! started from and the partners the rows name are all still there, so an
 //! edit made meanwhile is never lost. The command line takes an export in
@@ -92,7 +92,7 @@ impl<'a> TakingIn<'a> {
             Phase::Absorbing => rows + self.absorbing.progress().0,
             Phase::Counting { next, .. } => 2 * rows + next,
         };
-        (done, 2 * rows + deals.max(1))
+        (done, (2 * rows + deals).max(1))
     }
 
     /// Take up to `n` more steps (a row checked or absorbed, a deal

@@ -21,7 +21,10 @@
 //! An account chunk is the text of the accounts' JSON value, so the chunks
 //! of a list joined (their brackets dropped, commas between) are exactly
 //! the part the autosave would store ([`accounts_part`]): the assembly hands
-//! them back for `StoredEncoder::prime`.
+//! them back for `StoredEncoder::prime`, and the opportunities' chunks
+//! joined for `StoredEncoder::prime_pipeline`. It counts the records as the
+//! file writes them as they come (`format::size`), so the replacement's
+//! size check does not count 200,000 accounts again.
 //!
 //! [`accounts_part`]: super::stored_encoder::accounts_part
 

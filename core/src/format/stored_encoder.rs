@@ -128,8 +128,10 @@ impl StoredEncoder {
         });
     }
 
-    /// Take `json`, made by [`opportunities_part`] from `pipeline`'s
-    /// opportunities, as the pipeline's serialized opportunities (see
+    /// Take `json`, `pipeline`'s opportunities made by [`opportunities_part`]
+    /// (whole, or a chunk at a time and joined: ids are then unique across
+    /// chunks because whoever built the pipeline made them so, as the
+    /// pieces' assembly and `TakingIn` do), as its serialized opportunities (see
     /// [`prime`](Self::prime)): a pipeline of 100,000 deals written out a
     /// slice at a time is not written again in one task.
     pub fn prime_pipeline(&mut self, pipeline: &Arc<Pipeline>, json: String) {

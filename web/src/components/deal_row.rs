@@ -21,8 +21,9 @@ use crate::state::Store;
 ///
 /// The deal is found once per change of the workspace, at the place it was
 /// last seen (a search only when it moved), and shared (`Arc`): a memo of
-/// its parts re-runs only when this deal changed, so a page of 200 deals
-/// does not look each one up 200 times, nor re-render them, on every edit.
+/// its parts re-runs only when this deal changed, so a page of many deals
+/// does not search the pipeline for each of them, nor re-render them, on
+/// every edit.
 #[derive(Clone, Copy)]
 pub struct DealLens {
     store: Store,
@@ -36,8 +37,8 @@ impl DealLens {
     }
 
     /// [`new`](Self::new), for a deal known to be at `hint` in the
-    /// pipeline: a table of 200 rows over 100,000 deals does not search
-    /// the pipeline once per row.
+    /// pipeline: the rows of a table over 100,000 deals do not each search
+    /// the pipeline when they are made.
     pub fn at(store: Store, id: Id, hint: usize) -> DealLens {
         let id = StoredValue::new(id);
         let hint = StoredValue::new(hint);

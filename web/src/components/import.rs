@@ -52,8 +52,10 @@ impl Parts {
         Parts(Arc::new(Mutex::new(primed)))
     }
 
-    /// Hand the parts to the autosave (once: later calls find none).
-    fn prime(&self, persistence: Persistence) {
+    /// Hand the parts to the autosave (once: later calls find none); the
+    /// opportunities' only while their pipeline is the workspace's
+    /// (`pipeline_kept`), since the encoder keeps one pipeline's part.
+    fn prime(&self, persistence: Persistence, pipeline_kept: bool) {
         let primed = self
             .0
             .lock()
@@ -62,7 +64,7 @@ impl Parts {
         for (list, json) in primed.lists {
             persistence.prime(list, json);
         }
-        if let Some((pipeline, json)) = primed.opportunities {
+        if let (Some((pipeline, json)), true) = (primed.opportunities, pipeline_kept) {
             persistence.prime_pipeline(&pipeline, json);
         }
     }
@@ -170,18 +172,25 @@ pub fn ImportPanel() -> impl IntoView {
     let replace_with = move |theirs: Workspace, parts: Parts, file: String| {
         let why = Replacement::Import { file: file.clone() };
         let before = ws.get_untracked();
-        // The autosave stores the parts the worker made, instead of
-        // writing 100,000 accounts out again.
-        if let Some(p) = persistence {
-            parts.prime(p);
-        }
+        let pipeline = theirs.pipeline.clone();
         match ws.replace(theirs, why.clone(), Some(Origin::Own)) {
-            Ok(_) => done_keeping(
-                step,
-                format!("Replaced the workspace with {file}."),
-                before,
-                why,
-            ),
+            Ok(_) => {
+                // The autosave stores the parts the worker made, instead of
+                // writing 100,000 accounts out again (the save runs after
+                // this task).
+                if let Some(p) = persistence {
+                    parts.prime(
+                        p,
+                        ws.with_untracked(|w| Arc::ptr_eq(&w.pipeline, &pipeline)),
+                    );
+                }
+                done_keeping(
+                    step,
+                    format!("Replaced the workspace with {file}."),
+                    before,
+                    why,
+                )
+            }
             Err(e) => step.set(Step::Failed {
                 file,
                 lines: vec![e.to_string()],

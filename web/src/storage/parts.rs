@@ -227,11 +227,16 @@ async fn blob_of(text: &str) -> Result<web_sys::Blob, JsValue> {
     let slices = Array::new();
     for slice in text.as_bytes().chunks(BLOB_SLICE) {
         gloo_timers::future::TimeoutFuture::new(0).await;
-        // SAFETY: the view is read by the Blob constructor at once, and
-        // nothing allocates in the wasm memory (which could move it)
-        // before it is.
+        // SAFETY: the view is read by the Blob constructor at once. The
+        // wasm memory could still grow before (wasm-bindgen's externref
+        // table takes a slot for the view and the array), which detaches
+        // the view: the Blob's size tells, and the slice is then copied.
         let bytes = unsafe { js_sys::Uint8Array::view(slice) };
-        let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&bytes))?;
+        let mut blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&bytes))?;
+        if blob.size() as usize != slice.len() {
+            let copied = js_sys::Uint8Array::from(slice);
+            blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&copied))?;
+        }
         slices.push(&blob);
     }
     web_sys::Blob::new_with_blob_sequence(&slices)
