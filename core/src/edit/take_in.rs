@@ -22,7 +22,7 @@ use super::check::{self, TextKind};
 use super::deal_fields::{OpportunityText, AMOUNT, PARTNER};
 use super::{Applied, EditError};
 use crate::date::Date;
-use crate::format::size::{known, opportunity_len, Records};
+use crate::format::size::{known, Records};
 use crate::id::Id;
 use crate::pipeline::absorb::{Absorbed, Absorbing};
 use crate::pipeline::import::DealRow;
@@ -122,9 +122,7 @@ impl<'a> TakingIn<'a> {
             Phase::Counting { next, records } => {
                 let all = self.absorbing.opportunities();
                 let end = next.saturating_add(n).min(all.len());
-                for o in &all[*next..end] {
-                    records.add(opportunity_len(o));
-                }
+                records.add_opportunities(&all[*next..end]);
                 *next = end;
                 return Ok(end < all.len());
             }

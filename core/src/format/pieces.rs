@@ -35,8 +35,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checked_list::accounts_value;
-use super::file_form::ToFile;
-use super::size::{known, opportunity_len, Frame, Records};
+use super::size::{known, Records};
 use super::{load, read, write, ImportError};
 use crate::id::Id;
 use crate::overlap::account::{Account, AccountList};
@@ -172,8 +171,8 @@ impl Iterator for Pieces {
 
 /// Opportunities in their file form, as the workspace file writes them.
 fn opportunities_value(opportunities: &[Arc<Opportunity>]) -> Value {
-    let files: Vec<_> = opportunities.iter().map(|o| (**o).to_file()).collect();
-    serde_json::to_value(files).expect("opportunity file types always serialize")
+    serde_json::to_value(write::opportunities(opportunities))
+        .expect("opportunity file types always serialize")
 }
 
 /// A workspace read back from its pieces.
@@ -293,10 +292,7 @@ impl Assembly {
                         list + 1
                     )));
                 }
-                let frame = Frame::new();
-                for a in &read {
-                    self.counted[list].add(frame.record_len(a));
-                }
+                self.counted[list].add_accounts(&read);
                 self.texts[list].push_expecting(text, read.len(), *expected);
                 self.accounts[list].extend(read);
                 Ok(())
@@ -311,9 +307,7 @@ impl Assembly {
                         self.expected.1
                     )));
                 }
-                for o in &read {
-                    self.opportunities_counted.add(opportunity_len(o));
-                }
+                self.opportunities_counted.add_opportunities(&read);
                 self.opportunity_texts
                     .push_expecting(text, read.len(), self.expected.1);
                 self.opportunities.extend(read);

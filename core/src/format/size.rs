@@ -19,6 +19,7 @@
 //! changes.
 
 use std::io;
+use std::sync::Arc;
 
 use super::file::ACCOUNT_KEYS;
 use super::file_form::ToFile;
@@ -102,6 +103,21 @@ impl Records {
         self.bytes += len;
     }
 
+    /// `accounts`, each as the layout writes it.
+    pub(crate) fn add_accounts(&mut self, accounts: &[Account]) {
+        let frame = Frame::new();
+        for a in accounts {
+            self.add(frame.record_len(a));
+        }
+    }
+
+    /// `opportunities`, each as the layout writes it.
+    pub(crate) fn add_opportunities(&mut self, opportunities: &[Arc<Opportunity>]) {
+        for o in opportunities {
+            self.add(opportunity_len(o));
+        }
+    }
+
     /// What the records add to the file beyond an empty `[]` at `depth`:
     /// each record on a line of its own inside the array, commas between
     /// them, and the closing bracket back on its own line.
@@ -126,27 +142,22 @@ impl Records {
 
 /// What a list's accounts add to the file beyond an empty `[]`.
 fn accounts_len(list: &AccountList) -> usize {
-    let frame = Frame::new();
     let mut records = Records::default();
-    for a in &list.accounts {
-        records.add(frame.record_len(a));
-    }
+    records.add_accounts(&list.accounts);
     records.accounts_len()
 }
 
 /// What the pipeline's opportunities add to the file beyond an empty `[]`.
 fn opportunities_len(pipeline: &Pipeline) -> usize {
     let mut records = Records::default();
-    for o in &pipeline.opportunities {
-        records.add(opportunity_len(o));
-    }
+    records.add_opportunities(&pipeline.opportunities);
     records.opportunities_len()
 }
 
 /// An opportunity as the layout writes it in `pipeline.opportunities`:
 /// indented one level deeper than the array, its stage history and next
 /// actions one record a line.
-pub(crate) fn opportunity_len(o: &Opportunity) -> usize {
+fn opportunity_len(o: &Opportunity) -> usize {
     let mut out = Counter(0);
     layout::write_in_array(&mut out, &o.to_file(), OPPORTUNITIES_DEPTH)
         .expect("workspace file types always serialize");
@@ -155,7 +166,7 @@ pub(crate) fn opportunity_len(o: &Opportunity) -> usize {
 
 /// What every account record's length has besides its values: worked out
 /// once per list, not per account (a list has 100,000).
-pub(crate) struct Frame {
+struct Frame {
     /// Braces, each key quoted with its colon, commas between the pairs,
     /// the revenue's key (the last) left out.
     always: usize,
@@ -164,7 +175,7 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    pub(crate) fn new() -> Frame {
+    fn new() -> Frame {
         let (always, revenue_key) = ACCOUNT_KEYS.split_at(ACCOUNT_KEYS.len() - 1);
         let pair = |k: &&str| k.len() + 3;
         Frame {
@@ -175,7 +186,7 @@ impl Frame {
 
     /// `{"line":2,"name":"…",…}` on one line, as the layout writes it; the
     /// revenue only when there is one.
-    pub(crate) fn record_len(&self, a: &Account) -> usize {
+    fn record_len(&self, a: &Account) -> usize {
         let revenue = a
             .annual_revenue
             .map_or(0, |m| self.revenue + digits(m.minor().unsigned_abs()));

@@ -168,11 +168,8 @@ mod tests {
     #[test]
     fn counts_made_while_building_are_the_counts() {
         let list = list_of(WORTH + 1);
-        let frame = super::super::Frame::new();
         let mut records = Records::default();
-        for a in &list.accounts {
-            records.add(frame.record_len(a));
-        }
+        records.add_accounts(&list.accounts);
         remember_accounts(&list, records);
         assert_eq!(accounts_len(&list), super::super::accounts_len(&list));
     }
