@@ -15,3 +15,4 @@ pub mod import;
 pub mod matching;
 pub mod normalize;
 pub mod population;
+pub mod private;

@@ -1,0 +1,472 @@
+//! The three steps of a private comparison and what each side keeps between
+//! them.
+//!
+//! 1. [`start`] (requester, secret `a`): `H(k)·a` for each of its keys, each
+//!    population sorted by value (a random order that depends on no input
+//!    order) → the request. It keeps [`Asked`].
+//! 2. [`answer`] (responder, secret `b`): the request's points times `b`,
+//!    sorted again within each population in counts mode (so the requester
+//!    cannot tell which of its keys are shared) or in the request's order in
+//!    accounts mode; and `H(k')·b` for its own keys, sorted → the answer.
+//!    It keeps [`Answered`].
+//! 3. [`finish`] (requester): the responder's points times `a`. A key is
+//!    shared exactly when `H(k')·b·a` equals one of the `H(k)·a·b`, so the
+//!    matrix counts, for each pair of populations, the equal values → the
+//!    result, which carries the matrix and, in accounts mode, the positions of
+//!    the responder's shared points. [`read_result`] gives the responder the
+//!    same [`Outcome`].
+//!
+//! Both sides refuse a list with fewer keys than their minimum. A file from
+//! another session, for another file of this session, of the wrong step,
+//! cut short or changed is refused before anything is computed; a refusal
+//! leaves what a side keeps unchanged.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::error::{PsiError, Side};
+use super::group::{blind_key, reblind, BadPoint, Secret, Wire};
+use super::keys::KeySets;
+use super::wire::{
+    decode_step, digest, encode, Answer, Finished, Message, Mode, Populations, Request, SessionId,
+    SharedAt, Step,
+};
+use crate::overlap::population::Population;
+use crate::vocab::Vocabulary;
+
+/// The minimum list size both sides apply unless told otherwise.
+pub const DEFAULT_MIN_SIZE: u32 = 20;
+
+/// What the requester keeps between the request and the answer. Holds the
+/// session's secret: it stays on the requester's machine.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asked {
+    pub session: String,
+    pub mode: Mode,
+    pub from: String,
+    pub min_size: u32,
+    /// The 32 random bytes the secret comes from, as hex.
+    pub seed: String,
+    /// The request's digest, as hex.
+    pub request: String,
+    /// Our keys per population in the order they were sent (`None`: not taking part).
+    pub sent: [Option<Vec<String>>; 3],
+}
+
+/// What the responder keeps between the answer and the result (no secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answered {
+    pub session: String,
+    pub mode: Mode,
+    /// Who asked, and who answered.
+    pub requester: String,
+    pub from: String,
+    pub requester_sizes: [Option<u32>; 3],
+    /// The answer's digest, as hex.
+    pub answer: String,
+    /// Our keys per population in the order they were sent.
+    pub sent: [Option<Vec<String>>; 3],
+}
+
+/// One of a side's own keys found in the other side's list (accounts mode).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedKey {
+    pub population: Population,
+    pub key: String,
+    /// The other side's populations that hold it.
+    pub theirs: Vec<Population>,
+}
+
+/// What a side ends with: the same matrix on both sides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub session: SessionId,
+    pub mode: Mode,
+    pub requester: String,
+    pub responder: String,
+    pub requester_sizes: [Option<u32>; 3],
+    pub responder_sizes: [Option<u32>; 3],
+    /// `cells[requester population][responder population]`.
+    pub cells: [[u32; 3]; 3],
+    /// This side's own shared keys; empty in counts mode.
+    pub shared: Vec<SharedKey>,
+}
+
+/// The session id drawn from a seed (public, unlike the secret).
+pub fn session_of(seed: &[u8; 32]) -> SessionId {
+    let mut h = Sha256::new();
+    h.update(b"partnerfit psi session v1");
+    h.update(seed);
+    let d = h.finalize();
+    SessionId(d[..16].try_into().expect("16 bytes"))
+}
+
+fn check_size(sets: &KeySets, side: Side, min: u32) -> Result<(), PsiError> {
+    if sets.total() == 0 {
+        return Err(if side == Side::Responder {
+            PsiError::NoPopulation
+        } else {
+            PsiError::TooFew {
+                side,
+                count: 0,
+                min,
+            }
+        });
+    }
+    if sets.total() < min as usize {
+        return Err(PsiError::TooFew {
+            side,
+            count: sets.total(),
+            min,
+        });
+    }
+    Ok(())
+}
+
+/// Each taking-part population's keys blinded, sorted by value.
+fn blind_sorted(
+    secret: &Secret,
+    sets: &KeySets,
+    taking_part: [bool; 3],
+) -> (Populations, [Option<Vec<String>>; 3]) {
+    let mut points: Populations = Default::default();
+    let mut keys: [Option<Vec<String>>; 3] = Default::default();
+    for i in 0..3 {
+        if !taking_part[i] {
+            continue;
+        }
+        let mut pairs: Vec<(Wire, &str)> = sets.populations[i]
+            .iter()
+            .map(|e| (blind_key(secret, e.key.as_bytes()), e.key.as_str()))
+            .collect();
+        pairs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        points[i] = Some(pairs.iter().map(|p| p.0).collect());
+        keys[i] = Some(pairs.into_iter().map(|p| p.1.to_owned()).collect());
+    }
+    (points, keys)
+}
+
+fn non_empty(sets: &KeySets) -> [bool; 3] {
+    sets.populations.each_ref().map(|p| !p.is_empty())
+}
+
+/// Step 1: the request file, and what the requester keeps.
+pub fn start(
+    sets: &KeySets,
+    mode: Mode,
+    from: &str,
+    min_size: u32,
+    seed: &[u8; 32],
+) -> Result<(Vec<u8>, Asked), PsiError> {
+    check_size(sets, Side::Requester, min_size)?;
+    let secret = Secret::from_seed(seed);
+    let session = session_of(seed);
+    let (points, sent) = blind_sorted(&secret, sets, non_empty(sets));
+    let file = encode(&Message::Request(Request {
+        session,
+        mode,
+        from: from.to_owned(),
+        min_size,
+        points,
+    }));
+    let asked = Asked {
+        session: session.to_string(),
+        mode,
+        from: from.to_owned(),
+        min_size,
+        seed: hex::encode(seed),
+        request: hex::encode(digest(&file)),
+        sent,
+    };
+    Ok((file, asked))
+}
+
+/// Read a request for the consent screen: who asks, the mode, its sizes.
+pub fn read_request(file: &[u8]) -> Result<Request, PsiError> {
+    match decode_step(file, Step::Request)? {
+        Message::Request(r) => Ok(r),
+        _ => unreachable!("decode_step checked the step"),
+    }
+}
+
+fn sizes(p: &Populations) -> [Option<u32>; 3] {
+    p.each_ref().map(|v| v.as_ref().map(|v| v.len() as u32))
+}
+
+fn population_total(p: &Populations) -> usize {
+    p.iter().flatten().map(Vec::len).sum()
+}
+
+/// Refuse a population whose points repeat (sorted copies compared).
+fn check_distinct(p: &Populations) -> Result<(), PsiError> {
+    for (i, pts) in p.iter().enumerate() {
+        let Some(pts) = pts else { continue };
+        let mut sorted: Vec<(&Wire, usize)> = pts.iter().zip(0..).collect();
+        sorted.sort_unstable();
+        if let Some(w) = sorted.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(PsiError::Repeated {
+                population: Population::ALL[i].label(),
+                position: w[0].1.max(w[1].1) + 1,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn reblind_all(secret: &Secret, p: &Populations) -> Result<Populations, PsiError> {
+    let mut out: Populations = Default::default();
+    for (i, pts) in p.iter().enumerate() {
+        let Some(pts) = pts else { continue };
+        let mut v = Vec::with_capacity(pts.len());
+        for (n, pt) in pts.iter().enumerate() {
+            v.push(reblind(secret, pt).map_err(|e| PsiError::BadPoint {
+                population: Population::ALL[i].label(),
+                position: n + 1,
+                why: match e {
+                    BadPoint::NotAPoint => "not a valid group element (the file was changed)",
+                    BadPoint::Identity => "the neutral element, which no honest side sends",
+                },
+            })?);
+        }
+        out[i] = Some(v);
+    }
+    Ok(out)
+}
+
+/// Step 2: the answer file, and what the responder keeps. `sets` holds only
+/// the populations the responder chose to take part.
+pub fn answer(
+    request: &[u8],
+    sets: &KeySets,
+    from: &str,
+    min_size: u32,
+    seed: &[u8; 32],
+) -> Result<(Vec<u8>, Answered), PsiError> {
+    let r = read_request(request)?;
+    let asked = population_total(&r.points);
+    if asked < min_size as usize {
+        return Err(PsiError::TooFew {
+            side: Side::Requester,
+            count: asked,
+            min: min_size,
+        });
+    }
+    check_size(sets, Side::Responder, min_size.max(r.min_size))?;
+    check_distinct(&r.points)?;
+    let secret = Secret::from_seed(seed);
+    let mut again = reblind_all(&secret, &r.points)?;
+    if r.mode == Mode::Counts {
+        for v in again.iter_mut().flatten() {
+            v.sort_unstable();
+        }
+    }
+    let (points, sent) = blind_sorted(&secret, sets, non_empty(sets));
+    let file = encode(&Message::Answer(Answer {
+        session: r.session,
+        request: digest(request),
+        from: from.to_owned(),
+        again,
+        points,
+    }));
+    let answered = Answered {
+        session: r.session.to_string(),
+        mode: r.mode,
+        requester: r.from,
+        from: from.to_owned(),
+        requester_sizes: sizes(&r.points),
+        answer: hex::encode(digest(&file)),
+        sent,
+    };
+    Ok((file, answered))
+}
+
+fn populations_of(mask: u8) -> Vec<Population> {
+    Population::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, p)| *p)
+        .collect()
+}
+
+fn seed_of(asked: &Asked) -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    hex::decode_to_slice(&asked.seed, &mut seed).expect("Asked holds the seed it was made with");
+    seed
+}
+
+/// Step 3: the result file for the responder, and our outcome.
+pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), PsiError> {
+    let a = match decode_step(answer_file, Step::Answer)? {
+        Message::Answer(a) => a,
+        _ => unreachable!("decode_step checked the step"),
+    };
+    if a.session.to_string() != asked.session {
+        return Err(PsiError::OtherSession {
+            expected: asked.session.clone(),
+            found: a.session.to_string(),
+        });
+    }
+    if hex::encode(a.request) != asked.request {
+        return Err(PsiError::NotForThis {
+            expected: Step::Request,
+            found: Step::Answer,
+        });
+    }
+    for (i, (sent, again)) in asked.sent.iter().zip(&a.again).enumerate() {
+        let (s, g) = (
+            sent.as_ref().map_or(0, Vec::len),
+            again.as_ref().map_or(0, Vec::len),
+        );
+        if s != g || sent.is_some() != again.is_some() {
+            return Err(PsiError::AnswerSize {
+                population: Population::ALL[i].label(),
+                sent: s,
+                found: g,
+            });
+        }
+    }
+    let theirs_total = population_total(&a.points);
+    if theirs_total < asked.min_size as usize || theirs_total == 0 {
+        return Err(PsiError::TooFew {
+            side: Side::Responder,
+            count: theirs_total,
+            min: asked.min_size,
+        });
+    }
+    check_distinct(&a.points)?;
+    let secret = Secret::from_seed(&seed_of(asked));
+    let theirs = reblind_all(&secret, &a.points)?;
+
+    // Each doubly blinded value of ours → the mask of our populations.
+    let mut ours: HashMap<Wire, u8> = HashMap::with_capacity(population_total(&a.again));
+    for (i, v) in a.again.iter().enumerate() {
+        for w in v.iter().flatten() {
+            *ours.entry(*w).or_default() |= 1 << i;
+        }
+    }
+    let mut cells = [[0u32; 3]; 3];
+    let mut theirs_mask: HashMap<Wire, u8> = HashMap::new();
+    let mut shared_at = Vec::new();
+    let mut position = 0u32;
+    for (j, v) in theirs.iter().enumerate() {
+        for w in v.iter().flatten() {
+            if let Some(mask) = ours.get(w) {
+                for (i, row) in cells.iter_mut().enumerate() {
+                    if mask & (1 << i) != 0 {
+                        row[j] += 1;
+                    }
+                }
+                *theirs_mask.entry(*w).or_default() |= 1 << j;
+                shared_at.push(SharedAt {
+                    position,
+                    mask: *mask,
+                });
+            }
+            position += 1;
+        }
+    }
+    let shared = if asked.mode == Mode::Accounts {
+        let mut shared = Vec::new();
+        for (i, (keys, again)) in asked.sent.iter().zip(&a.again).enumerate() {
+            let (Some(keys), Some(again)) = (keys, again) else {
+                continue;
+            };
+            for (key, w) in keys.iter().zip(again) {
+                if let Some(m) = theirs_mask.get(w) {
+                    shared.push(SharedKey {
+                        population: Population::ALL[i],
+                        key: key.clone(),
+                        theirs: populations_of(*m),
+                    });
+                }
+            }
+        }
+        shared
+    } else {
+        shared_at.clear();
+        Vec::new()
+    };
+    let file = encode(&Message::Result(Finished {
+        session: a.session,
+        answer: digest(answer_file),
+        mode: asked.mode,
+        cells,
+        shared: shared_at,
+    }));
+    let outcome = Outcome {
+        session: a.session,
+        mode: asked.mode,
+        requester: asked.from.clone(),
+        responder: a.from,
+        requester_sizes: asked
+            .sent
+            .each_ref()
+            .map(|v| v.as_ref().map(|v| v.len() as u32)),
+        responder_sizes: sizes(&a.points),
+        cells,
+        shared,
+    };
+    Ok((file, outcome))
+}
+
+/// The responder's outcome from the result file.
+pub fn read_result(answered: &Answered, file: &[u8]) -> Result<Outcome, PsiError> {
+    let f = match decode_step(file, Step::Result)? {
+        Message::Result(f) => f,
+        _ => unreachable!("decode_step checked the step"),
+    };
+    if f.session.to_string() != answered.session {
+        return Err(PsiError::OtherSession {
+            expected: answered.session.clone(),
+            found: f.session.to_string(),
+        });
+    }
+    if hex::encode(f.answer) != answered.answer {
+        return Err(PsiError::NotForThis {
+            expected: Step::Answer,
+            found: Step::Result,
+        });
+    }
+    if f.mode != answered.mode {
+        return Err(PsiError::ModeMismatch {
+            expected: answered.mode.label(),
+            found: f.mode.label(),
+        });
+    }
+    let flat: Vec<(Population, &String)> = answered
+        .sent
+        .iter()
+        .enumerate()
+        .flat_map(|(i, v)| v.iter().flatten().map(move |k| (Population::ALL[i], k)))
+        .collect();
+    let mut shared = Vec::with_capacity(f.shared.len());
+    for s in &f.shared {
+        let (population, key) = flat
+            .get(s.position as usize)
+            .ok_or(PsiError::ResultPosition {
+                position: s.position,
+                sent: flat.len(),
+            })?;
+        shared.push(SharedKey {
+            population: *population,
+            key: (*key).clone(),
+            theirs: populations_of(s.mask),
+        });
+    }
+    Ok(Outcome {
+        session: f.session,
+        mode: f.mode,
+        requester: answered.requester.clone(),
+        responder: answered.from.clone(),
+        requester_sizes: answered.requester_sizes,
+        responder_sizes: answered
+            .sent
+            .each_ref()
+            .map(|v| v.as_ref().map(|v| v.len() as u32)),
+        cells: f.cells,
+        shared,
+    })
+}
