@@ -33,6 +33,9 @@ enum Command {
     Report(commands::report::Args),
     /// Match two CRM exports: the overlap matrix and the matched pairs.
     Overlap(commands::overlap::Args),
+    /// Account overlap with a partner without handing over either list
+    /// (private set intersection): start, show, answer, finish.
+    Psi(commands::psi::Args),
     /// Import a CRM export (CSV) into a workspace file as an account list.
     AddList(commands::add_list::Args),
     /// Model a partner's incentive plans: quarters, scale, biggest levers.
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Schema => commands::schema::run(),
         Command::Report(a) => commands::report::run(&a),
         Command::Overlap(a) => commands::overlap::run(&a),
+        Command::Psi(a) => commands::psi::run(&a),
         Command::AddList(a) => commands::add_list::run(&a),
         Command::Incentives(a) => commands::incentives::run(&a),
         Command::Motion(a) => commands::motion::run(&a),

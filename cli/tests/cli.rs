@@ -684,3 +684,225 @@ fn link_invitation_id(saved: &str, link: &str) -> String {
         .expect("the invitation is recorded")
         .to_owned()
 }
+
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("partnerfit-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn psi_start_answer_finish_give_both_sides_the_plain_matrix() {
+    let ours = e2e_fixture("ours-hubspot.csv");
+    let theirs = e2e_fixture("northwind-salesforce.csv");
+    let plain = run(&["overlap", "--ours", &ours, "--theirs", &theirs, "--json"]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    for mode in ["counts", "accounts"] {
+        let dir = temp_dir(&format!("psi-{mode}"));
+        let p = |name: &str| dir.join(name).to_string_lossy().into_owned();
+        let (us, them) = (p("us"), p("them"));
+        succeeds(&[
+            "psi",
+            "start",
+            "--ours",
+            &ours,
+            "--mode",
+            mode,
+            "--from",
+            "Us",
+            "-o",
+            &p("request.psi"),
+            "--state",
+            &us,
+        ]);
+        let shown = stdout(&succeeds(&["psi", "show", &p("request.psi")]));
+        check_contains(&shown, "from:     Us");
+        check_contains(&shown, "14 customers, 10 open opportunities, 16 prospects");
+        succeeds(&[
+            "psi",
+            "answer",
+            &p("request.psi"),
+            "--ours",
+            &theirs,
+            "--from",
+            "Northwind",
+            "-o",
+            &p("answer.psi"),
+            "--state",
+            &them,
+        ]);
+        let mine = succeeds(&["psi", "finish", &p("answer.psi"), "--json", "--state", &us]);
+        let mine: serde_json::Value = serde_json::from_slice(&mine.stdout).unwrap();
+        let partner = succeeds(&[
+            "psi",
+            "finish",
+            &p("result.psi"),
+            "--json",
+            "--state",
+            &them,
+        ]);
+        let partner: serde_json::Value = serde_json::from_slice(&partner.stdout).unwrap();
+        assert_eq!(mine["matrix"], partner["matrix"], "{mode}");
+        assert_eq!(mine["privately_computed"], true);
+        assert_eq!(partner["requester"], "Us");
+        assert_eq!(mine["responder"], "Northwind");
+        // Exact keys find every same-domain pair the plain matching finds.
+        let same_domain = plain["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["reason"] == "same_domain")
+            .count();
+        let shared: u64 = mine["matrix"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .map(|c| c.as_u64().unwrap())
+            .sum();
+        assert!(shared as usize >= same_domain, "{shared} < {same_domain}");
+        if mode == "accounts" {
+            let names: Vec<&str> = mine["shared"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["accounts"][0]["name"].as_str().unwrap())
+                .collect();
+            assert!(names.contains(&"Nordhafen Logistik GmbH"), "{names:?}");
+            let names: Vec<&str> = partner["shared"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["accounts"][0]["name"].as_str().unwrap())
+                .collect();
+            assert!(names.contains(&"Nordhafen Logistik"), "{names:?}");
+        } else {
+            assert_eq!(mine["shared"], serde_json::json!([]));
+        }
+        // The partner's side never holds our account names: not in the
+        // files it received, not in what it keeps.
+        let our_names: Vec<String> = csv::ReaderBuilder::new()
+            .from_path(&ours)
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap()[1].to_owned())
+            .collect();
+        assert_eq!(our_names[0], "Nordhafen Logistik GmbH");
+        let mut partner_side = std::fs::read(p("request.psi")).unwrap();
+        partner_side.extend(std::fs::read(p("result.psi")).unwrap());
+        for f in std::fs::read_dir(&them).unwrap() {
+            partner_side.extend(std::fs::read(f.unwrap().path()).unwrap());
+        }
+        let partner_side = String::from_utf8_lossy(&partner_side);
+        let their_text = std::fs::read_to_string(&theirs).unwrap();
+        for n in our_names.iter().filter(|n| !their_text.contains(n.as_str())) {
+            assert!(
+                !partner_side.contains(n.as_str()),
+                "{mode}: the partner's side holds {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn psi_refuses_foreign_and_misplaced_files() {
+    let ours = e2e_fixture("ours-hubspot.csv");
+    let theirs = e2e_fixture("northwind-salesforce.csv");
+    let dir = temp_dir("psi-refusals");
+    let p = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let (us, them) = (p("us"), p("them"));
+    succeeds(&[
+        "psi",
+        "start",
+        "--ours",
+        &ours,
+        "-o",
+        &p("one.psi"),
+        "--state",
+        &us,
+    ]);
+    succeeds(&[
+        "psi",
+        "start",
+        "--ours",
+        &ours,
+        "-o",
+        &p("two.psi"),
+        "--state",
+        &us,
+    ]);
+    succeeds(&[
+        "psi",
+        "answer",
+        &p("one.psi"),
+        "--ours",
+        &theirs,
+        "-o",
+        &p("answer.psi"),
+        "--state",
+        &them,
+    ]);
+    let kept_before: Vec<_> = std::fs::read_dir(&us)
+        .unwrap()
+        .map(|f| std::fs::read(f.unwrap().path()).unwrap())
+        .collect();
+
+    // The answer finished by the other side (it answered, it did not start).
+    let o = run(&["psi", "finish", &p("answer.psi"), "--state", &them]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "was started on this machine");
+    // A request where the answer is expected.
+    let o = run(&["psi", "finish", &p("two.psi"), "--state", &us]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "this is the request of a private comparison");
+    // A changed answer.
+    let mut changed = std::fs::read(p("answer.psi")).unwrap();
+    let n = changed.len() - 50;
+    changed[n] ^= 4;
+    std::fs::write(p("changed.psi"), &changed).unwrap();
+    let o = run(&["psi", "finish", &p("changed.psi"), "--state", &us]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "changed after it was written");
+    // A CSV given as a request.
+    let o = run(&[
+        "psi",
+        "answer",
+        &theirs,
+        "--ours",
+        &theirs,
+        "-o",
+        &p("x.psi"),
+        "--state",
+        &them,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "not a Partnerfit private-comparison file");
+    // Only the prospects of the partner take part: 11, under the minimum of 20.
+    let o = run(&[
+        "psi",
+        "answer",
+        &p("one.psi"),
+        "--ours",
+        &theirs,
+        "--populations",
+        "prospect",
+        "-o",
+        &p("x.psi"),
+        "--state",
+        &them,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(
+        &stderr(&o),
+        "has 11 accounts with a key taking part, under the minimum of 20",
+    );
+    // Nothing kept was lost or changed by the refusals.
+    let kept_after: Vec<_> = std::fs::read_dir(&us)
+        .unwrap()
+        .map(|f| std::fs::read(f.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(kept_before, kept_after);
+    succeeds(&["psi", "finish", &p("answer.psi"), "--state", &us]);
+}

@@ -12,6 +12,7 @@ pub mod motion;
 pub mod overlap;
 pub mod pilot;
 pub mod program;
+pub mod psi;
 pub mod report;
 pub mod response;
 pub mod schema;
