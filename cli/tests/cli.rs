@@ -796,8 +796,16 @@ fn psi_start_answer_finish_give_both_sides_the_plain_matrix() {
             partner_side.extend(std::fs::read(f.unwrap().path()).unwrap());
         }
         let partner_side = String::from_utf8_lossy(&partner_side);
-        let their_text = std::fs::read_to_string(&theirs).unwrap();
-        for n in our_names.iter().filter(|n| !their_text.contains(n.as_str())) {
+        // The partner's export is Windows-1252 (Latin-1 for these names).
+        let their_text: String = std::fs::read(&theirs)
+            .unwrap()
+            .iter()
+            .map(|b| *b as char)
+            .collect();
+        for n in our_names
+            .iter()
+            .filter(|n| !their_text.contains(n.as_str()))
+        {
             assert!(
                 !partner_side.contains(n.as_str()),
                 "{mode}: the partner's side holds {n}"
