@@ -141,7 +141,7 @@ fn blind_sorted(
             .iter()
             .map(|e| (blind_key(secret, e.key.as_bytes()), e.key.as_str()))
             .collect();
-        pairs.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        pairs.sort_unstable_by_key(|p| p.0);
         points[i] = Some(pairs.iter().map(|p| p.0).collect());
         keys[i] = Some(pairs.into_iter().map(|p| p.1.to_owned()).collect());
     }
