@@ -1,7 +1,7 @@
 //! Why a private-overlap step or file was refused. Each message says what,
 //! where and why; a refusal changes nothing on either side.
 
-use super::wire::Step;
+use super::terms::Step;
 
 /// Whose list a size refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

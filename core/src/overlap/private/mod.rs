@@ -11,4 +11,5 @@ pub mod error;
 pub mod group;
 pub mod keys;
 pub mod steps;
+pub mod terms;
 pub mod wire;

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::PsiError;
 use super::group::Wire;
+pub use super::terms::{Mode, Step};
 use crate::overlap::population::Population;
 use crate::vocab::Vocabulary;
 
@@ -35,25 +36,6 @@ pub const MAGIC: &[u8] = b"PARTNERFIT-PSI\n";
 /// The format this Partnerfit writes and reads.
 pub const FORMAT: u32 = 1;
 const FIXED: usize = MAGIC.len() + 4 + 32;
-
-crate::vocabulary! {
-    /// How much a comparison reveals, chosen by the company that starts it.
-    pub enum Mode ("comparison mode") {
-        /// The number of shared accounts per pair of populations, nothing about which.
-        Counts = "counts" / "Counts only",
-        /// Also which of its own accounts are shared, for each side.
-        Accounts = "accounts" / "Shared accounts",
-    }
-}
-
-crate::vocabulary! {
-    /// The three files of a comparison.
-    pub enum Step ("comparison step") {
-        Request = "request" / "request",
-        Answer = "answer" / "answer",
-        Result = "result" / "result",
-    }
-}
 
 /// A comparison's id: 16 bytes, written as hex.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
