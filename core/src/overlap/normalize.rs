@@ -230,15 +230,30 @@ fn is_shared_host(reg: &str) -> bool {
 
 /// The host of a website, domain or e-mail cell, lower-case ASCII (punycode), without `www.`.
 pub fn host_of(raw: &str) -> Result<Option<String>, String> {
-    let mut s = raw.trim();
+    // Cells pasted from documents: spaces (also non-breaking), angle
+    // brackets or quotes around, a comma or semicolon after.
+    let mut s = raw.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ',' | ';')
+    });
     if s.is_empty() {
         return Ok(None);
     }
-    if let Some(rest) = s.strip_prefix("mailto:") {
-        s = rest;
+    if s.get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+    {
+        s = &s[7..];
     }
-    if let Some(i) = s.find("://") {
-        s = &s[i + 3..];
+    // A scheme with any number of slashes ("https://", "http:/", "https//")
+    // or none but the slashes ("//acme.mx", protocol-relative).
+    let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+    let after = &s[letters..];
+    let slashes = after.trim_start_matches(':');
+    if letters > 0
+        && (after.starts_with(':') && slashes.starts_with('/') || after.starts_with("//"))
+    {
+        s = slashes.trim_start_matches('/');
+    } else if letters == 0 {
+        s = s.trim_start_matches('/');
     }
     // An e-mail address, or user info before the host.
     let end = s
@@ -568,6 +583,22 @@ mod tests {
             ("jane.doe@sales.example.com", Key("example.com".into())),
             ("mailto:info@example.fr", Key("example.fr".into())),
             ("WWW.EXAMPLE.COM.", Key("example.com".into())),
+            ("//acme.mx", Key("acme.mx".into())),
+            (" www.acme.com ", Key("acme.com".into())),
+            ("\u{a0}www.acme.com\u{a0}", Key("acme.com".into())),
+            ("acme.com/en-us", Key("acme.com".into())),
+            ("acme.com.", Key("acme.com".into())),
+            ("HTTPS://WWW.ACME.COM/", Key("acme.com".into())),
+            ("http:/acme.com", Key("acme.com".into())),
+            ("https//acme.com/contact", Key("acme.com".into())),
+            ("<https://acme.com>", Key("acme.com".into())),
+            ("\"acme.com\",", Key("acme.com".into())),
+            ("www.acme.com;", Key("acme.com".into())),
+            ("acme.com:443", Key("acme.com".into())),
+            ("MAILTO:Sales@Acme.com", Key("acme.com".into())),
+            ("https://acme.com?ref=x", Key("acme.com".into())),
+            ("mailtö:x", Invalid("mailtö:x".into())),
+            ("acme.com#top", Key("acme.com".into())),
             ("müller.de", Key("xn--mller-kva.de".into())),
             ("https://bücher.example.com", Key("example.com".into())),
             ("acme.github.io", Key("acme.github.io".into())),
