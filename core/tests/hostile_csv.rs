@@ -64,7 +64,7 @@ const ACCOUNTS: &[(&str, Expect)] = &[
     ("negative-numbers.csv", Imported(2, 0)),
     (
         "no-key-column.csv",
-        Refused("no column holds a company name or a domain (headers: Foo, Bar)"),
+        Refused("no column holds a company name, a domain or a contact's e-mail address (headers: Foo, Bar)"),
     ),
     ("nul-byte.csv", Refused("a zero byte at offset 176")),
     ("nul-in-header.csv", Refused("a zero byte at offset 7")),

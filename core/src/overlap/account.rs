@@ -163,7 +163,12 @@ pub fn build_accounts(
     let mut revenue_notes = Vec::new();
     for (line, row) in &table.rows {
         let name = cell(row, Field::Name);
-        let domain = cell(row, Field::Domain);
+        // No website: a contact's e-mail address stands for it (its domain
+        // is a key unless it is free-mail).
+        let domain = match cell(row, Field::Domain) {
+            d if d.trim().is_empty() => cell(row, Field::Email),
+            d => d,
+        };
         if name.is_empty() && domain.is_empty() {
             bad.push(BadRow {
                 line: *line,

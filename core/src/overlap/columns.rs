@@ -8,6 +8,9 @@ vocabulary! {
     pub enum Field ("account field") {
         Name = "name" / "Company name",
         Domain = "domain" / "Domain or website",
+        /// A contact's e-mail address: its domain is the account's domain key
+        /// when the website cell is empty (free-mail domains never are).
+        Email = "email" / "Contact e-mail (when no website)",
         Status = "status" / "Status / lifecycle stage / type",
         Owner = "owner" / "Owner",
         Industry = "industry" / "Industry",
@@ -47,7 +50,19 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "url",
             "domain name",
             "email domain",
+        ],
+    ),
+    (
+        Field::Email,
+        &[
             "email",
+            "e mail",
+            "email address",
+            "primary contact email",
+            "contact email",
+            "primary email",
+            "work email",
+            "business email",
         ],
     ),
     (
@@ -143,6 +158,16 @@ fn means(h: &str, n: &str) -> bool {
     h == n || without_entity(h) == Some(n)
 }
 
+/// Endings that name a field when no synonym does ("Billing Contact Email").
+const ENDINGS: &[(Field, &[&str])] = &[(Field::Email, &[" email", " e mail", " email address"])];
+
+fn ends_like(h: &str, field: Field) -> bool {
+    ENDINGS
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .any(|(_, ends)| ends.iter().any(|e| h.ends_with(e)))
+}
+
 /// The field a header names, if any.
 pub fn field_of(header: &str) -> Option<Field> {
     let h = clean(header);
@@ -150,6 +175,7 @@ pub fn field_of(header: &str) -> Option<Field> {
         .iter()
         .find(|(_, names)| names.iter().any(|n| means(&h, n)))
         .map(|(f, _)| *f)
+        .or_else(|| ENDINGS.iter().map(|(f, _)| *f).find(|f| ends_like(&h, *f)))
 }
 
 /// Does this record look like a header row (two known headers or more)?
@@ -199,6 +225,16 @@ impl Mapping {
             if let Some(i) = found {
                 used.insert(i);
                 m.0.insert(*field, i);
+            }
+        }
+        for (field, _) in ENDINGS {
+            if m.get(*field).is_none() {
+                let found = (0..cleaned.len())
+                    .find(|i| !used.contains(i) && ends_like(&cleaned[*i], *field));
+                if let Some(i) = found {
+                    used.insert(i);
+                    m.0.insert(*field, i);
+                }
             }
         }
         m
@@ -300,6 +336,33 @@ mod tests {
         assert_eq!(
             guess(&["Name", "Domain"]),
             [(Field::Name, "Name"), (Field::Domain, "Domain")]
+        );
+        // A partner's export with a contact's address beside the website.
+        assert_eq!(
+            guess(&[
+                "Account Name",
+                "Website",
+                "Primary Contact Email",
+                "Country"
+            ]),
+            [
+                (Field::Name, "Account Name"),
+                (Field::Domain, "Website"),
+                (Field::Email, "Primary Contact Email"),
+                (Field::Country, "Country"),
+            ]
+        );
+        // Any column ending in "email", and an address column alone.
+        assert_eq!(
+            guess(&["Company", "Billing Contact E-mail"]),
+            [
+                (Field::Name, "Company"),
+                (Field::Email, "Billing Contact E-mail")
+            ]
+        );
+        assert_eq!(
+            guess(&["Name", "Email"]),
+            [(Field::Name, "Name"), (Field::Email, "Email")]
         );
     }
 }

@@ -15,7 +15,7 @@ use crate::money::{group_digits, Currency};
 pub enum ImportListError {
     #[error(transparent)]
     Csv(#[from] CsvError),
-    #[error("no column holds a company name or a domain (headers: {0}); choose one in the column mapping")]
+    #[error("no column holds a company name, a domain or a contact's e-mail address (headers: {0}); choose one in the column mapping")]
     NoKeyColumn(String),
     #[error("the file has {} accounts and a list holds at most {}: export it in parts (by country or owner, say) and import each as its own list", group_digits(*accounts as u64), group_digits(*limit as u64))]
     TooMany { accounts: usize, limit: usize },
@@ -55,7 +55,10 @@ pub fn accounts(
     population: PopulationSource,
     currency: Option<Currency>,
 ) -> Result<Built, ImportListError> {
-    if mapping.get(Field::Name).is_none() && mapping.get(Field::Domain).is_none() {
+    if [Field::Name, Field::Domain, Field::Email]
+        .iter()
+        .all(|f| mapping.get(*f).is_none())
+    {
         return Err(ImportListError::NoKeyColumn(list_headers(
             &prepared.table.headers,
         )));
@@ -104,6 +107,39 @@ mod tests {
             csv.push_str(&format!("Acme {i} GmbH,acme-{i}.de\n"));
         }
         csv.into_bytes()
+    }
+
+    /// A contact's e-mail address stands for an empty website; free-mail
+    /// never is a domain key, so such an account keys on its name.
+    #[cfg(feature = "embedded-psl")]
+    #[test]
+    fn an_e_mail_address_stands_for_an_empty_website() {
+        use crate::overlap::matching::keys_of;
+        use crate::overlap::normalize::{DomainKey, Psl};
+        let csv = "Account Name,Website,Primary Contact Email,Country\n\
+                   Acme,acme.com,jane@other.com,US\n\
+                   Beta Ltda.,,joao@beta.com.br,BR\n\
+                   Gamma Pvt Ltd,, ravi@gmail.com ,IN\n\
+                   Delta,,,DE\n";
+        let prepared = prepare(csv.as_bytes()).unwrap();
+        let population = default_population(&prepared.mapping);
+        let built = accounts(&prepared, &prepared.mapping, population, None).unwrap();
+        let keys = keys_of(Psl::embedded(), &built.accounts);
+        let domains: Vec<&DomainKey> = keys.iter().map(|k| &k.domain).collect();
+        assert_eq!(
+            domains,
+            [
+                &DomainKey::Key("acme.com".into()),
+                &DomainKey::Key("beta.com.br".into()),
+                &DomainKey::FreeMail("gmail.com".into()),
+                &DomainKey::Missing,
+            ]
+        );
+        // A file with only addresses and statuses is a list too.
+        let prepared =
+            prepare(b"Contact Email,Lifecycle Stage\nsales@acme.com,Customer\n").unwrap();
+        let built = accounts(&prepared, &prepared.mapping, population, None).unwrap();
+        assert_eq!(built.accounts[0].domain, "sales@acme.com");
     }
 
     /// Rows: (rows in the export, accepted).
