@@ -1,5 +1,6 @@
 //! Time the parts of normalisation separately.
-use partnerfit_core::overlap::normalize::{country_key, domain_key, host_of, name_key, Psl};
+use partnerfit_core::overlap::country::country_key;
+use partnerfit_core::overlap::normalize::{domain_key, host_of, name_key, Psl};
 use std::time::Instant;
 
 fn main() {

@@ -6,7 +6,8 @@
 use rustc_hash::FxHashMap;
 
 use super::account::Account;
-use super::normalize::{country_key, domain_key, name_key, DomainKey, Psl};
+use super::country::country_key;
+use super::normalize::{domain_key, name_key, DomainKey, Psl};
 use crate::vocabulary;
 
 /// The keys of one account, computed once.

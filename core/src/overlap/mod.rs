@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod assessment;
 pub mod cells;
 pub mod columns;
+pub mod country;
 pub mod csv_import;
 pub mod encoding;
 pub mod export;

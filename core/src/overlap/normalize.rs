@@ -1,5 +1,5 @@
 //! Normalisation you can see: domains reduced to the registrable domain with
-//! the Public Suffix List, company names folded, countries to ISO codes.
+//! the Public Suffix List, company names folded (countries: `country.rs`).
 //!
 //! Domains: scheme, user, `www`, port, path and an e-mail's local part are
 //! stripped; internationalised names become punycode (`idna`); the
@@ -528,40 +528,6 @@ fn tidy(s: &mut Vec<u8>) {
     }
 }
 
-/// A country cell as an ISO 3166 alpha-2 code when recognised, else folded text.
-pub fn country_key(country: &str) -> String {
-    let mut c = name_key(country);
-    if c.split(' ').all(|t| t.len() == 1) {
-        c.retain(|ch| ch != ' '); // "U.S.A." → "usa"
-    }
-    let code = match c.as_str() {
-        "de" | "deu" | "germany" | "deutschland" => "de",
-        "gb" | "gbr" | "uk" | "united kingdom" | "great britain" | "england" | "scotland"
-        | "wales" => "gb",
-        "us" | "usa" | "united states" | "united states of america" | "america" => "us",
-        "fr" | "fra" | "france" => "fr",
-        "nl" | "nld" | "netherlands" | "the netherlands" | "holland" | "nederland" => "nl",
-        "es" | "esp" | "spain" | "espana" => "es",
-        "it" | "ita" | "italy" | "italia" => "it",
-        "at" | "aut" | "austria" | "osterreich" => "at",
-        "ch" | "che" | "switzerland" | "schweiz" | "suisse" => "ch",
-        "be" | "bel" | "belgium" | "belgique" | "belgie" => "be",
-        "dk" | "dnk" | "denmark" | "danmark" => "dk",
-        "se" | "swe" | "sweden" | "sverige" => "se",
-        "no" | "nor" | "norway" | "norge" => "no",
-        "fi" | "fin" | "finland" | "suomi" => "fi",
-        "pl" | "pol" | "poland" | "polska" => "pl",
-        "ie" | "irl" | "ireland" => "ie",
-        "pt" | "prt" | "portugal" => "pt",
-        "ca" | "can" | "canada" => "ca",
-        "au" | "aus" | "australia" => "au",
-        "cz" | "cze" | "czechia" | "czech republic" => "cz",
-        "lu" | "lux" | "luxembourg" => "lu",
-        _ => return c,
-    };
-    code.to_owned()
-}
-
 #[cfg(all(test, feature = "embedded-psl"))]
 mod tests {
     use super::*;
@@ -673,19 +639,6 @@ mod tests {
             ("Johnson and Johnson", "johnson and johnson"),
         ] {
             assert_eq!(name_key(raw), expected, "{raw}");
-        }
-    }
-
-    #[test]
-    fn countries() {
-        for (raw, expected) in [
-            ("Germany", "de"),
-            ("DE", "de"),
-            ("United Kingdom", "gb"),
-            ("U.S.A.", "us"),
-            ("Atlantis", "atlantis"),
-        ] {
-            assert_eq!(country_key(raw), expected, "{raw}");
         }
     }
 }
