@@ -26,7 +26,14 @@ pub struct Psl {
     deep: rustc_hash::FxHashSet<String>,
     /// Top-level domains with a wildcard or exception rule directly under them ("ck").
     special_tlds: rustc_hash::FxHashSet<String>,
+    /// Free-mail domains from the maintained list ([`Psl::with_free_mail`]),
+    /// beside the short list built in.
+    free_mail: rustc_hash::FxHashSet<String>,
 }
+
+/// Where the shipped free-mail list comes from (the first line of
+/// `data/free_email_domains.txt`; a test keeps the two equal).
+pub const FREE_MAIL_SOURCE: &str = "free-email-domains 1.12.6 (npm, MIT, github.com/Kikobeats/free-email-domains), published 2026-09-23";
 
 impl Psl {
     /// Parse the text of `public_suffix_list.dat`.
@@ -62,7 +69,26 @@ impl Psl {
             list,
             deep,
             special_tlds,
+            free_mail: Default::default(),
         })
+    }
+
+    /// Add the free-mail domains of `text` (`data/free_email_domains.txt`:
+    /// one domain per line, `#` comments). A host or registrable domain on
+    /// the list is never a match key.
+    pub fn with_free_mail(mut self, text: &str) -> Psl {
+        self.free_mail = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        self
+    }
+
+    /// Free-mail domains read from the maintained list.
+    pub fn free_mail_domains(&self) -> usize {
+        self.free_mail.len()
     }
 
     /// The list shipped with Partnerfit (`core/data/public_suffix_list.dat`).
@@ -72,6 +98,7 @@ impl Psl {
         PSL.get_or_init(|| {
             Psl::parse(include_str!("../../data/public_suffix_list.dat"))
                 .expect("the shipped list parses")
+                .with_free_mail(include_str!("../../data/free_email_domains.txt"))
         })
     }
 
@@ -330,7 +357,7 @@ pub fn domain_key(psl: &Psl, raw: &str) -> DomainKey {
     let Some(reg) = psl.registrable(&host) else {
         return DomainKey::Invalid(host);
     };
-    if is_free_mail(reg) {
+    if is_free_mail(reg) || psl.free_mail.contains(reg) || psl.free_mail.contains(&host) {
         return DomainKey::FreeMail(reg.to_owned());
     }
     if is_shared_host(reg) {
@@ -577,6 +604,11 @@ mod tests {
                 SharedHost("sites.google.com".into()),
             ),
             ("jane@gmail.com", FreeMail("gmail.com".into())),
+            // From the maintained list: regional providers the short list lacks.
+            ("ravi@rediffmail.com", FreeMail("rediffmail.com".into())),
+            ("joao@bol.com.br", FreeMail("bol.com.br".into())),
+            ("x@yahoo.co.in", FreeMail("yahoo.co.in".into())),
+            ("ana@uol.com.br", FreeMail("uol.com.br".into())),
             ("bob@yahoo.co.uk", FreeMail("yahoo.co.uk".into())),
             ("", Missing),
             ("n/a", Invalid("n/a".into())),
@@ -584,6 +616,22 @@ mod tests {
         ] {
             assert_eq!(key(raw), expected, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_free_mail_list_is_the_shipped_one() {
+        let text = include_str!("../../data/free_email_domains.txt");
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("# {FREE_MAIL_SOURCE}").as_str())
+        );
+        assert!(Psl::embedded().free_mail_domains() > 10_000);
+        // Without the list, only the short built-in one applies.
+        let bare = Psl::parse(include_str!("../../data/public_suffix_list.dat")).unwrap();
+        assert_eq!(
+            domain_key(&bare, "ravi@rediffmail.com"),
+            DomainKey::Key("rediffmail.com".into())
+        );
     }
 
     #[test]
