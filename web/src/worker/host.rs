@@ -377,16 +377,12 @@ fn preview(
     Ok(preview)
 }
 
-/// The suffix list, fetched and parsed on first use (beside the worker's
-/// script, so from the service worker's cache when offline).
-async fn psl() -> Result<Arc<Psl>, String> {
-    if let Some(p) = HOST.with_borrow(|h| h.psl.clone()) {
-        return Ok(p);
-    }
-    let url = "public_suffix_list.dat";
+/// A data file beside the worker's script (so from the service worker's
+/// cache when offline), as text; `what` names it in messages.
+async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
     let failed = |e: JsValue| {
         format!(
-            "Could not load the public suffix list ({url}): {}",
+            "Could not load {what} ({url}): {}",
             e.as_string().unwrap_or_else(|| format!("{e:?}"))
         )
     };
@@ -396,16 +392,27 @@ async fn psl() -> Result<Arc<Psl>, String> {
         .unchecked_into();
     if !resp.ok() {
         return Err(format!(
-            "Could not load the public suffix list ({url}): HTTP {}",
+            "Could not load {what} ({url}): HTTP {}",
             resp.status()
         ));
     }
     let text = JsFuture::from(resp.text().map_err(failed)?)
         .await
         .map_err(failed)?;
-    let text = text.as_string().unwrap_or_default();
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// The suffix list and the free-mail list, fetched and parsed on first use.
+async fn psl() -> Result<Arc<Psl>, String> {
+    if let Some(p) = HOST.with_borrow(|h| h.psl.clone()) {
+        return Ok(p);
+    }
+    let suffixes = fetch_text("public_suffix_list.dat", "the public suffix list").await?;
+    let free_mail = fetch_text("free_email_domains.txt", "the list of free-mail domains").await?;
     let psl = Arc::new(
-        Psl::parse(&text).map_err(|e| format!("The public suffix list could not be read: {e}"))?,
+        Psl::parse(&suffixes)
+            .map_err(|e| format!("The public suffix list could not be read: {e}"))?
+            .with_free_mail(&free_mail),
     );
     HOST.with_borrow_mut(|h| h.psl = Some(psl.clone()));
     Ok(psl)
