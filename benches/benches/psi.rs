@@ -9,10 +9,12 @@
 
 use partnerfit_core::overlap::matching::keys_of;
 use partnerfit_core::overlap::normalize::Psl;
+use partnerfit_core::overlap::population::Population;
 use partnerfit_core::overlap::private::group::{blind_key, reblind, Secret};
 use partnerfit_core::overlap::private::keys::KeySets;
 use partnerfit_core::overlap::private::steps::{answer, finish, read_result, start};
 use partnerfit_core::overlap::private::wire::Mode;
+use partnerfit_core::vocab::Vocabulary;
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -25,8 +27,8 @@ fn lists(n: usize) -> (KeySets, KeySets) {
     let (ours, theirs) = partnerfit_benches::account_lists(n, 3);
     let psl = Psl::embedded();
     (
-        KeySets::of(&ours, &keys_of(psl, &ours)),
-        KeySets::of(&theirs, &keys_of(psl, &theirs)),
+        KeySets::of(&ours, &keys_of(psl, &ours), Population::ALL),
+        KeySets::of(&theirs, &keys_of(psl, &theirs), Population::ALL),
     )
 }
 

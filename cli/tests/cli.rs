@@ -913,4 +913,31 @@ fn psi_refuses_foreign_and_misplaced_files() {
         .collect();
     assert_eq!(kept_before, kept_after);
     succeeds(&["psi", "finish", &p("answer.psi"), "--state", &us]);
+    // Finished: the secret was erased, so the answer cannot be read again.
+    let kept = std::fs::read_dir(&us)
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(kept.contains("\"seed\":\"\""), "{kept}");
+    let o = run(&["psi", "finish", &p("answer.psi"), "--state", &us]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(&stderr(&o), "finished already");
+    // A name with control characters is refused before anything is written.
+    let o = run(&[
+        "psi",
+        "start",
+        "--ours",
+        &ours,
+        "--from",
+        "Us\u{1b}[2J",
+        "-o",
+        &p("x.psi"),
+        "--state",
+        &us,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    check_contains(
+        &stderr(&o),
+        "--from: the sender's name is holding control characters",
+    );
 }

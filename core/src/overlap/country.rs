@@ -6,8 +6,8 @@
 //! "Türkiye"), plus a few aliases from `data/country_aliases.tsv` ("UK",
 //! "UAE"). `core/tests/countries.rs` keeps the file equal to the crate.
 //!
-//! A cell is folded like a company name ([`name_key`]: case, accents and
-//! punctuation dropped) and looked up: codes first, then names. A name two
+//! A cell is folded ([`fold_words`]: case, accents and punctuation dropped,
+//! no legal forms or "the" removed) and looked up: codes first, then names. A name two
 //! countries claim is dropped rather than guessed. A cell no row names stays
 //! as folded text, so two spellings of an unknown place still meet.
 
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::normalize::name_key;
+use super::normalize::fold_words;
 
 static TABLE: &str = include_str!("../../data/countries.tsv");
 
@@ -63,7 +63,7 @@ fn table() -> &'static FxHashMap<String, [u8; 2]> {
 }
 
 fn fold(text: &str) -> String {
-    let mut c = name_key(text);
+    let mut c = fold_words(text);
     if c.split(' ').all(|t| t.chars().count() == 1) {
         c.retain(|ch| ch != ' '); // "U.S.A." → "usa"
     }

@@ -270,17 +270,22 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
     {
         s = &s[7..];
     }
-    // A scheme with any number of slashes ("https://", "http:/", "https//")
-    // or none but the slashes ("//acme.mx", protocol-relative).
-    let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
-    let after = &s[letters..];
-    let slashes = after.trim_start_matches(':');
-    if letters > 0
-        && (after.starts_with(':') && slashes.starts_with('/') || after.starts_with("//"))
-    {
-        s = slashes.trim_start_matches('/');
-    } else if letters == 0 {
-        s = s.trim_start_matches('/');
+    // A scheme ("Website: https://acme.com" too), else a scheme with its
+    // slashes or colon mistyped ("http:/", "https//"), or only the slashes
+    // ("//acme.mx", protocol-relative).
+    if let Some(i) = s.find("://") {
+        s = &s[i + 3..];
+    } else {
+        let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        let after = &s[letters..];
+        let slashes = after.trim_start_matches(':');
+        if letters > 0
+            && (after.starts_with(':') && slashes.starts_with('/') || after.starts_with("//"))
+        {
+            s = slashes.trim_start_matches('/');
+        } else if letters == 0 {
+            s = s.trim_start_matches('/');
+        }
     }
     // An e-mail address, or user info before the host.
     let end = s
@@ -357,7 +362,12 @@ pub fn domain_key(psl: &Psl, raw: &str) -> DomainKey {
     let Some(reg) = psl.registrable(&host) else {
         return DomainKey::Invalid(host);
     };
-    if is_free_mail(reg) || psl.free_mail.contains(reg) || psl.free_mail.contains(&host) {
+    // The maintained list names some companies' own sites too (telstra.com,
+    // rogers.com): it only speaks for e-mail addresses.
+    let address = raw.contains('@');
+    if is_free_mail(reg)
+        || address && (psl.free_mail.contains(reg) || psl.free_mail.contains(&host))
+    {
         return DomainKey::FreeMail(reg.to_owned());
     }
     if is_shared_host(reg) {
@@ -526,6 +536,13 @@ fn strip_legal_forms(s: &mut Vec<u8>) {
     }
 }
 
+/// Text as single-space-separated folded tokens (lower case, accents and
+/// punctuation dropped), with nothing else removed: for texts that are not
+/// company names (countries).
+pub fn fold_words(text: &str) -> String {
+    String::from_utf8(fold_name(text)).unwrap_or_default()
+}
+
 /// A name as single-space-separated folded tokens: lower case, accents and
 /// punctuation dropped, "&" and "+" as "and".
 fn fold_name(name: &str) -> Vec<u8> {
@@ -662,6 +679,11 @@ mod tests {
             ("ravi@rediffmail.com", FreeMail("rediffmail.com".into())),
             ("joao@bol.com.br", FreeMail("bol.com.br".into())),
             ("x@yahoo.co.in", FreeMail("yahoo.co.in".into())),
+            // ...but a company's own website on that list stays a key.
+            ("https://www.telstra.com", Key("telstra.com".into())),
+            ("rogers.com", Key("rogers.com".into())),
+            ("jo@rogers.com", FreeMail("rogers.com".into())),
+            ("Website: https://acme.com/about", Key("acme.com".into())),
             ("ana@uol.com.br", FreeMail("uol.com.br".into())),
             ("bob@yahoo.co.uk", FreeMail("yahoo.co.uk".into())),
             ("", Missing),

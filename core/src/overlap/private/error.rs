@@ -51,7 +51,7 @@ pub enum PsiError {
         position: usize,
         why: &'static str,
     },
-    #[error("{population} holds the same element twice (position {position}): the file was not made by Partnerfit or was changed")]
+    #[error("{population}, element {position}, repeats an element of the file: the file was not made by Partnerfit or was changed")]
     Repeated {
         population: &'static str,
         position: usize,
@@ -70,6 +70,12 @@ pub enum PsiError {
     },
     #[error("the result names element {position}, but the answer sent {sent}")]
     ResultPosition { position: u32, sent: usize },
+    #[error("the result names shared accounts, but the comparison is counts only: it was not made by Partnerfit")]
+    SharedInCounts,
+    #[error("the sender's name is {why}: at most 200 characters, no control characters")]
+    BadName { why: &'static str },
+    #[error("this comparison was finished already: its secret was erased, so another answer cannot be read (start a new comparison)")]
+    Finished,
     #[error("the result's mode is {found}, but this comparison was started in {expected}")]
     ModeMismatch {
         expected: &'static str,

@@ -8,10 +8,11 @@
 //! one without (their keys differ). An account with neither a domain key nor
 //! a name has no key and stays out.
 //!
-//! Each population holds each key once: two rows of one company count once,
-//! and a duplicate would show as two equal blinded values in a message. A key
-//! may sit in two populations (a customer row and a prospect row); then it is
-//! an element of both.
+//! Each key is an element of one population only: the first of customers,
+//! open opportunities, prospects that holds it (among those taking part).
+//! Two rows of one company count once, a population's size is a number of
+//! distinct accounts, and no two points of a message are equal (equal points
+//! would tell the other side which keys sit in two populations).
 //!
 //! The matrix, `cells[i][j]`, counts the keys that are in our population `i`
 //! and in their population `j`. [`exact_matrix`] computes it in plaintext; the
@@ -23,7 +24,6 @@ use crate::overlap::account::Account;
 use crate::overlap::figures::population_index;
 use crate::overlap::matching::Keys;
 use crate::overlap::population::Population;
-use crate::vocab::Vocabulary;
 
 /// An account's exact key, or `None` when it has none.
 pub fn exact_key(k: &Keys) -> Option<String> {
@@ -52,37 +52,33 @@ pub struct KeySets {
 }
 
 impl KeySets {
-    /// The key sets of `accounts`, whose keys are `keys` (same order).
-    pub fn of(accounts: &[Account], keys: &[Keys]) -> KeySets {
-        let mut maps: [BTreeMap<String, Vec<u32>>; 3] = Default::default();
+    /// The key sets of `accounts`, whose keys are `keys` (same order), for
+    /// the populations in `keep`; a key seen in several goes to the first.
+    pub fn of(accounts: &[Account], keys: &[Keys], keep: &[Population]) -> KeySets {
+        let mut first: BTreeMap<String, (usize, Vec<u32>)> = BTreeMap::new();
         let mut without_key = 0;
         for (i, (a, k)) in accounts.iter().zip(keys).enumerate() {
+            if !keep.contains(&a.population) {
+                continue;
+            }
+            let p = population_index(a.population);
             match exact_key(k) {
-                Some(key) => maps[population_index(a.population)]
-                    .entry(key)
-                    .or_default()
-                    .push(i as u32),
+                Some(key) => {
+                    let e = first.entry(key).or_insert((p, Vec::new()));
+                    e.0 = e.0.min(p);
+                    e.1.push(i as u32);
+                }
                 None => without_key += 1,
             }
         }
+        let mut populations: [Vec<Entry>; 3] = Default::default();
+        for (key, (p, accounts)) in first {
+            populations[p].push(Entry { key, accounts });
+        }
         KeySets {
-            populations: maps.map(|m| {
-                m.into_iter()
-                    .map(|(key, accounts)| Entry { key, accounts })
-                    .collect()
-            }),
+            populations,
             without_key,
         }
-    }
-
-    /// Only the populations in `keep` (the partner's choice); the others empty.
-    pub fn only(mut self, keep: &[Population]) -> KeySets {
-        for (i, p) in Population::ALL.iter().enumerate() {
-            if !keep.contains(p) {
-                self.populations[i].clear();
-            }
-        }
-        self
     }
 
     /// Distinct keys per population.

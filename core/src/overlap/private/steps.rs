@@ -30,8 +30,8 @@ use super::error::{PsiError, Side};
 use super::group::{blind_key, reblind, BadPoint, Secret, Wire};
 use super::keys::KeySets;
 use super::wire::{
-    decode_step, digest, encode, Answer, Finished, Message, Mode, Populations, Request, SessionId,
-    SharedAt, Step,
+    check_name, decode_answer, decode_request, decode_result, digest, encode, Answer, Digest32,
+    Finished, Message, Mode, Populations, Request, SessionId, SharedAt, Step,
 };
 use crate::overlap::population::Population;
 use crate::vocab::Vocabulary;
@@ -160,6 +160,7 @@ pub fn start(
     min_size: u32,
     seed: &[u8; 32],
 ) -> Result<(Vec<u8>, Asked), PsiError> {
+    check_name(from)?;
     check_size(sets, Side::Requester, min_size)?;
     let secret = Secret::from_seed(seed);
     let session = session_of(seed);
@@ -185,10 +186,28 @@ pub fn start(
 
 /// Read a request for the consent screen: who asks, the mode, its sizes.
 pub fn read_request(file: &[u8]) -> Result<Request, PsiError> {
-    match decode_step(file, Step::Request)? {
-        Message::Request(r) => Ok(r),
-        _ => unreachable!("decode_step checked the step"),
+    decode_request(file)
+}
+
+/// A file answers what this side sent: the same session, and the digest of
+/// the very file sent (the pair: the step it answers, and its own step).
+fn check_bound(
+    session: SessionId,
+    answers: &Digest32,
+    kept_session: &str,
+    kept_digest: &str,
+    (expected, found): (Step, Step),
+) -> Result<(), PsiError> {
+    if session.to_string() != kept_session {
+        return Err(PsiError::OtherSession {
+            expected: kept_session.to_owned(),
+            found: session.to_string(),
+        });
     }
+    if hex::encode(answers) != kept_digest {
+        return Err(PsiError::NotForThis { expected, found });
+    }
+    Ok(())
 }
 
 fn sizes(p: &Populations) -> [Option<u32>; 3] {
@@ -199,18 +218,22 @@ fn population_total(p: &Populations) -> usize {
     p.iter().flatten().map(Vec::len).sum()
 }
 
-/// Refuse a population whose points repeat (sorted copies compared).
+/// Refuse a file whose points repeat, within a population or across two:
+/// an honest side sends each key once.
 fn check_distinct(p: &Populations) -> Result<(), PsiError> {
-    for (i, pts) in p.iter().enumerate() {
-        let Some(pts) = pts else { continue };
-        let mut sorted: Vec<(&Wire, usize)> = pts.iter().zip(0..).collect();
-        sorted.sort_unstable();
-        if let Some(w) = sorted.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(PsiError::Repeated {
-                population: Population::ALL[i].label(),
-                position: w[0].1.max(w[1].1) + 1,
-            });
-        }
+    let mut all: Vec<(&Wire, usize, usize)> = p
+        .iter()
+        .enumerate()
+        .filter_map(|(i, pts)| pts.as_ref().map(|pts| (i, pts)))
+        .flat_map(|(i, pts)| pts.iter().enumerate().map(move |(n, w)| (w, i, n)))
+        .collect();
+    all.sort_unstable();
+    if let Some(w) = all.windows(2).find(|w| w[0].0 == w[1].0) {
+        let (_, i, n) = w[0].max(w[1]);
+        return Err(PsiError::Repeated {
+            population: Population::ALL[i].label(),
+            position: n + 1,
+        });
     }
     Ok(())
 }
@@ -244,6 +267,7 @@ pub fn answer(
     min_size: u32,
     seed: &[u8; 32],
 ) -> Result<(Vec<u8>, Answered), PsiError> {
+    check_name(from)?;
     let r = read_request(request)?;
     let asked = population_total(&r.points);
     if asked < min_size as usize {
@@ -291,30 +315,30 @@ fn populations_of(mask: u8) -> Vec<Population> {
         .collect()
 }
 
-fn seed_of(asked: &Asked) -> [u8; 32] {
+fn seed_of(asked: &Asked) -> Result<[u8; 32], PsiError> {
     let mut seed = [0u8; 32];
-    hex::decode_to_slice(&asked.seed, &mut seed).expect("Asked holds the seed it was made with");
-    seed
+    hex::decode_to_slice(&asked.seed, &mut seed).map_err(|_| PsiError::Finished)?;
+    Ok(seed)
+}
+
+impl Asked {
+    /// Erase the secret once the comparison is finished: no later answer can
+    /// be read with it ([`finish`] refuses with [`PsiError::Finished`]).
+    pub fn erase_secret(&mut self) {
+        self.seed.clear();
+    }
 }
 
 /// Step 3: the result file for the responder, and our outcome.
 pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), PsiError> {
-    let a = match decode_step(answer_file, Step::Answer)? {
-        Message::Answer(a) => a,
-        _ => unreachable!("decode_step checked the step"),
-    };
-    if a.session.to_string() != asked.session {
-        return Err(PsiError::OtherSession {
-            expected: asked.session.clone(),
-            found: a.session.to_string(),
-        });
-    }
-    if hex::encode(a.request) != asked.request {
-        return Err(PsiError::NotForThis {
-            expected: Step::Request,
-            found: Step::Answer,
-        });
-    }
+    let a = decode_answer(answer_file)?;
+    check_bound(
+        a.session,
+        &a.request,
+        &asked.session,
+        &asked.request,
+        (Step::Request, Step::Answer),
+    )?;
     for (i, (sent, again)) in asked.sent.iter().zip(&a.again).enumerate() {
         let (s, g) = (
             sent.as_ref().map_or(0, Vec::len),
@@ -337,7 +361,7 @@ pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), P
         });
     }
     check_distinct(&a.points)?;
-    let secret = Secret::from_seed(&seed_of(asked));
+    let secret = Secret::from_seed(&seed_of(asked)?);
     let theirs = reblind_all(&secret, &a.points)?;
 
     // Each doubly blinded value of ours → the mask of our populations.
@@ -414,27 +438,22 @@ pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), P
 
 /// The responder's outcome from the result file.
 pub fn read_result(answered: &Answered, file: &[u8]) -> Result<Outcome, PsiError> {
-    let f = match decode_step(file, Step::Result)? {
-        Message::Result(f) => f,
-        _ => unreachable!("decode_step checked the step"),
-    };
-    if f.session.to_string() != answered.session {
-        return Err(PsiError::OtherSession {
-            expected: answered.session.clone(),
-            found: f.session.to_string(),
-        });
-    }
-    if hex::encode(f.answer) != answered.answer {
-        return Err(PsiError::NotForThis {
-            expected: Step::Answer,
-            found: Step::Result,
-        });
-    }
+    let f = decode_result(file)?;
+    check_bound(
+        f.session,
+        &f.answer,
+        &answered.session,
+        &answered.answer,
+        (Step::Answer, Step::Result),
+    )?;
     if f.mode != answered.mode {
         return Err(PsiError::ModeMismatch {
             expected: answered.mode.label(),
             found: f.mode.label(),
         });
+    }
+    if f.mode == Mode::Counts && !f.shared.is_empty() {
+        return Err(PsiError::SharedInCounts);
     }
     let flat: Vec<(Population, &String)> = answered
         .sent

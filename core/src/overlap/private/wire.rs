@@ -221,49 +221,60 @@ fn checksum_ok(file: &[u8]) -> bool {
         && Sha256::digest(&file[..file.len() - 32]).as_slice() == &file[file.len() - 32..]
 }
 
-/// Read a file: any step.
+/// The length a file's header declares, when it can be read.
+fn declared_len(file: &[u8], hl: usize) -> Option<u64> {
+    let start = MAGIC.len() + 4;
+    let framed = FIXED as u64 + hl as u64;
+    let Some(header) = start.checked_add(hl).and_then(|end| file.get(start..end)) else {
+        return Some(framed);
+    };
+    let h: Header = serde_json::from_slice(header).ok()?;
+    Some(framed + body_len(&h).ok()?)
+}
+
+/// Read a file: any step. The checksum is checked first, so a file damaged
+/// on the way is reported as cut short or changed, never by what the damage
+/// happens to make of its header.
 pub fn decode(file: &[u8]) -> Result<Message, PsiError> {
     if !file.starts_with(MAGIC) {
         return Err(PsiError::NotPsiFile);
     }
-    if file.len() < MAGIC.len() + 4 {
+    if file.len() < FIXED {
         return Err(PsiError::Truncated {
             expected: FIXED,
             found: file.len(),
         });
     }
-    let hl = u32::from_le_bytes(
-        file[MAGIC.len()..MAGIC.len() + 4]
-            .try_into()
-            .expect("4 bytes"),
-    ) as usize;
     let start = MAGIC.len() + 4;
-    if file.len() < FIXED.saturating_add(hl) {
-        return Err(PsiError::Truncated {
-            expected: FIXED.saturating_add(hl),
-            found: file.len(),
+    let hl = u32::from_le_bytes(file[MAGIC.len()..start].try_into().expect("4 bytes")) as usize;
+    if !checksum_ok(file) {
+        return Err(match declared_len(file, hl) {
+            Some(expected) if (file.len() as u64) < expected => PsiError::Truncated {
+                expected: usize::try_from(expected).unwrap_or(usize::MAX),
+                found: file.len(),
+            },
+            _ => PsiError::Altered,
         });
     }
-    let h: Header = match serde_json::from_slice(&file[start..start + hl]) {
-        Ok(h) => h,
-        Err(e) if checksum_ok(file) => return Err(PsiError::Header(e.to_string())),
-        Err(_) => return Err(PsiError::Altered),
-    };
+    let framed = FIXED as u64 + hl as u64;
+    let header = start
+        .checked_add(hl)
+        .and_then(|end| file.get(start..end))
+        .filter(|_| framed <= file.len() as u64)
+        .ok_or_else(|| header_error("its length runs past the end of the file"))?;
+    let h: Header = serde_json::from_slice(header).map_err(|e| PsiError::Header(e.to_string()))?;
     if h.format > FORMAT {
         return Err(PsiError::NewerFormat {
             found: h.format,
             reads: FORMAT,
         });
     }
-    let expected = (FIXED + hl) as u64 + body_len(&h)?;
-    if (file.len() as u64) < expected {
-        return Err(PsiError::Truncated {
-            expected: usize::try_from(expected).unwrap_or(usize::MAX),
-            found: file.len(),
-        });
-    }
-    if file.len() as u64 > expected || !checksum_ok(file) {
-        return Err(PsiError::Altered);
+    let expected = framed + body_len(&h)?;
+    if file.len() as u64 != expected {
+        return Err(header_error(format!(
+            "its sizes make {expected} bytes, but the file has {}",
+            file.len()
+        )));
     }
     let body = &file[start + hl..file.len() - 32];
     parse(h, body)
@@ -279,6 +290,44 @@ pub fn decode_step(file: &[u8], step: Step) -> Result<Message, PsiError> {
         });
     }
     Ok(m)
+}
+
+/// A name a side gives itself: at most 200 characters, no control characters
+/// (it is shown on the other side's consent screen and terminal).
+pub fn check_name(name: &str) -> Result<(), PsiError> {
+    if name.chars().count() > 200 {
+        return Err(PsiError::BadName { why: "too long" });
+    }
+    if name.chars().any(char::is_control) {
+        return Err(PsiError::BadName {
+            why: "holding control characters",
+        });
+    }
+    Ok(())
+}
+
+/// Read a request file.
+pub fn decode_request(file: &[u8]) -> Result<Request, PsiError> {
+    match decode_step(file, Step::Request)? {
+        Message::Request(r) => Ok(r),
+        _ => unreachable!("decode_step checked the step"),
+    }
+}
+
+/// Read an answer file.
+pub fn decode_answer(file: &[u8]) -> Result<Answer, PsiError> {
+    match decode_step(file, Step::Answer)? {
+        Message::Answer(a) => Ok(a),
+        _ => unreachable!("decode_step checked the step"),
+    }
+}
+
+/// Read a result file.
+pub fn decode_result(file: &[u8]) -> Result<Finished, PsiError> {
+    match decode_step(file, Step::Result)? {
+        Message::Result(f) => Ok(f),
+        _ => unreachable!("decode_step checked the step"),
+    }
 }
 
 fn header_error(why: impl Into<String>) -> PsiError {
@@ -366,9 +415,12 @@ fn take_points(body: &mut &[u8], c: &[Option<u32>; 3]) -> Populations {
 fn parse(h: Header, mut body: &[u8]) -> Result<Message, PsiError> {
     let session = session(&h.session)?;
     let from = || {
-        h.from
+        let name = h
+            .from
             .clone()
-            .ok_or_else(|| header_error("who sent it (\"from\") is missing"))
+            .ok_or_else(|| header_error("who sent it (\"from\") is missing"))?;
+        check_name(&name)?;
+        Ok::<String, PsiError>(name)
     };
     Ok(
         match Step::from_key(&h.step).expect("checked by body_len") {
