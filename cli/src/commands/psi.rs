@@ -266,7 +266,7 @@ fn start(a: &Start) -> Result<ExitCode, String> {
         "wrote the request to {} ({}, {}; session {session}); send it to the partner, then run `partnerfit psi finish` on their answer",
         a.output.display(),
         a.mode.label(),
-        sizes_text(&sets.sizes().map(|n| (n > 0).then_some(n))),
+        sizes_text(&sets.taking_part()),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -274,10 +274,7 @@ fn start(a: &Start) -> Result<ExitCode, String> {
 fn show(a: &Show) -> Result<ExitCode, String> {
     let r = steps::read_request(&read_file(&a.request)?)
         .map_err(|e| format!("{}: {e}", a.request.display()))?;
-    let sizes = r
-        .points
-        .each_ref()
-        .map(|p| p.as_ref().map(|p| p.len() as u32));
+    let sizes = steps::sizes(&r.points);
     println!("Private comparison request, session {}", r.session);
     println!(
         "from:     {}",
@@ -327,7 +324,7 @@ fn answer(a: &Answer) -> Result<ExitCode, String> {
         "answered {}'s request ({}) with {}; wrote {}: send it back",
         if r.from.is_empty() { "the" } else { &r.from },
         r.mode.label(),
-        sizes_text(&sets.sizes().map(|n| (n > 0).then_some(n))),
+        sizes_text(&sets.taking_part()),
         a.output.display()
     );
     Ok(ExitCode::SUCCESS)

@@ -86,6 +86,12 @@ impl KeySets {
         self.populations.each_ref().map(|p| p.len() as u32)
     }
 
+    /// Distinct keys per population, `None` for one that is empty (it does
+    /// not take part).
+    pub fn taking_part(&self) -> [Option<u32>; 3] {
+        self.sizes().map(|n| (n > 0).then_some(n))
+    }
+
     /// Elements in all populations.
     pub fn total(&self) -> usize {
         self.populations.iter().map(Vec::len).sum()

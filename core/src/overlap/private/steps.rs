@@ -103,41 +103,30 @@ pub fn session_of(seed: &[u8; 32]) -> SessionId {
     SessionId(d[..16].try_into().expect("16 bytes"))
 }
 
-fn check_size(sets: &KeySets, side: Side, min: u32) -> Result<(), PsiError> {
-    if sets.total() == 0 {
-        return Err(if side == Side::Responder {
-            PsiError::NoPopulation
-        } else {
-            PsiError::TooFew {
-                side,
-                count: 0,
-                min,
-            }
-        });
-    }
-    if sets.total() < min as usize {
-        return Err(PsiError::TooFew {
-            side,
-            count: sets.total(),
-            min,
-        });
+/// Refuse `count` keys under `min` (none at all is always refused).
+fn check_count(count: usize, side: Side, min: u32) -> Result<(), PsiError> {
+    if count == 0 || count < min as usize {
+        return Err(PsiError::TooFew { side, count, min });
     }
     Ok(())
 }
 
-/// Each taking-part population's keys blinded, sorted by value.
-fn blind_sorted(
-    secret: &Secret,
-    sets: &KeySets,
-    taking_part: [bool; 3],
-) -> (Populations, [Option<Vec<String>>; 3]) {
+fn check_size(sets: &KeySets, side: Side, min: u32) -> Result<(), PsiError> {
+    if sets.total() == 0 && side == Side::Responder {
+        return Err(PsiError::NoPopulation);
+    }
+    check_count(sets.total(), side, min)
+}
+
+/// Each taking-part (non-empty) population's keys blinded, sorted by value.
+fn blind_sorted(secret: &Secret, sets: &KeySets) -> (Populations, [Option<Vec<String>>; 3]) {
     let mut points: Populations = Default::default();
     let mut keys: [Option<Vec<String>>; 3] = Default::default();
-    for i in 0..3 {
-        if !taking_part[i] {
+    for (i, population) in sets.populations.iter().enumerate() {
+        if population.is_empty() {
             continue;
         }
-        let mut pairs: Vec<(Wire, &str)> = sets.populations[i]
+        let mut pairs: Vec<(Wire, &str)> = population
             .iter()
             .map(|e| (blind_key(secret, e.key.as_bytes()), e.key.as_str()))
             .collect();
@@ -146,10 +135,6 @@ fn blind_sorted(
         keys[i] = Some(pairs.into_iter().map(|p| p.1.to_owned()).collect());
     }
     (points, keys)
-}
-
-fn non_empty(sets: &KeySets) -> [bool; 3] {
-    sets.populations.each_ref().map(|p| !p.is_empty())
 }
 
 /// Step 1: the request file, and what the requester keeps.
@@ -164,7 +149,7 @@ pub fn start(
     check_size(sets, Side::Requester, min_size)?;
     let secret = Secret::from_seed(seed);
     let session = session_of(seed);
-    let (points, sent) = blind_sorted(&secret, sets, non_empty(sets));
+    let (points, sent) = blind_sorted(&secret, sets);
     let file = encode(&Message::Request(Request {
         session,
         mode,
@@ -210,7 +195,8 @@ fn check_bound(
     Ok(())
 }
 
-fn sizes(p: &Populations) -> [Option<u32>; 3] {
+/// Elements per population (`None`: not taking part).
+pub fn sizes<T>(p: &[Option<Vec<T>>; 3]) -> [Option<u32>; 3] {
     p.each_ref().map(|v| v.as_ref().map(|v| v.len() as u32))
 }
 
@@ -269,14 +255,7 @@ pub fn answer(
 ) -> Result<(Vec<u8>, Answered), PsiError> {
     check_name(from)?;
     let r = read_request(request)?;
-    let asked = population_total(&r.points);
-    if asked < min_size as usize {
-        return Err(PsiError::TooFew {
-            side: Side::Requester,
-            count: asked,
-            min: min_size,
-        });
-    }
+    check_count(population_total(&r.points), Side::Requester, min_size)?;
     check_size(sets, Side::Responder, min_size.max(r.min_size))?;
     check_distinct(&r.points)?;
     let secret = Secret::from_seed(seed);
@@ -286,7 +265,7 @@ pub fn answer(
             v.sort_unstable();
         }
     }
-    let (points, sent) = blind_sorted(&secret, sets, non_empty(sets));
+    let (points, sent) = blind_sorted(&secret, sets);
     let file = encode(&Message::Answer(Answer {
         session: r.session,
         request: digest(request),
@@ -352,14 +331,7 @@ pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), P
             });
         }
     }
-    let theirs_total = population_total(&a.points);
-    if theirs_total < asked.min_size as usize || theirs_total == 0 {
-        return Err(PsiError::TooFew {
-            side: Side::Responder,
-            count: theirs_total,
-            min: asked.min_size,
-        });
-    }
+    check_count(population_total(&a.points), Side::Responder, asked.min_size)?;
     check_distinct(&a.points)?;
     let secret = Secret::from_seed(&seed_of(asked)?);
     let theirs = reblind_all(&secret, &a.points)?;
@@ -425,10 +397,7 @@ pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), P
         mode: asked.mode,
         requester: asked.from.clone(),
         responder: a.from,
-        requester_sizes: asked
-            .sent
-            .each_ref()
-            .map(|v| v.as_ref().map(|v| v.len() as u32)),
+        requester_sizes: sizes(&asked.sent),
         responder_sizes: sizes(&a.points),
         cells,
         shared,
@@ -481,10 +450,7 @@ pub fn read_result(answered: &Answered, file: &[u8]) -> Result<Outcome, PsiError
         requester: answered.requester.clone(),
         responder: answered.from.clone(),
         requester_sizes: answered.requester_sizes,
-        responder_sizes: answered
-            .sent
-            .each_ref()
-            .map(|v| v.as_ref().map(|v| v.len() as u32)),
+        responder_sizes: sizes(&answered.sent),
         cells: f.cells,
         shared,
     })
