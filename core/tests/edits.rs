@@ -750,7 +750,7 @@ mod random {
     use partnerfit_core::icp::{Example, ExampleFit};
     use partnerfit_core::incentives::plan::{MarginTier, Plan, Terms};
     use partnerfit_core::motion::{JourneyStage, Party, Step};
-    use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal};
+    use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Method, Signal};
     use partnerfit_core::overlap::figures::Decision;
     use partnerfit_core::partner::{BrandSize, Enablement, EnablementKind};
     use partnerfit_core::program::{
@@ -1346,8 +1346,15 @@ mod random {
                         .filter(|l| l.owner == ListOwner::Partner(p.clone()))
                         .map(|l| l.id.clone())
                         .collect();
+                    // Figures computed privately name no list of theirs.
+                    let private = op.a % 3 == 2;
                     Measured {
                         date: day(),
+                        method: if private {
+                            Method::Private
+                        } else {
+                            Method::Matching
+                        },
                         ours_lists: if op.a % 4 == 3 {
                             lists.clone()
                         } else {
@@ -1355,7 +1362,7 @@ mod random {
                                 .map(|l| l.id.clone())
                                 .collect()
                         },
-                        theirs_lists: theirs,
+                        theirs_lists: if private { vec![] } else { theirs },
                         figures: demo().partners[0].overlap.measured.clone().unwrap().figures,
                     }
                 },

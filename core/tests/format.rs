@@ -68,6 +68,59 @@ fn current_fixture_round_trips() {
     );
 }
 
+/// Version 8 records how each measurement was computed: figures computed
+/// privately with the partner keep the mark (and name no list of theirs);
+/// older files' measurements were all matched in Partnerfit.
+#[test]
+fn the_measurement_method_survives_the_file() {
+    use partnerfit_core::overlap::assessment::Method;
+    let methods = |ws: &partnerfit_core::Workspace| -> Vec<(String, Method, usize)> {
+        ws.partners
+            .iter()
+            .filter_map(|p| {
+                let m = p.overlap.measured.as_ref()?;
+                Some((p.id.as_str().to_owned(), m.method, m.theirs_lists.len()))
+            })
+            .collect()
+    };
+    let ws = format::load(&fixture(FORMAT_VERSION)).unwrap().workspace;
+    assert_eq!(
+        methods(&ws),
+        [
+            ("p-northwind".to_owned(), Method::Matching, 1),
+            ("p-brightpath".to_owned(), Method::Private, 0)
+        ]
+    );
+    let (_, reasons) = ws.partners[1].overlap.assess();
+    assert!(
+        reasons.contains(&"Figures privately computed with the partner on exact keys (no close spellings), measured 2026-11-26".to_owned()),
+        "{reasons:?}"
+    );
+    let (_, reasons) = ws.partners[0].overlap.assess();
+    assert!(
+        !reasons.iter().any(|r| r.contains("privately")),
+        "{reasons:?}"
+    );
+    let v7 = format::load(&fixture(7)).unwrap().workspace;
+    assert_eq!(
+        methods(&v7),
+        [("p-northwind".to_owned(), Method::Matching, 1)]
+    );
+    check(
+        |v| v["partners"][1]["overlap"]["measured"]["method"] = json!("psi"),
+        &["partners[1].overlap.measured.method: unknown measurement method \"psi\": expected one of matching, private"],
+    );
+    check(
+        |v| {
+            v["partners"][1]["overlap"]["measured"]
+                .as_object_mut()
+                .unwrap()
+                .remove("method");
+        },
+        &["partners[1].overlap.measured.method: missing required field"],
+    );
+}
+
 /// The saved file: indented, with one line per account and per other nested
 /// record (a list of 100,000 accounts is 100,000 lines).
 #[test]

@@ -13,7 +13,9 @@ use super::FORMAT_VERSION;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const STEPS: &[Step] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// Version 2 added account mapping: `account_lists` at the top and an
 /// `overlap` object on every partner.
@@ -198,6 +200,24 @@ fn v6_to_v7(mut v: Value) -> Value {
     v
 }
 
+/// Version 8 records how a measurement's figures were computed: privately
+/// with the partner (from exact keys, no lists of theirs in the workspace)
+/// or by matching in Partnerfit. Every older measurement was matched:
+/// each non-null `overlap.measured` gains `"method": "matching"`.
+fn v7_to_v8(mut v: Value) -> Value {
+    let Some(Value::Array(partners)) = v.get_mut("partners") else {
+        return v;
+    };
+    for m in partners
+        .iter_mut()
+        .filter_map(|p| p.pointer_mut("/overlap/measured"))
+        .filter_map(Value::as_object_mut)
+    {
+        m.entry("method").or_insert_with(|| Value::from("matching"));
+    }
+    v
+}
+
 /// Migrate `value` from `version` to [`FORMAT_VERSION`]. `version` must be
 /// between 1 and the current version.
 pub fn migrate(mut value: Value, version: u32) -> Value {
@@ -264,6 +284,26 @@ mod tests {
                 &json!("verified")
             ]
         );
+    }
+
+    #[test]
+    fn v7_to_v8_marks_every_measurement_matched() {
+        let measured =
+            json!({"date": "2026-11-12", "ours_lists": ["l-1"], "theirs_lists": ["l-2"]});
+        let v7 = json!({"format_version": 7, "partners": [
+            {"id": "p-1", "overlap": {"signals": [], "measured": measured}},
+            {"id": "p-2", "overlap": {"signals": [], "measured": null}},
+            {"id": "p-3"}
+        ]});
+        let v8 = super::v7_to_v8(v7);
+        let mut expected = measured.clone();
+        expected["method"] = json!("matching");
+        assert_eq!(v8["partners"][0]["overlap"]["measured"], expected);
+        assert_eq!(v8["partners"][1]["overlap"]["measured"], json!(null));
+        assert_eq!(v8["partners"][2], json!({"id": "p-3"}));
+        // A file without partners passes through untouched.
+        let bare = json!({"format_version": 7});
+        assert_eq!(super::v7_to_v8(bare.clone()), bare);
     }
 
     #[test]

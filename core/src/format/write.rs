@@ -144,17 +144,20 @@ fn account_list(l: &AccountList, with_accounts: bool) -> AccountListFile {
     }
 }
 
-/// The measured figures are written beside the measurement's date and lists.
+/// The measured figures are written beside the measurement's date, method
+/// and lists.
 impl ToFile<MeasuredFile> for Measured {
     fn to_file(&self) -> MeasuredFile {
         let Measured {
             date,
+            method,
             ours_lists,
             theirs_lists,
             figures,
         } = self;
         MeasuredFile {
             date: *date,
+            method: *method,
             ours_lists: ours_lists.clone(),
             theirs_lists: theirs_lists.clone(),
             cells: figures.cells.to_file(),

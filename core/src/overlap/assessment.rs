@@ -116,10 +116,21 @@ pub struct MappedAccount {
 /// How many named accounts the seed says to start the map with.
 pub const MAP_TARGET: usize = 25;
 
-/// The overlap as last measured (the lists it was measured from, and when).
+crate::vocabulary! {
+    /// How a measurement's figures were computed.
+    pub enum Method ("measurement method") {
+        Matching = "matching" / "Matched in Partnerfit",
+        Private = "private" / "Privately computed with the partner",
+    }
+}
+
+/// The overlap as last measured (the lists it was measured from, how, and
+/// when). Figures computed privately with the partner name no list of
+/// theirs: their lists never reached this workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measured {
     pub date: crate::date::Date,
+    pub method: Method,
     pub ours_lists: Vec<crate::id::Id>,
     pub theirs_lists: Vec<crate::id::Id>,
     pub figures: Figures,
@@ -137,9 +148,28 @@ pub struct PartnerOverlap {
 }
 
 impl PartnerOverlap {
-    /// The assessment from the signals and the last measurement.
+    /// The assessment from the signals and the last measurement; figures
+    /// computed privately with the partner say so in the reasons.
     pub fn assess(&self) -> (Assessment, Vec<String>) {
-        assess(&self.signals, self.measured.as_ref().map(|m| &m.figures))
+        let (a, mut reasons) = assess(&self.signals, self.measured.as_ref().map(|m| &m.figures));
+        if let Some(m) = self.measured.as_ref() {
+            if let Some(line) = method_reason(m) {
+                reasons.push(line);
+            }
+        }
+        (a, reasons)
+    }
+}
+
+/// The reason line that says how a measurement's figures were computed,
+/// when it is not the usual matching in Partnerfit.
+pub fn method_reason(m: &Measured) -> Option<String> {
+    match m.method {
+        Method::Matching => None,
+        Method::Private => Some(format!(
+            "Figures privately computed with the partner on exact keys (no close spellings), measured {}",
+            m.date
+        )),
     }
 }
 
@@ -196,5 +226,73 @@ mod tests {
             reasons[0].contains("25% of their 80 accounts are in our lists; 75% are greenfield"),
             "{reasons:?}"
         );
+    }
+
+    /// Rows: (signals, method, assessment, the reasons in full). The
+    /// method never changes the judgment; private figures say so last.
+    #[test]
+    fn method_table() {
+        let date = crate::date::Date::parse("2026-11-12").unwrap();
+        let private = "Figures privately computed with the partner on exact keys (no close spellings), measured 2026-11-12";
+        let shared = "25% of their 80 accounts are in our lists; 75% are greenfield";
+        let rows: Vec<(Vec<Signal>, Method, Assessment, Vec<&str>)> = vec![
+            (
+                vec![ComplementaryEntry],
+                Method::Matching,
+                Assessment::Healthy,
+                vec![
+                    shared,
+                    "Healthy: Complementary entry points (IT vs finance, ops vs security)",
+                ],
+            ),
+            (
+                vec![ComplementaryEntry],
+                Method::Private,
+                Assessment::Healthy,
+                vec![
+                    shared,
+                    "Healthy: Complementary entry points (IT vs finance, ops vs security)",
+                    private,
+                ],
+            ),
+            (
+                vec![],
+                Method::Matching,
+                Assessment::Mixed,
+                vec![
+                    shared,
+                    "Overlap measured but not judged yet: record the healthy and risky signals",
+                ],
+            ),
+            (
+                vec![],
+                Method::Private,
+                Assessment::Mixed,
+                vec![
+                    shared,
+                    "Overlap measured but not judged yet: record the healthy and risky signals",
+                    private,
+                ],
+            ),
+        ];
+        for (signals, method, expected, expected_reasons) in rows {
+            let overlap = PartnerOverlap {
+                signals: signals.clone(),
+                measured: Some(Measured {
+                    date,
+                    method,
+                    ours_lists: vec![],
+                    theirs_lists: vec![],
+                    figures: fig(20, 80),
+                }),
+                ..Default::default()
+            };
+            let (a, reasons) = overlap.assess();
+            assert_eq!(a, expected, "{signals:?} {method:?}");
+            assert_eq!(reasons, expected_reasons, "{signals:?} {method:?}");
+        }
+        // Without a measurement there is no method to tell.
+        let (a, reasons) = PartnerOverlap::default().assess();
+        assert_eq!((a, reasons), (Assessment::NotAssessed, vec![]));
     }
 }

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use partnerfit_core::edit::overlap::{self, MappedField};
 use partnerfit_core::edit::{OverlapEdit, PartnerEdit, PilotEdit, TextKind};
 use partnerfit_core::overlap::account::ListOwner;
-use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Signal, MAP_TARGET};
+use partnerfit_core::overlap::assessment::{MappedAccount, Measured, Method, Signal, MAP_TARGET};
 use partnerfit_core::overlap::cells::{behind, Cell};
 use partnerfit_core::overlap::export;
 use partnerfit_core::overlap::figures::{decide_with, figures, Decided, Decision, Figures};
@@ -143,6 +143,7 @@ fn Results(lens: PartnerLens, runner: Runner, store: crate::state::Store, id: Id
         };
         let measured = Measured {
             date: clock::today(),
+            method: Method::Matching,
             ours_lists: o.ours_lists.clone(),
             theirs_lists: o.theirs_lists.clone(),
             figures: f,

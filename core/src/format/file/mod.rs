@@ -50,7 +50,7 @@ use declare::file_types;
 /// The value of the `format` field.
 pub const FORMAT_TAG: &str = "partnerfit-workspace";
 /// The version of these types: the version this code writes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 file_types! {
     /// A Partnerfit workspace file.

@@ -5,7 +5,7 @@ use super::declare::file_types;
 use super::leaf::{Cells, Counts, Long, Short, Whole};
 use crate::date::Date;
 use crate::id::Id;
-use crate::overlap::assessment::Signal;
+use crate::overlap::assessment::{Method, Signal};
 use crate::overlap::figures::Decision;
 
 /// A count of accounts or matches.
@@ -29,9 +29,11 @@ file_types! {
     }
 
     /// The overlap as last measured. Populations are in the order customer,
-    /// open opportunity, prospect.
+    /// open opportunity, prospect. Figures computed privately with the
+    /// partner (`method` "private", version 8) name no list of theirs.
     pub struct MeasuredFile {
         pub date: Date,
+        pub method: Method,
         pub ours_lists: Vec<Id>,
         pub theirs_lists: Vec<Id>,
         /// cells[ours population][their population]

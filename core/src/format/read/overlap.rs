@@ -54,6 +54,7 @@ pub(super) fn overlap(
 fn measured(p: PartialOf<MeasuredFile>, at: &Place, lists: &Known) -> Option<Measured> {
     let partial::MeasuredFile {
         date,
+        method,
         ours_lists,
         theirs_lists,
         cells,
@@ -77,6 +78,7 @@ fn measured(p: PartialOf<MeasuredFile>, at: &Place, lists: &Known) -> Option<Mea
     );
     Some(Measured {
         date: date.whole()?,
+        method: converted(method)?,
         ours_lists: ours_lists?,
         theirs_lists: theirs_lists?,
         figures: Figures {
