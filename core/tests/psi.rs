@@ -12,7 +12,8 @@ use partnerfit_core::overlap::population::Population;
 use partnerfit_core::overlap::private::error::{PsiError, Side};
 use partnerfit_core::overlap::private::keys::{exact_matrix, KeySets};
 use partnerfit_core::overlap::private::steps::{
-    answer, finish, read_request, read_result, start, Answered, Asked, Outcome,
+    answer, answer_reporting, finish, finish_reporting, read_request, read_result, read_result_for,
+    start, start_reporting, Answered, Asked, Outcome,
 };
 use partnerfit_core::overlap::private::wire::{decode, Message, Mode, Step};
 use partnerfit_core::vocab::Vocabulary;
@@ -669,4 +670,76 @@ fn small_lists_are_refused_on_both_sides() {
     let err = answer(&request, &KeySets::default(), "Them", 20, &[2; 32]).unwrap_err();
     assert_eq!(err, PsiError::NoPopulation);
     let _ = asked;
+}
+
+/// The reporting steps give the same files, and report every group
+/// operation: the last report is (total, total), totals are the elements
+/// each step blinds, and `done` only grows.
+#[test]
+fn progress_reports_every_group_operation() {
+    let (ours, theirs) = labelled_lists();
+    let (ours, theirs) = (sets(&ours), sets(&theirs));
+    let mut seen: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 3];
+    let (request, asked) = start_reporting(
+        &ours,
+        Mode::Accounts,
+        "Us Ltd",
+        20,
+        &[1; 32],
+        &mut |d, t| seen[0].push((d, t)),
+    )
+    .unwrap();
+    let (ans, _) = answer_reporting(
+        &request,
+        &theirs,
+        "Partner GmbH",
+        20,
+        &[2; 32],
+        &mut |d, t| seen[1].push((d, t)),
+    )
+    .unwrap();
+    let (result, _) = finish_reporting(&asked, &ans, &mut |d, t| seen[2].push((d, t))).unwrap();
+    let plain = run(&ours, &theirs, Mode::Accounts, (1, 2)).2;
+    assert_eq!([request, ans, result], plain, "reporting changes no file");
+    let totals = [ours.total(), ours.total() + theirs.total(), theirs.total()];
+    for (step, (reports, total)) in seen.iter().zip(totals).enumerate() {
+        assert_eq!(reports.last(), Some(&(total, total)), "step {step}");
+        assert!(
+            reports.len() >= total / 128,
+            "step {step}: {} reports",
+            reports.len()
+        );
+        assert!(reports.windows(2).all(|w| w[0].0 < w[1].0), "step {step}");
+    }
+}
+
+/// A responder waiting on several answers reads a result with the one it
+/// answers, whatever their order; a result for none of them is refused as
+/// another session's, and with none kept it says so.
+#[test]
+fn a_result_finds_its_own_answer() {
+    let (ours, theirs) = labelled_lists();
+    let (ours, theirs) = (sets(&ours), sets(&theirs));
+    let mut kept = Vec::new();
+    let mut results = Vec::new();
+    for seed in [3u8, 5, 7] {
+        let (request, asked) = start(&ours, Mode::Counts, "Us Ltd", 20, &[seed; 32]).unwrap();
+        let (ans, answered) = answer(&request, &theirs, "Them", 20, &[seed + 1; 32]).unwrap();
+        let (result, outcome) = finish(&asked, &ans).unwrap();
+        kept.push(answered);
+        results.push((result, outcome));
+    }
+    for (n, (result, outcome)) in results.iter().enumerate() {
+        let (i, read) = read_result_for(&kept, result).unwrap();
+        assert_eq!(i, n);
+        assert_eq!(read.cells, outcome.cells);
+    }
+    assert!(matches!(
+        read_result_for(&kept[1..], &results[0].0),
+        Err(PsiError::OtherSession { .. })
+    ));
+    assert_eq!(
+        read_result_for(&[], &results[0].0),
+        Err(PsiError::NothingAnswered)
+    );
 }

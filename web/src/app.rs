@@ -99,6 +99,7 @@ fn Workbench(boot: Boot) -> impl IntoView {
                     <Route path=path!("/program") view=pages::program::ProgramPage/>
                     <Route path=path!("/agendas") view=pages::agendas::AgendasPage/>
                     <Route path=path!("/tier-sheet") view=pages::tier_sheet::TierSheetPage/>
+                    <Route path=path!("/private-answer") view=pages::private_answer::PrivateAnswerPage/>
                 </Routes>
             </main>
         </Router>

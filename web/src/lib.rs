@@ -10,6 +10,7 @@ pub mod lens;
 pub mod offline;
 pub mod overlap_run;
 pub mod pages;
+pub mod psi_run;
 pub mod routes;
 pub mod share_link;
 pub mod state;

@@ -30,6 +30,8 @@ pub enum Page {
     Agendas,
     /// The one-page tier sheet for partners.
     TierSheet,
+    /// Answering a private comparison a partner sent (the partner's side).
+    PrivateAnswer,
 }
 
 impl Page {
@@ -65,6 +67,7 @@ impl Page {
             Page::Program => "/program".into(),
             Page::Agendas => "/agendas".into(),
             Page::TierSheet => "/tier-sheet".into(),
+            Page::PrivateAnswer => "/private-answer".into(),
         }
     }
 }

@@ -28,6 +28,7 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <h1>"Accounts"</h1>
         <p class="lede">"Account mapping, step 4: start with the accounts in your ICP, compare them with each partner's, and judge the overlap. Lists never leave this browser."</p>
+        <p>"A company sent you a private comparison request (.psi)? "<A href=Page::PrivateAnswer.link()>"Answer a private comparison →"</A></p>
         <section aria-labelledby="ours-title">
             <h2 id="ours-title">"Our accounts"</h2>
             <AccountLists owner=ListOwner::Ours/>

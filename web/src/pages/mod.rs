@@ -14,6 +14,7 @@ pub mod not_found;
 pub mod overlap;
 pub mod partner;
 pub mod partners;
+pub mod private_answer;
 pub mod pilot;
 pub mod program;
 pub mod respond;

@@ -27,6 +27,7 @@ use crate::components::fields::{Check, TextField};
 use crate::components::list_editor::ListEditor;
 use crate::components::list_import::ListImport;
 use crate::components::partner_route::PartnerRoute;
+use crate::components::private_compare::PrivateCompare;
 use crate::lens::{account_lists, PartnerLens};
 use crate::overlap_run::{Outcome, RunState, Runner};
 use crate::routes::Page;
@@ -92,6 +93,7 @@ fn OverlapView(id: Id) -> impl IntoView {
                 view! { <Results lens runner store id=id.clone()/> }.into_any()
             }}
         </section>
+        <PrivateCompare lens/>
         <Signals lens/>
         <AccountMap lens/>
     }

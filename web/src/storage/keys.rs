@@ -34,6 +34,12 @@ pub enum StorageKey {
     Snapshots,
     /// One snapshot's workspace, by its id.
     Snapshot(String),
+    /// Our private comparison with a partner (by the partner's id): what the
+    /// request keeps (its secret until the answer), then the outcome.
+    PsiAsked(String),
+    /// A private comparison we answered (by its session): what the answer
+    /// keeps, then the outcome.
+    PsiAnswered(String),
 }
 
 /// The prefix of keys written before they were scoped.
@@ -75,6 +81,8 @@ impl StorageKey {
             StorageKey::RespondDraft(invitation) => format!("respond.{invitation}"),
             StorageKey::Snapshots => "snapshots".into(),
             StorageKey::Snapshot(id) => format!("snapshot.{id}"),
+            StorageKey::PsiAsked(partner) => format!("psi.asked.{partner}"),
+            StorageKey::PsiAnswered(session) => format!("psi.answered.{session}"),
         }
     }
 

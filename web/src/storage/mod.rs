@@ -6,6 +6,7 @@ pub mod leave_guard;
 pub mod local;
 pub mod parts;
 pub mod persist;
+pub mod psi;
 pub mod quota;
 pub mod snapshots;
 

@@ -31,6 +31,7 @@ use super::protocol::{
     pairs_to_words, CsvChoice, CsvPreview, CsvTable, FromWorker, Side, ToWorker, WireAccount,
     CHUNK, LISTED,
 };
+use super::psi;
 use super::wire::{self, Data};
 
 /// Time between two progress reports.
@@ -270,8 +271,30 @@ fn handle(data: &JsValue) {
             currency,
             partners,
         } => deals::build(job, build, &currency, &partners),
+        ToWorker::PsiAccounts { job, rows } => psi::gather(job, rows),
+        ToWorker::PsiStart {
+            job,
+            mode,
+            from,
+            min_size,
+            seed,
+        } => wasm_bindgen_futures::spawn_local(psi::start(job, mode, from, min_size, seed)),
+        ToWorker::PsiShow { job } => psi::show(job, data),
+        ToWorker::PsiAnswer {
+            job,
+            from,
+            populations,
+            seed,
+        } => wasm_bindgen_futures::spawn_local(psi::answer(job, from, populations, seed, data)),
+        ToWorker::PsiFinish { job, asked } => {
+            wasm_bindgen_futures::spawn_local(psi::finish(job, asked, data))
+        }
+        ToWorker::PsiRead { job, answered } => {
+            wasm_bindgen_futures::spawn_local(psi::read(job, answered, data))
+        }
         ToWorker::Forget { job } => HOST.with_borrow_mut(|h| {
             deals::forget(job);
+            psi::forget(job);
             h.csv.remove(&job);
             h.assemblies.remove(&job);
             if h.gathering.job == job {
@@ -403,7 +426,7 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
 }
 
 /// The suffix list and the free-mail list, fetched and parsed on first use.
-async fn psl() -> Result<Arc<Psl>, String> {
+pub(super) async fn psl() -> Result<Arc<Psl>, String> {
     if let Some(p) = HOST.with_borrow(|h| h.psl.clone()) {
         return Ok(p);
     }
@@ -420,14 +443,22 @@ async fn psl() -> Result<Arc<Psl>, String> {
 
 /// Progress over the job's four passes (normalise ours, theirs, index ours,
 /// match theirs), reported at most every [`REPORT_MS`].
-struct Reporter {
+pub(super) struct Reporter {
     job: u32,
-    total: f64,
+    pub(super) total: f64,
     last: f64,
 }
 
 impl Reporter {
-    fn report(&mut self, what: &str, done: usize) {
+    pub(super) fn new(job: u32, total: usize) -> Reporter {
+        Reporter {
+            job,
+            total: total.max(1) as f64,
+            last: 0.0,
+        }
+    }
+
+    pub(super) fn report(&mut self, what: &str, done: usize) {
         let now = js_sys::Date::now();
         if now - self.last >= REPORT_MS {
             self.last = now;
@@ -447,11 +478,7 @@ impl Reporter {
 /// Normalise, index and match, then send the identities and the pairs.
 fn run_match(job: u32, psl: &Psl, ours: &[Account], theirs: &[Account]) {
     let (n_ours, n_theirs) = (ours.len(), theirs.len());
-    let mut r = Reporter {
-        job,
-        total: (2 * n_ours + 2 * n_theirs).max(1) as f64,
-        last: 0.0,
-    };
+    let mut r = Reporter::new(job, 2 * n_ours + 2 * n_theirs);
     let mut keys = |accounts: &[Account], what: &str, before: usize| {
         let mut out = Vec::with_capacity(accounts.len());
         for (i, a) in accounts.iter().enumerate() {

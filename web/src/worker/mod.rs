@@ -9,6 +9,7 @@
 //! - [`deals`]: CRM deal exports read there, their rows sent back in chunks;
 //! - [`handover`]: a whole workspace to and from the worker, in pieces
 //!   (import, export, snapshots);
+//! - [`psi`]: private comparisons' steps (`overlap::private`), with progress;
 //! - [`host`]: the worker's side (runs the core's normalisation and matching,
 //!   reads and writes workspace files).
 //!
@@ -21,4 +22,5 @@ pub mod deals;
 pub mod handover;
 pub mod host;
 pub mod protocol;
+pub mod psi;
 pub mod wire;

@@ -18,6 +18,8 @@ use partnerfit_core::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
 
 use super::deals::{DealsSummary, WireDeal, WirePartner};
+use super::psi::{PsiRow, WireOutcome, WireRequest};
+use partnerfit_core::overlap::private::terms::Mode;
 
 /// Rows per message.
 pub const CHUNK: usize = 4_000;
@@ -78,6 +80,33 @@ pub enum ToWorker<'a> {
         currency: String,
         partners: Vec<WirePartner>,
     },
+    /// The next accounts of a private comparison (see [`super::psi`]).
+    PsiAccounts { job: u32, rows: Vec<PsiRow<'a>> },
+    /// Step 1 over the accounts sent: the request and what we keep.
+    PsiStart {
+        job: u32,
+        mode: Mode,
+        from: String,
+        min_size: u32,
+        /// 32 random bytes: the session's secret.
+        seed: [u8; 32],
+    },
+    /// Read a request (the data) for the consent screen.
+    PsiShow { job: u32 },
+    /// Step 2: answer the request (the data) with the accounts sent, those
+    /// of `populations` only.
+    PsiAnswer {
+        job: u32,
+        from: String,
+        populations: Vec<Population>,
+        seed: [u8; 32],
+    },
+    /// Step 3: finish with the answer (the data); `asked` is what the
+    /// request kept (JSON).
+    PsiFinish { job: u32, asked: String },
+    /// Read the result (the data) with the one of the kept answers
+    /// (`Answered`, JSON) it answers.
+    PsiRead { job: u32, answered: Vec<String> },
 }
 
 /// How a CSV export becomes accounts: the user's choices on the page.
@@ -285,6 +314,26 @@ pub enum FromWorker {
         build: u32,
         summary: DealsSummary,
     },
+    /// The request was made (its bytes are the data); `asked` is what we
+    /// keep until the answer (JSON, holds the secret).
+    PsiStarted { job: u32, asked: String },
+    /// A request, as the consent screen shows it.
+    PsiRequest { job: u32, request: WireRequest },
+    /// The answer was made (the data); `answered` is what the partner keeps.
+    PsiAnswered { job: u32, answered: String },
+    /// The comparison finished: the result for the partner is the data;
+    /// `asked` is what we keep now (its secret erased).
+    PsiFinished {
+        job: u32,
+        asked: String,
+        outcome: WireOutcome,
+    },
+    /// The result was read, with the kept answer at `index`.
+    PsiOutcome {
+        job: u32,
+        index: usize,
+        outcome: WireOutcome,
+    },
     /// The job failed; the message says why, for the user.
     Failed { job: u32, message: String },
 }
@@ -308,6 +357,11 @@ impl FromWorker {
             | FromWorker::DealsPrepared { job, .. }
             | FromWorker::Deals { job, .. }
             | FromWorker::DealsBuilt { job, .. }
+            | FromWorker::PsiStarted { job, .. }
+            | FromWorker::PsiRequest { job, .. }
+            | FromWorker::PsiAnswered { job, .. }
+            | FromWorker::PsiFinished { job, .. }
+            | FromWorker::PsiOutcome { job, .. }
             | FromWorker::Failed { job, .. } => *job,
         }
     }

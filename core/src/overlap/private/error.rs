@@ -76,6 +76,8 @@ pub enum PsiError {
     BadName { why: &'static str },
     #[error("this comparison was finished already: its secret was erased, so another answer cannot be read (start a new comparison)")]
     Finished,
+    #[error("no answer made here waits for a result: this side answers a request before it can read a result")]
+    NothingAnswered,
     #[error("the result's mode is {found}, but this comparison was started in {expected}")]
     ModeMismatch {
         expected: &'static str,

@@ -8,6 +8,7 @@
 //! what a dishonest side could still do) is in `docs/private-overlap.md`.
 
 pub mod error;
+pub mod figures;
 pub mod group;
 pub mod keys;
 pub mod steps;

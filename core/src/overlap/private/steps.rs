@@ -118,8 +118,45 @@ fn check_size(sets: &KeySets, side: Side, min: u32) -> Result<(), PsiError> {
     check_count(sets.total(), side, min)
 }
 
+/// Group operations counted for progress: `report(done, total)` is called
+/// every [`REPORT_EVERY`] operations and once at the end, so a shell can
+/// show progress (the browser's worker does) without the core knowing how.
+pub struct Ops<'a> {
+    done: usize,
+    total: usize,
+    report: &'a mut dyn FnMut(usize, usize),
+}
+
+/// Operations between two progress reports (about 10 ms in the browser).
+pub const REPORT_EVERY: usize = 128;
+
+impl<'a> Ops<'a> {
+    /// `total` operations ahead, reported to `report`.
+    fn new(total: usize, report: &'a mut dyn FnMut(usize, usize)) -> Ops<'a> {
+        Ops {
+            done: 0,
+            total,
+            report,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(REPORT_EVERY) || self.done == self.total {
+            (self.report)(self.done, self.total);
+        }
+    }
+}
+
+/// No progress wanted.
+fn quiet(_: usize, _: usize) {}
+
 /// Each taking-part (non-empty) population's keys blinded, sorted by value.
-fn blind_sorted(secret: &Secret, sets: &KeySets) -> (Populations, [Option<Vec<String>>; 3]) {
+fn blind_sorted(
+    secret: &Secret,
+    sets: &KeySets,
+    ops: &mut Ops,
+) -> (Populations, [Option<Vec<String>>; 3]) {
     let mut points: Populations = Default::default();
     let mut keys: [Option<Vec<String>>; 3] = Default::default();
     for (i, population) in sets.populations.iter().enumerate() {
@@ -128,7 +165,10 @@ fn blind_sorted(secret: &Secret, sets: &KeySets) -> (Populations, [Option<Vec<St
         }
         let mut pairs: Vec<(Wire, &str)> = population
             .iter()
-            .map(|e| (blind_key(secret, e.key.as_bytes()), e.key.as_str()))
+            .map(|e| {
+                ops.tick();
+                (blind_key(secret, e.key.as_bytes()), e.key.as_str())
+            })
             .collect();
         pairs.sort_unstable_by_key(|p| p.0);
         points[i] = Some(pairs.iter().map(|p| p.0).collect());
@@ -145,11 +185,24 @@ pub fn start(
     min_size: u32,
     seed: &[u8; 32],
 ) -> Result<(Vec<u8>, Asked), PsiError> {
+    start_reporting(sets, mode, from, min_size, seed, &mut quiet)
+}
+
+/// [`start`], reporting its group operations to `report(done, total)`.
+pub fn start_reporting(
+    sets: &KeySets,
+    mode: Mode,
+    from: &str,
+    min_size: u32,
+    seed: &[u8; 32],
+    report: &mut dyn FnMut(usize, usize),
+) -> Result<(Vec<u8>, Asked), PsiError> {
     check_name(from)?;
     check_size(sets, Side::Requester, min_size)?;
     let secret = Secret::from_seed(seed);
     let session = session_of(seed);
-    let (points, sent) = blind_sorted(&secret, sets);
+    let mut ops = Ops::new(sets.total(), report);
+    let (points, sent) = blind_sorted(&secret, sets, &mut ops);
     let file = encode(&Message::Request(Request {
         session,
         mode,
@@ -224,12 +277,13 @@ fn check_distinct(p: &Populations) -> Result<(), PsiError> {
     Ok(())
 }
 
-fn reblind_all(secret: &Secret, p: &Populations) -> Result<Populations, PsiError> {
+fn reblind_all(secret: &Secret, p: &Populations, ops: &mut Ops) -> Result<Populations, PsiError> {
     let mut out: Populations = Default::default();
     for (i, pts) in p.iter().enumerate() {
         let Some(pts) = pts else { continue };
         let mut v = Vec::with_capacity(pts.len());
         for (n, pt) in pts.iter().enumerate() {
+            ops.tick();
             v.push(reblind(secret, pt).map_err(|e| PsiError::BadPoint {
                 population: Population::ALL[i].label(),
                 position: n + 1,
@@ -253,19 +307,32 @@ pub fn answer(
     min_size: u32,
     seed: &[u8; 32],
 ) -> Result<(Vec<u8>, Answered), PsiError> {
+    answer_reporting(request, sets, from, min_size, seed, &mut quiet)
+}
+
+/// [`answer`], reporting its group operations to `report(done, total)`.
+pub fn answer_reporting(
+    request: &[u8],
+    sets: &KeySets,
+    from: &str,
+    min_size: u32,
+    seed: &[u8; 32],
+    report: &mut dyn FnMut(usize, usize),
+) -> Result<(Vec<u8>, Answered), PsiError> {
     check_name(from)?;
     let r = read_request(request)?;
     check_count(population_total(&r.points), Side::Requester, min_size)?;
     check_size(sets, Side::Responder, min_size.max(r.min_size))?;
     check_distinct(&r.points)?;
     let secret = Secret::from_seed(seed);
-    let mut again = reblind_all(&secret, &r.points)?;
+    let mut ops = Ops::new(population_total(&r.points) + sets.total(), report);
+    let mut again = reblind_all(&secret, &r.points, &mut ops)?;
     if r.mode == Mode::Counts {
         for v in again.iter_mut().flatten() {
             v.sort_unstable();
         }
     }
-    let (points, sent) = blind_sorted(&secret, sets);
+    let (points, sent) = blind_sorted(&secret, sets, &mut ops);
     let file = encode(&Message::Answer(Answer {
         session: r.session,
         request: digest(request),
@@ -310,6 +377,15 @@ impl Asked {
 
 /// Step 3: the result file for the responder, and our outcome.
 pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), PsiError> {
+    finish_reporting(asked, answer_file, &mut quiet)
+}
+
+/// [`finish`], reporting its group operations to `report(done, total)`.
+pub fn finish_reporting(
+    asked: &Asked,
+    answer_file: &[u8],
+    report: &mut dyn FnMut(usize, usize),
+) -> Result<(Vec<u8>, Outcome), PsiError> {
     let a = decode_answer(answer_file)?;
     check_bound(
         a.session,
@@ -334,7 +410,8 @@ pub fn finish(asked: &Asked, answer_file: &[u8]) -> Result<(Vec<u8>, Outcome), P
     check_count(population_total(&a.points), Side::Responder, asked.min_size)?;
     check_distinct(&a.points)?;
     let secret = Secret::from_seed(&seed_of(asked)?);
-    let theirs = reblind_all(&secret, &a.points)?;
+    let mut ops = Ops::new(population_total(&a.points), report);
+    let theirs = reblind_all(&secret, &a.points, &mut ops)?;
 
     // Each doubly blinded value of ours → the mask of our populations.
     let mut ours: HashMap<Wire, u8> = HashMap::with_capacity(population_total(&a.again));
@@ -454,4 +531,15 @@ pub fn read_result(answered: &Answered, file: &[u8]) -> Result<Outcome, PsiError
         cells: f.cells,
         shared,
     })
+}
+
+/// The responder's outcome from the result file, for whichever of its kept
+/// answers the file answers (a side may wait on several): the index of
+/// that answer and the outcome. A file for none of them is refused as
+/// [`read_result`] refuses it for the first.
+pub fn read_result_for(kept: &[Answered], file: &[u8]) -> Result<(usize, Outcome), PsiError> {
+    let session = decode_result(file)?.session.to_string();
+    let i = kept.iter().position(|k| k.session == session).unwrap_or(0);
+    let answered = kept.get(i).ok_or(PsiError::NothingAnswered)?;
+    read_result(answered, file).map(|o| (i, o))
 }

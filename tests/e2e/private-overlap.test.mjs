@@ -1,0 +1,128 @@
+// Issue 15: a private comparison between two fresh browser profiles (us and
+// the partner), each importing its own CRM export; the three files go
+// through downloads and uploads; both see the same matrix, the partner's
+// figures land in our overlap assessment marked as privately computed, and
+// the partner's profile never holds our account names.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { expect } from "./expect.mjs";
+import { harness } from "./harness.mjs";
+
+const h = harness();
+const fixture = (name) => ({ name, mimeType: "text/csv", buffer: readFileSync(`tests/e2e/fixtures/${name}`) });
+
+/** Click `button` and return the file it downloads, as bytes, with its name. */
+async function download(page, click) {
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click()]);
+  return { name: d.suggestedFilename(), mimeType: "application/octet-stream", buffer: readFileSync(await d.path()) };
+}
+
+async function importCsv(page, label, file) {
+  await page.getByLabel(label).setInputFiles(fixture(file));
+  await expect(page.getByTestId("csv-preview")).toContainText("will be imported");
+  await page.getByRole("button", { name: "Import accounts" }).click();
+  await expect(page.getByTestId("csv-done")).toContainText("Imported");
+}
+
+/** Every value in this profile's localStorage, as one text. */
+const storedText = (page) =>
+  page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
+
+test("two profiles compare privately through three files and see the same matrix", () =>
+  h.fresh((us, usPage) =>
+    h.fresh(async (them, themPage) => {
+      // Us: our accounts, a partner, a request in "shared accounts" mode.
+      await us.open();
+      await us.confirmReset("Start an empty workspace");
+      await us.addPartner("Northwind Integrations", "Services");
+      await us.go("Accounts");
+      await importCsv(usPage, "Import our accounts (CSV)", "ours-hubspot.csv");
+      await usPage.getByRole("link", { name: "Northwind Integrations" }).click();
+      const compare = usPage.getByTestId("private-compare");
+      await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
+      await compare.getByRole("radio", { name: /Shared accounts/ }).check();
+      const request = await download(usPage, () => compare.getByRole("button", { name: "Create the request file" }).click());
+      assert.match(request.name, /^partnerfit-request-[0-9a-f]{8}\.psi$/);
+      await expect(usPage.getByTestId("psi-pending")).toContainText("send partnerfit-request-");
+
+      // The partner: a fresh profile, its own export, the consent screen, the answer.
+      await them.open();
+      await them.confirmReset("Start an empty workspace");
+      await them.go("Accounts");
+      await themPage.getByRole("link", { name: "Answer a private comparison →" }).click();
+      await themPage.getByLabel("Request file (.psi)").setInputFiles(request);
+      const consent = themPage.getByTestId("psi-consent");
+      await expect(consent).toContainText("Acme Software asks to compare account lists: Shared accounts.");
+      await expect(consent).toContainText("Their list: 14 customers, 10 open opportunities, 16 prospects.");
+      await importCsv(themPage, "Import your accounts (CSV)", "northwind-salesforce.csv");
+      await themPage.getByLabel("Your company, as the requester will see it").fill("Northwind Integrations");
+      const answer = await download(themPage, () => themPage.getByRole("button", { name: "Answer and download the answer file" }).click());
+      assert.match(answer.name, /^partnerfit-answer-[0-9a-f]{8}\.psi$/);
+      await expect(themPage.getByTestId("psi-answered")).toContainText("waiting for the result file");
+
+      // Us: the answer gives the matrix, our shared accounts, the result file.
+      const result = await download(usPage, () =>
+        usPage.getByLabel("The partner's answer file (.psi)").setInputFiles(answer));
+      assert.match(result.name, /^partnerfit-result-[0-9a-f]{8}\.psi$/);
+      await expect(usPage.getByTestId("psi-done")).toContainText("Compared privately with Northwind Integrations");
+      const ourMatrix = await usPage.getByTestId("psi-matrix").innerText();
+      await expect(usPage.getByTestId("psi-shared")).toContainText("Nordhafen Logistik GmbH");
+      await expect(usPage.getByTestId("overlap-assessment")).toContainText("privately computed");
+
+      const theirs = readFileSync("tests/e2e/fixtures/northwind-salesforce.csv", "latin1");
+      // The partner: the result gives the same matrix, its own shared names.
+      await themPage.getByLabel("Result file (.psi)").setInputFiles(result);
+      const theirMatrix = themPage.getByTestId("psi-matrix");
+      await expect(theirMatrix).toBeVisible();
+      assert.equal(await theirMatrix.innerText(), ourMatrix, "both sides see the same matrix");
+      await expect(themPage.getByTestId("psi-shared")).toContainText("Nordhafen Logistik");
+      for (const line of (await themPage.getByTestId("psi-shared").innerText()).split("\n")) {
+        assert.ok(theirs.includes(line.split(" — ")[0]), `the partner sees its own names: ${line}`);
+      }
+
+      // None of our account names that the partner's list does not hold
+      // ever reached the partner's profile.
+      const ours = readFileSync("tests/e2e/fixtures/ours-hubspot.csv", "utf8")
+        .trim().split("\n").slice(1).map((l) => l.split(",")[1]);
+      const stored = await storedText(themPage);
+      const leaked = ours.filter((n) => !theirs.includes(n) && stored.includes(n));
+      assert.deepEqual(leaked, [], "our names are not in the partner's profile");
+      assert.ok(stored.includes("Nordhafen Logistik"), "the partner's own list is stored");
+
+      // Reloads keep both outcomes; a second answer is refused by name.
+      await usPage.reload();
+      assert.equal(await usPage.getByTestId("psi-matrix").innerText(), ourMatrix);
+      await themPage.reload();
+      assert.equal(await themPage.getByTestId("psi-matrix").innerText(), ourMatrix);
+    })));
+
+test("an altered or foreign file is refused with its reason and nothing kept changes", () =>
+  h.fresh(async (us, page) => {
+    await us.open();
+    await us.confirmReset("Start an empty workspace");
+    await us.addPartner("Northwind Integrations", "Services");
+    await us.go("Accounts");
+    await importCsv(page, "Import our accounts (CSV)", "ours-hubspot.csv");
+    await page.getByRole("link", { name: "Northwind Integrations" }).click();
+    const compare = page.getByTestId("private-compare");
+    await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
+    const request = await download(page, () => compare.getByRole("button", { name: "Create the request file" }).click());
+    const keptPsi = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":psi.")).map((k) => localStorage.getItem(k)).join("\n"));
+    const kept = await keptPsi();
+    assert.ok(kept.includes("seed"), "the request's secret is kept");
+
+    // Our own request given as the answer: the wrong step.
+    await page.getByLabel("The partner's answer file (.psi)").setInputFiles(request);
+    await expect(page.getByTestId("psi-error")).toContainText("request");
+    // One bit changed: refused as changed.
+    const changed = Buffer.from(request.buffer);
+    changed[changed.length - 40] ^= 1;
+    await page.getByLabel("The partner's answer file (.psi)").setInputFiles({ ...request, buffer: changed });
+    await expect(page.getByTestId("psi-error")).toContainText("changed");
+    // A CSV: not a comparison file.
+    await page.getByLabel("The partner's answer file (.psi)").setInputFiles(fixture("ours-hubspot.csv"));
+    await expect(page.getByTestId("psi-error")).toContainText("This is not a Partnerfit");
+    assert.equal(await keptPsi(), kept, "nothing kept changed");
+    await expect(page.getByTestId("psi-pending")).toBeVisible();
+  }));

@@ -1,0 +1,88 @@
+//! What a side keeps of a private comparison, in localStorage beside the
+//! workspace (not in it: the requester's secret must never reach a
+//! workspace file handed to colleagues).
+//!
+//! - The requester keeps, per partner, the request's state (`Asked`: the
+//!   seed of its secret and its own keys) until the answer arrives, then the
+//!   outcome, the secret erased ([`KeptRequest`]).
+//! - The responder keeps, per session, the answer's state (`Answered`: its
+//!   own keys, no secret), the request as it consented to it, then the
+//!   outcome ([`KeptAnswer`]).
+//!
+//! Neither holds the other side's account names: only this side's keys.
+
+use partnerfit_core::overlap::private::terms::Mode;
+use serde::{Deserialize, Serialize};
+
+use super::keys::StorageKey;
+use super::local::{keys_starting, read, read_named, remove, write, StorageProblem};
+use crate::worker::psi::{WireOutcome, WireRequest};
+
+/// Our request to a partner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptRequest {
+    /// When it was made (YYYY-MM-DD).
+    pub date: String,
+    pub session: String,
+    pub mode: Mode,
+    /// The core's `Asked`, as JSON.
+    pub asked: String,
+    /// Set once the answer is read.
+    pub outcome: Option<WireOutcome>,
+}
+
+/// A request we answered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptAnswer {
+    pub date: String,
+    pub request: WireRequest,
+    /// The core's `Answered`, as JSON.
+    pub answered: String,
+    /// Set once the result is read.
+    pub outcome: Option<WireOutcome>,
+}
+
+fn load<T: for<'de> Deserialize<'de>>(key: &StorageKey) -> Option<T> {
+    read(key)
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+}
+
+fn store<T: Serialize>(key: &StorageKey, value: &T) -> Result<(), StorageProblem> {
+    write(
+        key,
+        &serde_json::to_string(value).expect("kept state serialises"),
+    )
+}
+
+pub fn request_for(partner: &str) -> Option<KeptRequest> {
+    load(&StorageKey::PsiAsked(partner.to_owned()))
+}
+
+pub fn keep_request(partner: &str, kept: &KeptRequest) -> Result<(), StorageProblem> {
+    store(&StorageKey::PsiAsked(partner.to_owned()), kept)
+}
+
+pub fn drop_request(partner: &str) {
+    remove(&StorageKey::PsiAsked(partner.to_owned()));
+}
+
+pub fn keep_answer(kept: &KeptAnswer) -> Result<(), StorageProblem> {
+    store(&StorageKey::PsiAnswered(kept.request.session.clone()), kept)
+}
+
+pub fn drop_answer(session: &str) {
+    remove(&StorageKey::PsiAnswered(session.to_owned()));
+}
+
+/// Every request we answered, newest first.
+pub fn answers() -> Vec<KeptAnswer> {
+    let mut all: Vec<KeptAnswer> = keys_starting(&StorageKey::PsiAnswered(String::new()).name())
+        .iter()
+        .filter_map(|k| read_named(k))
+        .filter_map(|s| serde_json::from_str(&s).ok())
+        .collect();
+    all.sort_by(|a, b| b.date.cmp(&a.date));
+    all
+}
