@@ -2,14 +2,14 @@
 """The same normalisation and merge as Partnerfit's account matching, in
 pandas, to compare speeds (./dev.sh bench runs it).
 
-    python3 benches/pandas/overlap.py OURS.csv THEIRS.csv core/data/public_suffix_list.dat
+    python3 benches/pandas/overlap.py OURS.csv THEIRS.csv core/data/public_suffix_list.dat [--runs N]
 
 Normalisation: registrable domain by the Public Suffix List (wildcards and
 exceptions included), www/scheme/path/e-mail stripped, IDNA to punycode,
 free-mail and shared hosts dropped; names lower-cased, accents and
 punctuation removed, legal suffixes dropped; then a merge on the domain and,
 for rows without one, on name and country. Reports the time of normalisation
-plus matching (CSV reading excluded), median of 5.
+plus matching (CSV reading excluded), median of 5 (or N) runs.
 """
 import re
 import statistics
@@ -113,9 +113,12 @@ def run(ours, theirs, psl):
 
 def main():
     ours_path, theirs_path, psl_path = sys.argv[1:4]
+    # --runs N (default 5): benches/overlap-vs-pandas.sh times one run as a
+    # whole process (start, list, CSV reading, normalise, merge).
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
     psl = load_psl(psl_path)
     times = []
-    for _ in range(5):
+    for _ in range(runs):
         ours = pd.read_csv(ours_path, dtype=str)
         theirs = pd.read_csv(theirs_path, dtype=str)
         t = time.perf_counter()

@@ -92,6 +92,14 @@ pub fn decide_with<S: AsRef<str>>(
 
 /// Count the matrix and greenfield.
 pub fn figures(ours: &[&Account], theirs: &[&Account], decided: &[Decided]) -> Figures {
+    let populations = |accounts: &[&Account]| -> Vec<Population> {
+        accounts.iter().map(|a| a.population).collect()
+    };
+    figures_of(&populations(ours), &populations(theirs), decided)
+}
+
+/// [`figures`] given each account's population only.
+pub fn figures_of(ours: &[Population], theirs: &[Population], decided: &[Decided]) -> Figures {
     let mut f = Figures {
         cells: [[0; 3]; 3],
         greenfield: [0; 3],
@@ -100,8 +108,8 @@ pub fn figures(ours: &[&Account], theirs: &[&Account], decided: &[Decided]) -> F
         matches: 0,
         confirmed: 0,
     };
-    for a in ours {
-        f.ours_total[population_index(a.population)] += 1;
+    for p in ours {
+        f.ours_total[population_index(*p)] += 1;
     }
     // Per their account: which of our populations it meets.
     let mut meets = vec![[false; 3]; theirs.len()];
@@ -113,11 +121,11 @@ pub fn figures(ours: &[&Account], theirs: &[&Account], decided: &[Decided]) -> F
         if d.decision == Some(Decision::Confirmed) {
             f.confirmed += 1;
         }
-        let op = population_index(ours[d.pair.ours as usize].population);
+        let op = population_index(ours[d.pair.ours as usize]);
         meets[d.pair.theirs as usize][op] = true;
     }
-    for (j, a) in theirs.iter().enumerate() {
-        let tp = population_index(a.population);
+    for (j, p) in theirs.iter().enumerate() {
+        let tp = population_index(*p);
         f.theirs_total[tp] += 1;
         let m = meets[j];
         if m.iter().any(|x| *x) {

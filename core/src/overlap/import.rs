@@ -1,12 +1,20 @@
 //! Importing one CRM export into an account list: read the CSV, guess (or
 //! take) the column mapping, decide populations, report bad rows.
 
+use rustc_hash::FxHashMap;
+
 use super::account::{build_accounts, Account, AccountList, Built, ListOwner, PopulationSource};
 use super::columns::{looks_like_header, Field, Mapping};
-use super::csv_import::{list_headers, read_csv, CsvError, Table};
+use super::country::country_key;
+use super::csv_import::{
+    list_headers, read_csv, stream_csv, BadRow, CsvError, Table, MAX_CSV_BYTES,
+};
+use super::matching::{keys_of, Keys};
+use super::normalize::{domain_key, name_key, Psl};
 use super::population::Population;
 use crate::date::Date;
 use crate::format::limits::MAX_ITEMS;
+use crate::format::limits::SHORT_TEXT;
 use crate::id::Id;
 use crate::money::{group_digits, Currency};
 
@@ -95,6 +103,192 @@ pub fn make_list(
         population,
         accounts,
     }
+}
+
+/// One side of an overlap as matching and its report need it: per account,
+/// its line, name, population and keys, read by [`read_for_matching`]
+/// without a table of every cell or full [`Account`]s.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Matchable {
+    /// 1-based line where each account's record starts.
+    pub lines: Vec<usize>,
+    pub populations: Vec<Population>,
+    /// Each account's match keys (as [`keys_of`] makes them).
+    pub keys: Vec<Keys>,
+    /// The names, one after the other; `name_ends[i]` is where name i ends.
+    names: String,
+    name_ends: Vec<usize>,
+    /// The rows skipped, by line (as [`Built::bad`]).
+    pub bad: Vec<BadRow>,
+}
+
+impl Matchable {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Account `i`'s company name, as written.
+    pub fn name(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.name_ends[i - 1] };
+        &self.names[start..self.name_ends[i]]
+    }
+
+    fn push(&mut self, line: usize, name: &str, population: Population, keys: Keys) {
+        self.lines.push(line);
+        self.populations.push(population);
+        self.keys.push(keys);
+        self.names.push_str(name);
+        self.name_ends.push(self.names.len());
+    }
+
+    /// The same for accounts already built (the rows skipped are not known).
+    pub fn from_accounts(psl: &Psl, accounts: &[Account]) -> Matchable {
+        let mut m = Matchable {
+            keys: keys_of(psl, accounts),
+            ..Matchable::default()
+        };
+        for a in accounts {
+            m.lines.push(a.line);
+            m.populations.push(a.population);
+            m.names.push_str(&a.name);
+            m.name_ends.push(m.names.len());
+        }
+        m
+    }
+}
+
+/// The first `max` characters of `s` (as `s.chars().take(max)`, without a copy).
+fn first_chars(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        // No more characters than bytes.
+        return s;
+    }
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// At most this many distinct status texts are remembered with their population.
+const STATUS_CACHE: usize = 1024;
+
+/// A CSV read straight into what matching needs: the same accounts, keys and
+/// skipped rows as [`prepare`], [`accounts`] (guessed mapping, default
+/// population, no revenue) and [`keys_of`], and the same errors, but
+/// streamed ([`stream_csv`]): only the mapped name, domain, e-mail, country
+/// and status cells of one row are looked at, its keys made, and the row
+/// dropped, so a large export costs its keys rather than a table of
+/// strings and full accounts.
+pub fn read_for_matching(psl: &Psl, bytes: &[u8]) -> Result<Matchable, ImportListError> {
+    const WANTED: [Field; 5] = [
+        Field::Name,
+        Field::Domain,
+        Field::Email,
+        Field::Country,
+        Field::Status,
+    ];
+    let population = std::cell::Cell::new(None::<PopulationSource>);
+    let mut out = Matchable::default();
+    // About one account a line: room made once rather than grown.
+    let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+    let lines = lines.min(MAX_ITEMS + 1);
+    out.lines.reserve(lines);
+    out.populations.reserve(lines);
+    out.keys.reserve(lines);
+    out.name_ends.reserve(lines);
+    out.names.reserve(bytes.len().min(MAX_CSV_BYTES) / 3);
+    let mut bad = Vec::new();
+    let mut countries: FxHashMap<String, std::sync::Arc<str>> = FxHashMap::default();
+    let mut statuses: FxHashMap<String, Option<Population>> = FxHashMap::default();
+    let mut has_key_column = false;
+    let shape = stream_csv(
+        bytes,
+        |r: &[String]| looks_like_header(r),
+        |headers| {
+            let mapping = Mapping::guess(headers);
+            population.set(Some(default_population(&mapping)));
+            has_key_column = WANTED[..3].iter().any(|f| mapping.get(*f).is_some());
+            WANTED
+                .iter()
+                .map(|f| mapping.get(*f).unwrap_or(usize::MAX))
+                .collect()
+        },
+        |line, cells| {
+            let Some(source) = population.get() else {
+                return;
+            };
+            let [name, domain, email, country, status] = [0, 1, 2, 3, 4].map(|i| cells[i]);
+            // As build_accounts: no website, the contact's e-mail address.
+            let domain = if domain.trim().is_empty() {
+                email
+            } else {
+                domain
+            };
+            if name.is_empty() && domain.is_empty() {
+                bad.push(BadRow {
+                    line,
+                    reason: "no company name and no domain".into(),
+                });
+                return;
+            }
+            if name.chars().count() > SHORT_TEXT {
+                bad.push(BadRow {
+                    line,
+                    reason: format!("company name longer than {SHORT_TEXT} characters"),
+                });
+                return;
+            }
+            let pop = match source {
+                PopulationSource::Fixed(p) => p,
+                PopulationSource::StatusColumn { fallback } => match statuses.get(status) {
+                    Some(p) => p.unwrap_or(fallback),
+                    None => {
+                        let p = Population::from_status(status);
+                        if statuses.len() < STATUS_CACHE {
+                            statuses.insert(status.to_owned(), p);
+                        }
+                        p.unwrap_or(fallback)
+                    }
+                },
+            };
+            let country = first_chars(country, SHORT_TEXT);
+            let country = match countries.get(country) {
+                Some(c) => c.clone(),
+                None => {
+                    let c: std::sync::Arc<str> = if country.is_empty() {
+                        "".into()
+                    } else {
+                        country_key(country).into()
+                    };
+                    countries.insert(country.to_owned(), c.clone());
+                    c
+                }
+            };
+            let keys = Keys {
+                domain: domain_key(psl, first_chars(domain, SHORT_TEXT)),
+                name: name_key(name),
+                country,
+            };
+            out.push(line, name, pop, keys);
+        },
+    )?;
+    if !has_key_column {
+        return Err(ImportListError::NoKeyColumn(list_headers(&shape.headers)));
+    }
+    if out.len() > MAX_ITEMS {
+        return Err(ImportListError::TooMany {
+            accounts: out.len(),
+            limit: MAX_ITEMS,
+        });
+    }
+    out.bad = shape.bad;
+    out.bad.extend(bad);
+    out.bad.sort_by_key(|b| b.line);
+    Ok(out)
 }
 
 #[cfg(test)]

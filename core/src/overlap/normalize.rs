@@ -273,7 +273,9 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
     // A scheme ("Website: https://acme.com" too), else a scheme with its
     // slashes or colon mistyped ("http:/", "https//"), or only the slashes
     // ("//acme.mx", protocol-relative).
-    if let Some(i) = s.find("://") {
+    // (Byte searches throughout: the characters sought are ASCII, the cells
+    // short, and a searcher set up per call cost more than the search.)
+    if let Some(i) = s.as_bytes().windows(3).position(|w| w == b"://") {
         s = &s[i + 3..];
     } else {
         let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -293,10 +295,10 @@ pub fn host_of(raw: &str) -> Result<Option<String>, String> {
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(s.len());
     let mut host = &s[..end];
-    if let Some(at) = host.rfind('@') {
+    if let Some(at) = host.bytes().rposition(|b| b == b'@') {
         host = &host[at + 1..];
     }
-    if let Some(colon) = host.rfind(':') {
+    if let Some(colon) = host.bytes().rposition(|b| b == b':') {
         if host[colon + 1..].bytes().all(|b| b.is_ascii_digit()) {
             host = &host[..colon];
         }
@@ -364,7 +366,7 @@ pub fn domain_key(psl: &Psl, raw: &str) -> DomainKey {
     };
     // The maintained list names some companies' own sites too (telstra.com,
     // rogers.com): it only speaks for e-mail addresses.
-    let address = raw.contains('@');
+    let address = raw.as_bytes().contains(&b'@');
     if is_free_mail(reg)
         || address && (psl.free_mail.contains(reg) || psl.free_mail.contains(&host))
     {
