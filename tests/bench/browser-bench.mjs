@@ -47,9 +47,16 @@
 //    end (longtask observer), median of 3 fresh profiles. Budget: 2 s, the
 //    page responsive throughout (progress shown).
 //
+// 13. A private comparison of 20,000 × 20,000 accounts (synthetic CSVs)
+//    between two fresh profiles, each importing its own export: each
+//    side's step timed from its click or file to its file or matrix
+//    (request, answer, finish, read), and the longest main-thread task of
+//    the page during the step (longtask observer); median of 3 comparisons.
+//    Budget: each step under 15 s, the page responsive throughout.
+//
 // Sections by name: bundle (3), first-paint (1), first-visit (11),
 // repeat-visit (12), rerender (2), overlap (4
-// and 5), edit-undo (7), autosave (6), pilot (8), deal-import (9); a run
+// and 5), edit-undo (7), autosave (6), pilot (8), deal-import (9), psi (13); a run
 // without names runs them all in that order. Name some to run only those:
 // node tests/bench/browser-bench.mjs pilot deal-import (or
 // BENCH_SECTIONS=pilot,deal-import). 2, 4, 5, 6 and 7 build their data
@@ -63,7 +70,7 @@ import { launch } from "../e2e/browser.mjs";
 import { serve } from "../e2e/serve.mjs";
 import { hubspotDeals, pilotWorkspace } from "./pilot-data.mjs";
 
-const SECTIONS = ["bundle", "first-paint", "first-visit", "repeat-visit", "rerender", "overlap", "edit-undo", "autosave", "pilot", "deal-import"];
+const SECTIONS = ["bundle", "first-paint", "first-visit", "repeat-visit", "rerender", "overlap", "edit-undo", "autosave", "pilot", "deal-import", "psi"];
 const asked = [...process.argv.slice(2), ...(process.env.BENCH_SECTIONS ?? "").split(",")]
   .map((x) => x.trim())
   .filter(Boolean);
@@ -171,6 +178,91 @@ async function seededPage(browser, args) {
     }
   }, envelope);
   return { context, page, chars: envelope.length };
+}
+
+/** Watch the page's long tasks; `since(t)` gives the longest started after `t`. */
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask" });
+  });
+  return async (t) => page.evaluate((t) => Math.max(0, ...window.__tasks.filter(([s]) => s >= t).map(([, d]) => d)), t);
+}
+
+async function emptyProfile(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  await page.goto(url);
+  await page.getByRole("button", { name: "Start an empty workspace" }).first().click();
+  await page.getByRole("button", { name: "Replace it" }).click();
+  return { context, page };
+}
+
+async function importAccounts(page, label, file) {
+  await page.getByLabel(label).setInputFiles(file);
+  await page.getByTestId("csv-preview").waitFor();
+  await page.getByRole("button", { name: "Import accounts" }).click();
+  await page.getByTestId("csv-done").waitFor();
+}
+
+/** A step: `act` starts it at the page's clock, `done` waits for its end. */
+async function timedStep(page, longestSince, act, done) {
+  const t0 = await page.evaluate(() => performance.now());
+  await Promise.all([done(), act()]);
+  const t1 = await page.evaluate(() => performance.now());
+  return { ms: t1 - t0, longest: await longestSince(t0) };
+}
+
+async function psi20k(browser, url, runs = 3) {
+  execFileSync("cargo", ["run", "--quiet", "--release", "-p", "partnerfit-benches", "--bin", "synthetic-workspace", "--",
+    "accounts", "20000", "target/ours20k.csv", "target/theirs20k.csv"]);
+  const us = await emptyProfile(browser, url);
+  const them = await emptyProfile(browser, url);
+  await us.page.goto(url + "partners");
+  await us.page.getByLabel("New partner name", { exact: true }).fill("Big Partner");
+  await us.page.getByRole("button", { name: "Add partner" }).click();
+  await us.page.getByTestId("partner-name").waitFor();
+  const overlapUrl = us.page.url().replace("/partner?", "/overlap?");
+  await us.page.goto(url + "accounts");
+  await importAccounts(us.page, "Import our accounts (CSV)", "target/ours20k.csv");
+  await us.page.goto(overlapUrl);
+  await them.page.goto(url + "private-answer");
+  await importAccounts(them.page, "Import your accounts (CSV)", "target/theirs20k.csv");
+  const usLongest = await watchLongTasks(us.page);
+  const themLongest = await watchLongTasks(them.page);
+  const file = async (d) => ({ name: d.suggestedFilename(), mimeType: "application/octet-stream", buffer: readFileSync(await d.path()) });
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const compare = us.page.getByTestId("private-compare");
+    const again = compare.getByRole("button", { name: "Start a new private comparison" });
+    if (await again.isVisible()) await again.click();
+    await compare.getByLabel("Our company, as the partner will see it").fill("Us Ltd");
+    let request, answer, result;
+    const start = await timedStep(us.page, usLongest,
+      () => compare.getByRole("button", { name: "Create the request file" }).click(),
+      async () => { request = await file(await us.page.waitForEvent("download")); });
+    await them.page.getByLabel("Request file (.psi)").setInputFiles(request);
+    await them.page.getByTestId("psi-consent").waitFor();
+    await them.page.getByLabel("Your company, as the requester will see it").fill("Big Partner");
+    const ans = await timedStep(them.page, themLongest,
+      () => them.page.getByRole("button", { name: "Answer and download the answer file" }).click(),
+      async () => { answer = await file(await them.page.waitForEvent("download")); });
+    const fin = await timedStep(us.page, usLongest,
+      () => us.page.getByLabel("The partner's answer file (.psi)").setInputFiles(answer),
+      async () => { result = await file(await us.page.waitForEvent("download")); });
+    const before = await them.page.getByTestId("psi-matrix").count();
+    const read = await timedStep(them.page, themLongest,
+      () => them.page.getByLabel("Result file (.psi)").setInputFiles(result),
+      () => them.page.waitForFunction((n) => document.querySelectorAll("[data-testid=psi-matrix]").length > n, before));
+    out.push({ start, ans, fin, read, bytes: [request.buffer.length, answer.buffer.length, result.buffer.length] });
+  }
+  const matrix = await us.page.getByTestId("psi-matrix").innerText();
+  await us.context.close();
+  await them.context.close();
+  return { runs: out, matrix };
 }
 
 async function rerender500(browser, url) {
@@ -726,6 +818,22 @@ try {
     );
     console.log(`  runs: pick → summary ${all((r) => r.toSummary)} ms; click → done ${all((r) => r.toDone)} ms; longest task ${all((r) => r.longestDuring)} ms`);
     console.log(`  (${rs[0].summaryText} / ${rs[0].doneText})`);
+  }
+
+  if (run("psi")) {
+    const ps = await psi20k(browser, server.url);
+    const steps = [["request (us)", "start"], ["answer (partner)", "ans"], ["finish (us)", "fin"], ["read the result (partner)", "read"]];
+    console.log(`private comparison of 20,000 × 20,000 accounts between two profiles, median of ${ps.runs.length}:`);
+    for (const [what, k] of steps) {
+      const ms = ps.runs.map((r) => r[k].ms);
+      const longest = ps.runs.map((r) => r[k].longest);
+      console.log(
+        `  ${what}: ${fmt(median(ms))} (budget 15,000 ms; runs ${ms.map((x) => x.toFixed(0)).join(", ")}); ` +
+          `longest main-thread task ${fmt(median(longest))} (max ${fmt(Math.max(...longest))})`,
+      );
+    }
+    const b = ps.runs[0].bytes;
+    console.log(`  files: request ${b[0].toLocaleString("en")} B, answer ${b[1].toLocaleString("en")} B, result ${b[2].toLocaleString("en")} B`);
   }
 } finally {
   await browser.close();

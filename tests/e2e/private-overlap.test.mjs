@@ -4,7 +4,10 @@
 // figures land in our overlap assessment marked as privately computed, and
 // the partner's profile never holds our account names.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { expect } from "./expect.mjs";
 import { harness } from "./harness.mjs";
@@ -126,3 +129,59 @@ test("an altered or foreign file is refused with its reason and nothing kept cha
     assert.equal(await keptPsi(), kept, "nothing kept changed");
     await expect(page.getByTestId("psi-pending")).toBeVisible();
   }));
+
+// The command line and the browser read each other's files: a browser
+// request answered by `partnerfit psi answer`, finished in the browser and
+// read by `partnerfit psi finish`; then a CLI request answered in the
+// browser. Both sides end with the same matrix.
+const cli = (args) =>
+  execFileSync("cargo", ["run", "--quiet", "-p", "partnerfit-cli", "--", ...args], { encoding: "utf8" });
+
+/** The matrix the page shows, as numbers per row ("—": not taking part). */
+const shown = async (page) =>
+  (await page.getByTestId("psi-matrix").locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll("td")].map((c) => c.innerText))));
+
+const asShown = (json) =>
+  json.matrix.map((row, i) => row.map((n, j) =>
+    json.requester_sizes[i] !== null && json.responder_sizes[j] !== null ? String(n) : "—"));
+
+test("the browser and the command line interoperate both ways", () =>
+  h.fresh((us, usPage) =>
+    h.fresh(async (them, themPage) => {
+      const dir = mkdtempSync(join(tmpdir(), "pf-psi-"));
+      const save = (f) => { const p = join(dir, f.name); writeFileSync(p, f.buffer); return p; };
+      // Browser → CLI → browser → CLI.
+      await us.open();
+      await us.confirmReset("Start an empty workspace");
+      await us.addPartner("Northwind Integrations", "Services");
+      await us.go("Accounts");
+      await importCsv(usPage, "Import our accounts (CSV)", "ours-hubspot.csv");
+      await usPage.getByRole("link", { name: "Northwind Integrations" }).click();
+      const compare = usPage.getByTestId("private-compare");
+      await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
+      const request = save(await download(usPage, () => compare.getByRole("button", { name: "Create the request file" }).click()));
+      cli(["psi", "answer", request, "--ours", "tests/e2e/fixtures/northwind-salesforce.csv", "--from", "Northwind CLI",
+        "-o", join(dir, "answer.psi"), "--state", join(dir, "partner")]);
+      const answer = { name: "answer.psi", mimeType: "application/octet-stream", buffer: readFileSync(join(dir, "answer.psi")) };
+      const result = save(await download(usPage, () => usPage.getByLabel("The partner's answer file (.psi)").setInputFiles(answer)));
+      const partner = JSON.parse(cli(["psi", "finish", result, "--json", "--state", join(dir, "partner")]));
+      assert.deepEqual(await shown(usPage), asShown(partner), "the CLI partner sees the browser's matrix");
+
+      // CLI → browser → CLI → browser.
+      cli(["psi", "start", "--ours", "tests/e2e/fixtures/ours-hubspot.csv", "--from", "Acme CLI", "--mode", "accounts",
+        "-o", join(dir, "request2.psi"), "--state", join(dir, "us")]);
+      await them.open();
+      await them.confirmReset("Start an empty workspace");
+      await them.open("private-answer");
+      await themPage.getByLabel("Request file (.psi)").setInputFiles(join(dir, "request2.psi"));
+      await expect(themPage.getByTestId("psi-consent")).toContainText("Acme CLI asks to compare account lists: Shared accounts.");
+      await importCsv(themPage, "Import your accounts (CSV)", "northwind-salesforce.csv");
+      await themPage.getByLabel("Your company, as the requester will see it").fill("Northwind Integrations");
+      const answer2 = save(await download(themPage, () => themPage.getByRole("button", { name: "Answer and download the answer file" }).click()));
+      const ours = JSON.parse(cli(["psi", "finish", answer2, "--json", "-o", join(dir, "result2.psi"), "--state", join(dir, "us")]));
+      await themPage.getByLabel("Result file (.psi)").setInputFiles(join(dir, "result2.psi"));
+      await expect(themPage.getByTestId("psi-matrix")).toBeVisible();
+      assert.deepEqual(await shown(themPage), asShown(ours), "the browser partner sees the CLI's matrix");
+      assert.deepEqual(asShown(ours), asShown(partner), "the same lists give the same matrix either way");
+    })));
