@@ -211,7 +211,12 @@ async function importAccounts(page, label, file) {
 /** A step: `act` starts it at the page's clock, `done` waits for its end. */
 async function timedStep(page, longestSince, act, done) {
   const t0 = await page.evaluate(() => performance.now());
-  await Promise.all([done(), act()]);
+  try {
+    await Promise.all([done(), act()]);
+  } catch (e) {
+    const shown = await page.locator("main").innerText().catch(() => "");
+    throw new Error(`${e.message}\npage shows: ${shown.slice(0, 1500)}`);
+  }
   const t1 = await page.evaluate(() => performance.now());
   return { ms: t1 - t0, longest: await longestSince(t0) };
 }
