@@ -13,7 +13,7 @@ use partnerfit_core::overlap::private::error::{PsiError, Side};
 use partnerfit_core::overlap::private::keys::{exact_matrix, KeySets};
 use partnerfit_core::overlap::private::steps::{
     answer, answer_reporting, finish, finish_reporting, read_request, read_result, read_result_for,
-    start, start_reporting, Answered, Asked, Outcome,
+    request_again, start, start_reporting, Answered, Asked, Outcome,
 };
 use partnerfit_core::overlap::private::wire::{decode, Message, Mode, Step};
 use partnerfit_core::vocab::Vocabulary;
@@ -736,10 +736,26 @@ fn a_result_finds_its_own_answer() {
     }
     assert!(matches!(
         read_result_for(&kept[1..], &results[0].0),
-        Err(PsiError::OtherSession { .. })
+        Err(PsiError::NoAnswerFor { .. })
     ));
     assert_eq!(
         read_result_for(&[], &results[0].0),
         Err(PsiError::NothingAnswered)
     );
+}
+
+/// A lost request file is made again byte for byte from what the requester
+/// keeps, until the comparison is finished.
+#[test]
+fn a_request_is_made_again_until_finished() {
+    let (ours, theirs) = labelled_lists();
+    let (ours, theirs) = (sets(&ours), sets(&theirs));
+    for mode in [Mode::Counts, Mode::Accounts] {
+        let (request, mut asked) = start(&ours, mode, "Us Ltd", 20, &[9; 32]).unwrap();
+        assert_eq!(request_again(&asked).unwrap(), request, "{mode:?}");
+        let (ans, _) = answer(&request, &theirs, "Them", 20, &[8; 32]).unwrap();
+        finish(&asked, &ans).unwrap();
+        asked.erase_secret();
+        assert_eq!(request_again(&asked), Err(PsiError::Finished));
+    }
 }

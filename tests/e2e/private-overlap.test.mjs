@@ -48,8 +48,14 @@ test("two profiles compare privately through three files and see the same matrix
       const request = await download(usPage, () => compare.getByRole("button", { name: "Create the request file" }).click());
       assert.match(request.name, /^partnerfit-request-[0-9a-f]{8}\.psi$/);
       await expect(usPage.getByTestId("psi-pending")).toContainText("send partnerfit-request-");
+      // A lost request file is made again, byte for byte.
+      const again = await download(usPage, () => compare.getByRole("button", { name: "Download the request file again" }).click());
+      assert.ok(again.buffer.equals(request.buffer), "the same request file again");
 
-      // The partner: a fresh profile, its own export, the consent screen, the answer.
+      // The partner: a fresh profile (told to leave the demo first), its own
+      // export, the consent screen, the answer.
+      await them.open("private-answer");
+      await expect(themPage.getByTestId("psi-demo")).toContainText("demo workspace");
       await them.open();
       await them.confirmReset("Start an empty workspace");
       await them.go("Accounts");
@@ -93,11 +99,20 @@ test("two profiles compare privately through three files and see the same matrix
       assert.deepEqual(leaked, [], "our names are not in the partner's profile");
       assert.ok(stored.includes("Nordhafen Logistik"), "the partner's own list is stored");
 
-      // Reloads keep both outcomes; a second answer is refused by name.
+      // Reloads keep both outcomes and the result file; a result read
+      // again, or the request answered again, is refused by name.
       await usPage.reload();
       assert.equal(await usPage.getByTestId("psi-matrix").innerText(), ourMatrix);
+      const resultAgain = await download(usPage, () => usPage.getByRole("button", { name: "Download the result file again" }).click());
+      assert.ok(resultAgain.buffer.equals(result.buffer), "the same result file again");
       await themPage.reload();
       assert.equal(await themPage.getByTestId("psi-matrix").innerText(), ourMatrix);
+      await themPage.getByLabel("Result file (.psi)").setInputFiles(result);
+      await expect(themPage.getByRole("alert").filter({ hasText: "was read already" })).toBeVisible();
+      await themPage.getByLabel("Request file (.psi)").setInputFiles(request);
+      await themPage.getByLabel("Your company, as the requester will see it").fill("Northwind Integrations");
+      await themPage.getByRole("button", { name: "Answer and download the answer file" }).click();
+      await expect(themPage.getByRole("alert").filter({ hasText: "answered and its result read already" })).toBeVisible();
     })));
 
 test("an altered or foreign file is refused with its reason and nothing kept changes", () =>

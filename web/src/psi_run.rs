@@ -2,8 +2,10 @@
 //! ([`crate::worker::psi`]): our accounts go over in chunks (a few
 //! milliseconds each, the browser free in between), then the step with its
 //! file; the worker reports progress and answers with the step's reply.
-//! Cancel terminates the worker, so a step stops at once; nothing kept is
-//! changed until a step's reply arrives.
+//! Cancel stops a step at once: the worker is terminated, unless another
+//! job waits in it (a CSV being previewed), when the step is only
+//! forgotten and ends unseen. Nothing kept changes until a step's reply
+//! arrives.
 
 use std::borrow::Cow;
 
@@ -30,6 +32,8 @@ pub enum PsiStep {
     },
     /// Read a request for the consent screen.
     Show { request: Vec<u8> },
+    /// Our request file again, from what it kept.
+    Again { asked: String },
     /// Step 2 over our accounts of `populations`.
     Answer {
         request: Vec<u8>,
@@ -50,7 +54,7 @@ pub enum PsiStep {
 impl PsiStep {
     /// Whether our accounts go with the step.
     fn sends_accounts(&self) -> bool {
-        !matches!(self, PsiStep::Show { .. })
+        !matches!(self, PsiStep::Show { .. } | PsiStep::Again { .. })
     }
 
     /// The message and its file.
@@ -72,6 +76,7 @@ impl PsiStep {
                 None,
             ),
             PsiStep::Show { request } => (ToWorker::PsiShow { job }, Some(request)),
+            PsiStep::Again { asked } => (ToWorker::PsiAgain { job, asked }, None),
             PsiStep::Answer {
                 request,
                 from,
@@ -142,6 +147,11 @@ impl PsiRunner {
             Event::Reply(FromWorker::Failed { message, .. }, _) => {
                 r.job.set_value(None);
                 r.state.set(RunState::Failed(message));
+                Flow::Done
+            }
+            Event::Reply(FromWorker::PsiRefused { message, .. }, _) => {
+                r.job.set_value(None);
+                r.state.set(RunState::Failed(refused(&message)));
                 Flow::Done
             }
             Event::Reply(msg, data) => {
@@ -229,31 +239,46 @@ impl Default for PsiRunner {
     }
 }
 
-/// Progress, Cancel, and why a step failed.
+/// A refusal of the core as a sentence: the core's messages start in lower
+/// case, to follow a colon.
+fn refused(why: &str) -> String {
+    let mut chars = why.chars();
+    let why: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!("Refused: {why}")
+}
+
+/// Progress and Cancel while a step runs (the paragraph stays, its values
+/// change: the Cancel button keeps the keyboard's focus), and why a step
+/// stopped.
 #[component]
 pub fn PsiProgress(runner: PsiRunner) -> impl IntoView {
-    move || match runner.state.get() {
-        RunState::Running(what, f) => view! {
+    let running = move || {
+        runner.state.with(|s| match s {
+            RunState::Running(what, f) => Some((what.clone(), *f)),
+            _ => None,
+        })
+    };
+    let what = move || running().map(|r| r.0).unwrap_or_default();
+    let done = move || running().map_or(0.0, |r| r.1);
+    view! {
+        <Show when=move || running().is_some()>
             <p role="status" class="progress" data-testid="psi-progress">
-                <label>{what}" "<progress max="1" value=f></progress></label>
-                {format!(" {:.0}% ", f * 100.0)}
+                <label>{what}" "<progress max="1" prop:value=done></progress></label>
+                {move || format!(" {:.0}% ", done() * 100.0)}
                 <button type="button" on:click=move |_| runner.cancel()>"Cancel"</button>
             </p>
-        }
-        .into_any(),
-        RunState::Cancelled => {
-            view! { <p role="status">"Cancelled: nothing was changed."</p> }.into_any()
-        }
-        RunState::Failed(e) => {
-            // The core's refusals are sentences without their capital.
-            let mut chars = e.chars();
-            let e: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            view! { <p class="error" role="alert" data-testid="psi-error">"Refused: "{e}</p> }
-                .into_any()
-        }
-        RunState::Idle => ().into_any(),
+        </Show>
+        {move || match runner.state.get() {
+            RunState::Cancelled => {
+                view! { <p role="status">"Cancelled: nothing was changed."</p> }.into_any()
+            }
+            RunState::Failed(e) => {
+                view! { <p class="error" role="alert" data-testid="psi-error">{e}</p> }.into_any()
+            }
+            _ => ().into_any(),
+        }}
     }
 }

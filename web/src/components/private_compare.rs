@@ -14,9 +14,10 @@ use partnerfit_core::overlap::private::error::Side;
 use partnerfit_core::overlap::private::steps::{Asked, DEFAULT_MIN_SIZE};
 use partnerfit_core::overlap::private::terms::Mode;
 use partnerfit_core::vocab::Vocabulary;
+use partnerfit_core::Id;
 
 use crate::clock;
-use crate::components::psi_file::PsiFile;
+use crate::components::psi_file::{file_name, PsiFile, PSI_MIME};
 use crate::components::psi_outcome::PsiOutcome;
 use crate::files::download_bytes;
 use crate::lens::PartnerLens;
@@ -24,15 +25,9 @@ use crate::psi_run::{PsiProgress, PsiRunner, PsiStep};
 use crate::storage::psi::{drop_request, keep_request, request_for, KeptRequest};
 use crate::worker::protocol::FromWorker;
 
-const PSI_MIME: &str = "application/octet-stream";
-
-/// A file name with the session's first characters, so the three files of
-/// one comparison sort together.
-pub fn file_name(step: &str, session: &str) -> String {
-    format!(
-        "partnerfit-{step}-{}.psi",
-        session.get(..8).unwrap_or(session)
-    )
+/// Our lists' ids now, for a request and for the check at its finish.
+fn our_lists(store: crate::state::Store) -> Vec<Id> {
+    store.with_untracked(|w| accounts_of(w, &ListOwner::Ours).1)
 }
 
 #[component]
@@ -46,18 +41,18 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
     let from = RwSignal::new(store.with_untracked(|w| w.profile.name.clone()));
     let min_size = RwSignal::new(DEFAULT_MIN_SIZE.to_string());
     let message = RwSignal::new(None::<String>);
-    let result_file = RwSignal::new(None::<(String, Vec<u8>)>);
+    let confirm_discard = RwSignal::new(false);
 
     let p = partner.clone();
     let create = move |_| {
         message.set(None);
         let name = from.get_untracked().trim().to_owned();
         let min: u32 = match min_size.get_untracked().trim().parse() {
-            Ok(n) if n >= 1 => n,
+            Ok(n) if n >= DEFAULT_MIN_SIZE => n,
             _ => {
-                message.set(Some(
-                    "The minimum list size is a whole number of accounts, 1 or more.".into(),
-                ));
+                message.set(Some(format!(
+                    "The smallest list accepted is a whole number of accounts, {DEFAULT_MIN_SIZE} or more: the partner's Partnerfit refuses smaller lists."
+                )));
                 return;
             }
         };
@@ -75,6 +70,7 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
             }
         };
         let p = p.clone();
+        let lists: Vec<String> = our_lists(store).iter().map(ToString::to_string).collect();
         let step = PsiStep::Start {
             mode: mode.get_untracked(),
             from: name,
@@ -83,9 +79,11 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         };
         runner.run(store, step, move |(msg, file)| {
             let (FromWorker::PsiStarted { asked, .. }, Some(file)) = (msg, file) else {
+                message.set(Some(UNEXPECTED.into()));
                 return;
             };
             let Ok(a) = serde_json::from_str::<Asked>(&asked) else {
+                message.set(Some(UNEXPECTED.into()));
                 return;
             };
             let k = KeptRequest {
@@ -93,7 +91,9 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
                 session: a.session.clone(),
                 mode: a.mode,
                 asked,
+                lists,
                 outcome: None,
+                result: None,
             };
             // Without its secret kept, the answer could not be read: no file.
             if let Err(e) = keep_request(&p, &k) {
@@ -103,9 +103,31 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
             let name = file_name("request", &k.session);
             kept.set(Some(k));
             if let Err(e) = download_bytes(&name, PSI_MIME, &file) {
-                message.set(Some(e));
+                message.set(Some(format!(
+                    "The request file could not be offered ({e}); download it again below."
+                )));
             }
         });
+    };
+
+    let again = move |_| {
+        let Some(k) = kept.get_untracked() else {
+            return;
+        };
+        message.set(None);
+        runner.run(
+            store,
+            PsiStep::Again { asked: k.asked },
+            move |(msg, file)| {
+                let (FromWorker::PsiAgain { .. }, Some(file)) = (msg, file) else {
+                    message.set(Some(UNEXPECTED.into()));
+                    return;
+                };
+                if let Err(e) = download_bytes(&file_name("request", &k.session), PSI_MIME, &file) {
+                    message.set(Some(e));
+                }
+            },
+        );
     };
 
     let p = partner.clone();
@@ -121,34 +143,39 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         };
         runner.run(store, step, move |(msg, file)| {
             let (FromWorker::PsiFinished { asked, outcome, .. }, Some(file)) = (msg, file) else {
+                message.set(Some(UNEXPECTED.into()));
                 return;
             };
-            let ours_lists = store.with_untracked(|w| accounts_of(w, &ListOwner::Ours).1);
+            let lists: Vec<Id> = k.lists.iter().filter_map(|l| Id::parse(l).ok()).collect();
+            let mut notes = Vec::new();
+            if lists != our_lists(store) {
+                notes.push("Our lists changed since the request: the figures are those of the lists it was made from.".to_owned());
+            }
             let measured = Measured {
                 date: clock::today(),
-                ours_lists,
+                ours_lists: lists,
                 theirs_lists: Vec::new(),
                 figures: outcome.figures(Side::Requester),
                 method: Method::Private,
             };
+            if let Err(e) = lens.apply(PartnerEdit::Overlap(OverlapEdit::Measured(Some(measured)))) {
+                notes.push(format!("The figures could not be recorded as the partner's: {e}"));
+            }
+            let name = file_name("result", &k.session);
+            if let Err(e) = download_bytes(&name, PSI_MIME, &file) {
+                notes.push(format!("The result file could not be offered ({e}); download it again below."));
+            }
             let done = KeptRequest {
                 asked,
                 outcome: Some(outcome),
+                result: Some(file),
                 ..k
             };
             if let Err(e) = keep_request(&p, &done) {
-                message.set(Some(format!(
-                    "The outcome could not be kept in this browser: {e}"
-                )));
+                notes.push(format!("The outcome could not be kept in this browser: {e}"));
             }
-            if let Err(e) = lens.apply(PartnerEdit::Overlap(OverlapEdit::Measured(Some(measured))))
-            {
-                message.set(Some(e));
-            }
-            let name = file_name("result", &done.session);
             kept.set(Some(done));
-            let _ = download_bytes(&name, PSI_MIME, &file);
-            result_file.set(Some((name, file)));
+            message.set((!notes.is_empty()).then(|| notes.join(" ")));
         });
     });
 
@@ -157,7 +184,7 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         runner.cancel();
         drop_request(&p);
         kept.set(None);
-        result_file.set(None);
+        confirm_discard.set(false);
         message.set(None);
     };
 
@@ -189,30 +216,43 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
                     </fieldset>
                     <div class="field">
                         <label for="psi-min">"Smallest list accepted from the partner (accounts)"</label>
-                        <input id="psi-min" type="number" min="1" prop:value=move || min_size.get()
+                        <input id="psi-min" type="number" min=DEFAULT_MIN_SIZE prop:value=move || min_size.get()
                             on:input:target=move |ev| min_size.set(ev.target().value())/>
-                        <span class="hint">"Both sides refuse smaller lists: a tiny list could probe for single accounts."</span>
+                        <span class="hint">{format!("Both sides refuse smaller lists, and never fewer than {DEFAULT_MIN_SIZE} accounts: a tiny list could probe for single accounts.")}</span>
                     </div>
                     <button type="button" disabled=move || runner.running() on:click=create.clone()>"Create the request file"</button>
                 }.into_any(),
                 Some(k) if k.outcome.is_none() => view! {
                     <p data-testid="psi-pending">{format!(
                         "Request {} ({}) made on {}: send {} to the partner. When its answer file comes back, open it here.",
-                        &k.session[..8.min(k.session.len())], k.mode.label().to_lowercase(), k.date, file_name("request", &k.session)
+                        k.session.get(..8).unwrap_or(&k.session), k.mode.label().to_lowercase(), k.date, file_name("request", &k.session)
                     )}</p>
+                    <button type="button" disabled=move || runner.running() on:click=again>"Download the request file again"</button>
                     <PsiFile testid="psi-answer-drop" label="The partner's answer file (.psi)" on_bytes=finish/>
-                    <button type="button" class="link" on:click=start_over.clone()>"Discard this request"</button>
+                    {let start_over = start_over.clone(); move || if confirm_discard.get() {
+                        view! {
+                            <p role="alert">"Discard this request? Its secret is erased: an answer to it can no longer be read. "
+                                <button type="button" on:click=start_over.clone()>"Discard"</button>" "
+                                <button type="button" on:click=move |_| confirm_discard.set(false)>"Keep it"</button></p>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" class="link" on:click=move |_| confirm_discard.set(true)>"Discard this request"</button> }.into_any()
+                    }}
                 }.into_any(),
                 Some(k) => {
                     let outcome = k.outcome.clone().expect("matched above");
+                    let result = k.result.clone();
+                    let name = file_name("result", &k.session);
                     view! {
                         <p class="ok" data-testid="psi-done">{format!(
-                            "Compared privately with {} on {}: these figures are now the partner's overlap figures, marked as privately computed. Send {} back to the partner so it sees the same matrix.",
-                            outcome.responder, k.date, file_name("result", &k.session)
+                            "Compared privately with {} on {}: the figures are the partner's overlap figures, marked as privately computed. Send {} back to the partner so it sees the same matrix.",
+                            outcome.responder, k.date, name
                         )}</p>
                         <PsiOutcome outcome/>
-                        {move || result_file.get().map(|(name, bytes)| view! {
-                            <button type="button" on:click=move |_| { let _ = download_bytes(&name, PSI_MIME, &bytes); }>"Download the result file again"</button>
+                        {result.map(|bytes| view! {
+                            <button type="button" on:click=move |_| {
+                                if let Err(e) = download_bytes(&name, PSI_MIME, &bytes) { message.set(Some(e)); }
+                            }>"Download the result file again"</button>
                         })}
                         <button type="button" class="link" on:click=start_over.clone()>"Start a new private comparison"</button>
                     }.into_any()
@@ -222,3 +262,6 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         </section>
     }
 }
+
+const UNEXPECTED: &str =
+    "The background worker sent an answer this page cannot read; reload the page and try again.";

@@ -6,6 +6,18 @@ use leptos::prelude::*;
 use crate::components::dropzone::{DropZone, FilePicker};
 use crate::files::read_bytes;
 
+/// The type comparison files are offered as.
+pub const PSI_MIME: &str = "application/octet-stream";
+
+/// A file name with the session's first characters, so the three files of
+/// one comparison sort together.
+pub fn file_name(step: &str, session: &str) -> String {
+    format!(
+        "partnerfit-{step}-{}.psi",
+        session.get(..8).unwrap_or(session)
+    )
+}
+
 /// The largest comparison file taken (a file carries 32 bytes per account:
 /// this is over a million accounts).
 pub const LIMIT: usize = 64_000_000;

@@ -12,20 +12,21 @@ use leptos_router::components::A;
 use partnerfit_core::overlap::account::ListOwner;
 use partnerfit_core::overlap::analysis::accounts_of;
 use partnerfit_core::overlap::population::Population;
+use partnerfit_core::overlap::private::steps::DEFAULT_MIN_SIZE;
 use partnerfit_core::overlap::private::terms::Mode;
 use partnerfit_core::vocab::Vocabulary;
 
 use crate::clock;
 use crate::components::account_lists::AccountLists;
 use crate::components::list_import::ListImport;
-use crate::components::private_compare::file_name;
-use crate::components::psi_file::PsiFile;
+use crate::components::psi_file::{file_name, PsiFile, PSI_MIME};
 use crate::components::psi_outcome::PsiOutcome;
 use crate::files::download_bytes;
 use crate::psi_run::{PsiProgress, PsiRunner, PsiStep};
 use crate::routes::Page;
 use crate::state::use_store;
-use crate::storage::psi::{answers, drop_answer, keep_answer, KeptAnswer};
+use crate::state::Origin;
+use crate::storage::psi::{answer_for, answers, drop_answer, keep_answer, KeptAnswer};
 use crate::worker::protocol::FromWorker;
 use crate::worker::psi::WireRequest;
 
@@ -92,11 +93,23 @@ pub fn PrivateAnswerPage() -> impl IntoView {
             ));
             return;
         }
+        if store.origin_untracked() == Origin::Demo {
+            message.set(Some(DEMO.into()));
+            return;
+        }
+        // A result was read for this request already: a second answer
+        // would replace what that result is read with.
+        if answer_for(&r.session).is_some_and(|k| k.outcome.is_some()) {
+            message.set(Some("This request was answered and its result read already: ask the requester for a new request.".into()));
+            return;
+        }
+        let counts = ours.get_untracked();
         let populations: Vec<Population> = Population::ALL
             .iter()
             .zip(taking.get_untracked())
-            .filter(|(_, t)| *t)
-            .map(|(p, _)| *p)
+            .zip(counts)
+            .filter(|((_, t), n)| *t && *n > 0)
+            .map(|((p, _), _)| *p)
             .collect();
         let seed = match clock::secure_random::<32>() {
             Ok(s) => s,
@@ -112,6 +125,7 @@ pub fn PrivateAnswerPage() -> impl IntoView {
             populations,
             seed,
         };
+        let replaces = answer_for(&r.session).is_some();
         runner.run(store, step, move |(msg, file)| {
             let (FromWorker::PsiAnswered { answered, .. }, Some(file)) = (msg, file) else {
                 return;
@@ -126,34 +140,40 @@ pub fn PrivateAnswerPage() -> impl IntoView {
                 message.set(Some(format!("The answer was not made: {e}")));
                 return;
             }
-            let _ = download_bytes(
-                &file_name("answer", &k.request.session),
-                "application/octet-stream",
-                &file,
-            );
-            request.set(None);
             kept.set(answers());
+            if let Err(e) = download_bytes(&file_name("answer", &k.request.session), PSI_MIME, &file) {
+                message.set(Some(format!("The answer file could not be offered: {e}")));
+                return;
+            }
+            request.set(None);
+            if replaces {
+                message.set(Some("This answer replaces your earlier answer to the same request: send only this new file.".into()));
+            }
         });
     };
 
     let open_result = Callback::new(move |(_, bytes): (String, Vec<u8>)| {
         message.set(None);
-        let waiting: Vec<KeptAnswer> = kept
-            .get_untracked()
-            .into_iter()
-            .filter(|k| k.outcome.is_none())
-            .collect();
+        // Every kept answer: the worker finds the one the result answers.
+        let all: Vec<KeptAnswer> = kept.get_untracked();
         let step = PsiStep::Read {
-            answered: waiting.iter().map(|k| k.answered.clone()).collect(),
+            answered: all.iter().map(|k| k.answered.clone()).collect(),
             result: bytes,
         };
         runner.run(store, step, move |(msg, _)| {
             let FromWorker::PsiOutcome { index, outcome, .. } = msg else {
                 return;
             };
-            let Some(k) = waiting.into_iter().nth(index) else {
+            let Some(k) = all.into_iter().nth(index) else {
                 return;
             };
+            if k.outcome.is_some() {
+                message.set(Some(format!(
+                    "This result of {}'s request was read already: it is shown below.",
+                    k.request.from
+                )));
+                return;
+            }
             let done = KeptAnswer {
                 outcome: Some(outcome),
                 ..k
@@ -171,6 +191,9 @@ pub fn PrivateAnswerPage() -> impl IntoView {
         <h1>"Answer a private comparison"</h1>
         <p class="hint">"A company you work with asks to compare account lists without either side seeing the other's accounts. Your list is reduced to exact keys (the registrable domain, else the company name and country) and blinded with a secret that never leaves this browser; only blinded values go into the answer file. Private mode matches exactly on those keys and cannot propose close spellings."</p>
         <PsiProgress runner/>
+        <Show when=move || store.origin() == Origin::Demo>
+            <p class="error" role="alert" data-testid="psi-demo">{DEMO}" "<A href=Page::Workspace.link()>"Workspace"</A></p>
+        </Show>
         <section aria-labelledby="psi-request-title">
             <h2 id="psi-request-title">"1. Open the request"</h2>
             <PsiFile testid="psi-request-drop" label="Request file (.psi)" on_bytes=open_request/>
@@ -178,7 +201,8 @@ pub fn PrivateAnswerPage() -> impl IntoView {
                 <div class="verdict-panel" data-testid="psi-consent">
                     <p><strong>{r.from.clone()}</strong>" asks to compare account lists: "<strong>{r.mode.label()}</strong>"."</p>
                     <p>{learns(r.mode)}</p>
-                    <p>{format!("Their list: {}. They accept no list under {} accounts, and neither do you (at least 20).", sizes_text(&r.sizes), r.min_size)}</p>
+                    <p>{format!("Their list: {}. Neither side accepts a list under {} accounts (counted by distinct domain or name and country): a tiny list could probe for single accounts.", sizes_text(&r.sizes), r.min_size.max(DEFAULT_MIN_SIZE))}</p>
+                    <p class="hint">"The names are the ones each company gives itself: check with the requester that the request is theirs."</p>
                 </div>
             })}
         </section>
@@ -190,7 +214,7 @@ pub fn PrivateAnswerPage() -> impl IntoView {
             <fieldset>
                 <legend>"Populations taking part"</legend>
                 {Population::ALL.iter().enumerate().map(|(i, p)| view! {
-                    <label><input type="checkbox" prop:checked=move || taking.get()[i]
+                    <label><input type="checkbox" disabled=move || { ours.get()[i] == 0 } prop:checked=move || { taking.get()[i] && ours.get()[i] != 0 }
                         on:change:target=move |ev| taking.update(|t| t[i] = ev.target().checked())/>
                         {move || format!("{} ({})", p.label(), ours.get()[i])}</label><br/>
                 }).collect_view()}
@@ -230,3 +254,5 @@ pub fn PrivateAnswerPage() -> impl IntoView {
         <p><A href=Page::Accounts.link()>"Your accounts"</A></p>
     }
 }
+
+const DEMO: &str = "This browser holds the demo workspace: its sample accounts would be answered with yours. Start an empty workspace first (Workspace page, Start over), then import your accounts.";

@@ -27,8 +27,16 @@ pub struct KeptRequest {
     pub mode: Mode,
     /// The core's `Asked`, as JSON.
     pub asked: String,
+    /// Our lists (their ids) the request was made from: the figures are
+    /// theirs, whatever the lists hold when the answer comes.
+    #[serde(default)]
+    pub lists: Vec<String>,
     /// Set once the answer is read.
     pub outcome: Option<WireOutcome>,
+    /// The result file for the partner (small: the matrix and, in accounts
+    /// mode, positions), so it can be downloaded again.
+    #[serde(default)]
+    pub result: Option<Vec<u8>>,
 }
 
 /// A request we answered.
@@ -74,6 +82,11 @@ pub fn keep_answer(kept: &KeptAnswer) -> Result<(), StorageProblem> {
 
 pub fn drop_answer(session: &str) {
     remove(&StorageKey::PsiAnswered(session.to_owned()));
+}
+
+/// The request we answered in `session`, if any.
+pub fn answer_for(session: &str) -> Option<KeptAnswer> {
+    load(&StorageKey::PsiAnswered(session.to_owned()))
 }
 
 /// Every request we answered, newest first.

@@ -280,6 +280,7 @@ fn handle(data: &JsValue) {
             seed,
         } => wasm_bindgen_futures::spawn_local(psi::start(job, mode, from, min_size, seed)),
         ToWorker::PsiShow { job } => psi::show(job, data),
+        ToWorker::PsiAgain { job, asked } => psi::again(job, asked),
         ToWorker::PsiAnswer {
             job,
             from,

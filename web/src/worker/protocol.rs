@@ -93,6 +93,8 @@ pub enum ToWorker<'a> {
     },
     /// Read a request (the data) for the consent screen.
     PsiShow { job: u32 },
+    /// The request file again from what it kept (`Asked`, JSON).
+    PsiAgain { job: u32, asked: String },
     /// Step 2: answer the request (the data) with the accounts sent, those
     /// of `populations` only.
     PsiAnswer {
@@ -317,6 +319,10 @@ pub enum FromWorker {
     /// The request was made (its bytes are the data); `asked` is what we
     /// keep until the answer (JSON, holds the secret).
     PsiStarted { job: u32, asked: String },
+    /// The request file again (the data).
+    PsiAgain { job: u32 },
+    /// The core refused a step's file or list; the message says why.
+    PsiRefused { job: u32, message: String },
     /// A request, as the consent screen shows it.
     PsiRequest { job: u32, request: WireRequest },
     /// The answer was made (the data); `answered` is what the partner keeps.
@@ -358,6 +364,8 @@ impl FromWorker {
             | FromWorker::Deals { job, .. }
             | FromWorker::DealsBuilt { job, .. }
             | FromWorker::PsiStarted { job, .. }
+            | FromWorker::PsiAgain { job }
+            | FromWorker::PsiRefused { job, .. }
             | FromWorker::PsiRequest { job, .. }
             | FromWorker::PsiAnswered { job, .. }
             | FromWorker::PsiFinished { job, .. }

@@ -6,7 +6,10 @@
 //! The page sends a side's accounts (`PsiAccounts`, in chunks: name,
 //! domain, country, population), then one step with its file as the data:
 //! `PsiStart` (no file), `PsiShow` (a request, for the consent screen),
-//! `PsiAnswer` (a request), `PsiFinish` (an answer), `PsiRead` (a result).
+//! `PsiAnswer` (a request), `PsiFinish` (an answer), `PsiRead` (a result);
+//! `PsiAgain` makes a lost request file again from what the request kept.
+//! A refusal of the core (`PsiError`: a file or a list the user gave) comes
+//! back as `PsiRefused`, any other failure as `Failed`.
 //! What a side keeps between steps (`Asked`, `Answered`) travels as JSON:
 //! the page stores it, the worker keeps nothing after a step. The seed of a
 //! step's secret comes from the page (`crypto.getRandomValues`).
@@ -20,12 +23,12 @@ use partnerfit_core::overlap::figures::Figures;
 use partnerfit_core::overlap::matching::keys_of;
 use partnerfit_core::overlap::normalize::Psl;
 use partnerfit_core::overlap::population::Population;
-use partnerfit_core::overlap::private::error::Side;
-use partnerfit_core::overlap::private::figures::figures_of;
+use partnerfit_core::overlap::private::error::{PsiError, Side};
+use partnerfit_core::overlap::private::figures::outcome_figures;
 use partnerfit_core::overlap::private::keys::KeySets;
 use partnerfit_core::overlap::private::steps::{
-    answer_reporting, finish_reporting, read_request, read_result_for, sizes, start_reporting,
-    Answered, Asked, Outcome, DEFAULT_MIN_SIZE,
+    answer_reporting, finish_reporting, read_request, read_result_for, request_again, sizes,
+    start_reporting, Answered, Asked, Outcome, DEFAULT_MIN_SIZE,
 };
 use partnerfit_core::overlap::private::terms::Mode;
 use partnerfit_core::vocab::Vocabulary;
@@ -79,7 +82,7 @@ pub struct WireOutcome {
 impl WireOutcome {
     /// The overlap figures, our populations as rows.
     pub fn figures(&self, we: Side) -> Figures {
-        figures_of(&self.cells, self.requester_sizes, self.responder_sizes, we)
+        outcome_figures(&self.cells, self.requester_sizes, self.responder_sizes, we)
     }
 }
 
@@ -111,14 +114,34 @@ fn take(job: u32) -> Vec<Account> {
         .unwrap_or_default()
 }
 
-fn failed(job: u32, message: impl Into<String>) {
-    post(
-        &FromWorker::Failed {
+/// Why a step did not give its file: the core refused an input (a
+/// `PsiError`: the user's file or list), or the worker could not work.
+enum Failure {
+    Refused(PsiError),
+    Worker(String),
+}
+
+impl From<PsiError> for Failure {
+    fn from(e: PsiError) -> Failure {
+        Failure::Refused(e)
+    }
+}
+
+impl From<String> for Failure {
+    fn from(e: String) -> Failure {
+        Failure::Worker(e)
+    }
+}
+
+fn failed(job: u32, why: Failure) {
+    let msg = match why {
+        Failure::Refused(e) => FromWorker::PsiRefused {
             job,
-            message: message.into(),
+            message: e.to_string(),
         },
-        None,
-    );
+        Failure::Worker(message) => FromWorker::Failed { job, message },
+    };
+    post(&msg, None);
 }
 
 /// The key sets of the accounts sent for `job`, in `keep`.
@@ -192,7 +215,14 @@ pub async fn start(job: u32, mode: Mode, from: String, min_size: u32, seed: [u8;
         let psl = psl().await?;
         let sets = key_sets(&psl, &accounts, Population::ALL);
         let mut report = reporter(job, "Blinding our accounts");
-        start_reporting(&sets, mode, &from, min_size, &seed, &mut report).map_err(|e| e.to_string())
+        Ok::<_, Failure>(start_reporting(
+            &sets,
+            mode,
+            &from,
+            min_size,
+            &seed,
+            &mut report,
+        )?)
     };
     match run.await {
         Ok((request, asked)) => post(
@@ -202,6 +232,19 @@ pub async fn start(job: u32, mode: Mode, from: String, min_size: u32, seed: [u8;
             },
             file(&request),
         ),
+        Err(e) => failed(job, e),
+    }
+}
+
+/// The request file again from what the request kept (its file was lost).
+pub fn again(job: u32, asked: String) {
+    let run = || -> Result<Vec<u8>, Failure> {
+        let asked: Asked = serde_json::from_str(&asked)
+            .map_err(|e| Failure::Worker(format!("The kept request could not be read ({e}).")))?;
+        Ok(request_again(&asked)?)
+    };
+    match run() {
+        Ok(request) => post(&FromWorker::PsiAgain { job }, file(&request)),
         Err(e) => failed(job, e),
     }
 }
@@ -222,7 +265,7 @@ pub fn show(job: u32, data: Option<Data>) {
             },
             None,
         ),
-        Err(e) => failed(job, e.to_string()),
+        Err(e) => failed(job, e.into()),
     }
 }
 
@@ -240,8 +283,14 @@ pub async fn answer(
         let psl = psl().await?;
         let sets = key_sets(&psl, &accounts, &populations);
         let mut report = reporter(job, "Blinding both lists");
-        answer_reporting(&request, &sets, &from, DEFAULT_MIN_SIZE, &seed, &mut report)
-            .map_err(|e| e.to_string())
+        Ok::<_, Failure>(answer_reporting(
+            &request,
+            &sets,
+            &from,
+            DEFAULT_MIN_SIZE,
+            &seed,
+            &mut report,
+        )?)
     };
     match run.await {
         Ok((file_bytes, answered)) => post(
@@ -262,17 +311,17 @@ pub async fn finish(job: u32, asked: String, data: Option<Data>) {
     let answer = bytes(data);
     let run = async {
         let mut asked: Asked = serde_json::from_str(&asked)
-            .map_err(|e| format!("The kept request could not be read ({e})."))?;
-        let sets = if accounts.is_empty() {
+            .map_err(|e| Failure::Worker(format!("The kept request could not be read ({e}).")))?;
+        // Names only in accounts mode (counts mode shows none).
+        let sets = if accounts.is_empty() || asked.mode == Mode::Counts {
             None
         } else {
             Some(key_sets(&*psl().await?, &accounts, Population::ALL))
         };
         let mut report = reporter(job, "Blinding their accounts");
-        let (result, outcome) =
-            finish_reporting(&asked, &answer, &mut report).map_err(|e| e.to_string())?;
+        let (result, outcome) = finish_reporting(&asked, &answer, &mut report)?;
         asked.erase_secret();
-        Ok::<_, String>((
+        Ok::<_, Failure>((
             result,
             json(&asked),
             wire_outcome(&outcome, &accounts, sets.as_ref()),
@@ -301,14 +350,14 @@ pub async fn read(job: u32, answered: Vec<String>, data: Option<Data>) {
             .iter()
             .map(|a| serde_json::from_str::<Answered>(a))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| format!("A kept answer could not be read ({e})."))?;
-        let (index, outcome) = read_result_for(&answered, &result).map_err(|e| e.to_string())?;
-        let sets = if accounts.is_empty() {
+            .map_err(|e| Failure::Worker(format!("A kept answer could not be read ({e}).")))?;
+        let (index, outcome) = read_result_for(&answered, &result)?;
+        let sets = if accounts.is_empty() || outcome.mode == Mode::Counts {
             None
         } else {
             Some(key_sets(&*psl().await?, &accounts, Population::ALL))
         };
-        Ok::<_, String>((index, wire_outcome(&outcome, &accounts, sets.as_ref())))
+        Ok::<_, Failure>((index, wire_outcome(&outcome, &accounts, sets.as_ref())))
     };
     match run.await {
         Ok((index, outcome)) => post(

@@ -78,6 +78,8 @@ pub enum PsiError {
     Finished,
     #[error("no answer made here waits for a result: this side answers a request before it can read a result")]
     NothingAnswered,
+    #[error("this result is for comparison {session}, which no answer made here waits for: it was read already, forgotten, or answered in another browser")]
+    NoAnswerFor { session: String },
     #[error("the result's mode is {found}, but this comparison was started in {expected}")]
     ModeMismatch {
         expected: &'static str,

@@ -14,7 +14,7 @@ use crate::overlap::figures::Figures;
 
 /// The figures of an outcome for the side `we` are: ours are the rows.
 pub fn figures(outcome: &Outcome, we: Side) -> Figures {
-    figures_of(
+    outcome_figures(
         &outcome.cells,
         outcome.requester_sizes,
         outcome.responder_sizes,
@@ -24,7 +24,7 @@ pub fn figures(outcome: &Outcome, we: Side) -> Figures {
 
 /// The figures of an outcome's matrix (`cells[requester][responder]`) and
 /// sizes, for the side `we` are.
-pub fn figures_of(
+pub fn outcome_figures(
     cells: &[[u32; 3]; 3],
     requester: [Option<u32>; 3],
     responder: [Option<u32>; 3],

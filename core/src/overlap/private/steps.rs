@@ -538,8 +538,40 @@ pub fn read_result(answered: &Answered, file: &[u8]) -> Result<Outcome, PsiError
 /// that answer and the outcome. A file for none of them is refused as
 /// [`read_result`] refuses it for the first.
 pub fn read_result_for(kept: &[Answered], file: &[u8]) -> Result<(usize, Outcome), PsiError> {
+    if kept.is_empty() {
+        return Err(PsiError::NothingAnswered);
+    }
     let session = decode_result(file)?.session.to_string();
-    let i = kept.iter().position(|k| k.session == session).unwrap_or(0);
-    let answered = kept.get(i).ok_or(PsiError::NothingAnswered)?;
-    read_result(answered, file).map(|o| (i, o))
+    let i = kept
+        .iter()
+        .position(|k| k.session == session)
+        .ok_or(PsiError::NoAnswerFor { session })?;
+    read_result(&kept[i], file).map(|o| (i, o))
+}
+
+/// The request file again, byte for byte, from what the requester keeps
+/// (its keys in the order sent and the seed): for a request file lost
+/// before the answer came. Refused once the comparison is finished (the
+/// secret is erased) or when what is kept does not remake the same file.
+pub fn request_again(asked: &Asked) -> Result<Vec<u8>, PsiError> {
+    let seed = seed_of(asked)?;
+    let secret = Secret::from_seed(&seed);
+    let points = asked.sent.each_ref().map(|keys| {
+        keys.as_ref().map(|keys| {
+            keys.iter()
+                .map(|k| blind_key(&secret, k.as_bytes()))
+                .collect()
+        })
+    });
+    let file = encode(&Message::Request(Request {
+        session: session_of(&seed),
+        mode: asked.mode,
+        from: asked.from.clone(),
+        min_size: asked.min_size,
+        points,
+    }));
+    if hex::encode(digest(&file)) != asked.request {
+        return Err(PsiError::Finished);
+    }
+    Ok(file)
 }
