@@ -206,6 +206,8 @@ async function importAccounts(page, label, file) {
   await page.getByTestId("csv-preview").waitFor();
   await page.getByRole("button", { name: "Import accounts" }).click();
   await page.getByTestId("csv-done").waitFor();
+  // Saved before the next navigation (a page left unsaved loses the import).
+  await page.getByText("All changes saved in this browser").waitFor();
 }
 
 /** A step: `act` starts it at the page's clock, `done` waits for its end. */
