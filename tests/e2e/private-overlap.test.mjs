@@ -28,6 +28,25 @@ async function importCsv(page, label, file) {
   await expect(page.getByTestId("csv-done")).toContainText("Imported");
 }
 
+/**
+ * Our side, from a fresh profile: an empty workspace, Northwind as a
+ * partner, our HubSpot export imported, a request made on Northwind's
+ * overlap page in `mode`; returns the request file and the section.
+ */
+async function ourRequest(us, page, mode = "Counts only") {
+  await us.open();
+  await us.confirmReset("Start an empty workspace");
+  await us.addPartner("Northwind Integrations", "Services");
+  await us.go("Accounts");
+  await importCsv(page, "Import our accounts (CSV)", "ours-hubspot.csv");
+  await page.getByRole("link", { name: "Northwind Integrations" }).click();
+  const compare = page.getByTestId("private-compare");
+  await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
+  await compare.getByRole("radio", { name: new RegExp(`^${mode}`) }).check();
+  const request = await download(page, () => compare.getByRole("button", { name: "Create the request file" }).click());
+  return { request, compare };
+}
+
 /** Every value in this profile's localStorage, as one text. */
 const storedText = (page) =>
   page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
@@ -36,16 +55,7 @@ test("two profiles compare privately through three files and see the same matrix
   h.fresh((us, usPage) =>
     h.fresh(async (them, themPage) => {
       // Us: our accounts, a partner, a request in "shared accounts" mode.
-      await us.open();
-      await us.confirmReset("Start an empty workspace");
-      await us.addPartner("Northwind Integrations", "Services");
-      await us.go("Accounts");
-      await importCsv(usPage, "Import our accounts (CSV)", "ours-hubspot.csv");
-      await usPage.getByRole("link", { name: "Northwind Integrations" }).click();
-      const compare = usPage.getByTestId("private-compare");
-      await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
-      await compare.getByRole("radio", { name: /Shared accounts/ }).check();
-      const request = await download(usPage, () => compare.getByRole("button", { name: "Create the request file" }).click());
+      const { request, compare } = await ourRequest(us, usPage, "Shared accounts");
       assert.match(request.name, /^partnerfit-request-[0-9a-f]{8}\.psi$/);
       await expect(usPage.getByTestId("psi-pending")).toContainText("send partnerfit-request-");
       // A lost request file is made again, byte for byte.
@@ -117,15 +127,7 @@ test("two profiles compare privately through three files and see the same matrix
 
 test("an altered or foreign file is refused with its reason and nothing kept changes", () =>
   h.fresh(async (us, page) => {
-    await us.open();
-    await us.confirmReset("Start an empty workspace");
-    await us.addPartner("Northwind Integrations", "Services");
-    await us.go("Accounts");
-    await importCsv(page, "Import our accounts (CSV)", "ours-hubspot.csv");
-    await page.getByRole("link", { name: "Northwind Integrations" }).click();
-    const compare = page.getByTestId("private-compare");
-    await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
-    const request = await download(page, () => compare.getByRole("button", { name: "Create the request file" }).click());
+    const { request } = await ourRequest(us, page);
     const keptPsi = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":psi.")).map((k) => localStorage.getItem(k)).join("\n"));
     const kept = await keptPsi();
     assert.ok(kept.includes("seed"), "the request's secret is kept");
@@ -167,15 +169,7 @@ test("the browser and the command line interoperate both ways", () =>
       const dir = mkdtempSync(join(tmpdir(), "pf-psi-"));
       const save = (f) => { const p = join(dir, f.name); writeFileSync(p, f.buffer); return p; };
       // Browser → CLI → browser → CLI.
-      await us.open();
-      await us.confirmReset("Start an empty workspace");
-      await us.addPartner("Northwind Integrations", "Services");
-      await us.go("Accounts");
-      await importCsv(usPage, "Import our accounts (CSV)", "ours-hubspot.csv");
-      await usPage.getByRole("link", { name: "Northwind Integrations" }).click();
-      const compare = usPage.getByTestId("private-compare");
-      await compare.getByLabel("Our company, as the partner will see it").fill("Acme Software");
-      const request = save(await download(usPage, () => compare.getByRole("button", { name: "Create the request file" }).click()));
+      const request = save((await ourRequest(us, usPage)).request);
       cli(["psi", "answer", request, "--ours", "tests/e2e/fixtures/northwind-salesforce.csv", "--from", "Northwind CLI",
         "-o", join(dir, "answer.psi"), "--state", join(dir, "partner")]);
       const answer = { name: "answer.psi", mimeType: "application/octet-stream", buffer: readFileSync(join(dir, "answer.psi")) };
