@@ -145,6 +145,13 @@ test("an altered or foreign file is refused with its reason and nothing kept cha
     await expect(page.getByTestId("psi-error")).toContainText("This is not a Partnerfit");
     assert.equal(await keptPsi(), kept, "nothing kept changed");
     await expect(page.getByTestId("psi-pending")).toBeVisible();
+    // What is kept, damaged, is shown as unreadable and left in place.
+    const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(":psi.asked.")));
+    await page.evaluate((k) => localStorage.setItem(k, "{damaged"), key);
+    await page.reload();
+    await expect(page.getByTestId("psi-unreadable")).toContainText("cannot be read");
+    await expect(page.getByRole("button", { name: "Create the request file" })).toHaveCount(0);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), "{damaged", "left as it is");
   }));
 
 // The command line and the browser read each other's files: a browser

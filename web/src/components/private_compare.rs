@@ -36,7 +36,10 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
     let store = lens.store();
     let runner = PsiRunner::new();
     on_cleanup(move || runner.cancel());
-    let kept = RwSignal::new(request_for(&partner));
+    let (kept, unreadable) = match request_for(&partner) {
+        Ok(k) => (RwSignal::new(k), RwSignal::new(None)),
+        Err(e) => (RwSignal::new(None), RwSignal::new(Some(e.to_string()))),
+    };
     let mode = RwSignal::new(Mode::Counts);
     let from = RwSignal::new(store.with_untracked(|w| w.profile.name.clone()));
     let min_size = RwSignal::new(DEFAULT_MIN_SIZE.to_string());
@@ -184,6 +187,7 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         runner.cancel();
         drop_request(&p);
         kept.set(None);
+        unreadable.set(None);
         confirm_discard.set(false);
         message.set(None);
     };
@@ -193,7 +197,12 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
             <h2 id="private-title">"Compare privately"</h2>
             <p class="hint">"Neither company sees the other's accounts: each list is reduced to exact keys (the registrable domain, else the company name and country), blinded with a secret that never leaves its browser, and compared through three files you exchange (by e-mail, a shared drive). Private mode matches exactly on those keys; it cannot propose close spellings, so its figures can be lower than a normal mapping's."</p>
             <PsiProgress runner/>
+            {let start_over = start_over.clone(); move || unreadable.get().map(|e| view! {
+                <p class="error" role="alert" data-testid="psi-unreadable">{e}" "
+                    <button type="button" on:click=start_over.clone()>"Discard it"</button></p>
+            })}
             {move || match kept.get() {
+                None if unreadable.get().is_some() => ().into_any(),
                 None => view! {
                     <div class="field">
                         <label for="psi-from">"Our company, as the partner will see it"</label>

@@ -26,7 +26,9 @@ use crate::psi_run::{PsiProgress, PsiRunner, PsiStep};
 use crate::routes::Page;
 use crate::state::use_store;
 use crate::state::Origin;
-use crate::storage::psi::{answer_for, answers, drop_answer, keep_answer, KeptAnswer};
+use crate::storage::psi::{
+    answer_for, answers, drop_answer, keep_answer, unreadable_answers, KeptAnswer,
+};
 use crate::worker::protocol::FromWorker;
 use crate::worker::psi::WireRequest;
 
@@ -230,6 +232,9 @@ pub fn PrivateAnswerPage() -> impl IntoView {
             <h2 id="psi-results-title">"3. The result"</h2>
             <p>"When the requester sends the result file back, open it here: you see the same matrix."</p>
             <PsiFile testid="psi-result-drop" label="Result file (.psi)" on_bytes=open_result/>
+            {(unreadable_answers() > 0).then(|| view! {
+                <p class="error" role="alert">{format!("{} kept answer(s) of this browser cannot be read (another version of Partnerfit, or damage); they are left as they are.", unreadable_answers())}</p>
+            })}
             {move || kept.get().into_iter().map(|k| {
                 let session = k.request.session.clone();
                 let head = format!("{} asked on {} ({}): ", k.request.from, k.date, k.request.mode.label().to_lowercase());

@@ -50,11 +50,29 @@ pub struct KeptAnswer {
     pub outcome: Option<WireOutcome>,
 }
 
-fn load<T: for<'de> Deserialize<'de>>(key: &StorageKey) -> Option<T> {
-    read(key)
-        .ok()
-        .flatten()
-        .and_then(|s| serde_json::from_str(&s).ok())
+/// What is kept under a key that cannot be read (another version of the
+/// app, or damage): it is left in place, never overwritten unasked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "What this browser keeps of this private comparison cannot be read ({}). It is left as it is; discard it to start a new comparison.",
+            self.0
+        )
+    }
+}
+
+fn load<T: for<'de> Deserialize<'de>>(key: &StorageKey) -> Result<Option<T>, Unreadable> {
+    match read(key) {
+        Ok(Some(s)) => serde_json::from_str(&s)
+            .map(Some)
+            .map_err(|e| Unreadable(e.to_string())),
+        Ok(None) => Ok(None),
+        Err(e) => Err(Unreadable(e.to_string())),
+    }
 }
 
 fn store<T: Serialize>(key: &StorageKey, value: &T) -> Result<(), StorageProblem> {
@@ -64,7 +82,7 @@ fn store<T: Serialize>(key: &StorageKey, value: &T) -> Result<(), StorageProblem
     )
 }
 
-pub fn request_for(partner: &str) -> Option<KeptRequest> {
+pub fn request_for(partner: &str) -> Result<Option<KeptRequest>, Unreadable> {
     load(&StorageKey::PsiAsked(partner.to_owned()))
 }
 
@@ -87,6 +105,17 @@ pub fn drop_answer(session: &str) {
 /// The request we answered in `session`, if any.
 pub fn answer_for(session: &str) -> Option<KeptAnswer> {
     load(&StorageKey::PsiAnswered(session.to_owned()))
+        .ok()
+        .flatten()
+}
+
+/// How many kept answers cannot be read (they are left in place).
+pub fn unreadable_answers() -> usize {
+    keys_starting(&StorageKey::PsiAnswered(String::new()).name())
+        .iter()
+        .filter_map(|k| read_named(k))
+        .filter(|s| serde_json::from_str::<KeptAnswer>(s).is_err())
+        .count()
 }
 
 /// Every request we answered, newest first.
