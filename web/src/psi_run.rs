@@ -42,19 +42,30 @@ pub enum PsiStep {
         seed: [u8; 32],
     },
     /// Step 3 (our accounts name our shared ones).
-    Finish { asked: String, answer: Vec<u8> },
+    /// `names`: our accounts go with it, to name our shared ones
+    /// (accounts mode).
+    Finish {
+        asked: String,
+        answer: Vec<u8>,
+        names: bool,
+    },
     /// The partner reads the result with the kept answer it answers (its
     /// accounts name its shared ones).
     Read {
         answered: Vec<String>,
         result: Vec<u8>,
+        names: bool,
     },
 }
 
 impl PsiStep {
     /// Whether our accounts go with the step.
     fn sends_accounts(&self) -> bool {
-        !matches!(self, PsiStep::Show { .. } | PsiStep::Again { .. })
+        match self {
+            PsiStep::Start { .. } | PsiStep::Answer { .. } => true,
+            PsiStep::Show { .. } | PsiStep::Again { .. } => false,
+            PsiStep::Finish { names, .. } | PsiStep::Read { names, .. } => *names,
+        }
     }
 
     /// The message and its file.
@@ -91,10 +102,12 @@ impl PsiStep {
                 },
                 Some(request),
             ),
-            PsiStep::Finish { asked, answer } => (ToWorker::PsiFinish { job, asked }, Some(answer)),
-            PsiStep::Read { answered, result } => {
-                (ToWorker::PsiRead { job, answered }, Some(result))
+            PsiStep::Finish { asked, answer, .. } => {
+                (ToWorker::PsiFinish { job, asked }, Some(answer))
             }
+            PsiStep::Read {
+                answered, result, ..
+            } => (ToWorker::PsiRead { job, answered }, Some(result)),
         }
     }
 }

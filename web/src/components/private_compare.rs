@@ -143,6 +143,7 @@ pub fn PrivateCompare(lens: PartnerLens) -> impl IntoView {
         let step = PsiStep::Finish {
             asked: k.asked.clone(),
             answer,
+            names: k.mode == Mode::Accounts,
         };
         runner.run(store, step, move |(msg, file)| {
             let (FromWorker::PsiFinished { asked, outcome, .. }, Some(file)) = (msg, file) else {

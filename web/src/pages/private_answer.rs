@@ -161,6 +161,7 @@ pub fn PrivateAnswerPage() -> impl IntoView {
         let step = PsiStep::Read {
             answered: all.iter().map(|k| k.answered.clone()).collect(),
             result: bytes,
+            names: all.iter().any(|k| k.request.mode == Mode::Accounts),
         };
         runner.run(store, step, move |(msg, _)| {
             let FromWorker::PsiOutcome { index, outcome, .. } = msg else {

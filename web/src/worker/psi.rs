@@ -208,6 +208,18 @@ fn wire_outcome(o: &Outcome, accounts: &[Account], sets: Option<&KeySets>) -> Wi
     }
 }
 
+/// The outcome for the page, its shared keys named by the accounts sent,
+/// normalised only once the step succeeded and only in accounts mode
+/// (counts mode names none).
+async fn named_outcome(o: &Outcome, accounts: &[Account]) -> Result<WireOutcome, Failure> {
+    let sets = if accounts.is_empty() || o.mode == Mode::Counts {
+        None
+    } else {
+        Some(key_sets(&*psl().await?, accounts, Population::ALL))
+    };
+    Ok(wire_outcome(o, accounts, sets.as_ref()))
+}
+
 /// Step 1 over the accounts sent.
 pub async fn start(job: u32, mode: Mode, from: String, min_size: u32, seed: [u8; 32]) {
     let accounts = take(job);
@@ -312,20 +324,11 @@ pub async fn finish(job: u32, asked: String, data: Option<Data>) {
     let run = async {
         let mut asked: Asked = serde_json::from_str(&asked)
             .map_err(|e| Failure::Worker(format!("The kept request could not be read ({e}).")))?;
-        // Names only in accounts mode (counts mode shows none).
-        let sets = if accounts.is_empty() || asked.mode == Mode::Counts {
-            None
-        } else {
-            Some(key_sets(&*psl().await?, &accounts, Population::ALL))
-        };
         let mut report = reporter(job, "Blinding their accounts");
         let (result, outcome) = finish_reporting(&asked, &answer, &mut report)?;
         asked.erase_secret();
-        Ok::<_, Failure>((
-            result,
-            json(&asked),
-            wire_outcome(&outcome, &accounts, sets.as_ref()),
-        ))
+        let outcome = named_outcome(&outcome, &accounts).await?;
+        Ok::<_, Failure>((result, json(&asked), outcome))
     };
     match run.await {
         Ok((result, asked, outcome)) => post(
@@ -352,12 +355,7 @@ pub async fn read(job: u32, answered: Vec<String>, data: Option<Data>) {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| Failure::Worker(format!("A kept answer could not be read ({e}).")))?;
         let (index, outcome) = read_result_for(&answered, &result)?;
-        let sets = if accounts.is_empty() || outcome.mode == Mode::Counts {
-            None
-        } else {
-            Some(key_sets(&*psl().await?, &accounts, Population::ALL))
-        };
-        Ok::<_, Failure>((index, wire_outcome(&outcome, &accounts, sets.as_ref())))
+        Ok::<_, Failure>((index, named_outcome(&outcome, &accounts).await?))
     };
     match run.await {
         Ok((index, outcome)) => post(
